@@ -1,0 +1,144 @@
+// Opens the SQL database behind one port: PostgreSQL through @prisma/adapter-pg when a URL is given,
+// otherwise the embedded PGlite. Both hand out the same Prisma client and a small raw-SQL surface for
+// the few things Prisma does not do (multi-statement migration scripts, LISTEN/NOTIFY).
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client";
+import { DEFAULT_DATA_DIR } from "./paths";
+import { createPGlite } from "./pglite";
+
+export type DatabaseKind = "postgres" | "pglite";
+
+/** One connection's worth of raw SQL: used for migrations and for anything that needs a session. */
+export interface SqlSession {
+  /** Runs one or more statements with no parameters (simple query protocol). */
+  exec(sql: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly prisma: PrismaClient;
+  /** Raw SQL on a connection from the pool (any connection; no session state survives between calls). */
+  readonly sql: SqlSession;
+  /** Runs `fn` on one dedicated connection (advisory locks, multi-step session work). */
+  withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Subscribes to NOTIFY on a channel; returns an unsubscribe function. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /** A description safe to log (no password). */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** Directory for the embedded database (default `<repo>/.data`); PGlite lives in `<dataDir>/pglite`. */
+  dataDir?: string | undefined;
+  /** Keep the embedded database in memory only (tests). */
+  inMemory?: boolean;
+  /** Pool size for PostgreSQL (default 10). */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openPGlite(options.inMemory ? undefined : path.join(options.dataDir ?? DEFAULT_DATA_DIR, "pglite"));
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgresql://(unparseable url)";
+  }
+}
+
+function pgSession(client: pg.Pool | pg.PoolClient): SqlSession {
+  return {
+    async exec(sql) {
+      await client.query(sql);
+    },
+    async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      const result = await client.query<Row>(sql, params);
+      return result.rows;
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
+  // A dropped idle connection must not crash the process; the pool replaces it on the next checkout.
+  pool.on("error", () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    sql: pgSession(pool),
+    description: `PostgreSQL ${redact(url)}`,
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(pgSession(client));
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onNotify) {
+      const client = new pg.Client({ connectionString: url });
+      client.on("error", () => undefined);
+      await client.connect();
+      client.on("notification", (msg) => {
+        if (msg.channel === channel) onNotify(msg.payload ?? "");
+      });
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        await client.end().catch(() => undefined);
+      };
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+function pgliteSession(db: PGlite): SqlSession {
+  return {
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      const result = await db.query<Row>(sql, params);
+      return result.rows;
+    },
+  };
+}
+
+async function openPGlite(dir: string | undefined): Promise<Database> {
+  const pglite = await createPGlite(dir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const session = pgliteSession(pglite);
+  return {
+    kind: "pglite",
+    prisma,
+    sql: session,
+    description: dir ? `PGlite (embedded) at ${dir}` : "PGlite (embedded, in memory)",
+    // PGlite is one connection: every caller already shares the one session.
+    withSession: (fn) => fn(session),
+    async listen(channel, onNotify) {
+      return pglite.listen(channel, onNotify);
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export { openDatabase, type Database, type DatabaseKind, type OpenDatabaseOptions, type SqlSession } from "./client";
+export { migrate, readMigrations, MigrationError, type MigrateResult } from "./migrate";
+export { DEFAULT_DATA_DIR, REPO_ROOT } from "./paths";
+export { Prisma, PrismaClient } from "./generated/prisma/client";
+export type * from "./generated/prisma/client";
+export { seed, isSeeded, generateShop, type SeedOptions, type SeedResult, type SeedStage } from "./seed";
+export { createProgressReporter, type ProgressReporter } from "./progress";

@@ -1,0 +1,85 @@
+// Test databases for "one suite, two adapters": every SQL suite runs against the embedded PGlite (in
+// memory) and, when TEST_DATABASE_URL names a PostgreSQL server, against a fresh database created on it
+// for that suite and dropped afterwards.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { realServer } from "@emporium/testkit";
+import { openDatabase, type Database, type DatabaseKind } from "./client";
+import { migrate } from "./migrate";
+
+export interface TestDatabaseTarget {
+  name: DatabaseKind;
+  available: boolean;
+  /** Creates an empty database, applies the migrations and returns it with a disposer. */
+  create(): Promise<TestDatabase>;
+}
+
+export interface TestDatabase {
+  db: Database;
+  /** The PostgreSQL URL of the fresh database (undefined for PGlite). */
+  url: string | undefined;
+  dispose(): Promise<void>;
+}
+
+/** A new, empty database on the server named by `adminUrl`; returns its URL and a dropper. */
+export async function createScratchDatabase(
+  adminUrl: string,
+  prefix = "emporium_test",
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/** The databases a SQL suite runs against. Call at module level so a missing server is noticed. */
+export function testDatabaseTargets(suite: string): TestDatabaseTarget[] {
+  const server = realServer("TEST_DATABASE_URL", `${suite} on PostgreSQL`);
+  return [
+    {
+      name: "pglite",
+      available: true,
+      async create() {
+        const db = await openDatabase({ inMemory: true });
+        await migrate(db);
+        return { db, url: undefined, dispose: () => db.close() };
+      },
+    },
+    {
+      name: "postgres",
+      available: server.available,
+      async create() {
+        if (!server.url) throw new Error("TEST_DATABASE_URL is not set");
+        const scratch = await createScratchDatabase(server.url);
+        const db = await openDatabase({ databaseUrl: scratch.url, poolSize: 8 });
+        await migrate(db);
+        return {
+          db,
+          url: scratch.url,
+          async dispose() {
+            await db.close();
+            await scratch.drop();
+          },
+        };
+      },
+    },
+  ];
+}

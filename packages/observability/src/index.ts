@@ -1,0 +1,3 @@
+export { createLogger, type Logger, type LoggerOptions } from "./logger";
+export { createServiceMetrics, type ServiceMetrics } from "./metrics";
+export { requestIdsFrom, traceparentOf, type RequestIds } from "./request-context";

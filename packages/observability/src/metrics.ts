@@ -1,0 +1,40 @@
+// Prometheus metrics for one process: Node's default metrics plus RED per procedure (rate, errors,
+// duration). Each process owns one registry and serves it on /metrics.
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+export interface ServiceMetrics {
+  registry: Registry;
+  /** Records one finished procedure call. */
+  observeProcedure(procedure: string, type: string, code: string, seconds: number): void;
+  /** Renders the registry in Prometheus text format. */
+  render(): Promise<{ contentType: string; body: string }>;
+}
+
+export function createServiceMetrics(service: string): ServiceMetrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  const duration = new Histogram({
+    name: "rpc_server_duration_seconds",
+    help: "Duration of tRPC procedure calls",
+    labelNames: ["procedure", "type", "code"],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: "rpc_server_errors_total",
+    help: "tRPC procedure calls that ended in an error, by code",
+    labelNames: ["procedure", "type", "code"],
+    registers: [registry],
+  });
+  return {
+    registry,
+    observeProcedure(procedure, type, code, seconds) {
+      duration.observe({ procedure, type, code }, seconds);
+      if (code !== "OK") errors.inc({ procedure, type, code });
+    },
+    async render() {
+      return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+  };
+}

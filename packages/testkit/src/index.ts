@@ -1,0 +1,2 @@
+export { realServer, requireRealServers, SKIP_MARKER, type RealServer } from "./real-server";
+export { waitFor } from "./wait-for";

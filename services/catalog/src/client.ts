@@ -1,0 +1,27 @@
+// A typed tRPC client for the catalog, for the storefront, the admin and other services.
+import { createTRPCClient, httpLink } from "@trpc/client";
+import type { AppRouter } from "./router/_app";
+
+export type { AppRouter, RouterInputs, RouterOutputs } from "./router/_app";
+export type * from "./domain/types";
+
+export interface CatalogClientOptions {
+  url: string;
+  /** A fetch to use (Next passes its own to control caching). */
+  fetch?: typeof fetch;
+  headers?: () => Record<string, string>;
+}
+
+export function createCatalogClient(options: CatalogClientOptions) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: options.url,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.headers ? { headers: options.headers } : {}),
+      }),
+    ],
+  });
+}
+
+export type CatalogClient = ReturnType<typeof createCatalogClient>;

@@ -1,0 +1,47 @@
+// Opaque pagination cursors. Keyset cursors carry the sort key and id of the row at the page edge;
+// relevance order (a float rank) pages by offset instead. A cursor only works with the sort order it
+// was made for, and anything tampered with is refused as bad input rather than crashing a query.
+import { z } from "zod";
+import { InvalidInputError } from "./errors";
+import type { SortOrder } from "./types";
+
+const payload = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("key"),
+    sort: z.enum(["newest", "price_asc", "price_desc"]),
+    direction: z.enum(["after", "before"]),
+    key: z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.iso.datetime()]),
+    id: z.uuid(),
+  }),
+  z.object({
+    kind: z.literal("offset"),
+    sort: z.literal("relevance"),
+    offset: z.number().int().min(0).max(10_000),
+  }),
+]);
+
+export type Cursor = z.infer<typeof payload>;
+export type KeyCursor = Extract<Cursor, { kind: "key" }>;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+export function decodeCursor(raw: string, sort: SortOrder): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    throw new InvalidInputError("cursor", "is not a cursor this catalog issued");
+  }
+  const result = payload.safeParse(parsed);
+  if (!result.success) throw new InvalidInputError("cursor", "is not a cursor this catalog issued");
+  if (result.data.sort !== sort)
+    throw new InvalidInputError("cursor", `belongs to sort order "${result.data.sort}", not "${sort}"`);
+  if (result.data.kind === "key") {
+    const wantsDate = sort === "newest";
+    if (wantsDate !== (typeof result.data.key === "string"))
+      throw new InvalidInputError("cursor", "is not a cursor this catalog issued");
+  }
+  return result.data;
+}

@@ -1,0 +1,127 @@
+// What the catalog hands out: plain data, the same over tRPC, in caches and in tests.
+
+export interface ImageRef {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+export interface BrandRef {
+  slug: string;
+  name: string;
+}
+
+export interface ProductCard {
+  id: string;
+  slug: string;
+  title: string;
+  brand: BrandRef | null;
+  minPrice: number;
+  maxPrice: number;
+  /** The highest "was" price among variants on sale, for a strike-through. */
+  compareAtPrice: number | null;
+  currency: string;
+  inStock: boolean;
+  image: ImageRef | null;
+  createdAt: string;
+}
+
+export interface CategoryRef {
+  slug: string;
+  name: string;
+  path: string;
+}
+
+export interface CategoryNode extends CategoryRef {
+  id: string;
+  depth: number;
+  featured: boolean;
+  description: string | null;
+  /** Published products in this category and every category below it. */
+  productCount: number;
+  children: CategoryNode[];
+}
+
+export interface FacetValue {
+  slug: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface Facets {
+  categories: (CategoryRef & { count: number })[];
+  brands: FacetValue[];
+  attributes: { slug: string; name: string; values: FacetValue[] }[];
+  /** Lowest and highest price among products matching every filter but the price range. */
+  price: { min: number; max: number } | null;
+  inStock: number;
+}
+
+export type SortOrder = "relevance" | "newest" | "price_asc" | "price_desc";
+
+export interface ProductPage {
+  items: ProductCard[];
+  total: number;
+  nextCursor: string | null;
+  prevCursor: string | null;
+  sort: SortOrder;
+  /** The query as it was searched after spelling correction, when it differs from what was typed. */
+  correctedQuery: string | null;
+  facets: Facets | null;
+}
+
+export interface ProductOptionView {
+  id: string;
+  name: string;
+  values: { id: string; value: string }[];
+}
+
+export interface VariantView {
+  id: string;
+  sku: string;
+  title: string;
+  price: number;
+  compareAtPrice: number | null;
+  available: number;
+  optionValueIds: string[];
+}
+
+export interface ProductDetail {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  brand: BrandRef | null;
+  currency: string;
+  minPrice: number;
+  maxPrice: number;
+  inStock: boolean;
+  breadcrumbs: CategoryRef[];
+  options: ProductOptionView[];
+  variants: VariantView[];
+  media: (ImageRef & { optionValueId: string | null })[];
+  attributes: { slug: string; name: string; values: string[] }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Suggestions {
+  query: string;
+  correctedQuery: string | null;
+  products: Pick<ProductCard, "slug" | "title" | "image" | "minPrice" | "currency" | "brand">[];
+  categories: CategoryRef[];
+  brands: BrandRef[];
+}
+
+export interface HomePage {
+  featuredCategories: (CategoryRef & { description: string | null; productCount: number; image: ImageRef | null })[];
+  newArrivals: ProductCard[];
+  featuredProducts: ProductCard[];
+}
+
+export interface SitemapEntry {
+  path: string;
+  updatedAt: string;
+}

@@ -1,0 +1,29 @@
+// The catalog's configuration, validated once at start-up.
+import path from "node:path";
+import { z } from "zod";
+import { env, loadEnvOrExit } from "@emporium/config";
+import { DEFAULT_DATA_DIR } from "@emporium/db";
+
+const schema = z.object({
+  DATABASE_URL: env.postgresUrl().optional(),
+  EMPORIUM_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
+  MEDIA_DIR: z.string().optional(),
+  CATALOG_HOST: z.string().default("127.0.0.1"),
+  CATALOG_PORT: env.port(4001),
+  MIGRATE_ON_START: env.flag(true),
+  SEED_ON_START: env.flag(true),
+  SEED_PRODUCTS: z.coerce.number().int().min(1).max(200_000).default(2000),
+  SEED: z.coerce.number().int().min(0).default(42),
+  CACHE_FRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  CACHE_MAX_ENTRIES: env.positiveInt(1000),
+  LOG_LEVEL: env.logLevel(),
+  LOG_FORMAT: env.logFormat(),
+});
+
+export type CatalogEnv = ReturnType<typeof loadCatalogEnv>;
+
+export function loadCatalogEnv(source: NodeJS.ProcessEnv = process.env) {
+  const e = loadEnvOrExit(schema, source);
+  const dataDir = path.resolve(e.EMPORIUM_DATA_DIR);
+  return { ...e, EMPORIUM_DATA_DIR: dataDir, MEDIA_DIR: path.resolve(e.MEDIA_DIR ?? path.join(dataDir, "media")) };
+}

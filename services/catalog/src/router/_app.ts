@@ -1,0 +1,20 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { router } from "../trpc";
+import { categoryRouter } from "./category/_router";
+import { homeRouter } from "./home/_router";
+import { productRouter } from "./product/_router";
+import { searchRouter } from "./search/_router";
+import { sitemapRouter } from "./sitemap/_router";
+
+export const appRouter = router({
+  category: categoryRouter,
+  product: productRouter,
+  search: searchRouter,
+  home: homeRouter,
+  sitemap: sitemapRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type * from "../domain/types";

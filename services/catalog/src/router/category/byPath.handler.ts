@@ -1,0 +1,14 @@
+import { findCategory } from "../../domain/category-tree";
+import { NotFoundError } from "../../domain/errors";
+import type { CategoryNode, CategoryRef } from "../../domain/types";
+import type { Context } from "../../trpc";
+import type { ByPathInput } from "./byPath.schema";
+
+export async function byPathHandler(
+  ctx: Context,
+  input: ByPathInput,
+): Promise<{ category: CategoryNode; breadcrumbs: CategoryRef[] }> {
+  const found = findCategory(await ctx.store.categoryTree(), input.path);
+  if (!found) throw new NotFoundError(`No category at "${input.path}"`);
+  return { category: found.node, breadcrumbs: found.breadcrumbs };
+}

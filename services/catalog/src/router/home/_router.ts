@@ -1,0 +1,5 @@
+import { publicProcedure, router } from "../../trpc";
+
+export const homeRouter = router({
+  get: publicProcedure.query(({ ctx }) => ctx.store.home()),
+});

@@ -1,0 +1,10 @@
+import { NotFoundError } from "../../domain/errors";
+import type { ProductDetail } from "../../domain/types";
+import type { Context } from "../../trpc";
+import type { BySlugInput } from "./bySlug.schema";
+
+export async function bySlugHandler(ctx: Context, input: BySlugInput): Promise<ProductDetail> {
+  const product = await ctx.store.productBySlug(input.slug);
+  if (!product) throw new NotFoundError(`No product "${input.slug}"`);
+  return product;
+}

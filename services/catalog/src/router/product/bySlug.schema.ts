@@ -1,0 +1,5 @@
+import { z } from "zod";
+import { slug } from "../schemas";
+
+export const bySlugInput = z.strictObject({ slug });
+export type BySlugInput = z.infer<typeof bySlugInput>;
