@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ConfigError, env, parseEnv } from "./index";
 
-const schema = z.object({ PORT: env.port(4001), DATABASE_URL: env.postgresUrl().optional(), DEBUG: env.flag(false) });
+const schema = z.object({
+  PORT: env.port(4001),
+  DATABASE_URL: env.postgresUrl().optional(),
+  DEBUG: env.flag(false),
+});
 
 describe("parseEnv", () => {
   it("applies defaults and treats empty strings as unset", () => {

@@ -15,11 +15,16 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv 
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
   if (parsed.success) return parsed.data;
-  throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(environment)"}: ${i.message}`));
+  throw new ConfigError(
+    parsed.error.issues.map((i) => `${i.path.join(".") || "(environment)"}: ${i.message}`),
+  );
 }
 
 /** For a process's main: parse or print the problems and exit with status 2. */
-export function loadEnvOrExit<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+export function loadEnvOrExit<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<S> {
   try {
     return parseEnv(schema, env);
   } catch (err) {

@@ -8,5 +8,9 @@ const env = { ...process.env };
 const configured = env.PRISMA_SCHEMA_ENGINE_BINARY;
 if (!configured || !existsSync(configured)) env.PRISMA_SCHEMA_ENGINE_BINARY = process.execPath;
 
-const result = spawnSync("prisma", ["generate"], { stdio: "inherit", env, shell: process.platform === "win32" });
+const result = spawnSync("prisma", ["generate"], {
+  stdio: "inherit",
+  env,
+  shell: process.platform === "win32",
+});
 process.exit(result.status ?? 1);

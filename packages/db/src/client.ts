@@ -5,10 +5,8 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client";
 import { DEFAULT_DATA_DIR } from "./paths";
-import { createPGlite } from "./pglite";
 
 export type DatabaseKind = "postgres" | "pglite";
 
@@ -123,6 +121,11 @@ function pgliteSession(db: PGlite): SqlSession {
 }
 
 async function openPGlite(dir: string | undefined): Promise<Database> {
+  // Loaded on demand: a process on PostgreSQL never pays for the WebAssembly Postgres.
+  const [{ createPGlite }, { PrismaPGlite }] = await Promise.all([
+    import("./pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
   const pglite = await createPGlite(dir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const session = pgliteSession(pglite);

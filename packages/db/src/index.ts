@@ -1,4 +1,10 @@
-export { openDatabase, type Database, type DatabaseKind, type OpenDatabaseOptions, type SqlSession } from "./client";
+export {
+  openDatabase,
+  type Database,
+  type DatabaseKind,
+  type OpenDatabaseOptions,
+  type SqlSession,
+} from "./client";
 export { migrate, readMigrations, MigrationError, type MigrateResult } from "./migrate";
 export { DEFAULT_DATA_DIR, REPO_ROOT } from "./paths";
 export { Prisma, PrismaClient } from "./generated/prisma/client";

@@ -77,7 +77,8 @@ async function applyPending(
   for (const m of migrations) {
     const recorded = done.get(m.name);
     if (recorded !== undefined) {
-      if (recorded !== m.checksum) log(`warning: ${m.name} was edited after it was applied (checksum differs)`);
+      if (recorded !== m.checksum)
+        log(`warning: ${m.name} was edited after it was applied (checksum differs)`);
       continue;
     }
     log(`applying ${m.name}`);

@@ -1,8 +1,11 @@
-// Where the package's own files live, resolved from this module so CLIs work from any working directory.
+// Where the package's own files live. Found through the package's own name rather than this module's
+// location, so it holds both when running from source and inside a service's production bundle.
+import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
-export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+
+export const PACKAGE_DIR = path.dirname(require.resolve("@emporium/db/package.json"));
 export const SCHEMA_PATH = path.join(PACKAGE_DIR, "prisma", "schema.prisma");
 export const MIGRATIONS_DIR = path.join(PACKAGE_DIR, "prisma", "migrations");
 export const REPO_ROOT = path.resolve(PACKAGE_DIR, "..", "..");

@@ -7,10 +7,17 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-export function createProgressReporter(label: string, stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
+export function createProgressReporter(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressReporter {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} {stage} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`, hideCursor: true, stream },
+      {
+        format: `${label} {stage} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`,
+        hideCursor: true,
+        stream,
+      },
       cliProgress.Presets.shades_classic,
     );
     let currentStage = "";

@@ -16,7 +16,10 @@ let engineClass: typeof SchemaEngine | undefined;
 async function loadEngineClass(): Promise<typeof SchemaEngine> {
   if (engineClass) return engineClass;
   const require = createRequire(import.meta.url);
-  const wasmFile = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
+  const wasmFile = path.join(
+    path.dirname(require.resolve("@prisma/schema-engine-wasm")),
+    "schema_engine_bg.wasm",
+  );
   const module = new WebAssembly.Module(await readFile(wasmFile));
   const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": engineRuntime });
   engineRuntime.__wbg_set_wasm(instance.exports);
@@ -64,11 +67,17 @@ export async function loadMigrationList(dir = MIGRATIONS_DIR): Promise<Migration
  * The SQL that takes a database built by the migrations to what schema.prisma describes — empty when
  * the two agree. Objects Prisma does not model (triggers, functions, extensions) are not compared.
  */
-export async function diffMigrationsToSchema(options: { migrationsDir?: string; schemaPath?: string } = {}): Promise<string> {
+export async function diffMigrationsToSchema(
+  options: { migrationsDir?: string; schemaPath?: string } = {},
+): Promise<string> {
   const schemaPath = options.schemaPath ?? SCHEMA_PATH;
   const schema = await readFile(schemaPath, "utf8");
   const Engine = await loadEngineClass();
-  const engine = await Engine.new({ datamodels: [[schemaPath, schema]] }, () => undefined, pgliteAdapterFactory());
+  const engine = await Engine.new(
+    { datamodels: [[schemaPath, schema]] },
+    () => undefined,
+    pgliteAdapterFactory(),
+  );
   try {
     const from: DiffTarget = { tag: "migrations", ...(await loadMigrationList(options.migrationsDir)) };
     const to: DiffTarget = { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] };

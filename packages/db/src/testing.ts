@@ -50,19 +50,24 @@ export async function createScratchDatabase(
   };
 }
 
+/** The embedded database alone, for suites that test something other than SQL (an HTTP layer, say). */
+export function embeddedTestDatabase(): TestDatabaseTarget {
+  return {
+    name: "pglite",
+    available: true,
+    async create() {
+      const db = await openDatabase({ inMemory: true });
+      await migrate(db);
+      return { db, url: undefined, dispose: () => db.close() };
+    },
+  };
+}
+
 /** The databases a SQL suite runs against. Call at module level so a missing server is noticed. */
 export function testDatabaseTargets(suite: string): TestDatabaseTarget[] {
   const server = realServer("TEST_DATABASE_URL", `${suite} on PostgreSQL`);
   return [
-    {
-      name: "pglite",
-      available: true,
-      async create() {
-        const db = await openDatabase({ inMemory: true });
-        await migrate(db);
-        return { db, url: undefined, dispose: () => db.close() };
-      },
-    },
+    embeddedTestDatabase(),
     {
       name: "postgres",
       available: server.available,

@@ -22,7 +22,8 @@ export class LocalFolderStore implements ObjectStore {
     return path.join(this.root, ...key.split("/"));
   }
 
-  async put(key: string, body: Buffer): Promise<void> {
+  // The content type follows from the key's extension when read back, so it is not stored separately.
+  async put(key: string, body: Buffer, _contentType?: string): Promise<void> {
     const file = this.file(key);
     await mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${randomBytes(4).toString("hex")}.tmp`;

@@ -26,6 +26,11 @@ const KEY = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/i;
 
 /** Rejects keys that could escape a folder or confuse a bucket ("..", absolute paths, odd characters). */
 export function assertValidKey(key: string): void {
-  if (key.length === 0 || key.length > 512 || !KEY.test(key) || key.split("/").some((p) => p === ".." || p === "."))
+  if (
+    key.length === 0 ||
+    key.length > 512 ||
+    !KEY.test(key) ||
+    key.split("/").some((p) => p === ".." || p === ".")
+  )
     throw new InvalidObjectKeyError(`invalid object key: ${JSON.stringify(key.slice(0, 80))}`);
 }

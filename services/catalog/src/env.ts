@@ -16,6 +16,8 @@ const schema = z.object({
   SEED: z.coerce.number().int().min(0).default(42),
   CACHE_FRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   CACHE_MAX_ENTRIES: env.positiveInt(1000),
+  HTTP_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  HTTP_CACHE_MAX_MB: env.positiveInt(16),
   LOG_LEVEL: env.logLevel(),
   LOG_FORMAT: env.logFormat(),
 });
@@ -25,5 +27,9 @@ export type CatalogEnv = ReturnType<typeof loadCatalogEnv>;
 export function loadCatalogEnv(source: NodeJS.ProcessEnv = process.env) {
   const e = loadEnvOrExit(schema, source);
   const dataDir = path.resolve(e.EMPORIUM_DATA_DIR);
-  return { ...e, EMPORIUM_DATA_DIR: dataDir, MEDIA_DIR: path.resolve(e.MEDIA_DIR ?? path.join(dataDir, "media")) };
+  return {
+    ...e,
+    EMPORIUM_DATA_DIR: dataDir,
+    MEDIA_DIR: path.resolve(e.MEDIA_DIR ?? path.join(dataDir, "media")),
+  };
 }

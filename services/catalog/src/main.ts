@@ -7,6 +7,7 @@ import { PrismaCatalogStore } from "./adapters/prisma/prisma-catalog-store";
 import { MemoryLruCache } from "./adapters/memory/lru-cache";
 import { CachedCatalogStore, DEFAULT_TTLS } from "./cache/cached-catalog-store";
 import { loadCatalogEnv } from "./env";
+import { ResponseCache } from "./http/response-cache";
 import { createCatalogServer } from "./http/server";
 import type { Readiness } from "./trpc";
 
@@ -17,18 +18,27 @@ const readiness: Readiness = { ready: false, detail: "opening the database" };
 
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
 const media = new LocalFolderStore(env.MEDIA_DIR);
-const store = new CachedCatalogStore(new PrismaCatalogStore(db), new MemoryLruCache(env.CACHE_MAX_ENTRIES), log, {
-  ...DEFAULT_TTLS,
-  freshMs: env.CACHE_FRESH_SECONDS * 1000,
-});
-const server = createCatalogServer({ store, media, log, metrics, readiness });
+const store = new CachedCatalogStore(
+  new PrismaCatalogStore(db),
+  new MemoryLruCache(env.CACHE_MAX_ENTRIES),
+  log,
+  {
+    ...DEFAULT_TTLS,
+    freshMs: env.CACHE_FRESH_SECONDS * 1000,
+  },
+);
+const responseCache = new ResponseCache(env.HTTP_CACHE_SECONDS * 1000, env.HTTP_CACHE_MAX_MB * 1024 * 1024);
+const server = createCatalogServer({ store, media, log, metrics, readiness, responseCache });
 server.keepAliveTimeout = 65_000;
 
 await new Promise<void>((resolve, reject) => {
   server.once("error", reject);
   server.listen(env.CATALOG_PORT, env.CATALOG_HOST, () => resolve());
 });
-log.info({ database: db.description, media: media.description }, `catalog listening on http://${env.CATALOG_HOST}:${env.CATALOG_PORT}`);
+log.info(
+  { database: db.description, media: media.description },
+  `catalog listening on http://${env.CATALOG_HOST}:${env.CATALOG_PORT}`,
+);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -55,7 +65,10 @@ try {
     if (applied.length > 0) log.info({ applied }, "migrations applied");
   }
   if (env.SEED_ON_START && !(await isSeeded(db))) {
-    log.info({ products: env.SEED_PRODUCTS, seed: env.SEED }, "empty catalog: seeding a generated shop (first start only)");
+    log.info(
+      { products: env.SEED_PRODUCTS, seed: env.SEED },
+      "empty catalog: seeding a generated shop (first start only)",
+    );
     const progress = createProgressReporter("catalog seed");
     const started = Date.now();
     await seed(db, {

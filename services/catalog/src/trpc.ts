@@ -41,7 +41,8 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
     const firstIssue = zod?.issues[0];
-    const field = error.cause instanceof InvalidInputError ? error.cause.field : firstIssue && issuePath(firstIssue);
+    const field =
+      error.cause instanceof InvalidInputError ? error.cause.field : firstIssue && issuePath(firstIssue);
     return {
       message: zod ? `Invalid input: ${zodMessage(zod)}` : shape.message,
       code: shape.code,
@@ -58,8 +59,10 @@ const t = initTRPC.context<Context>().create({
 function toTrpcError(err: TRPCError, ctx: Context, path: string): TRPCError {
   const cause = err.cause;
   if (err.code !== "INTERNAL_SERVER_ERROR") return err;
-  if (cause instanceof NotFoundError) return new TRPCError({ code: "NOT_FOUND", message: cause.message, cause });
-  if (cause instanceof InvalidInputError) return new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+  if (cause instanceof NotFoundError)
+    return new TRPCError({ code: "NOT_FOUND", message: cause.message, cause });
+  if (cause instanceof InvalidInputError)
+    return new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
   if (cause instanceof UnavailableError)
     return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: cause.message, cause });
   ctx.log.error({ err: cause ?? err, path, requestId: ctx.requestId }, "procedure failed");
@@ -73,7 +76,10 @@ const guarded = t.middleware(async ({ ctx, next, path, type }) => {
   const started = performance.now();
   if (!ctx.readiness.ready) {
     ctx.metrics.observeProcedure(path, type, "SERVICE_UNAVAILABLE", 0);
-    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: `The catalog is starting: ${ctx.readiness.detail}` });
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: `The catalog is starting: ${ctx.readiness.detail}`,
+    });
   }
   const result = await next();
   const seconds = (performance.now() - started) / 1000;

@@ -16,7 +16,8 @@ const schema = z.object({
 export function loadCliEnv(env: NodeJS.ProcessEnv = process.env) {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`invalid ${issue.path.join(".")}: ${issue.message}`);
+    for (const issue of parsed.error.issues)
+      console.error(`invalid ${issue.path.join(".")}: ${issue.message}`);
     process.exit(2);
   }
   const dataDir = path.resolve(parsed.data.EMPORIUM_DATA_DIR ?? DEFAULT_DATA_DIR);

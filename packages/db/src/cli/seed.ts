@@ -17,7 +17,8 @@ const { values } = parseArgs({
 });
 const seedNumber = Number(values.seed);
 const products = Number(values.products);
-if (!Number.isInteger(seedNumber) || seedNumber < 0) throw new Error(`--seed must be a whole number, got ${values.seed}`);
+if (!Number.isInteger(seedNumber) || seedNumber < 0)
+  throw new Error(`--seed must be a whole number, got ${values.seed}`);
 if (!Number.isInteger(products) || products < 1 || products > 200_000)
   throw new Error(`--products must be between 1 and 200000, got ${values.products}`);
 

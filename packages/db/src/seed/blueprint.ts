@@ -103,7 +103,14 @@ export const CATEGORY_TREE: CategoryNode[] = [
             description: "Oxford, flannel and linen shirts.",
             products: {
               weight: 9,
-              nouns: ["Oxford Shirt", "Linen Shirt", "Flannel Shirt", "Overshirt", "Chambray Shirt", "Poplin Shirt"],
+              nouns: [
+                "Oxford Shirt",
+                "Linen Shirt",
+                "Flannel Shirt",
+                "Overshirt",
+                "Chambray Shirt",
+                "Poplin Shirt",
+              ],
               shape: "shirt",
               sizes: APPAREL_SIZES,
               sizePricing: "plus",
@@ -236,7 +243,14 @@ export const CATEGORY_TREE: CategoryNode[] = [
             description: "Rain shells, bombers and chore jackets.",
             products: {
               weight: 7,
-              nouns: ["Rain Jacket", "Bomber Jacket", "Chore Jacket", "Denim Jacket", "Puffer Jacket", "Field Jacket"],
+              nouns: [
+                "Rain Jacket",
+                "Bomber Jacket",
+                "Chore Jacket",
+                "Denim Jacket",
+                "Puffer Jacket",
+                "Field Jacket",
+              ],
               shape: "jacket",
               sizes: APPAREL_SIZES,
               sizePricing: "plus",
@@ -641,12 +655,24 @@ export interface BrandDef {
 export const BRANDS: BrandDef[] = [
   { name: "Northwind", makes: ["clothing", "accessories"], tagline: "Coastal staples since 1994." },
   { name: "Harbor & Pine", makes: ["clothing", "home"], tagline: "Made slowly, worn for years." },
-  { name: "Fjord Supply", makes: ["clothing", "sports-outdoors", "accessories"], tagline: "Gear for weather." },
+  {
+    name: "Fjord Supply",
+    makes: ["clothing", "sports-outdoors", "accessories"],
+    tagline: "Gear for weather.",
+  },
   { name: "Atelier Lumen", makes: ["clothing", "accessories"], tagline: "Quiet tailoring." },
   { name: "Kestrel", makes: ["footwear", "sports-outdoors"], tagline: "Light on your feet." },
-  { name: "Marlow & Finch", makes: ["clothing", "footwear", "accessories"], tagline: "British-made classics." },
+  {
+    name: "Marlow & Finch",
+    makes: ["clothing", "footwear", "accessories"],
+    tagline: "British-made classics.",
+  },
   { name: "Oakhaven", makes: ["home"], tagline: "Homeware from small workshops." },
-  { name: "Solstice Athletics", makes: ["clothing", "sports-outdoors", "footwear"], tagline: "Train in any light." },
+  {
+    name: "Solstice Athletics",
+    makes: ["clothing", "sports-outdoors", "footwear"],
+    tagline: "Train in any light.",
+  },
   { name: "Tidewater", makes: ["clothing", "accessories"], tagline: "Easy pieces for long summers." },
   { name: "Ember Home", makes: ["home"], tagline: "Warmth, in every room." },
   { name: "Copperline", makes: ["home", "sports-outdoors"], tagline: "Built to be passed on." },
@@ -656,7 +682,11 @@ export const BRANDS: BrandDef[] = [
   { name: "Quarry Goods", makes: ["footwear", "accessories"], tagline: "Leather that ages well." },
   { name: "Palisade", makes: ["clothing", "footwear"], tagline: "City uniform." },
   { name: "Linnea", makes: ["clothing", "home", "accessories"], tagline: "Nordic linen, washed soft." },
-  { name: "Cobalt Trail", makes: ["sports-outdoors", "footwear", "accessories"], tagline: "Mile after mile." },
+  {
+    name: "Cobalt Trail",
+    makes: ["sports-outdoors", "footwear", "accessories"],
+    tagline: "Mile after mile.",
+  },
   { name: "Saltmarsh", makes: ["clothing", "accessories", "footwear"], tagline: "Weatherproof and proud." },
   { name: "Verdant Kitchen", makes: ["home"], tagline: "Cook more, waste less." },
 ];

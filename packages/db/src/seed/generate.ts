@@ -82,7 +82,8 @@ function priceFrom(r: Random, [min, max]: [number, number]): number {
 
 function sizeUpcharge(rules: LeafRules, size: string | null, basePrice: number): number {
   if (!size || !rules.sizes) return 0;
-  if (rules.sizePricing === "graded") return Math.round((basePrice * 0.2 * rules.sizes.indexOf(size)) / 100) * 100;
+  if (rules.sizePricing === "graded")
+    return Math.round((basePrice * 0.2 * rules.sizes.indexOf(size)) / 100) * 100;
   if (rules.sizePricing === "plus") return size === "XXL" ? 200 : 0;
   return 0;
 }
@@ -111,7 +112,10 @@ function describe(r: Random, title: string, material: string, leaf: Leaf, fit: s
     "Finished by hand, so each piece is slightly different.",
   ];
   const fits = fit
-    ? [`A ${fit.toLowerCase()} fit that works on its own or layered.`, `Cut to a ${fit.toLowerCase()} fit; take your usual size.`]
+    ? [
+        `A ${fit.toLowerCase()} fit that works on its own or layered.`,
+        `Cut to a ${fit.toLowerCase()} fit; take your usual size.`,
+      ]
     : ["Sized generously and easy to care for.", "Ships in plastic-free packaging."];
   const care = [
     "Machine wash cold, line dry.",
@@ -145,7 +149,11 @@ export function generateShop(seed: number, productCount: number): GeneratedShop 
 
   // Categories, depth-first so parents are inserted before children.
   const leaves: Leaf[] = [];
-  const walk = (nodes: CategoryNode[], parent: { id: string; path: string; root: string } | null, depth: number) => {
+  const walk = (
+    nodes: CategoryNode[],
+    parent: { id: string; path: string; root: string } | null,
+    depth: number,
+  ) => {
     nodes.forEach((node, position) => {
       const path = parent ? `${parent.path}/${node.slug}` : node.slug;
       const categoryId = id("category", path);
@@ -324,9 +332,12 @@ export function generateShop(seed: number, productCount: number): GeneratedShop 
     if (fit) attributeSet.add(attributeValue("fit", fit));
     if (rules.patterns) attributeSet.add(attributeValue("pattern", pattern));
     if (material.startsWith("Organic")) attributeSet.add(attributeValue("sustainability", "Organic"));
-    else if (material.startsWith("Recycled")) attributeSet.add(attributeValue("sustainability", "Recycled materials"));
-    else if (r.chance(0.12)) attributeSet.add(attributeValue("sustainability", r.pick(SUSTAINABILITY.slice(2))));
-    for (const attributeValueId of attributeSet) shop.productAttributeValues.push({ productId, attributeValueId });
+    else if (material.startsWith("Recycled"))
+      attributeSet.add(attributeValue("sustainability", "Recycled materials"));
+    else if (r.chance(0.12))
+      attributeSet.add(attributeValue("sustainability", r.pick(SUSTAINABILITY.slice(2))));
+    for (const attributeValueId of attributeSet)
+      shop.productAttributeValues.push({ productId, attributeValueId });
 
     shop.products.push({
       id: productId,
@@ -341,7 +352,9 @@ export function generateShop(seed: number, productCount: number): GeneratedShop 
       currency: CURRENCY,
       inStock: anyStock,
       featured: status === "PUBLISHED" && r.chance(0.02),
-      keywords: [...colours.map((c) => c.name), material, pattern, fit ?? "", style, leaf.name].filter(Boolean).join(" "),
+      keywords: [...colours.map((c) => c.name), material, pattern, fit ?? "", style, leaf.name]
+        .filter(Boolean)
+        .join(" "),
       publishedAt: status === "PUBLISHED" ? new Date(createdAt.getTime() + r.int(1, 48) * 3_600_000) : null,
       createdAt,
       updatedAt: createdAt,
@@ -349,7 +362,9 @@ export function generateShop(seed: number, productCount: number): GeneratedShop 
     shop.productCategories.push({ productId, categoryId: leaf.id });
 
     // One image per colour (the first three), plus a detail shot for some products.
-    const shots = colours.slice(0, 3).map((c, ci) => ({ colour: c, valueId: colourValueIds[ci] ?? null, angle: 0 }));
+    const shots = colours
+      .slice(0, 3)
+      .map((c, ci) => ({ colour: c, valueId: colourValueIds[ci] ?? null, angle: 0 }));
     const first = shots[0];
     if (first && r.chance(0.35)) shots.push({ ...first, angle: 1 });
     shots.forEach((shot, mi) => {

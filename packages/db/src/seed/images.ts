@@ -67,5 +67,7 @@ export function imageSvg(spec: ImageSpec): string {
 }
 
 export async function renderImage(spec: ImageSpec): Promise<Buffer> {
-  return sharp(Buffer.from(imageSvg(spec))).webp({ quality: 72, effort: 2 }).toBuffer();
+  return sharp(Buffer.from(imageSvg(spec)))
+    .webp({ quality: 72, effort: 2 })
+    .toBuffer();
 }

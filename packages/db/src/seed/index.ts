@@ -4,7 +4,6 @@
 import type { ObjectStore } from "@emporium/storage";
 import type { Database } from "../client";
 import { generateShop, type GeneratedShop, type ImageSpec } from "./generate";
-import { renderImage } from "./images";
 
 export type SeedStage = "images" | "rows";
 
@@ -38,12 +37,15 @@ async function writeImages(
   images: ImageSpec[],
   onProgress: (done: number, total: number) => void,
 ): Promise<void> {
+  // sharp (libvips) is loaded only when images are actually rendered.
+  const { renderImage } = await import("./images");
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < images.length; i = next++) {
       const spec = images[i];
-      if (spec && !(await store.exists(spec.key))) await store.put(spec.key, await renderImage(spec), "image/webp");
+      if (spec && !(await store.exists(spec.key)))
+        await store.put(spec.key, await renderImage(spec), "image/webp");
       onProgress(++done, images.length);
     }
   };

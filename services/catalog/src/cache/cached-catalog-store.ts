@@ -3,7 +3,14 @@
 // (graceful degradation) instead of an error. Concurrent misses for one key share a single query.
 import type { Logger } from "@emporium/observability";
 import { listingCacheKey, type ListingQuery } from "../domain/listing";
-import type { CategoryNode, HomePage, ProductDetail, ProductPage, SitemapEntry, Suggestions } from "../domain/types";
+import type {
+  CategoryNode,
+  HomePage,
+  ProductDetail,
+  ProductPage,
+  SitemapEntry,
+  Suggestions,
+} from "../domain/types";
 import type { Cache } from "../ports/cache";
 import type { CatalogStore } from "../ports/catalog-store";
 
@@ -40,7 +47,11 @@ export class CachedCatalogStore implements CatalogStore {
     const loading = (async () => {
       try {
         const value = await load();
-        await this.cache.set<Entry<T>>(key, { value, freshUntil: this.now() + this.ttls.freshMs }, this.ttls.staleMs);
+        await this.cache.set<Entry<T>>(
+          key,
+          { value, freshUntil: this.now() + this.ttls.freshMs },
+          this.ttls.staleMs,
+        );
         return value;
       } catch (err) {
         if (entry && isInfrastructureError(err)) {

@@ -30,7 +30,11 @@ describe("category tree", () => {
   it("finds a node with its breadcrumbs", () => {
     const found = findCategory(tree, "clothing/tops/t-shirts");
     expect(found?.node.id).toBe("ts");
-    expect(found?.breadcrumbs.map((b) => b.path)).toEqual(["clothing", "clothing/tops", "clothing/tops/t-shirts"]);
+    expect(found?.breadcrumbs.map((b) => b.path)).toEqual([
+      "clothing",
+      "clothing/tops",
+      "clothing/tops/t-shirts",
+    ]);
     expect(findCategory(tree, "clothing/shoes")).toBeNull();
     expect(findCategory(tree, "tops")).toBeNull();
   });

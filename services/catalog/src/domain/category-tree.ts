@@ -36,6 +36,9 @@ export function buildTree<T extends Omit<CategoryNode, "children"> & { parentId:
     byParent.set(row.parentId, list);
   }
   const build = (parentId: string | null): CategoryNode[] =>
-    (byParent.get(parentId) ?? []).map(({ parentId: _parent, ...node }) => ({ ...node, children: build(node.id) }));
+    (byParent.get(parentId) ?? []).map(({ parentId: _parent, ...node }) => ({
+      ...node,
+      children: build(node.id),
+    }));
   return build(null);
 }

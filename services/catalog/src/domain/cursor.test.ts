@@ -14,12 +14,16 @@ describe("cursors", () => {
 
   it("refuse garbage, tampering and the wrong sort order", () => {
     expect(() => decodeCursor("not-base64-json", "newest")).toThrow(InvalidInputError);
-    expect(() => decodeCursor(Buffer.from('{"kind":"key"}').toString("base64url"), "newest")).toThrow(/cursor/);
+    expect(() => decodeCursor(Buffer.from('{"kind":"key"}').toString("base64url"), "newest")).toThrow(
+      /cursor/,
+    );
     const price = encodeCursor({ kind: "key", sort: "price_asc", direction: "after", key: 100, id });
     expect(() => decodeCursor(price, "newest")).toThrow(/belongs to sort order "price_asc"/);
     const bad = encodeCursor({ kind: "key", sort: "newest", direction: "after", key: 100, id });
     expect(() => decodeCursor(bad, "newest")).toThrow(InvalidInputError);
-    const sqlish = Buffer.from(JSON.stringify({ kind: "key", sort: "newest", direction: "after", key: "1' OR 1=1 --", id })).toString("base64url");
+    const sqlish = Buffer.from(
+      JSON.stringify({ kind: "key", sort: "newest", direction: "after", key: "1' OR 1=1 --", id }),
+    ).toString("base64url");
     expect(() => decodeCursor(sqlish, "newest")).toThrow(InvalidInputError);
   });
 });

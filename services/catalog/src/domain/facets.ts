@@ -28,7 +28,11 @@ export interface FacetSelection {
   attributes: readonly AttributeFilter[];
 }
 
-export function assembleFacets(counts: FacetCounts, dict: FacetDictionary, selection: FacetSelection): Facets {
+export function assembleFacets(
+  counts: FacetCounts,
+  dict: FacetDictionary,
+  selection: FacetSelection,
+): Facets {
   const chosenBrands = new Set(selection.brands);
   const brands: FacetValue[] = dict.brands
     .map((b) => ({

@@ -8,7 +8,11 @@ describe("normalizeListing", () => {
       brands: ["b", "a", "a"],
       attributes: { fit: ["slim"], colour: ["red", "blue"], material: [] },
     });
-    const b = normalizeListing({ limit: 24, brands: ["a", "b"], attributes: { colour: ["blue", "red"], fit: ["slim"] } });
+    const b = normalizeListing({
+      limit: 24,
+      brands: ["a", "b"],
+      attributes: { colour: ["blue", "red"], fit: ["slim"] },
+    });
     expect(listingCacheKey(a)).toBe(listingCacheKey(b));
     expect(a.attributes).toEqual([
       { slug: "colour", values: ["blue", "red"] },

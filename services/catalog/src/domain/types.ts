@@ -116,7 +116,11 @@ export interface Suggestions {
 }
 
 export interface HomePage {
-  featuredCategories: (CategoryRef & { description: string | null; productCount: number; image: ImageRef | null })[];
+  featuredCategories: (CategoryRef & {
+    description: string | null;
+    productCount: number;
+    image: ImageRef | null;
+  })[];
   newArrivals: ProductCard[];
   featuredProducts: ProductCard[];
 }

@@ -3,8 +3,23 @@ import type { ProductOptionView } from "./types";
 import { choose, findVariant, initialSelection, valueState } from "./variant-matrix";
 
 const options: ProductOptionView[] = [
-  { id: "colour", name: "Colour", values: [{ id: "navy", value: "Navy" }, { id: "red", value: "Red" }] },
-  { id: "size", name: "Size", values: [{ id: "s", value: "S" }, { id: "m", value: "M" }, { id: "l", value: "L" }] },
+  {
+    id: "colour",
+    name: "Colour",
+    values: [
+      { id: "navy", value: "Navy" },
+      { id: "red", value: "Red" },
+    ],
+  },
+  {
+    id: "size",
+    name: "Size",
+    values: [
+      { id: "s", value: "S" },
+      { id: "m", value: "M" },
+      { id: "l", value: "L" },
+    ],
+  },
 ];
 const variants = [
   { id: "navy-s", available: 0, optionValueIds: ["navy", "s"] },
@@ -38,6 +53,9 @@ describe("variant matrix", () => {
       colour: "red",
       size: "l",
     });
-    expect(choose(options, variants, { colour: "navy", size: "m" }, "size", "s")).toEqual({ colour: "navy", size: "s" });
+    expect(choose(options, variants, { colour: "navy", size: "m" }, "size", "s")).toEqual({
+      colour: "navy",
+      size: "s",
+    });
   });
 });

@@ -40,7 +40,10 @@ export function valueState(
 }
 
 /** Starts from the first variant in stock (or the first variant) so the page opens on something buyable. */
-export function initialSelection(options: readonly ProductOptionView[], variants: readonly MatrixVariant[]): Selection {
+export function initialSelection(
+  options: readonly ProductOptionView[],
+  variants: readonly MatrixVariant[],
+): Selection {
   const start = variants.find((v) => v.available > 0) ?? variants[0];
   if (!start) return {};
   const selection: Record<string, string> = {};

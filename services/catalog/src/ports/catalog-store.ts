@@ -1,7 +1,14 @@
 // What the catalog's procedures need from storage. One adapter (Prisma over PostgreSQL or PGlite) and a
 // caching decorator implement it.
 import type { ListingQuery } from "../domain/listing";
-import type { CategoryNode, HomePage, ProductDetail, ProductPage, SitemapEntry, Suggestions } from "../domain/types";
+import type {
+  CategoryNode,
+  HomePage,
+  ProductDetail,
+  ProductPage,
+  SitemapEntry,
+  Suggestions,
+} from "../domain/types";
 
 export interface CatalogStore {
   categoryTree(): Promise<CategoryNode[]>;

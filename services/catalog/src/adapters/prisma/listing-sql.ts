@@ -173,7 +173,9 @@ export function facetsSql(l: ResolvedListing, withFacets: boolean, childParentId
     groups.map((g, i) => Prisma.sql`(av.attribute_id = ${g.attributeId}::uuid OR ${Prisma.raw(`m_a${i}`)})`),
   );
   const childCondition =
-    childParentId === null ? Prisma.sql`c.parent_id IS NULL` : Prisma.sql`c.parent_id = ${childParentId}::uuid`;
+    childParentId === null
+      ? Prisma.sql`c.parent_id IS NULL`
+      : Prisma.sql`c.parent_id = ${childParentId}::uuid`;
   return Prisma.sql`${base}
     ${total}
     UNION ALL

@@ -6,7 +6,13 @@ import { decodeCursor, encodeCursor, type KeyCursor } from "../../domain/cursor"
 import { InvalidInputError, NotFoundError } from "../../domain/errors";
 import { assembleFacets, type FacetDictionary } from "../../domain/facets";
 import type { ListingQuery } from "../../domain/listing";
-import { buildTsQuery, correctedQuery, MIN_CORRECTABLE_LENGTH, tokenize, type SearchTerm } from "../../domain/search-query";
+import {
+  buildTsQuery,
+  correctedQuery,
+  MIN_CORRECTABLE_LENGTH,
+  tokenize,
+  type SearchTerm,
+} from "../../domain/search-query";
 import type {
   CategoryNode,
   HomePage,
@@ -26,9 +32,16 @@ export function mediaUrl(key: string): string {
   return `${MEDIA_PATH}${key}`;
 }
 
-function imageOf(row: Pick<ItemRow, "image_key" | "image_alt" | "image_width" | "image_height">): ImageRef | null {
+function imageOf(
+  row: Pick<ItemRow, "image_key" | "image_alt" | "image_width" | "image_height">,
+): ImageRef | null {
   return row.image_key
-    ? { url: mediaUrl(row.image_key), alt: row.image_alt ?? "", width: row.image_width ?? 0, height: row.image_height ?? 0 }
+    ? {
+        url: mediaUrl(row.image_key),
+        alt: row.image_alt ?? "",
+        width: row.image_width ?? 0,
+        height: row.image_height ?? 0,
+      }
     : null;
 }
 
@@ -132,7 +145,10 @@ export class PrismaCatalogStore implements CatalogStore {
           id: true,
           slug: true,
           name: true,
-          values: { select: { id: true, slug: true, value: true }, orderBy: [{ position: "asc" }, { value: "asc" }] },
+          values: {
+            select: { id: true, slug: true, value: true },
+            orderBy: [{ position: "asc" }, { value: "asc" }],
+          },
         },
         orderBy: { position: "asc" },
       }),
@@ -228,7 +244,10 @@ export class PrismaCatalogStore implements CatalogStore {
           orderBy: { position: "asc" },
           include: { values: { orderBy: { position: "asc" }, select: { id: true, value: true } } },
         },
-        variants: { orderBy: { position: "asc" }, include: { optionValues: { select: { optionValueId: true } } } },
+        variants: {
+          orderBy: { position: "asc" },
+          include: { optionValues: { select: { optionValueId: true } } },
+        },
         media: { orderBy: { position: "asc" } },
         attributes: { include: { attributeValue: { include: { attribute: true } } } },
       },
@@ -295,7 +314,8 @@ export class PrismaCatalogStore implements CatalogStore {
 
   async suggest(q: string, limit: number): Promise<Suggestions> {
     const terms = await this.searchTerms(tokenize(q));
-    if (terms.length === 0) return { query: q, correctedQuery: null, products: [], categories: [], brands: [] };
+    if (terms.length === 0)
+      return { query: q, correctedQuery: null, products: [], categories: [], brands: [] };
     const tsquery = buildTsQuery(terms);
     const text = terms.map((t) => t.correction ?? t.token).join(" ");
     const patterns = terms.map((t) => `%${t.correction ?? t.token}%`);
@@ -350,7 +370,9 @@ export class PrismaCatalogStore implements CatalogStore {
     const featuredRoots = tree.filter((c) => c.featured);
     const firstImages = await Promise.all(
       featuredRoots.map(async (c) => {
-        const rows = await this.prisma.$queryRaw<Pick<ItemRow, "image_key" | "image_alt" | "image_width" | "image_height">[]>`
+        const rows = await this.prisma.$queryRaw<
+          Pick<ItemRow, "image_key" | "image_alt" | "image_width" | "image_height">[]
+        >`
           SELECT m.key AS image_key, m.alt AS image_alt, m.width AS image_width, m.height AS image_height
             FROM catalog.products p
             JOIN catalog.media m ON m.product_id = p.id AND m.position = 0
@@ -379,7 +401,10 @@ export class PrismaCatalogStore implements CatalogStore {
          LIMIT 8`;
       return rows.map(cardOf);
     };
-    const [newArrivals, featuredProducts] = await Promise.all([cards(Prisma.sql`TRUE`), cards(Prisma.sql`p.featured`)]);
+    const [newArrivals, featuredProducts] = await Promise.all([
+      cards(Prisma.sql`TRUE`),
+      cards(Prisma.sql`p.featured`),
+    ]);
     return {
       featuredCategories: featuredRoots.map((c, i) => ({
         slug: c.slug,
@@ -443,9 +468,13 @@ function paginate(
   if (l.sort === "relevance") {
     return {
       items: page,
-      nextCursor: more ? encodeCursor({ kind: "offset", sort: "relevance", offset: l.offset + l.limit }) : null,
+      nextCursor: more
+        ? encodeCursor({ kind: "offset", sort: "relevance", offset: l.offset + l.limit })
+        : null,
       prevCursor:
-        l.offset > 0 ? encodeCursor({ kind: "offset", sort: "relevance", offset: Math.max(0, l.offset - l.limit) }) : null,
+        l.offset > 0
+          ? encodeCursor({ kind: "offset", sort: "relevance", offset: Math.max(0, l.offset - l.limit) })
+          : null,
     };
   }
   const backwards = l.keyset?.direction === "before";

@@ -1,0 +1,41 @@
+// A micro-cache of whole HTTP responses for the catalog's public GET queries: for a few seconds the
+// same URL is answered with the same bytes straight from memory, skipping tRPC's request handling and
+// JSON serialisation. The data cache behind the store still applies on a miss. Bounded by bytes.
+import { LRUCache } from "lru-cache";
+
+export interface CachedResponse {
+  contentType: string;
+  cacheControl: string | null;
+  body: Buffer;
+}
+
+export class ResponseCache {
+  private readonly lru: LRUCache<string, CachedResponse>;
+
+  constructor(
+    readonly ttlMs: number,
+    maxBytes: number,
+  ) {
+    this.lru = new LRUCache<string, CachedResponse>({
+      maxSize: maxBytes,
+      sizeCalculation: (r, key) => r.body.length + key.length + 64,
+      ttl: Math.max(ttlMs, 1),
+    });
+  }
+
+  get enabled(): boolean {
+    return this.ttlMs > 0;
+  }
+
+  get(key: string): CachedResponse | undefined {
+    return this.enabled ? this.lru.get(key) : undefined;
+  }
+
+  set(key: string, response: CachedResponse): void {
+    if (this.enabled) this.lru.set(key, response);
+  }
+
+  clear(): void {
+    this.lru.clear();
+  }
+}

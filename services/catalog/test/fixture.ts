@@ -1,0 +1,43 @@
+// A catalog over a freshly migrated and seeded test database, reached through the tRPC caller exactly
+// as the HTTP server reaches it.
+import { seed, type Database } from "@emporium/db";
+import { createLogger, createServiceMetrics } from "@emporium/observability";
+import type { TestDatabaseTarget } from "@emporium/db/testing";
+import { PrismaCatalogStore } from "../src/adapters/prisma/prisma-catalog-store";
+import { appRouter } from "../src/router/_app";
+import { createCallerFactory, type Context, type Readiness } from "../src/trpc";
+import type { CatalogStore } from "../src/ports/catalog-store";
+
+export const SEED = 7;
+export const PRODUCTS = 300;
+
+const createCaller = createCallerFactory(appRouter);
+
+export interface CatalogFixture {
+  db: Database;
+  store: CatalogStore;
+  caller: ReturnType<typeof createCaller>;
+  readiness: Readiness;
+  dispose(): Promise<void>;
+}
+
+export const silentLog = createLogger({ service: "catalog-test", level: "silent" });
+
+export function contextFor(store: CatalogStore, readiness: Readiness): Context {
+  return {
+    store,
+    log: silentLog,
+    requestId: "test",
+    readiness,
+    metrics: createServiceMetrics("catalog-test"),
+  };
+}
+
+export async function createCatalogFixture(target: TestDatabaseTarget): Promise<CatalogFixture> {
+  const test = await target.create();
+  await seed(test.db, { seed: SEED, products: PRODUCTS, store: null });
+  const store = new PrismaCatalogStore(test.db);
+  const readiness: Readiness = { ready: true, detail: "ready" };
+  const caller = createCaller(contextFor(store, readiness));
+  return { db: test.db, store, caller, readiness, dispose: () => test.dispose() };
+}

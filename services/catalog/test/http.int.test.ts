@@ -1,0 +1,150 @@
+// The catalog over real HTTP: status codes a browser or proxy sees, media, health and metrics.
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { request, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServiceMetrics } from "@emporium/observability";
+import { LocalFolderStore } from "@emporium/storage";
+import { embeddedTestDatabase } from "@emporium/db/testing";
+import { ResponseCache } from "../src/http/response-cache";
+import { createCatalogServer } from "../src/http/server";
+import type { Readiness } from "../src/trpc";
+import { createCatalogFixture, silentLog, type CatalogFixture } from "./fixture";
+
+const pglite = embeddedTestDatabase();
+
+function rawStatusAt(base: string, rawPath: string): Promise<number> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, path: rawPath, method: "GET" }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("catalog HTTP server", () => {
+  let f: CatalogFixture;
+  let server: Server;
+  let base: string;
+  let mediaDir: string;
+  const readiness: Readiness = { ready: true, detail: "ready" };
+
+  beforeAll(async () => {
+    f = await createCatalogFixture(pglite);
+    mediaDir = await mkdtemp(path.join(tmpdir(), "emporium-http-media-"));
+    const media = new LocalFolderStore(mediaDir);
+    await media.put("products/demo/1-navy.webp", Buffer.from("RIFF0000WEBPVP8 "), "image/webp");
+    server = createCatalogServer({
+      store: f.store,
+      media,
+      log: silentLog,
+      metrics: createServiceMetrics("catalog-http-test"),
+      readiness,
+      responseCache: new ResponseCache(60_000, 1024 * 1024),
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await f?.dispose();
+    if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
+  });
+
+  const rawStatus = (rawPath: string) => rawStatusAt(base, rawPath);
+  const query = (proc: string, input: unknown) =>
+    fetch(`${base}/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}`);
+
+  it("answers a listing with 200 JSON", async () => {
+    const res = await query("product.list", { limit: 3 });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { result: { data: { items: unknown[] } } };
+    expect(body.result.data.items).toHaveLength(3);
+    expect(res.headers.get("x-request-id")).toBeTruthy();
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("cache-control")).toMatch(/public/);
+  });
+
+  it("answers a repeated GET query from the response cache with identical bytes", async () => {
+    const first = await query("product.list", { limit: 2, sort: "price_asc" });
+    const second = await query("product.list", { limit: 2, sort: "price_asc" });
+    expect(first.headers.get("x-cache")).toBe("MISS");
+    expect(second.headers.get("x-cache")).toBe("HIT");
+    expect(await second.text()).toBe(await first.text());
+    const notFound = await query("product.bySlug", { slug: "missing-thing" });
+    const notFoundAgain = await query("product.bySlug", { slug: "missing-thing" });
+    expect([notFound.status, notFoundAgain.status]).toEqual([404, 404]);
+    expect(notFoundAgain.headers.get("x-cache")).toBe("MISS");
+  });
+
+  it("answers bad input with 4xx and a message naming the field — never 5xx, a stack or SQL", async () => {
+    const cases: [string, unknown, number, RegExp][] = [
+      ["product.list", { limit: 10 ** 9 }, 400, /limit/],
+      ["product.list", { cursor: "garbage" }, 400, /cursor/],
+      ["product.list", { sort: "cheapest" }, 400, /sort/],
+      ["product.list", { priceMin: -5 }, 400, /priceMin/],
+      ["product.list", { brands: "kestrel" }, 400, /brands/],
+      ["product.list", { category: "nope" }, 404, /nope/],
+      ["product.bySlug", { slug: "unknown-product" }, 404, /unknown-product/],
+      ["product.bySlug", { slug: "Robert'); DROP TABLE students;--" }, 400, /slug/],
+      ["product.bySlug", {}, 400, /slug/],
+      ["search.suggest", { q: "a".repeat(500) }, 400, /q/],
+    ];
+    for (const [proc, input, status, message] of cases) {
+      const res = await query(proc, input);
+      const text = await res.text();
+      expect(res.status, `${proc} ${JSON.stringify(input)} → ${text}`).toBe(status);
+      expect(text).toMatch(message);
+      expect(text).not.toMatch(/stack|at \w+ \(|SELECT|prisma/i);
+    }
+    const malformed = await fetch(`${base}/trpc/product.list?input=%7Bnot-json`);
+    expect(malformed.status).toBe(400);
+    const unknownProcedure = await fetch(`${base}/trpc/product.delete`);
+    expect(unknownProcedure.status).toBe(404);
+    const wrongMethod = await fetch(`${base}/healthz`, { method: "DELETE" });
+    expect(wrongMethod.status).toBe(405);
+  });
+
+  it("serves media with caching headers and refuses keys outside the store", async () => {
+    const ok = await fetch(`${base}/media/products/demo/1-navy.webp`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toBe("image/webp");
+    const etag = ok.headers.get("etag") ?? "";
+    const again = await fetch(`${base}/media/products/demo/1-navy.webp`, {
+      headers: { "if-none-match": etag },
+    });
+    expect(again.status).toBe(304);
+    expect((await fetch(`${base}/media/products/demo/2-red.webp`)).status).toBe(404);
+    // fetch() would normalise the dots away; send the path exactly as an attacker would.
+    for (const raw of [
+      "/media/products/%2e%2e/%2e%2e/secret.webp",
+      "/media/products/../../secret.webp",
+      "/media/a%00b.webp",
+    ])
+      expect(await rawStatus(raw), raw).toBe(400);
+  });
+
+  it("reports readiness and exposes RED metrics per procedure", async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    readiness.ready = false;
+    readiness.detail = "seeding the catalog (rows 10%)";
+    try {
+      const starting = await fetch(`${base}/readyz`);
+      expect(starting.status).toBe(503);
+      expect(await starting.text()).toMatch(/seeding/);
+      expect((await query("home.get", undefined)).status).toBe(503);
+    } finally {
+      readiness.ready = true;
+    }
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/rpc_server_duration_seconds_count\{[^}]*procedure="product.list"[^}]*code="OK"/);
+    expect(metrics).toMatch(/rpc_server_errors_total\{[^}]*procedure="product.bySlug"[^}]*code="NOT_FOUND"/);
+    expect(metrics).toMatch(/process_resident_memory_bytes/);
+  });
+});
