@@ -1,0 +1,20 @@
+// Where messages go. Events: one Kafka topic per aggregate. Commands: one RabbitMQ queue per command.
+export const TOPICS = {
+  orders: "orders",
+  inventory: "inventory",
+  payments: "payments",
+  fulfillment: "fulfillment",
+  catalog: "catalog",
+} as const;
+export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
+
+export const QUEUES = {
+  inventoryReserve: "inventory.reserve",
+  inventoryRelease: "inventory.release",
+  inventoryCommit: "inventory.commit",
+  paymentAuthorize: "payment.authorize",
+  paymentCapture: "payment.capture",
+  paymentRefund: "payment.refund",
+  fulfillmentShip: "fulfillment.ship",
+} as const;
+export type Queue = (typeof QUEUES)[keyof typeof QUEUES];

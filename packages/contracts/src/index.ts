@@ -1,0 +1,8 @@
+export * from "./envelope";
+export * from "./shared";
+export * from "./channels";
+export * from "./orders";
+export * from "./inventory";
+export * from "./payments";
+export * from "./fulfillment";
+export { parseEnvelope, readMessage, MalformedMessageError } from "./read";

@@ -1,0 +1,27 @@
+// Field shapes several messages share.
+import { z } from "zod";
+
+export const money = z.number().int().min(0).max(1_000_000_000);
+export const currency = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD");
+export const id = z.uuid();
+
+export const address = z.object({
+  name: z.string().min(1).max(120),
+  line1: z.string().min(1).max(200),
+  line2: z.string().max(200).optional(),
+  city: z.string().min(1).max(120),
+  region: z.string().max(120).optional(),
+  postalCode: z.string().min(2).max(20),
+  country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 country code such as US"),
+  phone: z.string().max(40).optional(),
+});
+export type Address = z.infer<typeof address>;
+
+export const orderLine = z.object({
+  variantId: id,
+  sku: z.string().min(1).max(64),
+  title: z.string().min(1).max(300),
+  quantity: z.number().int().min(1).max(1000),
+  unitPrice: money,
+});
+export type OrderLineData = z.infer<typeof orderLine>;

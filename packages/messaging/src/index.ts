@@ -1,0 +1,16 @@
+export * from "./ports";
+export * from "./retry";
+export { dispatch, type Outcome } from "./dispatch";
+export { InProcessEventBus } from "./in-process/in-process-event-bus";
+export { InProcessCommandBus } from "./in-process/in-process-command-bus";
+export { KafkaEventBus, type KafkaEventBusOptions } from "./kafka/kafka-event-bus";
+export { RabbitCommandBus, type RabbitCommandBusOptions } from "./rabbitmq/rabbit-command-bus";
+export {
+  enqueue,
+  claimMessage,
+  outboxTable,
+  type OutboxMessage,
+  type OutboxSchema,
+  type SqlExecutor,
+} from "./outbox/outbox";
+export { OutboxRelay, outboxChannel, type OutboxRelayOptions } from "./outbox/outbox-relay";

@@ -1,0 +1,286 @@
+// Events over Kafka (kafkajs): an idempotent producer (acks from all in-sync replicas, one request in
+// flight, so retries never duplicate or reorder), keys = aggregate ids, consumer groups that commit an
+// offset only after its handler resolved, in-partition retries with growing delays, and a `<topic>.dlq`
+// topic for what cannot be handled. kafkajs reconnects by itself; a consumer that crashes with an error
+// it will not retry is rebuilt here.
+import { randomUUID } from "node:crypto";
+import { Kafka, logLevel, type Consumer, type LogEntry, type Producer } from "kafkajs";
+import type { Logger } from "@emporium/observability";
+import { dispatch } from "../dispatch";
+import type { DeadLetter, EventBus, MessageHandler, OutgoingEvent, Subscription } from "../ports";
+import { backoff, DEFAULT_RETRY, sleep, type RetryPolicy } from "../retry";
+
+export interface KafkaEventBusOptions {
+  brokers: string[];
+  clientId: string;
+  log: Logger;
+  retry?: RetryPolicy;
+  /** Partitions for topics this bus creates (default 3). */
+  partitions?: number;
+}
+
+const DLQ_SUFFIX = ".dlq";
+
+function kafkaLogger(log: Logger) {
+  return () =>
+    ({ namespace, level, log: entry }: LogEntry) => {
+      const { message, ...extra } = entry;
+      const fields = { kafka: namespace, ...extra };
+      if (level === logLevel.ERROR) log.error(fields, message);
+      else if (level === logLevel.WARN) log.warn(fields, message);
+      else log.debug(fields, message);
+    };
+}
+
+export class KafkaEventBus implements EventBus {
+  private readonly kafka: Kafka;
+  private readonly log: Logger;
+  private readonly retry: RetryPolicy;
+  private readonly partitions: number;
+  private producer: Producer | null = null;
+  private producerReady: Promise<Producer> | null = null;
+  private readonly knownTopics = new Set<string>();
+  private readonly consumers = new Set<Consumer>();
+  private closed = false;
+
+  constructor(options: KafkaEventBusOptions) {
+    this.log = options.log.child({ component: "kafka" });
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.partitions = options.partitions ?? 3;
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.WARN,
+      logCreator: kafkaLogger(this.log),
+      connectionTimeout: 3_000,
+      requestTimeout: 10_000,
+      retry: { initialRetryTime: 250, maxRetryTime: 5_000, retries: 8 },
+    });
+  }
+
+  /** Creates topics (and their dead-letter topics) that do not exist yet. */
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    const missing = topics
+      .flatMap((t) => [t, t.endsWith(DLQ_SUFFIX) ? null : `${t}${DLQ_SUFFIX}`])
+      .filter((t): t is string => t !== null && !this.knownTopics.has(t));
+    if (missing.length === 0) return;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: this.partitions, replicationFactor: -1 })),
+      });
+      for (const t of missing) this.knownTopics.add(t);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private async getProducer(): Promise<Producer> {
+    if (this.closed) throw new Error("event bus is closed");
+    if (!this.producerReady) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: true,
+      });
+      this.producerReady = producer.connect().then(
+        () => {
+          this.producer = producer;
+          return producer;
+        },
+        (err: unknown) => {
+          this.producerReady = null;
+          throw err;
+        },
+      );
+    }
+    return this.producerReady;
+  }
+
+  async publish(events: readonly OutgoingEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.ensureTopics([...new Set(events.map((e) => e.topic))]);
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    for (const { topic, envelope } of events) {
+      const list = byTopic.get(topic) ?? [];
+      list.push({
+        key: envelope.aggregateId,
+        value: JSON.stringify(envelope),
+        headers: { "message-id": envelope.id, "message-type": envelope.type },
+      });
+      byTopic.set(topic, list);
+    }
+    const producer = await this.getProducer();
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+
+  async publishRaw(topic: string, key: string, body: Buffer): Promise<void> {
+    await this.ensureTopics([topic]);
+    const producer = await this.getProducer();
+    await producer.send({ topic, acks: -1, messages: [{ key, value: body }] });
+  }
+
+  async subscribe(options: {
+    group: string;
+    topics: readonly string[];
+    handle: MessageHandler;
+    fromBeginning?: boolean;
+  }): Promise<Subscription> {
+    await this.ensureTopics(options.topics);
+    let stopped = false;
+    let current: Consumer | null = null;
+    const abort = new AbortController();
+
+    const start = async (): Promise<void> => {
+      const consumer = this.kafka.consumer({
+        groupId: options.group,
+        sessionTimeout: 30_000,
+        heartbeatInterval: 3_000,
+        retry: { initialRetryTime: 250, maxRetryTime: 5_000, retries: 10 },
+      });
+      current = consumer;
+      this.consumers.add(consumer);
+      consumer.on(consumer.events.CRASH, (event) => {
+        const { error, restart } = event.payload;
+        this.log.warn({ group: options.group, err: error.message, restart }, "kafka consumer crashed");
+        if (!restart && !stopped) void rebuild(consumer);
+      });
+      await consumer.connect();
+      await consumer.subscribe({
+        topics: [...options.topics],
+        fromBeginning: options.fromBeginning ?? false,
+      });
+      await consumer.run({
+        autoCommit: false,
+        partitionsConsumedConcurrently: this.partitions,
+        eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          const body = message.value ?? Buffer.alloc(0);
+          for (let attempt = 1; ; attempt++) {
+            const outcome = await dispatch(
+              body,
+              { source: topic, attempt },
+              options.handle,
+              this.retry,
+              this.log,
+            );
+            if (outcome.kind === "retry") {
+              // Heartbeat while waiting, so a slow retry does not cost the group its partitions.
+              for (let waited = 0; waited < outcome.delayMs && !stopped; waited += 2_000) {
+                await sleep(Math.min(2_000, outcome.delayMs - waited), abort.signal);
+                await heartbeat();
+              }
+              if (stopped) throw new Error("subscription stopped before the message was handled");
+              continue;
+            }
+            if (outcome.kind === "dead")
+              await this.deadLetter(topic, message.key?.toString() ?? "", body, outcome.reason);
+            break;
+          }
+          await consumer.commitOffsets([
+            { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+          ]);
+        },
+      });
+    };
+
+    const rebuild = async (old: Consumer): Promise<void> => {
+      this.consumers.delete(old);
+      await old.disconnect().catch(() => undefined);
+      for (let attempt = 1; !stopped && !this.closed; attempt++) {
+        await sleep(backoff(attempt, 500, 10_000), abort.signal);
+        try {
+          await start();
+          this.log.info({ group: options.group }, "kafka consumer rebuilt");
+          return;
+        } catch (err) {
+          this.log.warn({ group: options.group, err }, "kafka consumer could not restart yet");
+        }
+      }
+    };
+
+    await start();
+    return {
+      stop: async () => {
+        stopped = true;
+        abort.abort();
+        const consumer = current;
+        if (consumer) {
+          this.consumers.delete(consumer);
+          await consumer.disconnect().catch(() => undefined);
+        }
+      },
+    };
+  }
+
+  private async deadLetter(topic: string, key: string, body: Buffer, reason: string): Promise<void> {
+    const dlq = `${topic}${DLQ_SUFFIX}`;
+    await this.ensureTopics([dlq]);
+    const producer = await this.getProducer();
+    await producer.send({
+      topic: dlq,
+      acks: -1,
+      messages: [
+        {
+          key,
+          value: body,
+          headers: { "dead-letter-reason": reason.slice(0, 1000), "original-topic": topic },
+        },
+      ],
+    });
+  }
+
+  async deadLetters(topic: string, limit = 100): Promise<DeadLetter[]> {
+    const dlq = `${topic}${DLQ_SUFFIX}`;
+    await this.ensureTopics([dlq]);
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(dlq);
+    await admin.disconnect();
+    const remaining = new Map(ends.filter((p) => p.high !== p.low).map((p) => [p.partition, BigInt(p.high)]));
+    const found: DeadLetter[] = [];
+    if (remaining.size === 0) return found;
+    const group = `emporium-dlq-reader-${randomUUID()}`;
+    const consumer = this.kafka.consumer({ groupId: group });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: [dlq], fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`reading ${dlq} timed out`)), 20_000);
+        void consumer.run({
+          eachMessage: async ({ partition, message }) => {
+            found.push({
+              source: message.headers?.["original-topic"]?.toString() ?? topic,
+              reason: message.headers?.["dead-letter-reason"]?.toString() ?? "",
+              body: message.value?.toString("utf8") ?? "",
+            });
+            const end = remaining.get(partition);
+            if (end !== undefined && BigInt(message.offset) + 1n >= end) remaining.delete(partition);
+            if (remaining.size === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        });
+      });
+    } finally {
+      await consumer.disconnect().catch(() => undefined);
+      const admin2 = this.kafka.admin();
+      await admin2.connect();
+      await admin2.deleteGroups([group]).catch(() => undefined);
+      await admin2.disconnect();
+    }
+    return found.slice(-limit);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
+    this.consumers.clear();
+    if (this.producer) await this.producer.disconnect().catch(() => undefined);
+  }
+}

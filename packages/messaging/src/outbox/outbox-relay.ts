@@ -1,0 +1,171 @@
+// Publishes a service's outbox: woken by NOTIFY (a trigger fires on every insert), with a slow poll
+// only as a safety net. One relay drains at a time (a transaction-scoped advisory lock), rows leave in
+// `seq` order, and a row is marked sent in the same transaction that claimed it — so a crash before
+// the commit republishes (consumers are idempotent) and nothing is ever skipped.
+import { Prisma, type Database } from "@emporium/db";
+import type { Envelope } from "@emporium/contracts";
+import type { Logger } from "@emporium/observability";
+import type { CommandBus, EventBus } from "../ports";
+import { backoff, sleep } from "../retry";
+import { outboxTable, type OutboxSchema } from "./outbox";
+
+export interface OutboxRelayOptions {
+  db: Database;
+  schema: OutboxSchema;
+  events: EventBus;
+  commands: CommandBus;
+  log: Logger;
+  batchSize?: number;
+  /** Safety-net poll when no notification arrives (default 5 s). */
+  pollMs?: number;
+  /** Sent rows older than this are deleted (default 24 h). */
+  keepSentMs?: number;
+  /** Observes each published batch (metrics). */
+  onPublished?: (count: number, lagMs: number) => void;
+}
+
+interface OutboxRow {
+  seq: bigint;
+  kind: string;
+  topic: string;
+  payload: unknown;
+  created_at: Date;
+}
+
+/** The NOTIFY channel an outbox's insert trigger signals. */
+export function outboxChannel(schema: OutboxSchema): string {
+  return `${schema}_outbox`;
+}
+
+// One advisory-lock key per schema, so relays of different services never wait for each other.
+const LOCK_KEYS: Record<OutboxSchema, number> = {
+  catalog: 71_001,
+  inventory: 71_002,
+  orders: 71_003,
+  payments: 71_004,
+  fulfillment: 71_005,
+};
+
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly keepSentMs: number;
+  private running = false;
+  private wake: (() => void) | null = null;
+  private pending = false;
+  private loop: Promise<void> | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+  private lastCleanup = 0;
+
+  constructor(private readonly o: OutboxRelayOptions) {
+    this.batchSize = o.batchSize ?? 200;
+    this.pollMs = o.pollMs ?? 5_000;
+    this.keepSentMs = o.keepSentMs ?? 24 * 3_600_000;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.unlisten = await this.o.db.listen(outboxChannel(this.o.schema), () => this.nudge());
+    this.loop = this.run();
+  }
+
+  /** Asks the relay to drain now (the NOTIFY path; also useful right after a local write). */
+  nudge(): void {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      this.pending = false;
+      try {
+        let published: number;
+        do published = await this.drainOnce();
+        while (published === this.batchSize && this.running);
+        failures = 0;
+        await this.cleanup();
+      } catch (err) {
+        failures++;
+        const delay = backoff(failures, 200, 10_000);
+        this.o.log.warn(
+          { schema: this.o.schema, err: err instanceof Error ? err.message : String(err), retryInMs: delay },
+          "outbox relay could not publish; will retry",
+        );
+        await sleep(delay);
+        continue;
+      }
+      if (this.pending || !this.running) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  /** Publishes one batch; returns how many rows it sent. */
+  async drainOnce(): Promise<number> {
+    const table = outboxTable(this.o.schema);
+    return this.o.db.prisma.$transaction(
+      async (tx) => {
+        const [lock] = await tx.$queryRaw<
+          { locked: boolean }[]
+        >`SELECT pg_try_advisory_xact_lock(${LOCK_KEYS[this.o.schema]}) AS locked`;
+        if (!lock?.locked) return 0; // another relay is draining; it will get these rows
+        const rows = await tx.$queryRaw<OutboxRow[]>`
+          SELECT seq, kind, topic, payload, created_at FROM ${table}
+           WHERE sent_at IS NULL ORDER BY seq LIMIT ${this.batchSize}`;
+        if (rows.length === 0) return 0;
+        // Consecutive events go out as one batch; a command is sent on its own, in order.
+        let events: { topic: string; envelope: Envelope }[] = [];
+        const flush = async () => {
+          if (events.length > 0) await this.o.events.publish(events);
+          events = [];
+        };
+        for (const row of rows) {
+          const envelope = row.payload as Envelope;
+          if (row.kind === "command") {
+            await flush();
+            await this.o.commands.send(row.topic, envelope);
+          } else events.push({ topic: row.topic, envelope });
+        }
+        await flush();
+        const last = rows[rows.length - 1];
+        await tx.$executeRaw`UPDATE ${table} SET sent_at = now() WHERE sent_at IS NULL AND seq <= ${last?.seq ?? 0n}`;
+        const oldest = rows[0]?.created_at.getTime() ?? Date.now();
+        this.o.onPublished?.(rows.length, Date.now() - oldest);
+        return rows.length;
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  }
+
+  private async cleanup(): Promise<void> {
+    if (Date.now() - this.lastCleanup < 60_000) return;
+    this.lastCleanup = Date.now();
+    const cutoff = new Date(Date.now() - this.keepSentMs);
+    await this.o.db.prisma.$executeRaw(
+      Prisma.sql`DELETE FROM ${outboxTable(this.o.schema)} WHERE sent_at IS NOT NULL AND sent_at < ${cutoff}`,
+    );
+  }
+
+  /** Rows written but not yet published (for metrics and tests). */
+  async backlog(): Promise<number> {
+    const [row] = await this.o.db.prisma.$queryRaw<{ n: number }[]>(
+      Prisma.sql`SELECT count(*)::int AS n FROM ${outboxTable(this.o.schema)} WHERE sent_at IS NULL`,
+    );
+    return row?.n ?? 0;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.unlisten?.();
+  }
+}

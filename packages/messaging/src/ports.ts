@@ -1,0 +1,65 @@
+// The two messaging ports. Events (facts, many readers, replayable) go on an EventBus — Kafka, or an
+// in-process log. Commands (one handler does the work) go on a CommandBus — RabbitMQ, or an in-process
+// queue. Both deliver at least once: handlers must be idempotent (see processed-messages.ts). A handler
+// that throws gets the message again later; one that throws PermanentMessageError, or a message that
+// cannot be read, goes to the dead-letter queue at once.
+import type { Envelope } from "@emporium/contracts";
+
+export interface DeliveryInfo {
+  /** The topic or queue the message came from. */
+  source: string;
+  /** 1 on first delivery, then counting retries. */
+  attempt: number;
+}
+
+export type MessageHandler = (envelope: Envelope, info: DeliveryInfo) => Promise<void>;
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+export interface OutgoingEvent {
+  topic: string;
+  envelope: Envelope;
+}
+
+export interface DeadLetter {
+  source: string;
+  reason: string;
+  body: string;
+}
+
+export interface EventBus {
+  /** Resolves once every event is durably accepted; events keyed by aggregateId keep their order. */
+  publish(events: readonly OutgoingEvent[]): Promise<void>;
+  /** Publishes bytes as they are (tools and tests: replaying, or proving bad input is dead-lettered). */
+  publishRaw(topic: string, key: string, body: Buffer): Promise<void>;
+  /**
+   * Every group sees every event of its topics; within a group each event is handled once unless the
+   * handler fails. An event's position is committed only after its handler resolved.
+   */
+  subscribe(options: {
+    group: string;
+    topics: readonly string[];
+    handle: MessageHandler;
+    fromBeginning?: boolean;
+  }): Promise<Subscription>;
+  /** Events that could not be handled, most recent last (for operators and tests). */
+  deadLetters(topic: string, limit?: number): Promise<DeadLetter[]>;
+  close(): Promise<void>;
+}
+
+export interface CommandBus {
+  /** Resolves once the broker has durably accepted the command. */
+  send(queue: string, envelope: Envelope): Promise<void>;
+  sendRaw(queue: string, body: Buffer): Promise<void>;
+  /** Handles commands from a queue, `concurrency` at a time; acknowledged only after `handle` resolved. */
+  consume(options: { queue: string; handle: MessageHandler; concurrency?: number }): Promise<Subscription>;
+  deadLetters(queue: string, limit?: number): Promise<DeadLetter[]>;
+  close(): Promise<void>;
+}
+
+/** Thrown by a handler for a message that can never succeed: it is dead-lettered without retries. */
+export class PermanentMessageError extends Error {
+  override name = "PermanentMessageError";
+}

@@ -1,0 +1,327 @@
+// Commands over RabbitMQ (amqplib with its connection recovery). Per command queue `q`:
+//   q                      durable quorum queue; redelivered more than `deliveryLimit` times → q.dlq
+//   q.retry.<delay>ms      one durable queue per retry delay; its TTL dead-letters the message back to q
+//   q.dlq                  durable quorum queue of what could not be handled, with the reason in a header
+// Publishing waits for the broker's confirm. A message is acknowledged only after its handler resolved,
+// or after it was safely moved to a retry or dead-letter queue (confirmed first, acked second: a crash in
+// between can duplicate, never lose — handlers are idempotent). After a broker restart the connection,
+// the topology and every consumer come back by themselves.
+import amqp, {
+  type Channel,
+  type ChannelModel,
+  type ConfirmChannel,
+  type ConsumeMessage,
+  type GetMessage,
+} from "amqplib";
+import type { Logger } from "@emporium/observability";
+import { dispatch } from "../dispatch";
+import type { CommandBus, DeadLetter, MessageHandler, Subscription } from "../ports";
+import { DEFAULT_RETRY, sleep, type RetryPolicy } from "../retry";
+
+type RecoveringConnection = Awaited<ReturnType<typeof connectWithRecovery>>;
+
+function connectWithRecovery(url: string, setup: (model: ChannelModel) => Promise<void>) {
+  return amqp.connect(url, {
+    recovery: {
+      initialDelay: 200,
+      maxDelay: 5_000,
+      jitter: 0.3,
+      maxRetries: Infinity,
+      waitForConnect: false,
+      setup,
+    },
+  });
+}
+
+export interface RabbitCommandBusOptions {
+  url: string;
+  log: Logger;
+  retry?: RetryPolicy;
+  /** Deliveries of one message (crashes included) before the broker dead-letters it (default 20). */
+  deliveryLimit?: number;
+  /** How long send() waits for a connection before giving up (default 15 s). */
+  connectTimeoutMs?: number;
+}
+
+interface ConsumerSpec {
+  queue: string;
+  handle: MessageHandler;
+  concurrency: number;
+  channel: Channel | null;
+  consumerTag: string | null;
+  inFlight: number;
+  stopped: boolean;
+}
+
+export class RabbitCommandBus implements CommandBus {
+  private readonly log: Logger;
+  private readonly retry: RetryPolicy;
+  private readonly deliveryLimit: number;
+  private readonly connectTimeoutMs: number;
+  private connection: RecoveringConnection | null = null;
+  private publisher: ConfirmChannel | null = null;
+  private declared = new Set<string>();
+  private readonly consumers = new Set<ConsumerSpec>();
+  private waiters: (() => void)[] = [];
+  private closed = false;
+
+  private constructor(private readonly options: RabbitCommandBusOptions) {
+    this.log = options.log.child({ component: "rabbitmq" });
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.deliveryLimit = options.deliveryLimit ?? 20;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
+  }
+
+  /** Connects (retrying in the background until the broker answers) and returns at once. */
+  static async connect(options: RabbitCommandBusOptions): Promise<RabbitCommandBus> {
+    const bus = new RabbitCommandBus(options);
+    const connection = await connectWithRecovery(options.url, (model) => bus.onConnected(model));
+    bus.connection = connection;
+    connection.on("disconnect", (err: Error) => {
+      bus.publisher = null;
+      bus.log.warn({ err: err.message }, "disconnected from RabbitMQ; reconnecting");
+    });
+    connection.on("error", (err: Error) => bus.log.warn({ err: err.message }, "RabbitMQ connection error"));
+    return bus;
+  }
+
+  /** Runs after every (re)connection: topology, publisher channel and every registered consumer. */
+  private async onConnected(model: ChannelModel): Promise<void> {
+    this.declared = new Set();
+    const publisher = await model.createConfirmChannel();
+    publisher.on("error", (err: Error) => this.log.warn({ err: err.message }, "publisher channel error"));
+    publisher.on("close", () => {
+      if (this.publisher === publisher) this.publisher = null;
+    });
+    for (const spec of this.consumers) if (!spec.stopped) await this.startConsumer(model, spec);
+    this.publisher = publisher;
+    this.log.info({ consumers: this.consumers.size }, "connected to RabbitMQ");
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const wake of waiting) wake();
+  }
+
+  private async ready(): Promise<ConfirmChannel> {
+    const deadline = Date.now() + this.connectTimeoutMs;
+    while (!this.publisher) {
+      if (this.closed) throw new Error("command bus is closed");
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`RabbitMQ unavailable for ${this.connectTimeoutMs} ms`);
+      await Promise.race([
+        new Promise<void>((resolve) => this.waiters.push(resolve)),
+        sleep(Math.min(left, 500)),
+      ]);
+    }
+    return this.publisher;
+  }
+
+  private retryQueue(queue: string, delayMs: number): string {
+    return `${queue}.retry.${delayMs}ms`;
+  }
+
+  private async declare(channel: Channel, queue: string): Promise<void> {
+    if (this.declared.has(queue)) return;
+    await channel.assertQueue(`${queue}.dlq`, { durable: true, arguments: { "x-queue-type": "quorum" } });
+    await channel.assertQueue(queue, {
+      durable: true,
+      arguments: {
+        "x-queue-type": "quorum",
+        "x-delivery-limit": this.deliveryLimit,
+        "x-dead-letter-exchange": "",
+        "x-dead-letter-routing-key": `${queue}.dlq`,
+      },
+    });
+    for (const delay of new Set(this.retry.delaysMs))
+      await channel.assertQueue(this.retryQueue(queue, delay), {
+        durable: true,
+        arguments: {
+          "x-message-ttl": delay,
+          "x-dead-letter-exchange": "",
+          "x-dead-letter-routing-key": queue,
+        },
+      });
+    this.declared.add(queue);
+  }
+
+  private async publishConfirmed(
+    queue: string,
+    body: Buffer,
+    headers: Record<string, string | number>,
+    meta: { messageId?: string | undefined; type?: string | undefined } = {},
+  ): Promise<void> {
+    const channel = await this.ready();
+    await new Promise<void>((resolve, reject) => {
+      channel.sendToQueue(
+        queue,
+        body,
+        {
+          persistent: true,
+          contentType: "application/json",
+          ...(meta.messageId ? { messageId: meta.messageId } : {}),
+          ...(meta.type ? { type: meta.type } : {}),
+          headers,
+        },
+        (err: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()),
+      );
+    });
+  }
+
+  async send(queue: string, envelope: { id: string; type: string }): Promise<void> {
+    const channel = await this.ready();
+    await this.declare(channel, queue);
+    await this.publishConfirmed(
+      queue,
+      Buffer.from(JSON.stringify(envelope)),
+      { "x-attempt": 1 },
+      {
+        messageId: envelope.id,
+        type: envelope.type,
+      },
+    );
+  }
+
+  async sendRaw(queue: string, body: Buffer): Promise<void> {
+    const channel = await this.ready();
+    await this.declare(channel, queue);
+    await this.publishConfirmed(queue, body, { "x-attempt": 1 });
+  }
+
+  async consume(options: {
+    queue: string;
+    handle: MessageHandler;
+    concurrency?: number;
+  }): Promise<Subscription> {
+    const spec: ConsumerSpec = {
+      queue: options.queue,
+      handle: options.handle,
+      concurrency: options.concurrency ?? 4,
+      channel: null,
+      consumerTag: null,
+      inFlight: 0,
+      stopped: false,
+    };
+    this.consumers.add(spec);
+    // Connected already: start now. Otherwise the next onConnected starts it.
+    if (this.publisher && this.connection) {
+      const channel = await this.connection.createChannel();
+      await this.attach(channel, spec);
+    }
+    return {
+      stop: async () => {
+        spec.stopped = true;
+        this.consumers.delete(spec);
+        const channel = spec.channel;
+        if (channel && spec.consumerTag) await channel.cancel(spec.consumerTag).catch(() => undefined);
+        // Let handlers in flight finish and acknowledge before the channel goes.
+        for (let i = 0; spec.inFlight > 0 && i < 600; i++) await sleep(50);
+        if (channel) await channel.close().catch(() => undefined);
+      },
+    };
+  }
+
+  private async startConsumer(model: ChannelModel, spec: ConsumerSpec): Promise<void> {
+    await this.attach(await model.createChannel(), spec);
+  }
+
+  private async attach(channel: Channel, spec: ConsumerSpec): Promise<void> {
+    channel.on("error", (err: Error) =>
+      this.log.warn({ queue: spec.queue, err: err.message }, "consumer channel error"),
+    );
+    await channel.prefetch(spec.concurrency);
+    await this.declare(channel, spec.queue);
+    spec.channel = channel;
+    const { consumerTag } = await channel.consume(
+      spec.queue,
+      (msg) => {
+        if (msg) void this.onMessage(channel, spec, msg);
+      },
+      { noAck: false },
+    );
+    spec.consumerTag = consumerTag;
+  }
+
+  private async onMessage(channel: Channel, spec: ConsumerSpec, msg: ConsumeMessage): Promise<void> {
+    spec.inFlight++;
+    try {
+      const headers = msg.properties.headers ?? {};
+      const attempt = Number(headers["x-attempt"] ?? 1) || 1;
+      const outcome = await dispatch(
+        msg.content,
+        { source: spec.queue, attempt },
+        spec.handle,
+        this.retry,
+        this.log,
+      );
+      const carry = {
+        messageId: msg.properties.messageId as string | undefined,
+        type: msg.properties.type as string | undefined,
+      };
+      if (outcome.kind === "retry") {
+        await this.publishConfirmed(
+          this.retryQueue(spec.queue, outcome.delayMs),
+          msg.content,
+          { "x-attempt": attempt + 1, "x-last-error": outcome.error.slice(0, 500) },
+          carry,
+        );
+      } else if (outcome.kind === "dead") {
+        await this.publishConfirmed(
+          `${spec.queue}.dlq`,
+          msg.content,
+          { "x-dead-letter-reason": outcome.reason.slice(0, 1000), "x-original-queue": spec.queue },
+          carry,
+        );
+      }
+      channel.ack(msg);
+    } catch (err) {
+      // The broker is going away or the channel closed: leave the message unacknowledged; it is
+      // delivered again once the connection is back.
+      this.log.warn(
+        { queue: spec.queue, err: err instanceof Error ? err.message : String(err) },
+        "could not settle a message",
+      );
+    } finally {
+      spec.inFlight--;
+    }
+  }
+
+  async deadLetters(queue: string, limit = 100): Promise<DeadLetter[]> {
+    await this.ready();
+    if (!this.connection) return [];
+    const channel = await this.connection.createChannel();
+    try {
+      await this.declare(channel, queue);
+      const held: GetMessage[] = [];
+      const letters: DeadLetter[] = [];
+      for (let i = 0; i < 10_000; i++) {
+        const msg = await channel.get(`${queue}.dlq`, { noAck: false });
+        if (!msg) break;
+        held.push(msg);
+        const headers = msg.properties.headers ?? {};
+        letters.push({
+          source: String(headers["x-original-queue"] ?? queue),
+          reason: String(
+            headers["x-dead-letter-reason"] ?? headers["x-first-death-reason"] ?? "delivery limit",
+          ),
+          body: msg.content.toString("utf8"),
+        });
+      }
+      // Looking must not consume: every message goes back.
+      channel.nackAll(true);
+      return letters.slice(-limit);
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const spec of [...this.consumers]) {
+      spec.stopped = true;
+      if (spec.channel && spec.consumerTag)
+        await spec.channel.cancel(spec.consumerTag).catch(() => undefined);
+    }
+    for (let i = 0; [...this.consumers].some((s) => s.inFlight > 0) && i < 200; i++) await sleep(50);
+    this.consumers.clear();
+    await this.connection?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,164 @@
+// The CommandBus contract, run against every adapter: the in-process queue always, RabbitMQ when
+// TEST_AMQP_URL names a broker.
+import amqp from "amqplib";
+import { afterAll, describe, expect, it } from "vitest";
+import { readMessage } from "@emporium/contracts";
+import { realServer, waitFor } from "@emporium/testkit";
+import { InProcessCommandBus, PermanentMessageError, RabbitCommandBus, type CommandBus } from "../src";
+import { FAST_RETRY, log, ping, pingV1, unique } from "./helpers";
+
+const rabbit = realServer("TEST_AMQP_URL", "CommandBus contract on RabbitMQ");
+const queuesToDelete: string[] = [];
+
+const adapters: { name: string; available: boolean; durable: boolean; make: () => Promise<CommandBus> }[] = [
+  {
+    name: "in-process",
+    available: true,
+    durable: false,
+    make: async () => new InProcessCommandBus(log, FAST_RETRY),
+  },
+  {
+    name: "rabbitmq",
+    available: rabbit.available,
+    durable: true,
+    make: () => RabbitCommandBus.connect({ url: rabbit.url ?? "", log, retry: FAST_RETRY, deliveryLimit: 5 }),
+  },
+];
+
+afterAll(async () => {
+  if (!rabbit.url || queuesToDelete.length === 0) return;
+  const connection = await amqp.connect(rabbit.url);
+  const channel = await connection.createChannel();
+  for (const q of queuesToDelete)
+    for (const name of [q, `${q}.dlq`, ...FAST_RETRY.delaysMs.map((d) => `${q}.retry.${d}ms`)])
+      await channel.deleteQueue(name).catch(() => undefined);
+  await connection.close();
+});
+
+function queueName(prefix: string): string {
+  const q = unique(`contract.${prefix}`);
+  queuesToDelete.push(q);
+  return q;
+}
+
+describe.each(adapters)("CommandBus contract: $name", ({ available, durable, make }) => {
+  const buses: CommandBus[] = [];
+  const bus = async () => {
+    const b = await make();
+    buses.push(b);
+    return b;
+  };
+  afterAll(async () => {
+    for (const b of buses) await b.close();
+  });
+
+  it.runIf(available)("hands each command to exactly one of several consumers", async () => {
+    const b = await bus();
+    const queue = queueName("work");
+    const handledBy = new Map<number, string>();
+    const subs = await Promise.all(
+      ["w1", "w2"].map((worker) =>
+        b.consume({
+          queue,
+          concurrency: 3,
+          handle: async (e) => {
+            const { n } = readMessage(e, pingV1).data;
+            if (handledBy.has(n)) throw new Error(`command ${n} delivered twice`);
+            handledBy.set(n, worker);
+          },
+        }),
+      ),
+    );
+    for (let n = 0; n < 40; n++) await b.send(queue, ping(`k${n}`, n));
+    await waitFor(() => handledBy.size === 40, { timeoutMs: 30_000, what: "40 commands" });
+    expect(new Set(handledBy.values()).size).toBe(2);
+    for (const s of subs) await s.stop();
+  });
+
+  it.runIf(available)("retries a failing command after growing delays until it succeeds", async () => {
+    const b = await bus();
+    const queue = queueName("retry");
+    const seen: { attempt: number; at: number }[] = [];
+    const sub = await b.consume({
+      queue,
+      handle: async (_e, info) => {
+        seen.push({ attempt: info.attempt, at: Date.now() });
+        if (info.attempt < 3) throw new Error("payment provider timed out");
+      },
+    });
+    await b.send(queue, ping("k", 1));
+    await waitFor(() => seen.length === 3, { timeoutMs: 30_000, what: "three attempts" });
+    expect(seen.map((s) => s.attempt)).toEqual([1, 2, 3]);
+    const gaps = [(seen[1]?.at ?? 0) - (seen[0]?.at ?? 0), (seen[2]?.at ?? 0) - (seen[1]?.at ?? 0)];
+    expect(gaps[0]).toBeGreaterThanOrEqual(40);
+    expect(gaps[1]).toBeGreaterThanOrEqual(120);
+    expect(await b.deadLetters(queue)).toEqual([]);
+    await sub.stop();
+  });
+
+  it.runIf(available)(
+    "dead-letters after the last retry, and at once for unreadable or permanent failures",
+    async () => {
+      const b = await bus();
+      const queue = queueName("dlq");
+      const handled: number[] = [];
+      const sub = await b.consume({
+        queue,
+        handle: async (e, info) => {
+          const { n } = readMessage(e, pingV1).data;
+          if (n === 1) throw new Error(`always broken (attempt ${info.attempt})`);
+          if (n === 2) throw new PermanentMessageError("unknown variant");
+          handled.push(n);
+        },
+      });
+      await b.sendRaw(queue, Buffer.from("\u0000garbage"));
+      await b.send(queue, ping("k", 1));
+      await b.send(queue, ping("k", 2));
+      await b.send(queue, ping("k", 3));
+      const dead = await waitFor(
+        async () => {
+          const letters = await b.deadLetters(queue);
+          return letters.length === 3 ? letters : null;
+        },
+        { timeoutMs: 30_000, what: "three dead letters" },
+      );
+      const reasons = dead.map((d) => d.reason).join("\n");
+      expect(reasons).toMatch(/not JSON/);
+      expect(reasons).toMatch(/gave up after 3 attempts: Error: always broken \(attempt 3\)/);
+      expect(reasons).toMatch(/unknown variant/);
+      expect(handled).toEqual([3]);
+      // Looking at the dead letters does not take them away.
+      expect(await b.deadLetters(queue)).toHaveLength(3);
+      await sub.stop();
+    },
+  );
+
+  it.runIf(available && durable)(
+    "redelivers a command whose consumer died before acknowledging it",
+    async () => {
+      const queue = queueName("crash");
+      const first = await make();
+      let release: () => void = () => undefined;
+      let started = false;
+      await first.consume({
+        queue,
+        handle: async () => {
+          started = true;
+          await new Promise<void>((resolve) => (release = resolve));
+          throw new Error("the process died");
+        },
+      });
+      await first.send(queue, ping("k", 7));
+      await waitFor(() => started, { what: "the first consumer to take the command" });
+      // Drop the connection with the command unacknowledged, as a crash would.
+      const closing = first.close();
+      release();
+      await closing;
+      const second = await bus();
+      const got: number[] = [];
+      await second.consume({ queue, handle: async (e) => void got.push(readMessage(e, pingV1).data.n) });
+      await waitFor(() => got.length === 1, { timeoutMs: 30_000, what: "redelivery" });
+      expect(got).toEqual([7]);
+    },
+  );
+});

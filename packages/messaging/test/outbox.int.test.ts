@@ -1,0 +1,133 @@
+// The transactional outbox on PGlite and PostgreSQL: what a committed transaction wrote is published
+// in order, promptly (NOTIFY, not polling), exactly once per successful relay pass, and never what a
+// rolled-back transaction wrote. Consumers' processed-message records make redelivery harmless.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readMessage } from "@emporium/contracts";
+import { testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
+import { waitFor } from "@emporium/testkit";
+import {
+  claimMessage,
+  enqueue,
+  InProcessCommandBus,
+  InProcessEventBus,
+  OutboxRelay,
+  type EventBus,
+} from "../src";
+import { FAST_RETRY, log, ping, pingV1 } from "./helpers";
+
+describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    if (target.available) t = await target.create();
+  });
+  afterAll(() => t?.dispose());
+
+  it.runIf(target.available)(
+    "publishes committed events and commands in write order, woken by NOTIFY",
+    async () => {
+      const events = new InProcessEventBus(log, FAST_RETRY);
+      const commands = new InProcessCommandBus(log, FAST_RETRY);
+      // A poll interval far longer than the test: only the notification can make this pass in time.
+      const relay = new OutboxRelay({ db: t.db, schema: "orders", events, commands, log, pollMs: 600_000 });
+      await relay.start();
+      const seen: string[] = [];
+      await events.subscribe({
+        group: "g",
+        topics: ["orders"],
+        fromBeginning: true,
+        handle: async (e) => void seen.push(`event ${readMessage(e, pingV1).data.n}`),
+      });
+      await commands.consume({
+        queue: "inventory.reserve",
+        handle: async (e) => void seen.push(`command ${readMessage(e, pingV1).data.n}`),
+      });
+
+      await t.db.prisma.$transaction(async (tx) => {
+        await enqueue(tx, "orders", [
+          { kind: "event", topic: "orders", envelope: ping("order-1", 1) },
+          { kind: "command", queue: "inventory.reserve", envelope: ping("order-1", 2) },
+          { kind: "event", topic: "orders", envelope: ping("order-1", 3) },
+        ]);
+      });
+      await expect(
+        t.db.prisma.$transaction(async (tx) => {
+          await enqueue(tx, "orders", [{ kind: "event", topic: "orders", envelope: ping("order-2", 99) }]);
+          throw new Error("the order could not be saved");
+        }),
+      ).rejects.toThrow(/could not be saved/);
+
+      const started = Date.now();
+      await waitFor(() => seen.length === 3, { timeoutMs: 5_000, what: "the three messages" });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(seen).toEqual(["event 1", "command 2", "event 3"]);
+      expect(await relay.backlog()).toBe(0);
+      await relay.stop();
+      await events.close();
+      await commands.close();
+    },
+  );
+
+  it.runIf(target.available)(
+    "keeps what it could not publish and publishes it once the broker is back",
+    async () => {
+      const inner = new InProcessEventBus(log, FAST_RETRY);
+      let brokerDown = true;
+      const flaky: EventBus = {
+        publish: async (evs) => {
+          if (brokerDown) throw new Error("broker unavailable");
+          await inner.publish(evs);
+        },
+        publishRaw: (...a) => inner.publishRaw(...a),
+        subscribe: (o) => inner.subscribe(o),
+        deadLetters: (topic) => inner.deadLetters(topic),
+        close: () => inner.close(),
+      };
+      const relay = new OutboxRelay({
+        db: t.db,
+        schema: "payments",
+        events: flaky,
+        commands: new InProcessCommandBus(log),
+        log,
+        pollMs: 100,
+      });
+      await relay.start();
+      const got: number[] = [];
+      await inner.subscribe({
+        group: "g",
+        topics: ["payments"],
+        fromBeginning: true,
+        handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
+      });
+      await t.db.prisma.$transaction((tx) =>
+        enqueue(
+          tx,
+          "payments",
+          [1, 2, 3].map((n) => ({ kind: "event" as const, topic: "payments", envelope: ping("p", n) })),
+        ),
+      );
+      await waitFor(async () => (await relay.backlog()) === 3, { what: "the rows to wait in the outbox" });
+      expect(got).toEqual([]);
+      brokerDown = false;
+      await waitFor(() => got.length === 3, { timeoutMs: 15_000, what: "publication after recovery" });
+      expect(got).toEqual([1, 2, 3]);
+      await relay.stop();
+      await flaky.close();
+    },
+  );
+
+  it.runIf(target.available)("lets a consumer record a message id once, in its own transaction", async () => {
+    const id = ping("k", 1).id;
+    const first = await t.db.prisma.$transaction((tx) => claimMessage(tx, "inventory", id));
+    const again = await t.db.prisma.$transaction((tx) => claimMessage(tx, "inventory", id));
+    expect([first, again]).toEqual([true, false]);
+    // A claim inside a transaction that fails is undone with it, so the message is processed later.
+    const other = ping("k", 2).id;
+    await expect(
+      t.db.prisma.$transaction(async (tx) => {
+        await claimMessage(tx, "inventory", other);
+        throw new Error("effect failed");
+      }),
+    ).rejects.toThrow();
+    expect(await t.db.prisma.$transaction((tx) => claimMessage(tx, "inventory", other))).toBe(true);
+  });
+});
