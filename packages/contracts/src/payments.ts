@@ -38,3 +38,9 @@ export const paymentFailedV1 = defineMessage(
   "payment.failed.v1",
   z.object({ orderId: id, operation: z.enum(["authorize", "capture", "refund"]), reason: z.string() }),
 );
+
+/** The payment worker's circuit breaker to the provider opened or closed: checkout can refuse early. */
+export const paymentProviderStatusV1 = defineMessage(
+  "payment.provider-status.v1",
+  z.object({ available: z.boolean(), reason: z.string().max(300) }),
+);

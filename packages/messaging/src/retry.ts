@@ -8,6 +8,11 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { delaysMs: [500, 2_000, 8_000, 30_000] };
 
+/** For work that must not be abandoned (capturing or refunding money already promised): ~2 hours. */
+export const PERSISTENT_RETRY: RetryPolicy = {
+  delaysMs: [1_000, 5_000, 15_000, 60_000, 300_000, 600_000, 1_800_000, 3_600_000],
+};
+
 export function maxDeliveries(policy: RetryPolicy): number {
   return policy.delaysMs.length + 1;
 }

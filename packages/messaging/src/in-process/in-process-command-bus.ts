@@ -32,6 +32,8 @@ export class InProcessCommandBus implements CommandBus {
   constructor(
     private readonly log: Logger,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    /** Queues that need a different retry schedule. */
+    private readonly retryByQueue: Readonly<Record<string, RetryPolicy>> = {},
   ) {}
 
   private queue(name: string): WorkQueue {

@@ -37,6 +37,8 @@ export interface RabbitCommandBusOptions {
   url: string;
   log: Logger;
   retry?: RetryPolicy;
+  /** Queues that need a different retry schedule (captures and refunds keep trying for longer). */
+  retryByQueue?: Readonly<Record<string, RetryPolicy>>;
   /** Deliveries of one message (crashes included) before the broker dead-letters it (default 20). */
   deliveryLimit?: number;
   /** How long send() waits for a connection before giving up (default 15 s). */
@@ -115,6 +117,10 @@ export class RabbitCommandBus implements CommandBus {
     return this.publisher;
   }
 
+  private policy(queue: string): RetryPolicy {
+    return this.options.retryByQueue?.[queue] ?? this.retry;
+  }
+
   private retryQueue(queue: string, delayMs: number): string {
     return `${queue}.retry.${delayMs}ms`;
   }
@@ -131,7 +137,7 @@ export class RabbitCommandBus implements CommandBus {
         "x-dead-letter-routing-key": `${queue}.dlq`,
       },
     });
-    for (const delay of new Set(this.retry.delaysMs))
+    for (const delay of new Set(this.policy(queue).delaysMs))
       await channel.assertQueue(this.retryQueue(queue, delay), {
         durable: true,
         arguments: {

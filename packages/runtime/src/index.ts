@@ -1,0 +1,3 @@
+export { brokerEnv, connectBrokers, type Brokers } from "./brokers";
+export { opsHandler, startOpsServer, type ReadinessCheck } from "./ops-server";
+export { onShutdown } from "./shutdown";

@@ -1,0 +1,64 @@
+// The operational HTTP endpoints every worker serves: /healthz (alive), /readyz (dependencies
+// reachable), /metrics (Prometheus). Backends with their own HTTP server mount the same handler.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { ServiceMetrics } from "@emporium/observability";
+
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export function opsHandler(metrics: ServiceMetrics, checks: readonly ReadinessCheck[]) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/healthz") {
+      res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+      return true;
+    }
+    if (path === "/readyz") {
+      const failed: string[] = [];
+      await Promise.all(
+        checks.map(async (c) => {
+          try {
+            await c.check();
+          } catch {
+            failed.push(c.name);
+          }
+        }),
+      );
+      res
+        .writeHead(failed.length ? 503 : 200, { "content-type": "application/json" })
+        .end(JSON.stringify(failed.length ? { status: "degraded", failing: failed } : { status: "ready" }));
+      return true;
+    }
+    if (path === "/metrics") {
+      const { contentType, body } = await metrics.render();
+      res.writeHead(200, { "content-type": contentType }).end(body);
+      return true;
+    }
+    return false;
+  };
+}
+
+export async function startOpsServer(options: {
+  host: string;
+  port: number;
+  metrics: ServiceMetrics;
+  checks?: readonly ReadinessCheck[];
+}): Promise<Server> {
+  const handle = opsHandler(options.metrics, options.checks ?? []);
+  const server = createServer((req, res) => {
+    handle(req, res)
+      .then((handled) => {
+        if (!handled) res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found"}');
+      })
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  return server;
+}

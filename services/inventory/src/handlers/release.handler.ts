@@ -1,0 +1,39 @@
+// inventory.release: the compensation for a reservation (payment declined, order cancelled).
+import { createEnvelope, readMessage, releaseStockV1, stockReleasedV1, TOPICS } from "@emporium/contracts";
+import { claimMessage, enqueue, type MessageHandler } from "@emporium/messaging";
+import { closeReservation, findReservation, lockReservation, tombstone } from "../adapters/reservations";
+import { TX_OPTIONS, type InventoryContext } from "./context";
+
+export function releaseHandler(ctx: InventoryContext): MessageHandler {
+  return async (envelope) => {
+    const { data, traceparent } = readMessage(envelope, releaseStockV1);
+    await ctx.db.prisma.$transaction(async (tx) => {
+      if (!(await claimMessage(tx, "inventory", envelope.id))) return;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${data.orderId}))`;
+      await lockReservation(tx, data.orderId);
+      const reservation = await findReservation(tx, data.orderId);
+      const released = {
+        kind: "event" as const,
+        topic: TOPICS.inventory,
+        envelope: createEnvelope(
+          stockReleasedV1,
+          data.orderId,
+          { orderId: data.orderId, reason: data.reason },
+          { traceparent },
+        ),
+      };
+      if (!reservation) {
+        await tombstone(tx, data.orderId, data.reason);
+        await enqueue(tx, "inventory", [released]);
+        return;
+      }
+      if (reservation.status !== "ACTIVE") {
+        // Already released, expired or shipped: nothing to give back; say so again for the saga.
+        if (reservation.status !== "COMMITTED") await enqueue(tx, "inventory", [released]);
+        return;
+      }
+      const changed = await closeReservation(tx, reservation, "RELEASED", data.reason, traceparent);
+      await enqueue(tx, "inventory", [released, ...changed]);
+    }, TX_OPTIONS);
+  };
+}

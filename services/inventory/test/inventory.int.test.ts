@@ -1,0 +1,189 @@
+// The inventory worker's handlers on PGlite and PostgreSQL, driven the way the command bus drives them.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  commitStockV1,
+  createEnvelope,
+  releaseStockV1,
+  reserveStockV1,
+  stockRejectedV1,
+  stockReservedV1,
+  type Envelope,
+} from "@emporium/contracts";
+import { testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
+import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { Counter } from "prom-client";
+import { expireReservations } from "../src/expiry";
+import { commitHandler } from "../src/handlers/commit.handler";
+import type { InventoryContext } from "../src/handlers/context";
+import { releaseHandler } from "../src/handlers/release.handler";
+import { reserveHandler } from "../src/handlers/reserve.handler";
+
+const log = createLogger({ service: "inventory-test", level: "silent" });
+
+describe.each(testDatabaseTargets("inventory handlers"))("inventory on $name", (target) => {
+  let t: TestDatabase;
+  let ctx: InventoryContext;
+  const locations = [randomUUID(), randomUUID()];
+  const variant = randomUUID();
+  const other = randomUUID();
+
+  beforeAll(async () => {
+    if (!target.available) return;
+    t = await target.create();
+    ctx = {
+      db: t.db,
+      log,
+      reservations: new Counter({
+        name: "test_reservations_total",
+        help: "x",
+        labelNames: ["outcome"],
+        registers: [createServiceMetrics("t").registry],
+      }),
+    };
+    await t.db.prisma.location.createMany({
+      data: locations.map((id, i) => ({ id, code: `L${i}`, name: `Location ${i}`, country: "DE" })),
+    });
+    await t.db.prisma.stockLevel.createMany({
+      data: [
+        { locationId: locations[0] ?? "", variantId: variant, sku: "TEE-M", onHand: 3, available: 3 },
+        { locationId: locations[1] ?? "", variantId: variant, sku: "TEE-M", onHand: 2, available: 2 },
+        { locationId: locations[0] ?? "", variantId: other, sku: "MUG", onHand: 50, available: 50 },
+      ],
+    });
+  });
+  afterAll(() => t?.dispose());
+
+  const reserve = (
+    orderId: string,
+    lines: { variantId: string; sku: string; quantity: number }[],
+    expiresAt = new Date(Date.now() + 60_000),
+  ) => createEnvelope(reserveStockV1, orderId, { orderId, lines, expiresAt: expiresAt.toISOString() });
+
+  async function outboxFor(orderId: string): Promise<Envelope[]> {
+    const rows = await t.db.prisma.inventoryOutbox.findMany({
+      where: { aggregateId: orderId },
+      orderBy: { seq: "asc" },
+    });
+    return rows.map((r) => r.payload as unknown as Envelope);
+  }
+
+  async function totals(variantId: string) {
+    const rows = await t.db.prisma.stockLevel.findMany({ where: { variantId } });
+    return {
+      available: rows.reduce((n, r) => n + r.available, 0),
+      reserved: rows.reduce((n, r) => n + r.reserved, 0),
+      onHand: rows.reduce((n, r) => n + r.onHand, 0),
+      min: Math.min(...rows.map((r) => r.available)),
+    };
+  }
+
+  it.runIf(target.available)(
+    "never oversells: 40 concurrent buyers of 5 units, some with the SKU on two lines",
+    async () => {
+      const buyers = Array.from({ length: 40 }, (_, i) => {
+        const orderId = randomUUID();
+        const lines =
+          i % 4 === 0
+            ? [
+                { variantId: variant, sku: "TEE-M", quantity: 1 },
+                { variantId: variant, sku: "TEE-M", quantity: 1 },
+              ]
+            : [{ variantId: variant, sku: "TEE-M", quantity: 1 }];
+        return {
+          orderId,
+          units: lines.reduce((n, l) => n + l.quantity, 0),
+          envelope: reserve(orderId, lines),
+        };
+      });
+      const handle = reserveHandler(ctx);
+      await Promise.all(buyers.map((b) => handle(b.envelope, { source: "inventory.reserve", attempt: 1 })));
+
+      let sold = 0;
+      let rejected = 0;
+      for (const b of buyers) {
+        const [reply] = await outboxFor(b.orderId);
+        if (reply?.type === stockReservedV1.type) sold += b.units;
+        else {
+          expect(reply?.type).toBe(stockRejectedV1.type);
+          expect(JSON.stringify(reply?.data)).toMatch(/TEE-M/);
+          rejected++;
+        }
+      }
+      expect(sold).toBe(5);
+      expect(rejected).toBeGreaterThan(30);
+      expect(await totals(variant)).toEqual({ available: 0, reserved: 5, onHand: 5, min: 0 });
+    },
+  );
+
+  it.runIf(target.available)("handles a repeated command once and answers it the same way", async () => {
+    const orderId = randomUUID();
+    const envelope = reserve(orderId, [{ variantId: other, sku: "MUG", quantity: 2 }]);
+    const handle = reserveHandler(ctx);
+    await handle(envelope, { source: "q", attempt: 1 });
+    await handle(envelope, { source: "q", attempt: 2 });
+    await handle(reserve(orderId, [{ variantId: other, sku: "MUG", quantity: 2 }]), {
+      source: "q",
+      attempt: 1,
+    });
+    expect((await totals(other)).reserved).toBe(2);
+    const replies = (await outboxFor(orderId)).filter((e) => e.type.startsWith("inventory.re"));
+    expect(replies.map((e) => e.type)).toEqual([stockReservedV1.type, stockReservedV1.type]);
+  });
+
+  it.runIf(target.available)(
+    "releases, commits and expires reservations with the right stock movements",
+    async () => {
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+      const handle = reserveHandler(ctx);
+      const before = await totals(other);
+      await handle(reserve(a, [{ variantId: other, sku: "MUG", quantity: 3 }]), { source: "q", attempt: 1 });
+      await handle(reserve(b, [{ variantId: other, sku: "MUG", quantity: 4 }]), { source: "q", attempt: 1 });
+      await handle(reserve(c, [{ variantId: other, sku: "MUG", quantity: 5 }], new Date(Date.now() - 1000)), {
+        source: "q",
+        attempt: 1,
+      });
+      expect((await totals(other)).available).toBe(before.available - 12);
+
+      await releaseHandler(ctx)(
+        createEnvelope(releaseStockV1, a, { orderId: a, reason: "payment declined" }),
+        { source: "q", attempt: 1 },
+      );
+      await commitHandler(ctx)(createEnvelope(commitStockV1, b, { orderId: b }), { source: "q", attempt: 1 });
+      expect(await expireReservations(t.db)).toBe(1);
+      const after = await totals(other);
+      expect(after.available).toBe(before.available - 4);
+      expect(after.onHand).toBe(before.onHand - 4);
+      expect(after.reserved).toBe(before.reserved);
+
+      // Committing an expired reservation is refused, so the saga refunds instead of shipping.
+      await commitHandler(ctx)(createEnvelope(commitStockV1, c, { orderId: c }), { source: "q", attempt: 1 });
+      expect((await outboxFor(c)).map((e) => e.type)).toContain(stockRejectedV1.type);
+    },
+  );
+
+  it.runIf(target.available)(
+    "remembers a release that overtook its reserve, and refuses the late reserve",
+    async () => {
+      const orderId = randomUUID();
+      await releaseHandler(ctx)(createEnvelope(releaseStockV1, orderId, { orderId, reason: "cancelled" }), {
+        source: "q",
+        attempt: 1,
+      });
+      const before = await totals(other);
+      await reserveHandler(ctx)(reserve(orderId, [{ variantId: other, sku: "MUG", quantity: 1 }]), {
+        source: "q",
+        attempt: 1,
+      });
+      expect(await totals(other)).toEqual(before);
+      expect((await outboxFor(orderId)).map((e) => e.type)).toContain(stockRejectedV1.type);
+    },
+  );
+
+  it.runIf(target.available)("lets the database refuse negative stock even if code tried", async () => {
+    await expect(
+      t.db.prisma
+        .$executeRaw`UPDATE inventory.stock_levels SET available = available - 1000 WHERE variant_id = ${other}::uuid`,
+    ).rejects.toThrow(/stock_levels_available_non_negative|check constraint/);
+  });
+});
