@@ -32,6 +32,7 @@ function fakeStore() {
       return home;
     },
     sitemap: async () => [],
+    variants: async () => [],
     ping: async () => undefined,
   };
   return { store, calls, fail: (v: boolean) => (failing = v) };

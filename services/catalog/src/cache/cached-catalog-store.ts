@@ -10,6 +10,7 @@ import type {
   ProductPage,
   SitemapEntry,
   Suggestions,
+  VariantSummary,
 } from "../domain/types";
 import type { Cache } from "../ports/cache";
 import type { CatalogStore } from "../ports/catalog-store";
@@ -81,6 +82,11 @@ export class CachedCatalogStore implements CatalogStore {
 
   suggest(q: string, limit: number): Promise<Suggestions> {
     return this.cached(`suggest:${limit}:${q.trim().toLowerCase()}`, () => this.inner.suggest(q, limit));
+  }
+
+  /** Not cached: carts need current prices and stock, and the query is a primary-key lookup. */
+  variants(ids: readonly string[]): Promise<VariantSummary[]> {
+    return this.inner.variants(ids);
   }
 
   home(): Promise<HomePage> {

@@ -129,3 +129,17 @@ export interface SitemapEntry {
   path: string;
   updatedAt: string;
 }
+
+/** One purchasable variant with what a cart needs to show and price it. */
+export interface VariantSummary {
+  id: string;
+  sku: string;
+  title: string;
+  productTitle: string;
+  productSlug: string;
+  price: number;
+  compareAtPrice: number | null;
+  currency: string;
+  available: number;
+  image: ImageRef | null;
+}

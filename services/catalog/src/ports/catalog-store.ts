@@ -8,6 +8,7 @@ import type {
   ProductPage,
   SitemapEntry,
   Suggestions,
+  VariantSummary,
 } from "../domain/types";
 
 export interface CatalogStore {
@@ -17,6 +18,8 @@ export interface CatalogStore {
   /** A published product, or null. */
   productBySlug(slug: string): Promise<ProductDetail | null>;
   suggest(q: string, limit: number): Promise<Suggestions>;
+  /** Published variants by id (unknown or unpublished ids are left out). */
+  variants(ids: readonly string[]): Promise<VariantSummary[]>;
   home(): Promise<HomePage>;
   sitemap(): Promise<SitemapEntry[]>;
   /** Resolves when the database answers. */

@@ -22,6 +22,7 @@ import type {
   ProductPage,
   SitemapEntry,
   Suggestions,
+  VariantSummary,
 } from "../../domain/types";
 import type { CatalogStore } from "../../ports/catalog-store";
 import { facetsSql, listingItemsSql, type FacetRow, type ItemRow, type ResolvedListing } from "./listing-sql";
@@ -363,6 +364,38 @@ export class PrismaCatalogStore implements CatalogStore {
       categories,
       brands,
     };
+  }
+
+  async variants(ids: readonly string[]): Promise<VariantSummary[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.prisma.variant.findMany({
+      where: { id: { in: [...ids] }, product: { status: "PUBLISHED" } },
+      include: {
+        product: {
+          select: { title: true, slug: true, media: { orderBy: { position: "asc" } } },
+        },
+        optionValues: { select: { optionValueId: true } },
+      },
+    });
+    return rows.map((v) => {
+      const values = new Set(v.optionValues.map((o) => o.optionValueId));
+      const media =
+        v.product.media.find((m) => m.optionValueId && values.has(m.optionValueId)) ?? v.product.media[0];
+      return {
+        id: v.id,
+        sku: v.sku,
+        title: v.title,
+        productTitle: v.product.title,
+        productSlug: v.product.slug,
+        price: v.price,
+        compareAtPrice: v.compareAtPrice,
+        currency: v.currency,
+        available: v.available,
+        image: media
+          ? { url: mediaUrl(media.key), alt: media.alt, width: media.width, height: media.height }
+          : null,
+      };
+    });
   }
 
   async home(): Promise<HomePage> {

@@ -1,0 +1,71 @@
+// Reading orders: by id with the order's access token, or by order number and email for guests.
+import type { Database } from "@emporium/db";
+import { NotFoundError } from "../domain/errors";
+import { orderToken, verifyOrderToken } from "../domain/tokens";
+import type { OrderView } from "./views";
+
+const NOT_FOUND = "No order matches that number and email";
+
+export async function loadOrderView(db: Database, orderId: string): Promise<OrderView | null> {
+  const o = await db.prisma.order.findUnique({
+    where: { id: orderId },
+    include: { lines: { orderBy: { sku: "asc" } }, timeline: { orderBy: { seq: "asc" } } },
+  });
+  if (!o) return null;
+  return {
+    id: o.id,
+    number: o.number,
+    email: o.email,
+    status: o.status,
+    cancelReason: o.cancelReason,
+    currency: o.currency,
+    subtotal: o.subtotal,
+    shippingTotal: o.shippingTotal,
+    taxTotal: o.taxTotal,
+    total: o.total,
+    shippingMethod: o.shippingMethod,
+    shippingAddress: o.shippingAddress,
+    lines: o.lines.map((l) => ({
+      variantId: l.variantId,
+      sku: l.sku,
+      title: l.title,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      lineTotal: l.lineTotal,
+    })),
+    carrier: o.carrier,
+    trackingNumber: o.trackingNumber,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+    timeline: o.timeline.map((t) => ({
+      status: t.status,
+      code: t.code,
+      message: t.message,
+      at: t.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function getOrder(
+  db: Database,
+  secret: Buffer,
+  orderId: string,
+  token: string,
+): Promise<OrderView> {
+  // One answer for a wrong token and a missing order, so ids cannot be probed.
+  if (!verifyOrderToken(secret, orderId, token)) throw new NotFoundError("No such order");
+  const view = await loadOrderView(db, orderId);
+  if (!view) throw new NotFoundError("No such order");
+  return view;
+}
+
+export async function lookupOrder(
+  db: Database,
+  secret: Buffer,
+  number: string,
+  email: string,
+): Promise<{ orderId: string; accessToken: string }> {
+  const order = await db.prisma.order.findUnique({ where: { number }, select: { id: true, email: true } });
+  if (!order || order.email.toLowerCase() !== email.trim().toLowerCase()) throw new NotFoundError(NOT_FOUND);
+  return { orderId: order.id, accessToken: orderToken(secret, order.id) };
+}

@@ -1,0 +1,186 @@
+// placeOrder: one transaction turns the cart into a PENDING order, records the idempotency key, and
+// writes `order.placed` and the first saga command (`inventory.reserve`) to the outbox. The same key
+// with the same request returns the same order — even when fifty arrive at once, since they meet at
+// the key's unique index; the same key with a different request is refused.
+import { randomUUID } from "node:crypto";
+import { createEnvelope, orderPlacedV1, TOPICS, type Address } from "@emporium/contracts";
+import { Prisma, type Database } from "@emporium/db";
+import { enqueue } from "@emporium/messaging";
+import type { Logger } from "@emporium/observability";
+import { computeTotals, type ShippingMethodId } from "../domain/checkout";
+import { ConflictError, InvalidInputError, NotFoundError, UnavailableError } from "../domain/errors";
+import { requestHash } from "../domain/idempotency";
+import { newOrderNumber } from "../domain/order-number";
+import { orderToken, verifyCart } from "../domain/tokens";
+import { commandMessage } from "./outbox-messages";
+import type { PlacedOrder } from "./views";
+
+export interface PlaceOrderInput {
+  cartToken: string;
+  email: string;
+  shippingAddress: Address;
+  shippingMethod: ShippingMethodId;
+  paymentToken: string;
+  idempotencyKey: string;
+  customerId?: string | null;
+  traceparent?: string;
+}
+
+export interface PlaceOrderDeps {
+  db: Database;
+  secret: Buffer;
+  log: Logger;
+  /** Whether payments can be taken right now (the payment worker's breaker state). */
+  paymentsAvailable: () => boolean;
+  reservationTtlMs: number;
+  now?: () => Date;
+}
+
+const KEY_TTL_MS = 24 * 3_600_000;
+
+export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Promise<PlacedOrder> {
+  if (!d.paymentsAvailable())
+    throw new UnavailableError(
+      "Payments are temporarily unavailable, so we cannot take your order honestly right now. Your cart is saved — please try again in a few minutes.",
+    );
+  const cartId = verifyCart(d.secret, input.cartToken);
+  if (!cartId) throw new InvalidInputError("cartToken", "is not a cart this shop issued");
+  const now = d.now?.() ?? new Date();
+  const hash = requestHash({
+    cartId,
+    email: input.email.toLowerCase(),
+    shippingAddress: input.shippingAddress,
+    shippingMethod: input.shippingMethod,
+    paymentToken: input.paymentToken,
+  });
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await d.db.prisma.$transaction(
+        async (tx) => {
+          const claimed = await tx.$executeRaw`
+            INSERT INTO orders.idempotency_keys (key, scope, request_hash, expires_at)
+            VALUES (${input.idempotencyKey}, 'placeOrder', ${hash}, ${new Date(now.getTime() + KEY_TTL_MS)})
+            ON CONFLICT (key) DO NOTHING`;
+          if (claimed === 0) {
+            const key = await tx.idempotencyKey.findUnique({ where: { key: input.idempotencyKey } });
+            if (!key || key.requestHash !== hash || key.scope !== "placeOrder")
+              throw new ConflictError(
+                "This Idempotency-Key was already used for a different request; use a new key for a new order",
+              );
+            if (!key.orderId)
+              throw new ConflictError("A request with this Idempotency-Key is still being processed");
+            const order = await tx.order.findUniqueOrThrow({
+              where: { id: key.orderId },
+              select: { id: true, number: true, status: true },
+            });
+            return {
+              orderId: order.id,
+              number: order.number,
+              status: order.status,
+              accessToken: orderToken(d.secret, order.id),
+              replayed: true,
+            };
+          }
+
+          const cart = await tx.cart.findUnique({
+            where: { id: cartId },
+            include: { lines: { orderBy: { createdAt: "asc" } } },
+          });
+          if (!cart) throw new NotFoundError("That cart no longer exists; start a new one");
+          if (cart.convertedOrderId)
+            throw new InvalidInputError("cartToken", "this cart was already checked out");
+          if (cart.expiresAt < now) throw new NotFoundError("Your cart expired; start a new one");
+          if (cart.lines.length === 0) throw new InvalidInputError("cartToken", "the cart is empty");
+
+          const totals = computeTotals(cart.lines, input.shippingMethod);
+          const orderId = randomUUID();
+          const number = newOrderNumber();
+          const lines = cart.lines.map((l) => ({
+            variantId: l.variantId,
+            sku: l.sku,
+            title: l.title,
+            quantity: l.quantity,
+            unitPrice: l.unitPrice,
+          }));
+          await tx.order.create({
+            data: {
+              id: orderId,
+              number,
+              customerId: input.customerId ?? null,
+              email: input.email,
+              status: "PENDING",
+              currency: cart.currency,
+              ...totals,
+              shippingMethod: input.shippingMethod,
+              shippingAddress: input.shippingAddress,
+              paymentToken: input.paymentToken,
+              saga: {},
+              lines: {
+                create: lines.map((l) => ({ id: randomUUID(), ...l, lineTotal: l.quantity * l.unitPrice })),
+              },
+              timeline: {
+                create: [
+                  { id: randomUUID(), status: "PENDING", code: "order.placed", message: "Order placed" },
+                ],
+              },
+            },
+          });
+          await tx.cart.update({ where: { id: cart.id }, data: { convertedOrderId: orderId } });
+          await tx.idempotencyKey.update({ where: { key: input.idempotencyKey }, data: { orderId } });
+          const forCommands = {
+            id: orderId,
+            number,
+            email: input.email,
+            currency: cart.currency,
+            total: totals.total,
+            shippingMethod: input.shippingMethod,
+            shippingAddress: input.shippingAddress,
+            paymentToken: input.paymentToken,
+            lines,
+            reservationExpiresAt: new Date(now.getTime() + d.reservationTtlMs),
+          };
+          await enqueue(tx, "orders", [
+            {
+              kind: "event",
+              topic: TOPICS.orders,
+              envelope: createEnvelope(
+                orderPlacedV1,
+                orderId,
+                {
+                  orderId,
+                  number,
+                  email: input.email,
+                  customerId: input.customerId ?? null,
+                  currency: cart.currency,
+                  lines,
+                  subtotal: totals.subtotal,
+                  shippingTotal: totals.shippingTotal,
+                  total: totals.total,
+                  shippingMethod: input.shippingMethod,
+                  shippingAddress: input.shippingAddress,
+                },
+                { traceparent: input.traceparent },
+              ),
+            },
+            commandMessage(forCommands, { type: "inventory.reserve" }, input.traceparent),
+          ]);
+          return {
+            orderId,
+            number,
+            status: "PENDING" as const,
+            accessToken: orderToken(d.secret, orderId),
+            replayed: false,
+          };
+        },
+        { timeout: 30_000, maxWait: 30_000 },
+      );
+    } catch (err) {
+      // Two first requests with one key can both miss each other's row under some interleavings;
+      // the unique index settles it, and a retry then replays the winner's order.
+      const unique = err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+      if (unique && attempt < 3) continue;
+      throw err;
+    }
+  }
+}

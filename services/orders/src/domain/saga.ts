@@ -1,0 +1,252 @@
+// The order saga as a pure function: given an order's facts and one event from inventory, payments or
+// fulfillment, it returns the new facts, the public status derived from them, what the shopper's
+// timeline shows, and the commands (and compensations) to send next. No I/O: the orchestrator loads the
+// order, calls `react`, and stores the result with its outbox in one transaction.
+//
+//   placed ─► inventory.reserve ─► reserved ─► payment.authorize ─► authorized = CONFIRMED
+//     ─► inventory.commit + fulfillment.ship ─► shipped ─► payment.capture ─► captured = SHIPPED ─► delivered = DELIVERED
+//   rejected | declined | failed | expired ─► CANCELLED (+ inventory.release / payment.refund as needed)
+import { z } from "zod";
+import type { OrderStatusName } from "@emporium/contracts";
+
+export const sagaFactsSchema = z.object({
+  reservedAt: z.string().optional(),
+  authorizeRequestedAt: z.string().optional(),
+  authorizedAt: z.string().optional(),
+  committedAt: z.string().optional(),
+  shipRequestedAt: z.string().optional(),
+  shippedAt: z.string().optional(),
+  captureRequestedAt: z.string().optional(),
+  capturedAt: z.string().optional(),
+  deliveredAt: z.string().optional(),
+  releaseRequestedAt: z.string().optional(),
+  refundRequestedAt: z.string().optional(),
+  refundedAmount: z.number().int().optional(),
+  cancelledAt: z.string().optional(),
+  needsAttention: z.string().optional(),
+});
+export type SagaFacts = z.infer<typeof sagaFactsSchema>;
+
+export type SagaCommand =
+  | { type: "inventory.reserve" }
+  | { type: "inventory.release"; reason: string }
+  | { type: "inventory.commit" }
+  | { type: "payment.authorize" }
+  | { type: "payment.capture"; amount: number }
+  | { type: "payment.refund"; amount: number; reason: string }
+  | { type: "fulfillment.ship" };
+
+export interface TimelineNote {
+  code: string;
+  message: string;
+}
+
+/** The events the saga listens to, already read and validated by the orchestrator. */
+export type SagaEvent =
+  | { type: "inventory.reserved.v1" }
+  | { type: "inventory.rejected.v1"; reason: string }
+  | { type: "inventory.released.v1"; reason: string }
+  | { type: "inventory.committed.v1" }
+  | { type: "payment.authorized.v1" }
+  | { type: "payment.declined.v1"; code: string; reason: string }
+  | { type: "payment.failed.v1"; operation: "authorize" | "capture" | "refund"; reason: string }
+  | { type: "payment.captured.v1"; amount: number }
+  | { type: "payment.refunded.v1"; amount: number; total: number }
+  | { type: "fulfillment.shipment-created.v1"; carrier: string; trackingNumber: string }
+  | { type: "fulfillment.shipped.v1"; carrier: string; trackingNumber: string }
+  | { type: "fulfillment.progressed.v1"; status: string }
+  | { type: "fulfillment.delivered.v1" };
+
+export interface SagaState {
+  facts: SagaFacts;
+  cancelReason: string | null;
+  total: number;
+}
+
+export interface SagaDecision {
+  facts: SagaFacts;
+  status: OrderStatusName;
+  cancelReason: string | null;
+  notes: TimelineNote[];
+  commands: SagaCommand[];
+  shipment?: { carrier: string; trackingNumber: string };
+}
+
+export function deriveStatus(facts: SagaFacts): OrderStatusName {
+  if (facts.cancelledAt) return "CANCELLED";
+  if (facts.deliveredAt && facts.capturedAt) return "DELIVERED";
+  if (facts.shippedAt && facts.capturedAt) return "SHIPPED";
+  if (facts.authorizedAt) return "CONFIRMED";
+  return "PENDING";
+}
+
+const STATUS_NOTES: Record<OrderStatusName, TimelineNote> = {
+  PENDING: { code: "order.pending", message: "Order received" },
+  CONFIRMED: { code: "order.confirmed", message: "Order confirmed — we are packing it" },
+  SHIPPED: { code: "order.shipped", message: "On its way" },
+  DELIVERED: { code: "order.delivered", message: "Delivered" },
+  CANCELLED: { code: "order.cancelled", message: "Order cancelled" },
+};
+
+function money(cents: number): string {
+  return `$${(cents / 100).toFixed(2)}`;
+}
+
+export function react(state: SagaState, event: SagaEvent, now: Date): SagaDecision {
+  const at = now.toISOString();
+  const f: SagaFacts = { ...state.facts };
+  const notes: TimelineNote[] = [];
+  const commands: SagaCommand[] = [];
+  let cancelReason = state.cancelReason;
+  let shipment: SagaDecision["shipment"];
+  const before = deriveStatus(state.facts);
+
+  /** Cancels before money was taken, giving the stock back if any was held. */
+  const cancel = (reason: string, note: TimelineNote) => {
+    if (f.cancelledAt) return;
+    f.cancelledAt = at;
+    cancelReason = reason;
+    notes.push(note);
+    if (!f.releaseRequestedAt) {
+      f.releaseRequestedAt = at;
+      commands.push({ type: "inventory.release", reason });
+    }
+  };
+  /** Voids or refunds an authorization that can no longer turn into a sale. */
+  const refundAll = (reason: string) => {
+    if (f.refundRequestedAt) return;
+    f.refundRequestedAt = at;
+    commands.push({ type: "payment.refund", amount: state.total, reason });
+  };
+
+  switch (event.type) {
+    case "inventory.reserved.v1":
+      if (f.cancelledAt) {
+        // The reservation lost a race with the cancellation: give the stock back.
+        if (!f.releaseRequestedAt) {
+          f.releaseRequestedAt = at;
+          commands.push({ type: "inventory.release", reason: cancelReason ?? "order cancelled" });
+        }
+        break;
+      }
+      if (f.reservedAt) break;
+      f.reservedAt = at;
+      notes.push({ code: "stock.reserved", message: "Items reserved for you" });
+      f.authorizeRequestedAt = at;
+      commands.push({ type: "payment.authorize" });
+      break;
+
+    case "inventory.rejected.v1":
+      if (f.cancelledAt) break;
+      if (!f.authorizedAt) {
+        cancel(`Out of stock: ${event.reason}`, {
+          code: "stock.unavailable",
+          message: `Sorry — ${event.reason}`,
+        });
+      } else if (!f.shipRequestedAt || !f.shippedAt) {
+        // Paid, but the hold expired before it could be committed: cancel and refund in full.
+        cancel(`Could not hold your items: ${event.reason}`, {
+          code: "stock.lost",
+          message: "Your items could not be held; the payment will be refunded",
+        });
+        refundAll("stock no longer held");
+      }
+      break;
+
+    case "inventory.released.v1":
+      if (event.reason === "expired" && !f.authorizedAt && !f.cancelledAt) {
+        cancel("Reservation expired before payment completed", {
+          code: "stock.expired",
+          message: "Your reservation expired before payment completed",
+        });
+      }
+      break;
+
+    case "inventory.committed.v1":
+      f.committedAt ??= at;
+      break;
+
+    case "payment.authorized.v1":
+      if (f.cancelledAt) {
+        refundAll("order cancelled before payment completed");
+        notes.push({ code: "payment.voided", message: "Payment authorisation released" });
+        break;
+      }
+      if (f.authorizedAt) break;
+      f.authorizedAt = at;
+      notes.push({ code: "payment.authorized", message: "Payment authorised" });
+      f.shipRequestedAt = at;
+      commands.push({ type: "inventory.commit" }, { type: "fulfillment.ship" });
+      break;
+
+    case "payment.declined.v1":
+      if (f.authorizedAt || f.cancelledAt) break;
+      cancel(`Payment declined: ${event.reason}`, {
+        code: "payment.declined",
+        message: `Payment declined — ${event.reason}`,
+      });
+      break;
+
+    case "payment.failed.v1":
+      if (event.operation === "authorize") {
+        if (f.authorizedAt || f.cancelledAt) break;
+        cancel(`Payment could not be processed: ${event.reason}`, {
+          code: "payment.unavailable",
+          message: "We could not reach the payment provider; no money was taken. Please try again.",
+        });
+      } else {
+        f.needsAttention = `${event.operation} failed: ${event.reason}`;
+        notes.push({
+          code: `payment.${event.operation}-failed`,
+          message: `Payment ${event.operation} failed; our team has been alerted`,
+        });
+      }
+      break;
+
+    case "fulfillment.shipment-created.v1":
+      shipment = { carrier: event.carrier, trackingNumber: event.trackingNumber };
+      notes.push({
+        code: "fulfillment.label",
+        message: `Packed — ${event.carrier} label ${event.trackingNumber}`,
+      });
+      break;
+
+    case "fulfillment.shipped.v1":
+      if (f.shippedAt) break;
+      f.shippedAt = at;
+      shipment = { carrier: event.carrier, trackingNumber: event.trackingNumber };
+      notes.push({
+        code: "fulfillment.shipped",
+        message: `Handed to ${event.carrier} (tracking ${event.trackingNumber})`,
+      });
+      if (!f.captureRequestedAt && !f.cancelledAt) {
+        f.captureRequestedAt = at;
+        commands.push({ type: "payment.capture", amount: state.total });
+      }
+      break;
+
+    case "payment.captured.v1":
+      if (f.capturedAt) break;
+      f.capturedAt = at;
+      notes.push({ code: "payment.captured", message: `Payment of ${money(event.amount)} taken` });
+      break;
+
+    case "payment.refunded.v1":
+      f.refundedAmount = event.total;
+      notes.push({ code: "payment.refunded", message: `Refunded ${money(event.amount)}` });
+      break;
+
+    case "fulfillment.progressed.v1":
+      if (event.status === "OUT_FOR_DELIVERY")
+        notes.push({ code: "fulfillment.out-for-delivery", message: "Out for delivery" });
+      break;
+
+    case "fulfillment.delivered.v1":
+      f.deliveredAt ??= at;
+      break;
+  }
+
+  const status = deriveStatus(f);
+  if (status !== before) notes.push(STATUS_NOTES[status]);
+  return { facts: f, status, cancelReason, notes, commands, ...(shipment ? { shipment } : {}) };
+}

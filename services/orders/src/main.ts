@@ -1,0 +1,43 @@
+// The orders service's own process: PostgreSQL, Kafka and RabbitMQ from the environment.
+import { openDatabase } from "@emporium/db";
+import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { connectBrokers, onShutdown } from "@emporium/runtime";
+import { CatalogVariantLookup } from "./adapters/catalog/catalog-variant-lookup";
+import { loadOrdersEnv } from "./env";
+import { createOrdersService } from "./service";
+
+const env = loadOrdersEnv();
+const log = createLogger({ service: "orders", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const metrics = createServiceMetrics("orders");
+const db = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 20 });
+const brokers = await connectBrokers({
+  service: "orders",
+  kafkaBrokers: env.KAFKA_BROKERS,
+  amqpUrl: env.AMQP_URL,
+  log,
+});
+const variants = new CatalogVariantLookup({ url: env.CATALOG_URL, log });
+const service = createOrdersService({
+  db,
+  events: brokers.events,
+  commands: brokers.commands,
+  log,
+  metrics,
+  variants,
+  secret: Buffer.from(env.ORDERS_SECRET),
+  reservationTtlMs: env.RESERVATION_TTL_SECONDS * 1000,
+});
+await service.start();
+await new Promise<void>((resolve) => service.server.listen(env.ORDERS_PORT, env.ORDERS_HOST, resolve));
+log.info(`orders listening on http://${env.ORDERS_HOST}:${env.ORDERS_PORT}`);
+
+onShutdown(log, async () => {
+  await new Promise<void>((resolve) => {
+    service.server.close(() => resolve());
+    service.server.closeAllConnections();
+  });
+  await service.stop();
+  variants.shutdown();
+  await brokers.close();
+  await db.close();
+});

@@ -1,0 +1,56 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { placeOrder } from "../../app/place-order";
+import { computeTotals, SHIPPING_METHODS } from "../../domain/checkout";
+import { publicProcedure, router } from "../../trpc";
+import { address, cartToken, email, idempotencyKey, paymentToken, shippingMethod } from "../schemas";
+
+export const checkoutRouter = router({
+  shippingMethods: publicProcedure.query(() => SHIPPING_METHODS.map((m) => ({ ...m }))),
+  /** Totals for the review step, from the cart as it is now. */
+  summary: publicProcedure
+    .input(z.strictObject({ cartToken, shippingMethod }))
+    .query(async ({ ctx, input }) => {
+      const cart = await ctx.carts.view(input.cartToken);
+      return { cart, ...computeTotals(cart.lines, input.shippingMethod), payments: ctx.payments.describe() };
+    }),
+  placeOrder: publicProcedure
+    .input(
+      z.strictObject({
+        cartToken,
+        email,
+        shippingAddress: address,
+        shippingMethod,
+        paymentToken,
+        /** Or the Idempotency-Key header. */
+        idempotencyKey: idempotencyKey.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      const key = input.idempotencyKey ?? ctx.idempotencyKey;
+      const parsedKey = idempotencyKey.safeParse(key);
+      if (!parsedKey.success)
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: "idempotencyKey: send an Idempotency-Key of 16–128 letters, digits, - or _",
+        });
+      return placeOrder(
+        {
+          db: ctx.db,
+          secret: ctx.secret,
+          log: ctx.log,
+          paymentsAvailable: () => ctx.payments.isAvailable(),
+          reservationTtlMs: ctx.reservationTtlMs,
+        },
+        {
+          cartToken: input.cartToken,
+          email: input.email,
+          shippingAddress: input.shippingAddress,
+          shippingMethod: input.shippingMethod,
+          paymentToken: input.paymentToken,
+          idempotencyKey: parsedKey.data,
+          traceparent: ctx.traceparent,
+        },
+      );
+    }),
+});

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { getOrder, loadOrderView, lookupOrder } from "../../app/order-queries";
+import { publicProcedure, router } from "../../trpc";
+import { accessToken, email, orderId, orderNumber } from "../schemas";
+
+const orderAccess = z.strictObject({ orderId, accessToken });
+
+export const orderRouter = router({
+  get: publicProcedure
+    .input(orderAccess)
+    .query(({ ctx, input }) => getOrder(ctx.db, ctx.secret, input.orderId, input.accessToken)),
+  /** Guest lookup: order number and the email it was placed with. */
+  lookup: publicProcedure
+    .input(z.strictObject({ number: orderNumber, email }))
+    .query(({ ctx, input }) => lookupOrder(ctx.db, ctx.secret, input.number, input.email)),
+  /** The order now, then again after every change, over server-sent events. */
+  watch: publicProcedure.input(orderAccess).subscription(async function* ({ ctx, input, signal }) {
+    const first = await getOrder(ctx.db, ctx.secret, input.orderId, input.accessToken);
+    yield first;
+    let pending = false;
+    let wake: (() => void) | null = null;
+    const unsubscribe = ctx.changes.subscribe(input.orderId, () => {
+      pending = true;
+      wake?.();
+    });
+    const aborted = new Promise<void>((resolve) =>
+      signal?.addEventListener("abort", () => resolve(), { once: true }),
+    );
+    try {
+      while (!signal?.aborted) {
+        if (!pending) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), aborted]);
+        wake = null;
+        if (signal?.aborted) break;
+        pending = false;
+        const view = await loadOrderView(ctx.db, input.orderId);
+        if (view) yield view;
+      }
+    } finally {
+      unsubscribe();
+    }
+  }),
+});

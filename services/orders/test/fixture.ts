@@ -1,0 +1,232 @@
+// The orders service on a test database with in-process buses, a fake catalog, and scripted stand-ins
+// for the inventory, payment and fulfillment workers that answer its commands the way the real ones do.
+import { randomBytes, randomUUID } from "node:crypto";
+import {
+  authorizePaymentV1,
+  capturePaymentV1,
+  createEnvelope,
+  orderDeliveredV1,
+  orderShippedV1,
+  paymentAuthorizedV1,
+  paymentCapturedV1,
+  paymentDeclinedV1,
+  QUEUES,
+  readMessage,
+  releaseStockV1,
+  reserveStockV1,
+  shipOrderV1,
+  shipmentCreatedV1,
+  stockRejectedV1,
+  stockReleasedV1,
+  stockReservedV1,
+  TOPICS,
+  type Envelope,
+} from "@emporium/contracts";
+import type { TestDatabaseTarget } from "@emporium/db/testing";
+import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
+import { createLogger, createServiceMetrics, type Logger } from "@emporium/observability";
+import { ordersRouter } from "../src/router/_app";
+import { createOrdersService, type OrdersService } from "../src/service";
+import { createCallerFactory, type OrdersContext } from "../src/trpc";
+import type { VariantInfo, VariantLookup } from "../src/ports/variant-lookup";
+
+export const log: Logger = createLogger({
+  service: "orders-test",
+  level: process.env.TEST_LOG_LEVEL ?? "silent",
+});
+
+export class FakeCatalog implements VariantLookup {
+  readonly items = new Map<string, VariantInfo>();
+  down = false;
+  add(price: number, available: number): VariantInfo {
+    const id = randomUUID();
+    const v: VariantInfo = {
+      id,
+      sku: `SKU-${id.slice(0, 6)}`,
+      title: "Navy / M",
+      productTitle: "Linen Shirt",
+      productSlug: `linen-shirt-${id.slice(0, 6)}`,
+      price,
+      currency: "USD",
+      available,
+      image: null,
+    };
+    this.items.set(id, v);
+    return v;
+  }
+  async variants(ids: readonly string[]): Promise<VariantInfo[]> {
+    if (this.down) throw new Error("catalog unreachable");
+    return ids.flatMap((id) => this.items.get(id) ?? []);
+  }
+}
+
+export type CardBehaviour = "approve" | "decline";
+
+/** Answers orders' commands like the real workers, with a stock count per variant and a card per order. */
+export function scriptWorkers(
+  events: InProcessEventBus,
+  commands: InProcessCommandBus,
+  stock: Map<string, number>,
+) {
+  const cards = new Map<string, CardBehaviour>();
+  const sent: string[] = [];
+  const publish = (topic: string, envelope: Envelope) => events.publish([{ topic, envelope }]);
+  const on = (queue: string, handle: (e: Envelope) => Promise<void>) =>
+    commands.consume({
+      queue,
+      handle: async (e) => {
+        sent.push(`${queue}:${e.aggregateId}`);
+        await handle(e);
+      },
+    });
+  return {
+    cards,
+    sent,
+    async start() {
+      await on(QUEUES.inventoryReserve, async (e) => {
+        const { data } = readMessage(e, reserveStockV1);
+        const short = data.lines.find((l) => (stock.get(l.variantId) ?? 0) < l.quantity);
+        if (short) {
+          await publish(
+            TOPICS.inventory,
+            createEnvelope(stockRejectedV1, data.orderId, {
+              orderId: data.orderId,
+              reason: `${short.sku} is out of stock`,
+              shortages: [],
+            }),
+          );
+          return;
+        }
+        for (const l of data.lines) stock.set(l.variantId, (stock.get(l.variantId) ?? 0) - l.quantity);
+        await publish(
+          TOPICS.inventory,
+          createEnvelope(stockReservedV1, data.orderId, {
+            orderId: data.orderId,
+            reservationId: randomUUID(),
+            expiresAt: data.expiresAt,
+          }),
+        );
+      });
+      await on(QUEUES.inventoryRelease, async (e) => {
+        const { data } = readMessage(e, releaseStockV1);
+        await publish(
+          TOPICS.inventory,
+          createEnvelope(stockReleasedV1, data.orderId, { orderId: data.orderId, reason: data.reason }),
+        );
+      });
+      await on(QUEUES.inventoryCommit, async () => undefined);
+      await on(QUEUES.paymentAuthorize, async (e) => {
+        const { data } = readMessage(e, authorizePaymentV1);
+        if ((cards.get(data.orderId) ?? "approve") === "decline")
+          await publish(
+            TOPICS.payments,
+            createEnvelope(paymentDeclinedV1, data.orderId, {
+              orderId: data.orderId,
+              code: "card_declined",
+              reason: "the card was declined",
+            }),
+          );
+        else
+          await publish(
+            TOPICS.payments,
+            createEnvelope(paymentAuthorizedV1, data.orderId, {
+              orderId: data.orderId,
+              paymentId: randomUUID(),
+              amount: data.amount,
+              currency: data.currency,
+            }),
+          );
+      });
+      await on(QUEUES.paymentCapture, async (e) => {
+        const { data } = readMessage(e, capturePaymentV1);
+        await publish(
+          TOPICS.payments,
+          createEnvelope(paymentCapturedV1, data.orderId, {
+            orderId: data.orderId,
+            paymentId: randomUUID(),
+            amount: data.amount,
+          }),
+        );
+      });
+      await on(QUEUES.paymentRefund, async () => undefined);
+      await on(QUEUES.fulfillmentShip, async (e) => {
+        const { data } = readMessage(e, shipOrderV1);
+        const shipmentId = randomUUID();
+        await publish(
+          TOPICS.fulfillment,
+          createEnvelope(shipmentCreatedV1, data.orderId, {
+            orderId: data.orderId,
+            shipmentId,
+            carrier: "DHL",
+            trackingNumber: "JD0001",
+            packingSlipKey: "k",
+          }),
+        );
+        await publish(
+          TOPICS.fulfillment,
+          createEnvelope(orderShippedV1, data.orderId, {
+            orderId: data.orderId,
+            shipmentId,
+            carrier: "DHL",
+            trackingNumber: "JD0001",
+          }),
+        );
+        await publish(
+          TOPICS.fulfillment,
+          createEnvelope(orderDeliveredV1, data.orderId, { orderId: data.orderId, shipmentId }),
+        );
+      });
+    },
+  };
+}
+
+export interface OrdersFixture {
+  service: OrdersService;
+  caller: ReturnType<typeof createCaller>;
+  callerWithKey(key: string): ReturnType<typeof createCaller>;
+  catalog: FakeCatalog;
+  events: InProcessEventBus;
+  commands: InProcessCommandBus;
+  dispose(): Promise<void>;
+  db: OrdersService["base"]["db"];
+}
+
+const createCaller = createCallerFactory(ordersRouter);
+
+export async function createOrdersFixture(target: TestDatabaseTarget): Promise<OrdersFixture> {
+  const t = await target.create();
+  const events = new InProcessEventBus(log, { delaysMs: [20, 50] });
+  const commands = new InProcessCommandBus(log, { delaysMs: [20, 50] });
+  const catalog = new FakeCatalog();
+  const service = createOrdersService({
+    db: t.db,
+    events,
+    commands,
+    log,
+    metrics: createServiceMetrics("orders-test"),
+    variants: catalog,
+    secret: randomBytes(32),
+  });
+  await service.start();
+  const context = (key?: string): OrdersContext => ({
+    ...service.base,
+    requestId: "test",
+    traceparent: "",
+    idempotencyKey: key,
+  });
+  return {
+    service,
+    caller: createCaller(context()),
+    callerWithKey: (key) => createCaller(context(key)),
+    catalog,
+    events,
+    commands,
+    db: t.db,
+    async dispose() {
+      await service.stop();
+      await events.close();
+      await commands.close();
+      await t.dispose();
+    },
+  };
+}

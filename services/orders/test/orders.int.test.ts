@@ -1,0 +1,312 @@
+// The orders service through its tRPC procedures, on PGlite and PostgreSQL, with in-process buses and
+// scripted workers: carts, checkout with idempotency keys, the saga to DELIVERED and its compensations,
+// live status, and bad input answered with a 4xx that changes nothing.
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseTargets } from "@emporium/db/testing";
+import { waitFor } from "@emporium/testkit";
+import { createOrdersFixture, scriptWorkers, type OrdersFixture } from "./fixture";
+
+const address = {
+  name: "Ada Lovelace",
+  line1: "12 St James's Square",
+  city: "London",
+  postalCode: "SW1Y 4JH",
+  country: "GB",
+};
+const key = () => `key_${randomUUID().replace(/-/g, "")}`;
+
+async function expectCode(promise: Promise<unknown>, code: TRPCError["code"], message?: RegExp) {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(TRPCError);
+    expect((err as TRPCError).code).toBe(code);
+    if (message) expect((err as TRPCError).message).toMatch(message);
+    return;
+  }
+  expect.fail(`expected ${code}`);
+}
+
+describe.each(testDatabaseTargets("orders service"))("orders on $name", (target) => {
+  let f: OrdersFixture;
+  const stock = new Map<string, number>();
+  let workers: ReturnType<typeof scriptWorkers>;
+
+  beforeAll(async () => {
+    if (!target.available) return;
+    f = await createOrdersFixture(target);
+    workers = scriptWorkers(f.events, f.commands, stock);
+    await workers.start();
+  });
+  afterAll(() => f?.dispose());
+
+  async function cartWith(units: { price: number; quantity: number; stock?: number }[]) {
+    let token: string | undefined;
+    for (const u of units) {
+      const v = f.catalog.add(u.price, u.stock ?? 50);
+      stock.set(v.id, u.stock ?? 50);
+      token = (
+        await f.caller.cart.addLine({
+          ...(token ? { cartToken: token } : {}),
+          variantId: v.id,
+          quantity: u.quantity,
+        })
+      ).token;
+    }
+    return token ?? "";
+  }
+
+  it.runIf(target.available)("keeps a cart of price snapshots with live stock hints", async () => {
+    const a = f.catalog.add(2500, 3);
+    const first = await f.caller.cart.addLine({ variantId: a.id, quantity: 2 });
+    expect(first.lines).toMatchObject([
+      { variantId: a.id, quantity: 2, unitPrice: 2500, lineTotal: 5000, available: 3 },
+    ]);
+    await expectCode(
+      f.caller.cart.addLine({ cartToken: first.token, variantId: a.id, quantity: 2 }),
+      "BAD_REQUEST",
+      /quantity: only 3/,
+    );
+    a.price = 2700;
+    const again = await f.caller.cart.get({ cartToken: first.token });
+    expect(again.lines[0]).toMatchObject({ unitPrice: 2500, currentPrice: 2700 });
+    f.catalog.down = true;
+    const degraded = await f.caller.cart.get({ cartToken: first.token });
+    expect(degraded).toMatchObject({ degraded: true, subtotal: 5000 });
+    await expectCode(
+      f.caller.cart.addLine({ cartToken: first.token, variantId: a.id, quantity: 1 }),
+      "SERVICE_UNAVAILABLE",
+    );
+    f.catalog.down = false;
+    const emptied = await f.caller.cart.setQuantity({ cartToken: first.token, variantId: a.id, quantity: 0 });
+    expect(emptied.lines).toEqual([]);
+  });
+
+  it.runIf(target.available)(
+    "answers bad cart and checkout input with a 4xx naming the field, storing nothing",
+    async () => {
+      const orders = await f.db.prisma.order.count();
+      await expectCode(
+        f.caller.cart.addLine({ variantId: randomUUID(), quantity: 1 }),
+        "BAD_REQUEST",
+        /variantId/,
+      );
+      await expectCode(
+        f.caller.cart.addLine({ variantId: randomUUID(), quantity: 0 }),
+        "BAD_REQUEST",
+        /quantity/,
+      );
+      await expectCode(
+        f.caller.cart.addLine({ variantId: randomUUID(), quantity: 1_000_000_000 }),
+        "BAD_REQUEST",
+        /quantity/,
+      );
+      await expectCode(f.caller.cart.get({ cartToken: "forged.token-value" }), "BAD_REQUEST", /cartToken/);
+      const token = await cartWith([{ price: 1000, quantity: 1 }]);
+      const good = {
+        cartToken: token,
+        email: "ada@example.com",
+        shippingAddress: address,
+        shippingMethod: "standard" as const,
+        paymentToken: "tok_abcdefgh12345678",
+      };
+      const cases: [object, RegExp][] = [
+        [{ email: "not-an-email" }, /email/],
+        [{ shippingAddress: { ...address, country: "Britain" } }, /country/],
+        [{ shippingAddress: { ...address, postalCode: "!" } }, /postalCode/],
+        [{ shippingMethod: "teleport" }, /shippingMethod/],
+        [{ paymentToken: "4242424242424242" }, /paymentToken/],
+      ];
+      for (const [change, message] of cases)
+        await expectCode(
+          f.caller.checkout.placeOrder({ ...good, ...change, idempotencyKey: key() } as typeof good),
+          "BAD_REQUEST",
+          message,
+        );
+      await expectCode(f.caller.checkout.placeOrder({ ...good }), "BAD_REQUEST", /Idempotency-Key/);
+      expect(await f.db.prisma.order.count()).toBe(orders);
+    },
+  );
+
+  it.runIf(target.available)(
+    "takes an order from cart to DELIVERED, streaming each status live",
+    async () => {
+      const token = await cartWith([
+        { price: 1999, quantity: 2 },
+        { price: 4500, quantity: 1 },
+      ]);
+      const placed = await f.caller.checkout.placeOrder({
+        cartToken: token,
+        email: "ada@example.com",
+        shippingAddress: address,
+        shippingMethod: "standard",
+        paymentToken: "tok_abcdefgh12345678",
+        idempotencyKey: key(),
+      });
+      expect(placed).toMatchObject({ status: "PENDING", replayed: false });
+      const seen: string[] = [];
+      const stream = await f.caller.order.watch({ orderId: placed.orderId, accessToken: placed.accessToken });
+      for await (const view of stream) {
+        if (seen[seen.length - 1] !== view.status) seen.push(view.status);
+        if (view.status === "DELIVERED" || view.status === "CANCELLED") break;
+      }
+      expect(seen[seen.length - 1]).toBe("DELIVERED");
+      const order = await f.caller.order.get({ orderId: placed.orderId, accessToken: placed.accessToken });
+      expect(order).toMatchObject({
+        status: "DELIVERED",
+        total: 1999 * 2 + 4500,
+        shippingTotal: 0,
+        carrier: "DHL",
+        trackingNumber: "JD0001",
+      });
+      expect(order.timeline.map((t) => t.code)).toEqual(
+        expect.arrayContaining([
+          "order.placed",
+          "stock.reserved",
+          "payment.authorized",
+          "order.confirmed",
+          "fulfillment.shipped",
+          "payment.captured",
+          "order.delivered",
+        ]),
+      );
+      // The cart is spent.
+      await expectCode(f.caller.cart.get({ cartToken: token }), "BAD_REQUEST", /already checked out/);
+      // Guests find it by number and email; a wrong email finds nothing.
+      const found = await f.caller.order.lookup({
+        number: order.number.toLowerCase(),
+        email: "ADA@example.com",
+      });
+      expect(found.orderId).toBe(order.id);
+      await expectCode(
+        f.caller.order.lookup({ number: order.number, email: "eve@example.com" }),
+        "NOT_FOUND",
+      );
+      await expectCode(f.caller.order.get({ orderId: order.id, accessToken: "x".repeat(32) }), "NOT_FOUND");
+    },
+  );
+
+  it.runIf(target.available)(
+    "turns fifty concurrent placeOrder calls with one key into one order",
+    async () => {
+      const token = await cartWith([{ price: 1500, quantity: 1 }]);
+      const idempotencyKey = key();
+      const body = {
+        cartToken: token,
+        email: "grace@example.com",
+        shippingAddress: address,
+        shippingMethod: "express" as const,
+        paymentToken: "tok_abcdefgh12345678",
+      };
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => f.callerWithKey(idempotencyKey).checkout.placeOrder(body)),
+      );
+      expect(new Set(results.map((r) => r.orderId)).size).toBe(1);
+      expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+      expect(await f.db.prisma.order.count({ where: { email: "grace@example.com" } })).toBe(1);
+      await expectCode(
+        f.callerWithKey(idempotencyKey).checkout.placeOrder({ ...body, email: "someone-else@example.com" }),
+        "CONFLICT",
+        /different request/,
+      );
+    },
+  );
+
+  it.runIf(target.available)(
+    "cancels a declined order with the reason and gives the stock back",
+    async () => {
+      const token = await cartWith([{ price: 999, quantity: 1 }]);
+      const placed = await f.caller.checkout.placeOrder({
+        cartToken: token,
+        email: "eve@example.com",
+        shippingAddress: address,
+        shippingMethod: "standard",
+        paymentToken: "tok_declined000000",
+        idempotencyKey: key(),
+      });
+      workers.cards.set(placed.orderId, "decline");
+      const order = await waitFor(
+        async () => {
+          const o = await f.caller.order.get({ orderId: placed.orderId, accessToken: placed.accessToken });
+          return o.status === "CANCELLED" ? o : null;
+        },
+        { what: "the declined order to be cancelled" },
+      );
+      expect(order.cancelReason).toMatch(/Payment declined: the card was declined/);
+      await waitFor(() => workers.sent.includes(`inventory.release:${placed.orderId}`), {
+        what: "the release command",
+      });
+    },
+  );
+
+  it.runIf(target.available)("cancels an order whose items sold out, saying which", async () => {
+    const token = await cartWith([{ price: 500, quantity: 2, stock: 2 }]);
+    const [variantId] = [...stock.keys()].slice(-1);
+    stock.set(variantId ?? "", 1);
+    const placed = await f.caller.checkout.placeOrder({
+      cartToken: token,
+      email: "kim@example.com",
+      shippingAddress: address,
+      shippingMethod: "standard",
+      paymentToken: "tok_abcdefgh12345678",
+      idempotencyKey: key(),
+    });
+    const order = await waitFor(
+      async () => {
+        const o = await f.caller.order.get({ orderId: placed.orderId, accessToken: placed.accessToken });
+        return o.status === "CANCELLED" ? o : null;
+      },
+      { what: "the order to be cancelled" },
+    );
+    expect(order.cancelReason).toMatch(/Out of stock: SKU-.* is out of stock/);
+  });
+
+  it.runIf(target.available)("refuses checkout up front while payments are unavailable", async () => {
+    const token = await cartWith([{ price: 500, quantity: 1 }]);
+    await f.service.base.payments.handler()(
+      {
+        id: randomUUID(),
+        type: "payment.provider-status.v1",
+        occurredAt: new Date().toISOString(),
+        aggregateId: "psp",
+        data: { available: false, reason: "circuit open" },
+      },
+      { source: "payments", attempt: 1 },
+    );
+    const orders = await f.db.prisma.order.count();
+    await expectCode(
+      f.caller.checkout.placeOrder({
+        cartToken: token,
+        email: "x@example.com",
+        shippingAddress: address,
+        shippingMethod: "standard",
+        paymentToken: "tok_abcdefgh12345678",
+        idempotencyKey: key(),
+      }),
+      "SERVICE_UNAVAILABLE",
+      /Payments are temporarily unavailable/,
+    );
+    expect(await f.db.prisma.order.count()).toBe(orders);
+    await f.service.base.payments.handler()(
+      {
+        id: randomUUID(),
+        type: "payment.provider-status.v1",
+        occurredAt: new Date().toISOString(),
+        aggregateId: "psp",
+        data: { available: true, reason: "recovered" },
+      },
+      { source: "payments", attempt: 1 },
+    );
+    const placed = await f.caller.checkout.placeOrder({
+      cartToken: token,
+      email: "x@example.com",
+      shippingAddress: address,
+      shippingMethod: "standard",
+      paymentToken: "tok_abcdefgh12345678",
+      idempotencyKey: key(),
+    });
+    expect(placed.status).toBe("PENDING");
+  });
+});
