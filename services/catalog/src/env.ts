@@ -3,9 +3,11 @@ import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { DEFAULT_DATA_DIR } from "@emporium/db";
+import { brokerEnv } from "@emporium/runtime";
 
 const schema = z.object({
   DATABASE_URL: env.postgresUrl().optional(),
+  KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.optional(),
   EMPORIUM_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   MEDIA_DIR: z.string().optional(),
   CATALOG_HOST: z.string().default("127.0.0.1"),

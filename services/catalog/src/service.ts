@@ -1,0 +1,71 @@
+// The catalog as a unit: store with caches, HTTP server, and (when an event bus is given) the stock
+// read-model consumer. Built by this service's main.ts or by the all-in-one development host.
+import type { Server } from "node:http";
+import { TOPICS } from "@emporium/contracts";
+import type { Database } from "@emporium/db";
+import type { EventBus, Subscription } from "@emporium/messaging";
+import type { Logger, ServiceMetrics } from "@emporium/observability";
+import type { ObjectStore } from "@emporium/storage";
+import { MemoryLruCache } from "./adapters/memory/lru-cache";
+import { PrismaCatalogStore } from "./adapters/prisma/prisma-catalog-store";
+import { CachedCatalogStore, DEFAULT_TTLS } from "./cache/cached-catalog-store";
+import { stockChangedHandler } from "./handlers/stock-changed.handler";
+import { ResponseCache } from "./http/response-cache";
+import { createCatalogServer } from "./http/server";
+import type { Readiness } from "./trpc";
+
+export interface CatalogServiceDeps {
+  db: Database;
+  media: ObjectStore;
+  log: Logger;
+  metrics: ServiceMetrics;
+  /** Inventory events feed the stock read model; without a bus the read model stays as seeded. */
+  events?: EventBus | undefined;
+  cacheFreshMs?: number;
+  cacheMaxEntries?: number;
+  httpCacheMs?: number;
+  httpCacheMaxBytes?: number;
+}
+
+export interface CatalogService {
+  server: Server;
+  readiness: Readiness;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createCatalogService(d: CatalogServiceDeps): CatalogService {
+  const readiness: Readiness = { ready: false, detail: "starting" };
+  const cache = new MemoryLruCache(d.cacheMaxEntries ?? 1000);
+  const store = new CachedCatalogStore(new PrismaCatalogStore(d.db), cache, d.log, {
+    ...DEFAULT_TTLS,
+    freshMs: d.cacheFreshMs ?? DEFAULT_TTLS.freshMs,
+  });
+  const responseCache = new ResponseCache(d.httpCacheMs ?? 5_000, d.httpCacheMaxBytes ?? 16 * 1024 * 1024);
+  const server = createCatalogServer({
+    store,
+    media: d.media,
+    log: d.log,
+    metrics: d.metrics,
+    readiness,
+    responseCache,
+  });
+  let subscription: Subscription | null = null;
+  return {
+    server,
+    readiness,
+    async start() {
+      if (d.events)
+        subscription = await d.events.subscribe({
+          group: "catalog-stock",
+          topics: [TOPICS.inventory],
+          fromBeginning: true,
+          // A product page shows stock: drop its cached copy so the next view is current.
+          handle: stockChangedHandler(d.db, (slug) => cache.invalidatePrefix(`product:${slug}`)),
+        });
+    },
+    async stop() {
+      await subscription?.stop();
+    },
+  };
+}

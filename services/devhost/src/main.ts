@@ -1,0 +1,111 @@
+// The all-in-one development host (`npm run dev`): every backend service in one process on embedded
+// defaults — one database (PGlite unless DATABASE_URL is set), the in-process event log and command
+// queues shared by all, and each service built by its own `create…` function exactly as its
+// standalone main.ts builds it with Kafka and RabbitMQ. The payment provider simulator runs as its own
+// process (services/psp), as a real provider would.
+import { prepareDatabase } from "@emporium/catalog/bootstrap";
+import { createCatalogService } from "@emporium/catalog/service";
+import { openDatabase } from "@emporium/db";
+import { createInventoryWorker } from "@emporium/inventory/worker";
+import { InProcessCommandBus, InProcessEventBus, PERSISTENT_RETRY } from "@emporium/messaging";
+import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { CatalogVariantLookup } from "@emporium/orders/catalog-lookup";
+import { loadOrCreateDevSecret } from "@emporium/orders/secret";
+import { createOrdersService } from "@emporium/orders/service";
+import { onShutdown } from "@emporium/runtime";
+import { LocalFolderStore } from "@emporium/storage";
+import { QUEUES } from "@emporium/contracts";
+import { loadDevhostEnv } from "./env";
+
+const env = loadDevhostEnv();
+const log = createLogger({ service: "devhost", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
+const media = new LocalFolderStore(env.MEDIA_DIR);
+const events = new InProcessEventBus(log.child({ component: "events" }));
+const commands = new InProcessCommandBus(log.child({ component: "commands" }), undefined, {
+  [QUEUES.paymentCapture]: PERSISTENT_RETRY,
+  [QUEUES.paymentRefund]: PERSISTENT_RETRY,
+});
+
+const catalog = createCatalogService({
+  db,
+  media,
+  log: log.child({ service: "catalog" }),
+  metrics: createServiceMetrics("catalog"),
+  events,
+});
+const variants = new CatalogVariantLookup({ url: `http://${env.HOST}:${env.CATALOG_PORT}/trpc`, log });
+const orders = createOrdersService({
+  db,
+  events,
+  commands,
+  log: log.child({ service: "orders" }),
+  metrics: createServiceMetrics("orders"),
+  variants,
+  secret: env.ORDERS_SECRET ? Buffer.from(env.ORDERS_SECRET) : loadOrCreateDevSecret(env.EMPORIUM_DATA_DIR),
+  reservationTtlMs: env.RESERVATION_TTL_SECONDS * 1000,
+});
+const workers = [
+  createInventoryWorker({
+    db,
+    events,
+    commands,
+    log: log.child({ service: "inventory" }),
+    metrics: createServiceMetrics("inventory"),
+  }),
+];
+
+const listen = (server: typeof catalog.server, port: number) =>
+  new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, env.HOST, () => resolve());
+  });
+await listen(catalog.server, env.CATALOG_PORT);
+await listen(orders.server, env.ORDERS_PORT);
+log.info({ database: db.description }, "backend listening; preparing the database");
+
+onShutdown(log, async () => {
+  catalog.readiness.ready = false;
+  for (const server of [catalog.server, orders.server])
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  for (const w of workers) await w.stop();
+  await orders.stop();
+  await catalog.stop();
+  variants.shutdown();
+  await commands.close();
+  await events.close();
+  await db.close();
+});
+
+try {
+  await prepareDatabase(db, {
+    migrate: true,
+    seed: { products: env.SEED_PRODUCTS, seed: env.SEED },
+    media,
+    log,
+    readiness: catalog.readiness,
+  });
+  await catalog.start();
+  for (const w of workers) await w.start();
+  await orders.start();
+  catalog.readiness.ready = true;
+  catalog.readiness.detail = "ready";
+  process.stdout.write(
+    [
+      "",
+      "  Emporium is ready on embedded defaults:",
+      "    storefront   http://localhost:3000",
+      "    admin        http://localhost:3001",
+      `    catalog API  http://${env.HOST}:${env.CATALOG_PORT}/trpc`,
+      `    orders API   http://${env.HOST}:${env.ORDERS_PORT}/trpc`,
+      `    payments     ${env.PSP_URL} (simulator; test card 4242 4242 4242 4242)`,
+      "",
+    ].join("\n") + "\n",
+  );
+} catch (err) {
+  log.fatal({ err }, "backend failed to start");
+  process.exit(1);
+}
