@@ -13,9 +13,15 @@ const started = Date.now();
 const log = (m: string) => console.log(`[dev-smoke +${Math.round((Date.now() - started) / 1000)}s] ${m}`);
 
 const env: NodeJS.ProcessEnv = { ...process.env, EMPORIUM_DATA_DIR: dataDir, SEED_PRODUCTS: "300" };
-for (const name of ["DATABASE_URL", "TEST_DATABASE_URL", "REQUIRE_REAL_SERVERS", "CATALOG_URL"]) delete env[name];
+for (const name of ["DATABASE_URL", "TEST_DATABASE_URL", "REQUIRE_REAL_SERVERS", "CATALOG_URL"])
+  delete env[name];
 
-const dev = spawn("npm", ["run", "dev"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+const dev = spawn("npm", ["run", "dev"], {
+  cwd: root,
+  env,
+  stdio: ["ignore", "pipe", "pipe"],
+  detached: true,
+});
 const output: string[] = [];
 const keep = (chunk: Buffer) => {
   output.push(chunk.toString());
@@ -27,7 +33,8 @@ dev.stderr.on("data", keep);
 async function poll<T>(what: string, seconds: number, probe: () => Promise<T | null>): Promise<T> {
   const deadline = Date.now() + seconds * 1000;
   for (;;) {
-    if (dev.exitCode !== null) throw new Error(`npm run dev exited (${dev.exitCode}) while waiting for ${what}`);
+    if (dev.exitCode !== null)
+      throw new Error(`npm run dev exited (${dev.exitCode}) while waiting for ${what}`);
     try {
       const value = await probe();
       if (value !== null) return value;
@@ -46,13 +53,20 @@ async function page(url: string): Promise<string | null> {
 
 let failed = false;
 try {
-  await poll("the catalog to be ready", 600, async () => ((await fetch("http://127.0.0.1:4001/readyz")).ok ? true : null));
+  await poll("the catalog to be ready", 600, async () =>
+    (await fetch("http://127.0.0.1:4001/readyz")).ok ? true : null,
+  );
   log("catalog ready (migrated and seeded)");
-  const category = await poll("the category page /c/clothing", 300, () => page("http://localhost:3000/c/clothing"));
+  const category = await poll("the category page /c/clothing", 300, () =>
+    page("http://localhost:3000/c/clothing"),
+  );
   const productLinks = [...category.matchAll(/href="(\/p\/[a-z0-9-]+)"/g)].map((m) => m[1]);
-  if (productLinks.length < 5) throw new Error(`category page lists ${productLinks.length} products, expected a page of them`);
+  if (productLinks.length < 5)
+    throw new Error(`category page lists ${productLinks.length} products, expected a page of them`);
   log(`category page lists ${new Set(productLinks).size} products`);
-  const product = await poll(`the product page ${productLinks[0]}`, 300, () => page(`http://localhost:3000${productLinks[0]}`));
+  const product = await poll(`the product page ${productLinks[0]}`, 300, () =>
+    page(`http://localhost:3000${productLinks[0]}`),
+  );
   if (!/Colour/.test(product)) throw new Error("product page does not show its Colour option");
   log(`product page ${productLinks[0]} renders its variant options`);
   const admin = await poll("the admin", 300, () => page("http://localhost:3001/"));

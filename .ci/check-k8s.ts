@@ -1,0 +1,315 @@
+// Validates infra/k8s without a cluster: every YAML parses, every kustomization's references exist, and
+// each rendered target (`kubectl kustomize` on base and every overlay) meets the project's rules —
+// probes, resources and a non-root security context on every workload, Services and policies that
+// select real pods, TLS on every Ingress, and the pieces each environment must have.
+// Run: `npx tsx .ci/check-k8s.ts` (from .ci/run). Needs kubectl (it bundles kustomize) for the render
+// checks; without it they fail under CI=true and are reported as not run otherwise.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseAllDocuments } from "yaml";
+
+type Obj = Record<string, unknown>;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const k8sDir = path.join(root, "infra", "k8s");
+const problems: string[] = [];
+const notes: string[] = [];
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function obj(v: unknown): Obj {
+  return isObj(v) ? v : {};
+}
+function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+function str(v: unknown): string | undefined {
+  return typeof v === "string" ? v : undefined;
+}
+function at(v: unknown, ...keys: string[]): unknown {
+  let cur: unknown = v;
+  for (const k of keys) cur = obj(cur)[k];
+  return cur;
+}
+function fail(where: string, msg: string): void {
+  problems.push(`${where}: ${msg}`);
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(full));
+    else if (/\.ya?ml$/.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+function parseDocs(text: string, where: string): Obj[] {
+  const docs: Obj[] = [];
+  for (const doc of parseAllDocuments(text)) {
+    for (const err of doc.errors) fail(where, `YAML error: ${err.message}`);
+    const value: unknown = doc.toJS();
+    if (value === null || value === undefined) continue;
+    if (!isObj(value)) fail(where, "document is not a mapping");
+    else docs.push(value);
+  }
+  return docs;
+}
+
+// ---- 1. static: every file parses; every kustomization reference exists ----
+const files = walk(k8sDir);
+const kustomizations: string[] = [];
+for (const file of files) {
+  const rel = path.relative(root, file);
+  const docs = parseDocs(readFileSync(file, "utf8"), rel);
+  if (path.basename(file) !== "kustomization.yaml") continue;
+  kustomizations.push(path.dirname(file));
+  const k = docs[0] ?? {};
+  const dir = path.dirname(file);
+  const refs: string[] = [
+    ...arr(k.resources).flatMap((r) => str(r) ?? []),
+    ...arr(k.components).flatMap((r) => str(r) ?? []),
+    ...arr(k.patches).flatMap((p) => str(at(p, "path")) ?? []),
+  ];
+  for (const ref of refs) {
+    if (/^[a-z]+:\/\//.test(ref)) continue;
+    const target = path.resolve(dir, ref);
+    if (!existsSync(target)) fail(rel, `references missing ${ref}`);
+    else if (statSync(target).isDirectory() && !existsSync(path.join(target, "kustomization.yaml")))
+      fail(rel, `directory ${ref} has no kustomization.yaml`);
+  }
+}
+
+// ---- 2. rendered targets ----
+const overlaysDir = path.join(k8sDir, "overlays");
+const targets = ["base", ...readdirSync(overlaysDir).map((d) => path.join("overlays", d))];
+// Secrets an environment expects the operator to create (documented in that overlay).
+const externalSecrets: Record<string, string[]> = {
+  base: ["catalog-database"],
+  "overlays/prod": ["catalog-database"],
+};
+
+const kubectl = spawnSync("kubectl", ["version", "--client"], { encoding: "utf8" });
+const haveKubectl = kubectl.status === 0;
+
+interface PodOwner {
+  kind: string;
+  name: string;
+  labels: Obj;
+  spec: Obj;
+}
+
+function podOwners(objects: Obj[]): PodOwner[] {
+  return objects.flatMap((o) => {
+    const kind = str(o.kind) ?? "";
+    if (!["Deployment", "StatefulSet", "Job", "DaemonSet"].includes(kind)) return [];
+    return [
+      {
+        kind,
+        name: str(at(o, "metadata", "name")) ?? "?",
+        labels: obj(at(o, "spec", "template", "metadata", "labels")),
+        spec: obj(at(o, "spec", "template", "spec")),
+      },
+    ];
+  });
+}
+
+function matches(selector: Obj, labels: Obj): boolean {
+  const entries = Object.entries(selector);
+  return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
+}
+
+function probePath(probe: unknown): string | undefined {
+  return str(at(probe, "httpGet", "path"));
+}
+
+const expectedProbes: Record<string, { liveness: string; readiness: string }> = {
+  catalog: { liveness: "/healthz", readiness: "/readyz" },
+  web: { liveness: "/", readiness: "/" },
+  admin: { liveness: "/", readiness: "/" },
+};
+
+function checkRender(target: string, objects: Obj[]): void {
+  const where = `render ${target}`;
+  // (generated ConfigMaps/Secrets carry a hash suffix; kustomize rewrites references to it, so exact match works)
+  const named = (kind: string, name: string): Obj | undefined =>
+    objects.find((o) => o.kind === kind && at(o, "metadata", "name") === name);
+  const owners = podOwners(objects);
+
+  for (const o of owners) {
+    const w = `${where} ${o.kind}/${o.name}`;
+    const podSc = obj(o.spec.securityContext);
+    if (at(podSc, "seccompProfile", "type") !== "RuntimeDefault")
+      fail(w, "pod seccompProfile must be RuntimeDefault");
+    if (o.spec.automountServiceAccountToken !== false)
+      fail(w, "automountServiceAccountToken should be false");
+    const containers = [...arr(o.spec.containers), ...arr(o.spec.initContainers)].map(obj);
+    if (containers.length === 0) fail(w, "no containers");
+    for (const c of containers) {
+      const cw = `${w} container ${str(c.name) ?? "?"}`;
+      const sc = obj(c.securityContext);
+      if (sc.runAsNonRoot !== true && podSc.runAsNonRoot !== true) fail(cw, "runAsNonRoot is not true");
+      if (sc.allowPrivilegeEscalation !== false) fail(cw, "allowPrivilegeEscalation must be false");
+      if (!arr(at(sc, "capabilities", "drop")).includes("ALL"))
+        fail(cw, "capabilities.drop must include ALL");
+      if (typeof sc.readOnlyRootFilesystem !== "boolean")
+        fail(cw, "readOnlyRootFilesystem must be set explicitly");
+      for (const kind of ["requests", "limits"]) {
+        for (const res of ["cpu", "memory"]) {
+          if (at(c, "resources", kind, res) === undefined) fail(cw, `resources.${kind}.${res} missing`);
+        }
+      }
+      if (target !== "base" && !/[:@]/.test(str(c.image) ?? ""))
+        fail(cw, `image ${String(c.image)} has no tag`);
+      for (const ref of arr(c.envFrom)) {
+        const cm = str(at(ref, "configMapRef", "name"));
+        const sec = str(at(ref, "secretRef", "name"));
+        if (cm && !named("ConfigMap", cm)) fail(cw, `envFrom ConfigMap ${cm} not in render`);
+        if (sec && !named("Secret", sec) && !(externalSecrets[target] ?? []).includes(sec))
+          fail(cw, `envFrom Secret ${sec} not in render`);
+      }
+      for (const env of arr(c.env)) {
+        const sec = str(at(env, "valueFrom", "secretKeyRef", "name"));
+        if (sec && !named("Secret", sec) && !(externalSecrets[target] ?? []).includes(sec))
+          fail(cw, `Secret ${sec} not in render and not declared external`);
+      }
+      if (o.kind !== "Job") {
+        if (!isObj(c.livenessProbe)) fail(cw, "livenessProbe missing");
+        if (!isObj(c.readinessProbe)) fail(cw, "readinessProbe missing");
+      }
+      const expected = o.kind === "Deployment" ? expectedProbes[o.name] : undefined;
+      if (expected) {
+        if (probePath(c.livenessProbe) !== expected.liveness)
+          fail(cw, `livenessProbe should GET ${expected.liveness}`);
+        if (probePath(c.readinessProbe) !== expected.readiness)
+          fail(cw, `readinessProbe should GET ${expected.readiness}`);
+      }
+    }
+    if (o.name === "catalog" && o.kind === "Deployment") {
+      const c = obj(containers[0]);
+      if (at(c, "securityContext", "readOnlyRootFilesystem") !== true)
+        fail(w, "catalog must run with a read-only root filesystem");
+    }
+    for (const v of arr(o.spec.volumes)) {
+      const claim = str(at(v, "persistentVolumeClaim", "claimName"));
+      if (claim && !named("PersistentVolumeClaim", claim)) fail(w, `PVC ${claim} not in render`);
+    }
+  }
+
+  for (const svc of objects.filter((o) => o.kind === "Service")) {
+    const sel = obj(at(svc, "spec", "selector"));
+    if (!owners.some((o) => matches(sel, o.labels)))
+      fail(`${where} Service/${String(at(svc, "metadata", "name"))}`, "selector matches no pod template");
+  }
+
+  const policies = objects.filter((o) => o.kind === "NetworkPolicy");
+  const defaultDeny = policies.find(
+    (p) =>
+      Object.keys(obj(at(p, "spec", "podSelector"))).length === 0 &&
+      Object.keys(obj(at(p, "spec", "podSelector", "matchLabels"))).length === 0 &&
+      arr(at(p, "spec", "policyTypes")).includes("Ingress") &&
+      arr(at(p, "spec", "policyTypes")).includes("Egress") &&
+      arr(at(p, "spec", "ingress")).length === 0 &&
+      arr(at(p, "spec", "egress")).length === 0,
+  );
+  if (!defaultDeny) fail(where, "no default-deny NetworkPolicy");
+  for (const o of owners) {
+    const selectedByOwnPolicy = policies.some((p) => {
+      const ml = obj(at(p, "spec", "podSelector", "matchLabels"));
+      return Object.keys(ml).length > 0 && matches(ml, o.labels);
+    });
+    if (!selectedByOwnPolicy && o.kind !== "Job")
+      fail(`${where} ${o.kind}/${o.name}`, "no NetworkPolicy selects its pods");
+  }
+  const catalogPolicy = policies.find((p) => at(p, "metadata", "name") === "catalog");
+  if (!catalogPolicy) fail(where, "NetworkPolicy catalog missing");
+  else {
+    const allowed = arr(at(catalogPolicy, "spec", "ingress")).flatMap((rule) =>
+      arr(at(rule, "from")).map(
+        (peer) => str(at(peer, "podSelector", "matchLabels", "app.kubernetes.io/name")) ?? "<other>",
+      ),
+    );
+    const sorted = [...allowed].sort().join(",");
+    if (sorted !== "admin,web")
+      fail(where, `catalog ingress should admit only web and admin, admits: ${sorted}`);
+  }
+
+  for (const hpa of objects.filter((o) => o.kind === "HorizontalPodAutoscaler")) {
+    const ref = obj(at(hpa, "spec", "scaleTargetRef"));
+    if (!named(str(ref.kind) ?? "", str(ref.name) ?? ""))
+      fail(`${where} HPA/${String(at(hpa, "metadata", "name"))}`, "target not in render");
+  }
+  for (const pdb of objects.filter((o) => o.kind === "PodDisruptionBudget")) {
+    const sel = obj(at(pdb, "spec", "selector", "matchLabels"));
+    if (!owners.some((o) => matches(sel, o.labels)))
+      fail(`${where} PDB/${String(at(pdb, "metadata", "name"))}`, "selector matches no pods");
+  }
+  for (const ing of objects.filter((o) => o.kind === "Ingress")) {
+    const iw = `${where} Ingress/${String(at(ing, "metadata", "name"))}`;
+    const tlsHosts = arr(at(ing, "spec", "tls")).flatMap((t) => arr(at(t, "hosts")));
+    for (const rule of arr(at(ing, "spec", "rules"))) {
+      const host = str(at(rule, "host"));
+      if (!host || !tlsHosts.includes(host)) fail(iw, `host ${String(host)} is not covered by tls`);
+      for (const p of arr(at(rule, "http", "paths"))) {
+        const svc = str(at(p, "backend", "service", "name"));
+        if (!svc || !named("Service", svc)) fail(iw, `backend service ${String(svc)} not in render`);
+      }
+    }
+  }
+
+  const has = (kind: string, name: string): boolean => named(kind, name) !== undefined;
+  if (!has("Job", "catalog-migrate")) fail(where, "migration Job catalog-migrate missing");
+  for (const svc of ["catalog", "web", "admin"]) {
+    if (!has("Deployment", svc)) fail(where, `Deployment ${svc} missing`);
+    if (!has("Service", svc)) fail(where, `Service ${svc} missing`);
+  }
+  if (target.startsWith("overlays/")) {
+    for (const app of ["web", "admin"]) if (!has("Ingress", app)) fail(where, `Ingress ${app} missing`);
+  }
+  if (target.startsWith("overlays/")) {
+    const ns = objects.find((o) => o.kind === "Namespace");
+    if (!ns) fail(where, "no Namespace object");
+    else if (at(ns, "metadata", "labels", "pod-security.kubernetes.io/enforce") !== "restricted")
+      fail(where, "Namespace must enforce the restricted Pod Security Standard");
+  }
+  if (target === "overlays/prod") {
+    for (const svc of ["web", "catalog"])
+      if (!has("HorizontalPodAutoscaler", svc)) fail(where, `HPA ${svc} missing`);
+    for (const svc of ["web", "catalog", "admin"])
+      if (!has("PodDisruptionBudget", svc)) fail(where, `PDB ${svc} missing`);
+  }
+  if (target === "overlays/dev" && !has("StatefulSet", "postgres"))
+    fail(where, "dev PostgreSQL StatefulSet missing");
+}
+
+let rendered = 0;
+if (!haveKubectl) {
+  const msg = "kubectl not found: rendered kustomize targets were NOT checked";
+  if (process.env.CI === "true") problems.push(msg);
+  else notes.push(msg);
+} else {
+  for (const target of targets) {
+    const out = spawnSync("kubectl", ["kustomize", path.join(k8sDir, target)], { encoding: "utf8" });
+    if (out.status !== 0) {
+      fail(`render ${target}`, `kubectl kustomize failed: ${out.stderr.trim()}`);
+      continue;
+    }
+    checkRender(target, parseDocs(out.stdout, `render ${target}`));
+    rendered += 1;
+  }
+}
+
+for (const n of notes) console.log(`note: ${n}`);
+if (problems.length > 0) {
+  console.error(`k8s check: ${problems.length} problem(s)`);
+  for (const p of problems) console.error(`  ✗ ${p}`);
+  process.exit(1);
+}
+console.log(
+  `k8s check: ${files.length} YAML files parsed, ${kustomizations.length} kustomizations resolved, ` +
+    `${rendered}/${targets.length} targets rendered and checked (${targets.join(", ")})`,
+);
