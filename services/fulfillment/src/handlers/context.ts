@@ -1,0 +1,19 @@
+// What the fulfillment handlers and the carrier loop get from the composition root.
+import type { Database } from "@emporium/db";
+import type { Logger } from "@emporium/observability";
+import type { ObjectStore } from "@emporium/storage";
+import type { FulfillmentMetrics } from "../metrics";
+
+export type Clock = () => Date;
+
+export interface FulfillmentContext {
+  db: Database;
+  log: Logger;
+  store: ObjectStore;
+  clock: Clock;
+  /** How long the simulated carrier takes for each step of a parcel's journey. */
+  stepMs: number;
+  metrics: FulfillmentMetrics;
+}
+
+export const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;

@@ -1,0 +1,73 @@
+// The fulfillment worker as a unit: the fulfillment.ship consumer, the outbox relay and the simulated
+// carrier. Built by this service's main.ts (own process, real brokers) or by the all-in-one development
+// host, which hands it the in-process buses.
+import { QUEUES } from "@emporium/contracts";
+import type { Database } from "@emporium/db";
+import { OutboxRelay, type CommandBus, type EventBus, type Subscription } from "@emporium/messaging";
+import type { Logger, ServiceMetrics } from "@emporium/observability";
+import type { ObjectStore } from "@emporium/storage";
+import { SimulatedCarrier } from "./carrier";
+import type { Clock, FulfillmentContext } from "./handlers/context";
+import { shipHandler } from "./handlers/ship.handler";
+import { createFulfillmentMetrics } from "./metrics";
+
+export interface FulfillmentWorkerDeps {
+  db: Database;
+  events: EventBus;
+  commands: CommandBus;
+  log: Logger;
+  metrics: ServiceMetrics;
+  /** Where packing slips go: a private bucket or folder, never the public media store. */
+  store: ObjectStore;
+  /** Now, as the worker sees it (default: the system clock). */
+  clock?: Clock;
+  /** How long each step of a parcel's journey takes (default 5 s). */
+  carrierStepMs?: number;
+  /** How often the carrier looks for due parcels (default: the step time, at most 1 s). */
+  carrierPollMs?: number;
+  concurrency?: number;
+}
+
+export interface Worker {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createFulfillmentWorker(deps: FulfillmentWorkerDeps): Worker {
+  const stepMs = deps.carrierStepMs ?? 5_000;
+  const ctx: FulfillmentContext = {
+    db: deps.db,
+    log: deps.log,
+    store: deps.store,
+    clock: deps.clock ?? (() => new Date()),
+    stepMs,
+    metrics: createFulfillmentMetrics(deps.metrics.registry, deps.db, deps.log),
+  };
+  const relay = new OutboxRelay({
+    db: deps.db,
+    schema: "fulfillment",
+    events: deps.events,
+    commands: deps.commands,
+    log: deps.log,
+  });
+  const carrier = new SimulatedCarrier(ctx, { pollMs: deps.carrierPollMs ?? Math.min(stepMs, 1_000) });
+  const subscriptions: Subscription[] = [];
+  return {
+    async start() {
+      await relay.start();
+      subscriptions.push(
+        await deps.commands.consume({
+          queue: QUEUES.fulfillmentShip,
+          handle: shipHandler(ctx),
+          concurrency: deps.concurrency ?? 4,
+        }),
+      );
+      carrier.start();
+    },
+    async stop() {
+      await carrier.stop();
+      for (const s of subscriptions.splice(0)) await s.stop();
+      await relay.stop();
+    },
+  };
+}
