@@ -15,6 +15,8 @@ import { createOrdersService } from "@emporium/orders/service";
 import { onShutdown } from "@emporium/runtime";
 import { LocalFolderStore } from "@emporium/storage";
 import { QUEUES } from "@emporium/contracts";
+import { createFulfillmentWorker } from "@emporium/fulfillment/worker";
+import path from "node:path";
 import { loadDevhostEnv } from "./env";
 
 const env = loadDevhostEnv();
@@ -52,6 +54,16 @@ const workers = [
     commands,
     log: log.child({ service: "inventory" }),
     metrics: createServiceMetrics("inventory"),
+  }),
+  createFulfillmentWorker({
+    db,
+    events,
+    commands,
+    log: log.child({ service: "fulfillment" }),
+    metrics: createServiceMetrics("fulfillment"),
+    // Packing slips carry addresses: a private folder, never the media folder the catalog serves.
+    store: new LocalFolderStore(path.join(env.EMPORIUM_DATA_DIR, "documents")),
+    carrierStepMs: env.CARRIER_STEP_MS,
   }),
 ];
 

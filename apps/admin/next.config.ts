@@ -1,0 +1,19 @@
+import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+import { catalogOrigin, env } from "./src/env";
+import { securityHeaders } from "./src/security-headers";
+
+// Rewrites are resolved by `next build`, so CATALOG_URL must be set at build time as well as at start.
+export default function config(phase: string): NextConfig {
+  return {
+    poweredByHeader: false,
+    reactStrictMode: true,
+    transpilePackages: ["@emporium/ui", "@emporium/catalog"],
+    async rewrites() {
+      return [{ source: "/media/:path*", destination: `${catalogOrigin(env.CATALOG_URL)}/media/:path*` }];
+    },
+    async headers() {
+      return [{ source: "/:path*", headers: securityHeaders({ dev: phase === PHASE_DEVELOPMENT_SERVER }) }];
+    },
+  };
+}

@@ -1,0 +1,33 @@
+"use client";
+// The admin's section links; the current section is marked for screen readers and by style.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const sections = [
+  { href: "/", label: "Dashboard" },
+  { href: "/products", label: "Products" },
+];
+
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Admin">
+      <ul className="flex gap-1 px-3 pb-3 md:flex-col">
+        {sections.map((section) => {
+          const current = section.href === "/" ? pathname === "/" : pathname.startsWith(section.href);
+          return (
+            <li key={section.href}>
+              <Link
+                href={section.href}
+                aria-current={current ? "page" : undefined}
+                className="block rounded-lg px-3 py-2 text-sm font-medium text-ink hover:bg-canvas-muted aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800"
+              >
+                {section.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { CategoryNode } from "@emporium/catalog/client";
+import { catalogFigures } from "@/dashboard/figures";
+import { isCatalogUnavailable } from "@/trpc/catalog-unavailable";
+import { getCategoryTree } from "@/trpc/server";
+import { CatalogUnavailableNotice } from "./catalog-unavailable-notice";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+async function loadTree(): Promise<CategoryNode[] | null> {
+  try {
+    return await getCategoryTree();
+  } catch (error) {
+    if (isCatalogUnavailable(error)) return null;
+    throw error;
+  }
+}
+
+function Figure({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="rounded-2xl border border-line bg-surface p-5">
+      <dt className="text-sm text-ink-muted">{label}</dt>
+      <dd className="mt-1 text-3xl font-semibold tabular-nums">{value.toLocaleString("en-US")}</dd>
+    </div>
+  );
+}
+
+export default async function DashboardPage() {
+  const tree = await loadTree();
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+      {tree === null ? (
+        <div className="mt-6">
+          <CatalogUnavailableNotice />
+        </div>
+      ) : (
+        <DashboardBody tree={tree} />
+      )}
+    </>
+  );
+}
+
+function DashboardBody({ tree }: { tree: CategoryNode[] }) {
+  const figures = catalogFigures(tree);
+  return (
+    <>
+      <dl className="mt-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Figure label="Published products" value={figures.products} />
+        <Figure label="Departments" value={figures.departments} />
+        <Figure label="Categories" value={figures.categories} />
+        <Figure label="Leaf categories" value={figures.leafCategories} />
+      </dl>
+      {figures.emptyLeaves.length > 0 && (
+        <p className="mt-4 text-sm text-warning">Empty categories: {figures.emptyLeaves.join(", ")}</p>
+      )}
+      <section aria-labelledby="departments-heading" className="mt-10">
+        <div className="flex items-baseline justify-between">
+          <h2 id="departments-heading" className="text-lg font-semibold">
+            Products by category
+          </h2>
+          <Link href="/products" className="text-sm font-medium text-brand-700 hover:underline">
+            Browse all products
+          </Link>
+        </div>
+        <div className="mt-4 overflow-x-auto rounded-2xl border border-line bg-surface">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-line bg-canvas-muted text-xs tracking-wide text-ink-muted uppercase">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Category
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Path
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">
+                  Products
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {tree
+                .flatMap((department) => [department, ...department.children])
+                .map((category) => (
+                  <tr
+                    key={category.id}
+                    className={category.depth === 0 ? "bg-canvas font-semibold" : undefined}
+                  >
+                    <th
+                      scope="row"
+                      className={`px-4 py-2.5 font-[inherit] ${category.depth > 0 ? "pl-10" : ""}`}
+                    >
+                      {category.name}
+                    </th>
+                    <td className="px-4 py-2.5 font-mono text-xs text-ink-muted">{category.path}</td>
+                    <td className="px-4 py-2.5 text-right tabular-nums">
+                      {category.productCount.toLocaleString("en-US")}
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

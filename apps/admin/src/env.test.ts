@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { catalogOrigin, parseAdminEnv } from "./env";
+
+describe("parseAdminEnv", () => {
+  it("defaults to the local catalog", () => {
+    expect(parseAdminEnv({}).CATALOG_URL).toBe("http://127.0.0.1:4001/trpc");
+    expect(catalogOrigin(parseAdminEnv({}).CATALOG_URL)).toBe("http://127.0.0.1:4001");
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => parseAdminEnv({ CATALOG_URL: "catalog" })).toThrow(/CATALOG_URL/);
+  });
+});

@@ -1,0 +1,64 @@
+// A real Chromium for the e2e tests (playwright-core drives the system browser; no download).
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/**
+ * Waits until React has hydrated the element, i.e. its event handlers are attached. Clicking before
+ * that would be a plain-HTML click (still correct, but not what the test is about).
+ */
+export async function waitForHydration(locator: Locator): Promise<void> {
+  await locator.waitFor();
+  await locator
+    .page()
+    .waitForFunction(
+      (element) => element !== null && Object.keys(element).some((key) => key.startsWith("__reactFiber")),
+      await locator.elementHandle(),
+    );
+}
+
+/** The text of the result count ("42 products") as a number. */
+export async function resultCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId("result-count").textContent()) ?? "";
+  const match = /([\d,]+) products?/.exec(text);
+  if (!match?.[1]) throw new Error(`no result count in "${text}"`);
+  return Number(match[1].replace(/,/g, ""));
+}
+
+export interface FacetOptionView {
+  value: string;
+  label: string;
+  count: number;
+  checked: boolean;
+  disabled: boolean;
+}
+
+/** The checkboxes of one facet as a shopper reads them: "Linnea, 19 products", ticked or not. */
+export function facetOptions(page: Page, legend: string): Promise<FacetOptionView[]> {
+  return page.getByRole("group", { name: legend, exact: true }).evaluate((fieldset) =>
+    Array.from(fieldset.querySelectorAll<HTMLInputElement>("input[type=checkbox]")).map((input) => {
+      const text = fieldset.querySelector(`label[for="${CSS.escape(input.id)}"]`)?.textContent ?? "";
+      const match = /^(.*), (\d+) products?$/.exec(text);
+      return {
+        value: input.value,
+        label: match?.[1] ?? text,
+        count: Number(match?.[2] ?? Number.NaN),
+        checked: input.checked,
+        disabled: input.disabled,
+      };
+    }),
+  );
+}

@@ -1,0 +1,112 @@
+// A shopper picks another colour and a size; price, availability, SKU, picture and URL follow, and
+// the URL reopens the same variant.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createCatalogClient, type ProductDetail, type VariantView } from "@emporium/catalog/client";
+import { findVariant, initialSelection } from "@emporium/catalog/variant-matrix";
+import { formatMoney } from "@emporium/ui/money";
+import { availabilityOf } from "@/product/availability";
+import { launchBrowser, waitForHydration } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const catalog = createCatalogClient({ url: inject("catalogUrl") });
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Scenario {
+  product: ProductDetail;
+  start: VariantView;
+  target: VariantView;
+  colour: string;
+  size: string;
+}
+
+/** A product with several colours and sizes, and a variant in another colour that costs something else if possible. */
+async function findScenario(): Promise<Scenario> {
+  const list = await catalog.product.list.query({ category: "clothing", limit: 40 });
+  let fallback: Scenario | undefined;
+  for (const card of list.items) {
+    const product = await catalog.product.bySlug.query({ slug: card.slug });
+    const colourOption = product.options.find((o) => o.name === "Colour");
+    const sizeOption = product.options.find((o) => o.name === "Size");
+    if (!colourOption || !sizeOption || colourOption.values.length < 2 || sizeOption.values.length < 2)
+      continue;
+    const start = findVariant(
+      product.options,
+      product.variants,
+      initialSelection(product.options, product.variants),
+    );
+    if (!start) continue;
+    for (const target of product.variants) {
+      const colour = colourOption.values.find((v) => target.optionValueIds.includes(v.id));
+      const size = sizeOption.values.find((v) => target.optionValueIds.includes(v.id));
+      if (
+        !colour ||
+        !size ||
+        start.optionValueIds.includes(colour.id) ||
+        start.optionValueIds.includes(size.id)
+      )
+        continue;
+      const scenario = { product, start, target, colour: colour.value, size: size.value };
+      if (target.price !== start.price) return scenario;
+      fallback ??= scenario;
+    }
+  }
+  if (!fallback) throw new Error("the seeded catalog has no product with two colours and two sizes");
+  return fallback;
+}
+
+describe("product page", () => {
+  it("updates price, availability, SKU, picture and URL for the chosen variant", async () => {
+    const { product, start, target, colour, size } = await findScenario();
+    await page.goto(`${baseUrl}/p/${product.slug}`);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(product.title);
+    await page.getByText(`SKU ${start.sku}`).waitFor();
+
+    const colourButton = page
+      .getByRole("group", { name: /^Colour/ })
+      .getByRole("button", { name: new RegExp(`^${colour}`) });
+    await waitForHydration(colourButton);
+    await colourButton.click();
+    await expect(colourButton.getAttribute("aria-pressed")).resolves.toBe("true");
+    // The picture of the chosen colour comes forward.
+    const colourImage = product.media.find(
+      (m) => m.optionValueId !== null && target.optionValueIds.includes(m.optionValueId),
+    );
+    if (colourImage) {
+      await page.locator(`[role=tabpanel] img[src="${colourImage.url}"]`).waitFor();
+    }
+
+    const sizeButton = page
+      .getByRole("group", { name: /^Size/ })
+      .getByRole("button", { name: new RegExp(`^${size}\\b`) });
+    await sizeButton.click();
+    await expect(sizeButton.getAttribute("aria-pressed")).resolves.toBe("true");
+
+    await page.getByText(`SKU ${target.sku}`).waitFor();
+    await page.waitForURL((url) => url.searchParams.get("variant") === target.id);
+    const price = formatMoney(target.price, product.currency);
+    const priceBlock = page.locator("[aria-live=polite]").filter({ hasText: `SKU ${target.sku}` });
+    await expect(priceBlock.textContent()).resolves.toContain(price);
+    await expect(priceBlock.textContent()).resolves.toContain(availabilityOf(target.available).label);
+    if (target.price !== start.price) {
+      await expect(priceBlock.textContent()).resolves.not.toContain(
+        formatMoney(start.price, product.currency),
+      );
+    }
+
+    // The URL is shareable: opening it shows the same variant.
+    await page.reload();
+    await page.getByText(`SKU ${target.sku}`).waitFor();
+    await expect(sizeButton.getAttribute("aria-pressed")).resolves.toBe("true");
+  });
+});

@@ -1,0 +1,58 @@
+import type { Metadata, Viewport } from "next";
+import { unstable_rethrow } from "next/navigation";
+import { Suspense, type ReactNode } from "react";
+import { env } from "@/env";
+import { InlineScript } from "@/shell/inline-script";
+import { NavigationProgress } from "@/shell/navigation-progress";
+import { SiteFooter } from "@/shell/site-footer";
+import { SiteHeader } from "@/shell/site-header";
+import { SkipLink } from "@/shell/skip-link";
+import { QueryProvider } from "@/trpc/query-provider";
+import { getCategoryTree } from "@/trpc/server";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: new URL(env.SITE_URL),
+  title: { default: "Emporium — clothing, footwear and goods for the home", template: "%s · Emporium" },
+  description:
+    "Shop everyday clothing, footwear, accessories and goods for the home from independent brands at Emporium.",
+  applicationName: "Emporium",
+  openGraph: { siteName: "Emporium", type: "website", locale: "en_US" },
+};
+
+export const viewport: Viewport = { themeColor: "#0c6b62" };
+
+/** The department menu is optional: without it the page still works, and pages report catalog trouble. */
+async function departments() {
+  try {
+    return await getCategoryTree();
+  } catch (error) {
+    unstable_rethrow(error);
+    return [];
+  }
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const categories = await departments();
+  return (
+    // The inline script adds class="js" before paint, so React sees a different class list.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <InlineScript code="document.documentElement.classList.add('js')" />
+      </head>
+      <body className="flex min-h-screen flex-col bg-canvas font-sans text-ink">
+        <SkipLink />
+        <Suspense fallback={null}>
+          <NavigationProgress />
+        </Suspense>
+        <QueryProvider>
+          <SiteHeader categories={categories} />
+          <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+            {children}
+          </main>
+        </QueryProvider>
+        <SiteFooter categories={categories} />
+      </body>
+    </html>
+  );
+}

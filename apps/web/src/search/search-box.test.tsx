@@ -1,0 +1,132 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import type { FormHTMLAttributes } from "react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Suggestions } from "@emporium/catalog/client";
+import { makeQueryClient } from "@/trpc/query-client";
+
+const push = vi.fn();
+const suggest = vi.fn<(input: { q: string }) => Promise<Suggestions>>();
+
+vi.mock("next/navigation", () => ({
+  useRouter: () => ({ push }),
+  usePathname: () => "/",
+  useSearchParams: () => new URLSearchParams(),
+}));
+vi.mock("next/form", () => ({
+  default: ({ action, ...props }: FormHTMLAttributes<HTMLFormElement> & { action: string }) => (
+    <form action={action} {...props} />
+  ),
+}));
+vi.mock("@/trpc/browser-client", () => ({
+  browserCatalog: { search: { suggest: { query: (input: { q: string }) => suggest(input) } } },
+}));
+
+const { SearchBox } = await import("./search-box");
+
+const hoodies: Suggestions = {
+  query: "hodie",
+  correctedQuery: "hoodie",
+  products: [
+    {
+      slug: "zip-hoodie",
+      title: "Zip Hoodie",
+      image: null,
+      minPrice: 6500,
+      currency: "USD",
+      brand: { slug: "linnea", name: "Linnea" },
+    },
+    {
+      slug: "fleece-hoodie",
+      title: "Fleece Hoodie",
+      image: null,
+      minPrice: 7000,
+      currency: "USD",
+      brand: null,
+    },
+  ],
+  categories: [
+    { slug: "hoodies-sweatshirts", name: "Hoodies & Sweatshirts", path: "clothing/tops/hoodies-sweatshirts" },
+  ],
+  brands: [],
+};
+
+async function typeAndWait(text: string) {
+  const box = screen.getByRole("combobox", { name: "Search products" });
+  fireEvent.focus(box);
+  fireEvent.change(box, { target: { value: text } });
+  // Past the debounce, then let the query resolve.
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(250);
+  });
+  return box;
+}
+
+describe("SearchBox", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    push.mockReset();
+    suggest.mockReset();
+    suggest.mockResolvedValue(hoodies);
+    render(
+      <QueryClientProvider client={makeQueryClient()}>
+        <SearchBox />
+      </QueryClientProvider>,
+    );
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("is a collapsed combobox in a search form until the shopper types", () => {
+    const box = screen.getByRole("combobox", { name: "Search products" });
+    expect(box.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.getByRole("search").getAttribute("action")).toBe("/search");
+  });
+
+  it("asks once per pause in typing and lists grouped suggestions with prices", async () => {
+    const box = await typeAndWait("hodie");
+    expect(suggest).toHaveBeenCalledTimes(1);
+    expect(suggest).toHaveBeenCalledWith({ q: "hodie", limit: 6 });
+    await screen.findByText("Zip Hoodie");
+    expect(box.getAttribute("aria-expanded")).toBe("true");
+    const listbox = screen.getByRole("listbox", { name: "Search suggestions" });
+    expect(within(listbox).getByText("hoodie")).toBeTruthy();
+    const products = within(within(listbox).getByRole("group", { name: "Products" })).getAllByRole("option");
+    expect(products.map((o) => o.textContent)).toEqual(["Zip HoodieLinnea$65.00", "Fleece Hoodie$70.00"]);
+    expect(within(listbox).getByRole("option", { name: /Search for “hodie”/ })).toBeTruthy();
+  });
+
+  it("moves through the options with the arrow keys and opens the active one with Enter", async () => {
+    const box = await typeAndWait("hodie");
+    await screen.findByText("Zip Hoodie");
+    fireEvent.keyDown(box, { key: "ArrowDown" });
+    fireEvent.keyDown(box, { key: "ArrowDown" });
+    const active = document.getElementById(box.getAttribute("aria-activedescendant") ?? "");
+    expect(active?.textContent).toContain("Fleece Hoodie");
+    expect(active?.getAttribute("aria-selected")).toBe("true");
+    fireEvent.keyDown(box, { key: "ArrowUp" });
+    fireEvent.keyDown(box, { key: "ArrowUp" });
+    // Wrapped around to the last option: the full search.
+    expect(document.getElementById(box.getAttribute("aria-activedescendant") ?? "")?.textContent).toBe(
+      "Search for “hodie”",
+    );
+    fireEvent.keyDown(box, { key: "ArrowDown" });
+    fireEvent.keyDown(box, { key: "Enter" });
+    expect(push).toHaveBeenCalledWith("/p/zip-hoodie");
+    expect(box.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("closes with Escape and clears with a second Escape", async () => {
+    const box = await typeAndWait("hodie");
+    await screen.findByText("Zip Hoodie");
+    fireEvent.keyDown(box, { key: "Escape" });
+    expect(box.getAttribute("aria-expanded")).toBe("false");
+    expect((box as HTMLInputElement).value).toBe("hodie");
+    fireEvent.keyDown(box, { key: "Escape" });
+    expect((box as HTMLInputElement).value).toBe("");
+  });
+
+  it("does not ask for fewer than two characters", async () => {
+    await typeAndWait("h");
+    expect(suggest).not.toHaveBeenCalled();
+  });
+});

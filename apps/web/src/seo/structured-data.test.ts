@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import type { ProductDetail } from "@emporium/catalog/client";
+import { breadcrumbList, productBreadcrumbs, productJsonLd } from "./structured-data";
+
+const product: ProductDetail = {
+  id: "p1",
+  slug: "linen-shirt",
+  title: "Linen Shirt",
+  description: "A shirt.",
+  brand: { slug: "kestrel", name: "Kestrel" },
+  currency: "USD",
+  minPrice: 4500,
+  maxPrice: 4700,
+  inStock: true,
+  breadcrumbs: [
+    { slug: "clothing", name: "Clothing", path: "clothing" },
+    { slug: "shirts", name: "Shirts", path: "clothing/shirts" },
+  ],
+  options: [],
+  variants: [
+    {
+      id: "v1",
+      sku: "LS-S",
+      title: "S",
+      price: 4500,
+      compareAtPrice: null,
+      available: 10,
+      optionValueIds: [],
+    },
+    {
+      id: "v2",
+      sku: "LS-XXL",
+      title: "XXL",
+      price: 4700,
+      compareAtPrice: null,
+      available: 0,
+      optionValueIds: [],
+    },
+  ],
+  media: [{ url: "/media/ls.webp", alt: "Linen Shirt", width: 480, height: 600, optionValueId: null }],
+  attributes: [],
+  createdAt: "2026-01-01T00:00:00.000Z",
+  updatedAt: "2026-01-01T00:00:00.000Z",
+};
+
+describe("productJsonLd", () => {
+  it("describes the product with absolute URLs, brand and category", () => {
+    const ld = productJsonLd("https://shop.example", product);
+    expect(ld).toMatchObject({
+      "@type": "Product",
+      name: "Linen Shirt",
+      url: "https://shop.example/p/linen-shirt",
+      image: ["https://shop.example/media/ls.webp"],
+      brand: { "@type": "Brand", name: "Kestrel" },
+      category: "Shirts",
+    });
+  });
+
+  it("aggregates variant offers with decimal prices and schema.org availability", () => {
+    const ld = productJsonLd("https://shop.example", product);
+    expect(ld.offers).toMatchObject({
+      "@type": "AggregateOffer",
+      priceCurrency: "USD",
+      lowPrice: "45.00",
+      highPrice: "47.00",
+      offerCount: 2,
+      availability: "https://schema.org/InStock",
+      offers: [
+        { sku: "LS-S", price: "45.00", availability: "https://schema.org/InStock" },
+        {
+          sku: "LS-XXL",
+          price: "47.00",
+          availability: "https://schema.org/OutOfStock",
+          url: "https://shop.example/p/linen-shirt?variant=v2",
+        },
+      ],
+    });
+  });
+
+  it("uses a single Offer for a single variant and marks low stock as limited", () => {
+    const single = { ...product, variants: [{ ...product.variants[0]!, available: 3 }] };
+    expect(productJsonLd("https://shop.example", single).offers).toMatchObject({
+      "@type": "Offer",
+      price: "45.00",
+      availability: "https://schema.org/LimitedAvailability",
+    });
+  });
+});
+
+describe("breadcrumbList", () => {
+  it("numbers the trail from home to the product", () => {
+    const ld = breadcrumbList("https://shop.example", productBreadcrumbs(product));
+    expect(ld.itemListElement).toEqual([
+      { "@type": "ListItem", position: 1, name: "Home", item: "https://shop.example/" },
+      { "@type": "ListItem", position: 2, name: "Clothing", item: "https://shop.example/c/clothing" },
+      { "@type": "ListItem", position: 3, name: "Shirts", item: "https://shop.example/c/clothing/shirts" },
+      { "@type": "ListItem", position: 4, name: "Linen Shirt", item: "https://shop.example/p/linen-shirt" },
+    ]);
+  });
+});

@@ -1,0 +1,84 @@
+// schema.org documents for product and listing pages, built from catalog data as plain objects.
+import type { ProductDetail } from "@emporium/catalog/client";
+import { toDecimalString } from "@emporium/ui/money";
+import { absoluteUrl, categoryHref, productHref } from "@/links";
+
+export interface BreadcrumbEntry {
+  name: string;
+  path: string;
+}
+
+export function breadcrumbList(siteUrl: string, entries: BreadcrumbEntry[]) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: entries.map((entry, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: entry.name,
+      item: absoluteUrl(siteUrl, entry.path),
+    })),
+  };
+}
+
+const IN_STOCK = "https://schema.org/InStock";
+const OUT_OF_STOCK = "https://schema.org/OutOfStock";
+const LIMITED = "https://schema.org/LimitedAvailability";
+/** Stock at or below this is announced as limited ("Only 3 left"). */
+export const LOW_STOCK = 5;
+
+function availabilityOf(available: number): string {
+  if (available <= 0) return OUT_OF_STOCK;
+  return available <= LOW_STOCK ? LIMITED : IN_STOCK;
+}
+
+/** A Product with one Offer per variant, wrapped in an AggregateOffer when there are several. */
+export function productJsonLd(siteUrl: string, product: ProductDetail) {
+  const currency = product.currency;
+  const offers = product.variants.map((variant) => ({
+    "@type": "Offer",
+    sku: variant.sku,
+    name: variant.title,
+    url: absoluteUrl(siteUrl, productHref(product.slug, variant.id)),
+    price: toDecimalString(variant.price, currency),
+    priceCurrency: currency,
+    availability: availabilityOf(variant.available),
+    itemCondition: "https://schema.org/NewCondition",
+  }));
+  const prices = product.variants.map((v) => v.price);
+  const anyInStock = product.variants.some((v) => v.available > 0);
+  const offer =
+    offers.length === 1
+      ? offers[0]
+      : {
+          "@type": "AggregateOffer",
+          priceCurrency: currency,
+          lowPrice: toDecimalString(prices.length ? Math.min(...prices) : product.minPrice, currency),
+          highPrice: toDecimalString(prices.length ? Math.max(...prices) : product.maxPrice, currency),
+          offerCount: offers.length,
+          availability: anyInStock ? IN_STOCK : OUT_OF_STOCK,
+          offers,
+        };
+  const category = product.breadcrumbs.at(-1);
+  return {
+    "@context": "https://schema.org",
+    "@type": "Product",
+    name: product.title,
+    description: product.description,
+    url: absoluteUrl(siteUrl, productHref(product.slug)),
+    sku: product.variants[0]?.sku,
+    image: product.media.map((m) => absoluteUrl(siteUrl, m.url)),
+    ...(product.brand ? { brand: { "@type": "Brand", name: product.brand.name } } : {}),
+    ...(category ? { category: category.name } : {}),
+    ...(offer ? { offers: offer } : {}),
+  };
+}
+
+/** Home › each category › (the product), as paths for breadcrumbList. */
+export function productBreadcrumbs(product: ProductDetail): BreadcrumbEntry[] {
+  return [
+    { name: "Home", path: "/" },
+    ...product.breadcrumbs.map((c) => ({ name: c.name, path: categoryHref(c.path) })),
+    { name: product.title, path: productHref(product.slug) },
+  ];
+}

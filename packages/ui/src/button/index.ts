@@ -1,0 +1,1 @@
+export { Button, buttonStyles, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button";

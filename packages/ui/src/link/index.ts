@@ -1,0 +1,1 @@
+export { PlainLink, type LinkComponent, type LinkProps } from "./link";

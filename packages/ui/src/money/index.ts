@@ -1,0 +1,1 @@
+export { currencyExponent, formatMoney, toDecimalString, toMajorUnits } from "./money";

@@ -1,0 +1,37 @@
+import { useId, type SelectHTMLAttributes } from "react";
+import { cn } from "../cn";
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  label: string;
+  options: SelectOption[];
+  /** Keeps the label for screen readers only, when the context already says what the select is. */
+  hideLabel?: boolean;
+}
+
+export function Select({ label, options, hideLabel = false, className, id, ...select }: SelectProps) {
+  const generated = useId();
+  const selectId = id ?? generated;
+  return (
+    <div className={cn("flex items-center gap-2", className)}>
+      <label htmlFor={selectId} className={cn("text-sm text-ink-muted", hideLabel && "sr-only")}>
+        {label}
+      </label>
+      <select
+        id={selectId}
+        className="h-10 rounded-lg border border-line-strong bg-surface pr-8 pl-3 text-sm text-ink disabled:opacity-50"
+        {...select}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+export {
+  ProductCardSkeleton,
+  ProductGridSkeleton,
+  Skeleton,
+  type ProductGridSkeletonProps,
+} from "./skeleton";
