@@ -115,6 +115,60 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     },
   );
 
+  it.runIf(target.available && target.name === "postgres")(
+    "never marks sent a row whose transaction committed after the relay looked (seq order is not commit order)",
+    async () => {
+      const inner = new InProcessEventBus(log, FAST_RETRY);
+      let commitA: () => void = () => undefined;
+      let aDone: Promise<void> = Promise.resolve();
+      // The relay publishes between reading the batch and marking it sent: A commits right there.
+      const events: EventBus = {
+        publish: async (evs) => {
+          commitA();
+          await aDone;
+          await inner.publish(evs);
+        },
+        publishRaw: (...x) => inner.publishRaw(...x),
+        subscribe: (o) => inner.subscribe(o),
+        deadLetters: (topic) => inner.deadLetters(topic),
+        close: () => inner.close(),
+      };
+      const relay = new OutboxRelay({
+        db: t.db,
+        schema: "fulfillment",
+        events,
+        commands: new InProcessCommandBus(log),
+        log,
+      });
+      const got: number[] = [];
+      await inner.subscribe({
+        group: "g",
+        topics: ["fulfillment"],
+        fromBeginning: true,
+        handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
+      });
+      let inserted: () => void = () => undefined;
+      const aInserted = new Promise<void>((resolve) => (inserted = resolve));
+      // Transaction A takes the lower seq and stays open…
+      aDone = t.db.prisma.$transaction(async (tx) => {
+        await enqueue(tx, "fulfillment", [{ kind: "event", topic: "fulfillment", envelope: ping("a", 1) }]);
+        inserted();
+        await new Promise<void>((resolve) => (commitA = resolve));
+      });
+      await aInserted;
+      // …while B takes a higher seq and commits first; the relay sees only B.
+      await t.db.prisma.$transaction((tx) =>
+        enqueue(tx, "fulfillment", [{ kind: "event", topic: "fulfillment", envelope: ping("b", 2) }]),
+      );
+      expect(await relay.drainOnce()).toBe(1);
+      expect(await relay.drainOnce()).toBe(1);
+      await waitFor(() => got.length === 2, { what: "both events" });
+      expect(got.sort()).toEqual([1, 2]);
+      expect(await relay.backlog()).toBe(0);
+      await inner.close();
+    },
+  );
+
   it.runIf(target.available)("lets a consumer record a message id once, in its own transaction", async () => {
     const id = ping("k", 1).id;
     const first = await t.db.prisma.$transaction((tx) => claimMessage(tx, "inventory", id));

@@ -7,15 +7,15 @@ import { prepareDatabase } from "@emporium/catalog/bootstrap";
 import { createCatalogService } from "@emporium/catalog/service";
 import { openDatabase } from "@emporium/db";
 import { createInventoryWorker } from "@emporium/inventory/worker";
-import { InProcessCommandBus, InProcessEventBus, PERSISTENT_RETRY } from "@emporium/messaging";
+import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { CatalogVariantLookup } from "@emporium/orders/catalog-lookup";
 import { loadOrCreateDevSecret } from "@emporium/orders/secret";
 import { createOrdersService } from "@emporium/orders/service";
 import { onShutdown } from "@emporium/runtime";
 import { LocalFolderStore } from "@emporium/storage";
-import { QUEUES } from "@emporium/contracts";
 import { createFulfillmentWorker } from "@emporium/fulfillment/worker";
+import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE, PspProvider } from "@emporium/payment/worker";
 import path from "node:path";
 import { loadDevhostEnv } from "./env";
 
@@ -24,10 +24,11 @@ const log = createLogger({ service: "devhost", level: env.LOG_LEVEL, format: env
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
 const media = new LocalFolderStore(env.MEDIA_DIR);
 const events = new InProcessEventBus(log.child({ component: "events" }));
-const commands = new InProcessCommandBus(log.child({ component: "commands" }), undefined, {
-  [QUEUES.paymentCapture]: PERSISTENT_RETRY,
-  [QUEUES.paymentRefund]: PERSISTENT_RETRY,
-});
+const commands = new InProcessCommandBus(
+  log.child({ component: "commands" }),
+  undefined,
+  PAYMENT_RETRY_BY_QUEUE,
+);
 
 const catalog = createCatalogService({
   db,
@@ -54,6 +55,14 @@ const workers = [
     commands,
     log: log.child({ service: "inventory" }),
     metrics: createServiceMetrics("inventory"),
+  }),
+  createPaymentWorker({
+    db,
+    events,
+    commands,
+    log: log.child({ service: "payment" }),
+    metrics: createServiceMetrics("payment"),
+    provider: new PspProvider(env.PSP_URL),
   }),
   createFulfillmentWorker({
     db,

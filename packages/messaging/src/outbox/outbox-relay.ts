@@ -135,8 +135,9 @@ export class OutboxRelay {
           } else events.push({ topic: row.topic, envelope });
         }
         await flush();
-        const last = rows[rows.length - 1];
-        await tx.$executeRaw`UPDATE ${table} SET sent_at = now() WHERE sent_at IS NULL AND seq <= ${last?.seq ?? 0n}`;
+        // Exactly the rows published: a transaction that took a lower seq but committed after the
+        // SELECT above is visible to this UPDATE, and must stay unsent until a later pass publishes it.
+        await tx.$executeRaw`UPDATE ${table} SET sent_at = now() WHERE seq = ANY(${rows.map((r) => r.seq)}::bigint[])`;
         const oldest = rows[0]?.created_at.getTime() ?? Date.now();
         this.o.onPublished?.(rows.length, Date.now() - oldest);
         return rows.length;

@@ -1,0 +1,3 @@
+export { Stack, type ServiceName, type StackOptions } from "./stack";
+export * from "./shop";
+export { systemServers } from "./servers";

@@ -1,0 +1,92 @@
+// payment.capture: take the authorized money once the order has shipped. Idempotent: the provider sees
+// one key per order, and an order already captured is answered again without calling it. A provider
+// that is unavailable makes the handler throw, so the command bus tries again later (the queue has a
+// persistent retry policy); only the last delivery answers payment.failed instead of dead-lettering.
+import { capturePaymentV1, readMessage, type Envelope } from "@emporium/contracts";
+import type { DeliveryInfo, MessageHandler } from "@emporium/messaging";
+import type { z } from "zod";
+import { alreadyProcessed, findPayment, lockPayment, updatePayment } from "../adapters/prisma/payments";
+import { decideCapture } from "../domain/decide";
+import { captureKey } from "../domain/keys";
+import {
+  PermanentProviderError,
+  TransientProviderError,
+  type CaptureResult,
+} from "../ports/payment-provider";
+import { answerWithoutProvider, commit, type PaymentContext } from "./context";
+import { replies } from "./replies";
+
+type CaptureMessage = Envelope<z.output<typeof capturePaymentV1.schema>>;
+
+async function capture(ctx: PaymentContext, envelope: CaptureMessage, info: DeliveryInfo): Promise<string> {
+  const { data, traceparent } = envelope;
+  const reply = replies(data.orderId, traceparent);
+  const prisma = ctx.db.prisma;
+  if (await alreadyProcessed(prisma, envelope.id)) return "duplicate";
+
+  const decision = decideCapture(await findPayment(prisma, data.orderId), data.amount);
+  if (decision.kind !== "call")
+    return answerWithoutProvider(ctx, envelope.id, data.orderId, decision, {
+      again: (payment) => reply.captured(payment),
+      refused: (reason) => reply.failed("capture", reason),
+    });
+
+  let result: CaptureResult;
+  try {
+    result = await ctx.provider.capture({
+      idempotencyKey: captureKey(data.orderId),
+      providerRef: decision.providerRef,
+      amount: data.amount,
+      reference: data.orderId,
+    });
+  } catch (err) {
+    if (err instanceof TransientProviderError && info.attempt < ctx.lastDelivery) throw err;
+    if (err instanceof TransientProviderError) {
+      const reason = `payment provider unavailable: ${err.message}; gave up after ${info.attempt} deliveries`;
+      await commit(ctx, envelope.id, async () => [reply.failed("capture", reason)]);
+      return "failed";
+    }
+    if (!(err instanceof PermanentProviderError)) throw err;
+    result = { outcome: "declined", code: err.code, message: err.message };
+  }
+
+  const answered = result;
+  let outcome = "duplicate";
+  await commit(ctx, envelope.id, async (tx) => {
+    const payment = await lockPayment(tx, data.orderId);
+    if (!payment) throw new Error(`payment of order ${data.orderId} disappeared during its capture`);
+    if (payment.status !== "AUTHORIZED") {
+      // Changed since we looked (another delivery finished first): answer from what is recorded now.
+      const now = decideCapture(payment, data.amount);
+      outcome = "repeat";
+      return [
+        now.kind === "answer"
+          ? reply.captured(payment)
+          : reply.failed("capture", payment.declineReason ?? `payment is ${payment.status}`),
+      ];
+    }
+    if (answered.outcome === "approved") {
+      outcome = "captured";
+      return [
+        reply.captured(
+          await updatePayment(tx, data.orderId, { status: "CAPTURED", capturedAmount: data.amount }),
+        ),
+      ];
+    }
+    outcome = "failed";
+    const reason = `the provider refused the capture: ${answered.message} (${answered.code})`;
+    await updatePayment(tx, data.orderId, { status: "FAILED", declineReason: reason });
+    return [reply.failed("capture", reason)];
+  });
+  return outcome;
+}
+
+export function captureHandler(ctx: PaymentContext): MessageHandler {
+  return async (envelope, info) => {
+    const message = readMessage(envelope, capturePaymentV1);
+    const { orderId } = message.data;
+    const outcome = await ctx.orders.run(orderId, () => capture(ctx, message, info));
+    ctx.metrics.commands.inc({ command: "capture", outcome });
+    ctx.log.debug({ orderId, outcome }, "capture handled");
+  };
+}

@@ -1,0 +1,151 @@
+// The payment worker as a unit: command consumers for authorize/capture/refund, the outbox relay, and
+// the provider behind its breaker. Built by this service's main.ts (own process, real brokers) or by
+// an all-in-one development host.
+import { QUEUES } from "@emporium/contracts";
+import type { Database } from "@emporium/db";
+import {
+  maxDeliveries,
+  OutboxRelay,
+  PERSISTENT_RETRY,
+  type CommandBus,
+  type EventBus,
+  type RetryPolicy,
+  type Subscription,
+} from "@emporium/messaging";
+import type { Logger, ServiceMetrics } from "@emporium/observability";
+import { recordAttempt } from "./adapters/prisma/payments";
+import {
+  DEFAULT_RESILIENCE,
+  GuardedPaymentProvider,
+  type BreakerState,
+  type ResilienceOptions,
+} from "./adapters/resilience/guarded-provider";
+import { authorizeHandler } from "./handlers/authorize.handler";
+import { captureHandler } from "./handlers/capture.handler";
+import type { PaymentContext } from "./handlers/context";
+import { KeyedLock } from "./handlers/keyed-lock";
+import { refundHandler } from "./handlers/refund.handler";
+import { createPaymentMetrics } from "./metrics";
+import type { PaymentProvider } from "./ports/payment-provider";
+import { ProviderStatusReporter } from "./provider-status";
+
+export { PspProvider } from "./adapters/psp/psp-provider";
+export type { ResilienceOptions } from "./adapters/resilience/guarded-provider";
+
+/**
+ * Capturing or refunding money already promised must not be abandoned after a short outage: these
+ * queues retry for about two hours. Hand this to the command bus (RabbitMQ or in-process).
+ */
+export const PAYMENT_RETRY_BY_QUEUE: Readonly<Record<string, RetryPolicy>> = {
+  [QUEUES.paymentCapture]: PERSISTENT_RETRY,
+  [QUEUES.paymentRefund]: PERSISTENT_RETRY,
+};
+
+export interface PaymentServiceDeps {
+  db: Database;
+  log: Logger;
+  metrics: ServiceMetrics;
+  /** The provider's own adapter (e.g. PspProvider); the deadline, breaker and retries are added here. */
+  provider: PaymentProvider;
+  resilience?: Partial<ResilienceOptions>;
+  /** Randomness for retry jitter (tests). */
+  random?: () => number;
+}
+
+export interface PaymentService {
+  ctx: PaymentContext;
+  provider: GuardedPaymentProvider;
+  status: ProviderStatusReporter;
+}
+
+/** The handlers' context with the guarded provider, its attempt records, metrics and status events. */
+export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
+  const metrics = createPaymentMetrics(deps.metrics.registry);
+  const status = new ProviderStatusReporter(deps.db, deps.log, metrics.breakerOpen);
+  const provider = new GuardedPaymentProvider(
+    deps.provider,
+    { ...DEFAULT_RESILIENCE, ...deps.resilience },
+    {
+      onStateChange: status.onStateChange,
+      onAttempt: async (attempt) => {
+        metrics.providerCalls.inc({ operation: attempt.operation, outcome: attempt.outcome });
+        metrics.providerCallSeconds.observe({ operation: attempt.operation }, attempt.durationMs / 1000);
+        try {
+          await recordAttempt(deps.db.prisma, attempt);
+        } catch (err) {
+          deps.log.warn(
+            { err, orderId: attempt.reference, key: attempt.idempotencyKey },
+            "provider call not recorded",
+          );
+        }
+      },
+      ...(deps.random ? { random: deps.random } : {}),
+    },
+  );
+  return {
+    ctx: {
+      db: deps.db,
+      log: deps.log,
+      provider,
+      metrics,
+      orders: new KeyedLock(),
+      lastDelivery: maxDeliveries(PERSISTENT_RETRY),
+    },
+    provider,
+    status,
+  };
+}
+
+export interface PaymentWorkerDeps extends PaymentServiceDeps {
+  events: EventBus;
+  commands: CommandBus;
+  concurrency?: number;
+}
+
+export interface PaymentWorker {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The breaker to the provider, for readiness pages and tests. */
+  readonly providerState: BreakerState;
+}
+
+export function createPaymentWorker(deps: PaymentWorkerDeps): PaymentWorker {
+  const { ctx, provider, status } = createPaymentService(deps);
+  const relay = new OutboxRelay({
+    db: deps.db,
+    schema: "payments",
+    events: deps.events,
+    commands: deps.commands,
+    log: deps.log,
+  });
+  const subscriptions: Subscription[] = [];
+  return {
+    get providerState() {
+      return provider.state;
+    },
+    async start() {
+      status.announce(provider.state, "payment worker started; the provider is assumed available");
+      await relay.start();
+      const concurrency = deps.concurrency ?? 8;
+      subscriptions.push(
+        await deps.commands.consume({
+          queue: QUEUES.paymentAuthorize,
+          handle: authorizeHandler(ctx),
+          concurrency,
+        }),
+        await deps.commands.consume({
+          queue: QUEUES.paymentCapture,
+          handle: captureHandler(ctx),
+          concurrency,
+        }),
+        await deps.commands.consume({ queue: QUEUES.paymentRefund, handle: refundHandler(ctx), concurrency }),
+      );
+    },
+    async stop() {
+      for (const s of subscriptions.splice(0)) await s.stop();
+      provider.shutdown();
+      await status.flush();
+      await relay.stop();
+    },
+  };
+}

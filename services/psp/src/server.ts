@@ -1,0 +1,222 @@
+// The simulator's HTTP surface on node:http. /v1 is the provider API Emporium calls (tokens from the
+// browser, authorizations from the payment worker); /_control, /_stats and /_reset are for tests and
+// operators: they steer faults and prove how many effects really happened.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Logger } from "@emporium/observability";
+import { controlPatch, PspSimulator, type Reply, type SimulatorOptions } from "./simulator";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+class BadBody extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, reply: Reply, closing: AbortSignal): void {
+  const text = reply.status === 204 ? "" : JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    ...(reply.replayed ? { "idempotent-replayed": "true" } : {}),
+    // While stopping, a kept-alive socket is closed after its answer instead of idling on.
+    ...(closing.aborted ? { connection: "close" } : {}),
+  });
+  res.end(text);
+}
+
+async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) throw new BadBody(413, `body: larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(buf);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new BadBody(400, "body: is not valid JSON");
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    throw new BadBody(400, "body: must be a JSON object");
+  return Object.fromEntries(Object.entries(json));
+}
+
+/** Waits `ms`, or less if `signal` aborts first; says whether the full wait happened. */
+function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (ms <= 0) return Promise.resolve(!signal.aborted);
+  return new Promise((resolve) => {
+    const done = (full: boolean) => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+      resolve(full);
+    };
+    const onAbort = () => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    signal.addEventListener("abort", onAbort);
+  });
+}
+
+const AUTHORIZATION_ACTION = /^\/v1\/authorizations\/([A-Za-z0-9_]{1,100})\/(capture|refund)$/;
+const AUTHORIZATION = /^\/v1\/authorizations\/([A-Za-z0-9_]{1,100})$/;
+
+export function createPspServer(simulator: PspSimulator, log: Logger, closing: AbortSignal): Server {
+  /** The provider API: latency first, then maybe an injected failure, then the real work. */
+  async function v1(req: IncomingMessage, path: string): Promise<Reply> {
+    simulator.inFlight++;
+    try {
+      return await v1Call(req, path);
+    } finally {
+      simulator.inFlight--;
+    }
+  }
+
+  async function v1Call(req: IncomingMessage, path: string): Promise<Reply> {
+    const body = req.method === "POST" ? await readJsonObject(req) : {};
+    const { latencyMs } = simulator.getControl();
+    if (!(await pause(latencyMs, closing)))
+      return { status: 503, body: { error: { code: "shutting_down", message: "the provider is stopping" } } };
+    const failure = simulator.injectedFailure();
+    if (failure) return failure;
+    const key = req.headers["idempotency-key"];
+    const idempotencyKey = Array.isArray(key) ? key[0] : key;
+    if (req.method === "GET" && path === "/v1/health") return { status: 200, body: { status: "ok" } };
+    if (req.method === "POST" && path === "/v1/tokens") return simulator.createToken(body);
+    if (req.method === "POST" && path === "/v1/authorizations")
+      return simulator.authorize(idempotencyKey, body);
+    const action = AUTHORIZATION_ACTION.exec(path);
+    if (req.method === "POST" && action?.[1] && action[2] === "capture")
+      return simulator.capture(idempotencyKey, action[1], body);
+    if (req.method === "POST" && action?.[1] && action[2] === "refund")
+      return simulator.refund(idempotencyKey, action[1], body);
+    const one = AUTHORIZATION.exec(path);
+    if (req.method === "GET" && one?.[1]) return simulator.getAuthorization(one[1]);
+    return {
+      status: 404,
+      body: { error: { code: "not_found", message: `no route for ${req.method} ${path}` } },
+    };
+  }
+
+  async function admin(req: IncomingMessage, path: string, search: URLSearchParams): Promise<Reply> {
+    if (path === "/_control" && req.method === "GET") return { status: 200, body: simulator.getControl() };
+    if (path === "/_control" && req.method === "PUT") {
+      const parsed = controlPatch.safeParse(await readJsonObject(req));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = String(issue?.path[0] ?? "body");
+        return {
+          status: 400,
+          body: { error: { field, message: `${field}: ${issue?.message ?? "is invalid"}` } },
+        };
+      }
+      const control = simulator.setControl(parsed.data);
+      log.info({ control }, "fault injection changed");
+      return { status: 200, body: control };
+    }
+    if (path === "/_stats" && req.method === "GET")
+      return { status: 200, body: simulator.stats(search.get("reference") ?? undefined) };
+    if (path === "/_reset" && req.method === "POST") {
+      simulator.reset();
+      log.info("simulator reset");
+      return { status: 204, body: null };
+    }
+    return { status: 405, body: { error: { message: `${req.method} is not allowed on ${path}` } } };
+  }
+
+  return createServer((req, res) => {
+    const started = performance.now();
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (path.startsWith("/v1/"))
+      res.on("close", () => {
+        if (!res.writableFinished) simulator.noteAbandoned();
+      });
+    const handle = async (): Promise<Reply> => {
+      const search = new URLSearchParams((req.url ?? "").split("?")[1] ?? "");
+      if (path === "/healthz") return { status: 200, body: { status: "ok" } };
+      if (path.startsWith("/v1/")) return v1(req, path);
+      if (path === "/_control" || path === "/_stats" || path === "/_reset") return admin(req, path, search);
+      return { status: 404, body: { error: { code: "not_found", message: `no route for ${path}` } } };
+    };
+    handle()
+      .catch((err: unknown): Reply => {
+        if (err instanceof BadBody)
+          return {
+            status: err.status,
+            body: { error: { code: "invalid_request", field: "body", message: err.message } },
+          };
+        log.error({ err, path }, "request failed");
+        return { status: 500, body: { error: { code: "internal_error", message: "internal error" } } };
+      })
+      .then((reply) => {
+        send(res, reply, closing);
+        if (path.startsWith("/v1/"))
+          log.info(
+            {
+              method: req.method,
+              path,
+              status: reply.status,
+              ms: Math.round(performance.now() - started),
+              ...(reply.replayed ? { replayed: true } : {}),
+            },
+            "psp call",
+          );
+      })
+      .catch((err: unknown) => log.warn({ err, path }, "could not answer"));
+  });
+}
+
+export interface PspOptions extends SimulatorOptions {
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  log: Logger;
+}
+
+export interface RunningPsp {
+  url: string;
+  port: number;
+  simulator: PspSimulator;
+  /** Stops taking calls, cuts pending latency short, lets in-flight calls answer, closes sockets. */
+  close(): Promise<void>;
+}
+
+export async function startPsp(options: PspOptions): Promise<RunningPsp> {
+  const simulator = new PspSimulator(options);
+  const closing = new AbortController();
+  const server = createPspServer(simulator, options.log, closing.signal);
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("the PSP is not listening on TCP");
+  const { port } = address;
+  const hostInUrl = host.includes(":") ? `[${host}]` : host;
+  let closed: Promise<void> | null = null;
+  return {
+    url: `http://${hostInUrl}:${port}`,
+    port,
+    simulator,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        closing.abort();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // Keep-alive sockets that still have a request in flight get a moment to answer, then go.
+        setTimeout(() => server.closeAllConnections(), 2_000).unref();
+      });
+      return closed;
+    },
+  };
+}
