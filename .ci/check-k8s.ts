@@ -89,8 +89,8 @@ const overlaysDir = path.join(k8sDir, "overlays");
 const targets = ["base", ...readdirSync(overlaysDir).map((d) => path.join("overlays", d))];
 // Secrets an environment expects the operator to create (documented in that overlay).
 const externalSecrets: Record<string, string[]> = {
-  base: ["catalog-database"],
-  "overlays/prod": ["catalog-database"],
+  base: ["catalog-database", "orders-secret", "amqp-url"],
+  "overlays/prod": ["catalog-database", "orders-secret", "amqp-url", "fulfillment-s3"],
 };
 
 const kubectl = spawnSync("kubectl", ["version", "--client"], { encoding: "utf8" });
@@ -234,8 +234,8 @@ function checkRender(target: string, objects: Obj[]): void {
       ),
     );
     const sorted = [...allowed].sort().join(",");
-    if (sorted !== "admin,web")
-      fail(where, `catalog ingress should admit only web and admin, admits: ${sorted}`);
+    if (sorted !== "admin,orders,web")
+      fail(where, `catalog ingress should admit only web, admin and orders, admits: ${sorted}`);
   }
 
   for (const hpa of objects.filter((o) => o.kind === "HorizontalPodAutoscaler")) {

@@ -2,7 +2,7 @@
 // local folder) from the environment, the worker, and /healthz /readyz /metrics on FULFILLMENT_PORT.
 import { openDatabase } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { connectBrokers, onShutdown, startOpsServer } from "@emporium/runtime";
+import { connectBrokers, onShutdown, schemaCheck, startOpsServer, waitForSchema } from "@emporium/runtime";
 import { createObjectStore } from "@emporium/storage";
 import { loadFulfillmentEnv } from "./env";
 import { objectStoreBreakerGauge } from "./metrics";
@@ -41,13 +41,14 @@ const worker = createFulfillmentWorker({
   carrierPollMs: env.CARRIER_POLL_MS,
   concurrency: env.FULFILLMENT_CONCURRENCY,
 });
+await waitForSchema(db, "fulfillment.outbox", log);
 await worker.start();
 const ops = await startOpsServer({
   host: env.FULFILLMENT_HOST,
   port: env.FULFILLMENT_PORT,
   metrics,
   checks: [
-    { name: "database", check: async () => void (await db.sql.query("SELECT 1")) },
+    schemaCheck(db, "fulfillment.outbox"),
     { name: "document-store", check: async () => void (await store.exists("health/probe")) },
   ],
 });

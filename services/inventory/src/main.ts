@@ -2,7 +2,7 @@
 // worker, and /healthz /readyz /metrics on INVENTORY_PORT.
 import { openDatabase } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { connectBrokers, onShutdown, startOpsServer } from "@emporium/runtime";
+import { connectBrokers, onShutdown, schemaCheck, startOpsServer, waitForSchema } from "@emporium/runtime";
 import { loadInventoryEnv } from "./env";
 import { createInventoryWorker } from "./worker";
 
@@ -25,12 +25,13 @@ const worker = createInventoryWorker({
   expirySweepMs: env.RESERVATION_SWEEP_MS,
   concurrency: env.INVENTORY_CONCURRENCY,
 });
+await waitForSchema(db, "inventory.outbox", log);
 await worker.start();
 const ops = await startOpsServer({
   host: env.INVENTORY_HOST,
   port: env.INVENTORY_PORT,
   metrics,
-  checks: [{ name: "database", check: async () => void (await db.sql.query("SELECT 1")) }],
+  checks: [schemaCheck(db, "inventory.outbox")],
 });
 log.info({ port: env.INVENTORY_PORT }, "inventory worker running");
 

@@ -1,7 +1,7 @@
 // The orders service's own process: PostgreSQL, Kafka and RabbitMQ from the environment.
 import { openDatabase } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { connectBrokers, onShutdown } from "@emporium/runtime";
+import { connectBrokers, onShutdown, waitForSchema } from "@emporium/runtime";
 import { CatalogVariantLookup } from "./adapters/catalog/catalog-variant-lookup";
 import { loadOrdersEnv } from "./env";
 import { createOrdersService } from "./service";
@@ -27,6 +27,7 @@ const service = createOrdersService({
   secret: Buffer.from(env.ORDERS_SECRET),
   reservationTtlMs: env.RESERVATION_TTL_SECONDS * 1000,
 });
+await waitForSchema(db, "orders.outbox", log);
 await service.start();
 await new Promise<void>((resolve) => service.server.listen(env.ORDERS_PORT, env.ORDERS_HOST, resolve));
 log.info(`orders listening on http://${env.ORDERS_HOST}:${env.ORDERS_PORT}`);

@@ -5,6 +5,7 @@ import { TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import { OutboxRelay, type CommandBus, type EventBus, type Subscription } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
+import { schemaCheck } from "@emporium/runtime";
 import { Counter } from "prom-client";
 import { CartService } from "./app/cart-service";
 import { createOrdersServer, type ContextBase } from "./http/server";
@@ -62,9 +63,7 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     payments,
     reservationTtlMs,
   };
-  const server = createOrdersServer(base, [
-    { name: "database", check: async () => void (await d.db.sql.query("SELECT 1")) },
-  ]);
+  const server = createOrdersServer(base, [schemaCheck(d.db, "orders.outbox")]);
   const subscriptions: Subscription[] = [];
   return {
     server,

@@ -2,7 +2,7 @@
 // provider at PSP_URL behind its breaker, and /healthz /readyz /metrics on PAYMENT_PORT.
 import { openDatabase } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { connectBrokers, onShutdown, startOpsServer } from "@emporium/runtime";
+import { connectBrokers, onShutdown, schemaCheck, startOpsServer, waitForSchema } from "@emporium/runtime";
 import { PspProvider } from "./adapters/psp/psp-provider";
 import { loadPaymentEnv } from "./env";
 import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE } from "./worker";
@@ -37,6 +37,7 @@ const worker = createPaymentWorker({
   },
   concurrency: env.PAYMENT_CONCURRENCY,
 });
+await waitForSchema(db, "payments.outbox", log);
 await worker.start();
 // Readiness is the database only: an unavailable provider is the breaker's business (orders get a
 // clear payment.failed), and restarting this worker would not bring the provider back.
@@ -44,7 +45,7 @@ const ops = await startOpsServer({
   host: env.PAYMENT_HOST,
   port: env.PAYMENT_PORT,
   metrics,
-  checks: [{ name: "database", check: async () => void (await db.sql.query("SELECT 1")) }],
+  checks: [schemaCheck(db, "payments.outbox")],
 });
 log.info({ port: env.PAYMENT_PORT, psp: env.PSP_URL }, "payment worker running");
 

@@ -157,33 +157,44 @@ export class KafkaEventBus implements EventBus {
       });
       await consumer.run({
         autoCommit: false,
-        partitionsConsumedConcurrently: this.partitions,
-        eachMessage: async ({ topic, partition, message, heartbeat }) => {
-          const body = message.value ?? Buffer.alloc(0);
-          for (let attempt = 1; ; attempt++) {
-            const outcome = await dispatch(
-              body,
-              { source: topic, attempt },
-              options.handle,
-              this.retry,
-              this.log,
-            );
-            if (outcome.kind === "retry") {
-              // Heartbeat while waiting, so a slow retry does not cost the group its partitions.
-              for (let waited = 0; waited < outcome.delayMs && !stopped; waited += 2_000) {
-                await sleep(Math.min(2_000, outcome.delayMs - waited), abort.signal);
-                await heartbeat();
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.partitions * options.topics.length,
+        // One batch per partition: messages in order, each handled (with in-place retries) before the
+        // next; the batch's position is committed once, after the last handled message — never before.
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+          let last: string | null = null;
+          for (const message of batch.messages) {
+            if (!isRunning() || isStale() || stopped) break;
+            const body = message.value ?? Buffer.alloc(0);
+            for (let attempt = 1; ; attempt++) {
+              const outcome = await dispatch(
+                body,
+                { source: batch.topic, attempt },
+                options.handle,
+                this.retry,
+                this.log,
+              );
+              if (outcome.kind === "retry") {
+                // Heartbeat while waiting, so a slow retry does not cost the group its partitions.
+                for (let waited = 0; waited < outcome.delayMs && !stopped; waited += 2_000) {
+                  await sleep(Math.min(2_000, outcome.delayMs - waited), abort.signal);
+                  await heartbeat();
+                }
+                if (stopped) break;
+                continue;
               }
-              if (stopped) throw new Error("subscription stopped before the message was handled");
-              continue;
+              if (outcome.kind === "dead")
+                await this.deadLetter(batch.topic, message.key?.toString() ?? "", body, outcome.reason);
+              resolveOffset(message.offset);
+              last = message.offset;
+              break;
             }
-            if (outcome.kind === "dead")
-              await this.deadLetter(topic, message.key?.toString() ?? "", body, outcome.reason);
-            break;
+            await heartbeat();
           }
-          await consumer.commitOffsets([
-            { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-          ]);
+          if (last !== null)
+            await consumer.commitOffsets([
+              { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+            ]);
         },
       });
     };

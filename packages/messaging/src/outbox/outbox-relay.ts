@@ -24,12 +24,13 @@ export interface OutboxRelayOptions {
   onPublished?: (count: number, lagMs: number) => void;
 }
 
-interface OutboxRow {
-  seq: bigint;
+interface OutboxRow extends Record<string, unknown> {
+  /** A bigint, read as text so no driver has to agree on how to represent it. */
+  seq: string;
   kind: string;
   topic: string;
   payload: unknown;
-  created_at: Date;
+  created_at: Date | string;
 }
 
 /** The NOTIFY channel an outbox's insert trigger signals. */
@@ -110,40 +111,36 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many rows it sent. */
   async drainOnce(): Promise<number> {
-    const table = outboxTable(this.o.schema);
-    return this.o.db.prisma.$transaction(
-      async (tx) => {
-        const [lock] = await tx.$queryRaw<
-          { locked: boolean }[]
-        >`SELECT pg_try_advisory_xact_lock(${LOCK_KEYS[this.o.schema]}) AS locked`;
-        if (!lock?.locked) return 0; // another relay is draining; it will get these rows
-        const rows = await tx.$queryRaw<OutboxRow[]>`
-          SELECT seq, kind, topic, payload, created_at FROM ${table}
-           WHERE sent_at IS NULL ORDER BY seq LIMIT ${this.batchSize}`;
-        if (rows.length === 0) return 0;
-        // Consecutive events go out as one batch; a command is sent on its own, in order.
-        let events: { topic: string; envelope: Envelope }[] = [];
-        const flush = async () => {
-          if (events.length > 0) await this.o.events.publish(events);
-          events = [];
-        };
-        for (const row of rows) {
-          const envelope = row.payload as Envelope;
-          if (row.kind === "command") {
-            await flush();
-            await this.o.commands.send(row.topic, envelope);
-          } else events.push({ topic: row.topic, envelope });
-        }
-        await flush();
-        // Exactly the rows published: a transaction that took a lower seq but committed after the
-        // SELECT above is visible to this UPDATE, and must stay unsent until a later pass publishes it.
-        await tx.$executeRaw`UPDATE ${table} SET sent_at = now() WHERE seq = ANY(${rows.map((r) => r.seq)}::bigint[])`;
-        const oldest = rows[0]?.created_at.getTime() ?? Date.now();
-        this.o.onPublished?.(rows.length, Date.now() - oldest);
-        return rows.length;
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    );
+    const table = `"${this.o.schema}"."outbox"`;
+    return this.o.db.transaction(async (tx) => {
+      const [lock] = await tx.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS locked", [
+        LOCK_KEYS[this.o.schema],
+      ]);
+      if (!lock?.locked) return 0; // another relay is draining; it will get these rows
+      const rows = await tx.query<OutboxRow>(
+        `SELECT seq::text AS seq, kind, topic, payload, created_at FROM ${table} WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      // Events go out as one batch (Kafka keeps each key's order within it); commands are sent on one
+      // channel in row order, their confirms awaited together.
+      const events = rows
+        .filter((r) => r.kind !== "command")
+        .map((r) => ({ topic: r.topic, envelope: r.payload as Envelope }));
+      const commands = rows.filter((r) => r.kind === "command");
+      await Promise.all([
+        events.length > 0 ? this.o.events.publish(events) : Promise.resolve(),
+        ...commands.map((c) => this.o.commands.send(c.topic, c.payload as Envelope)),
+      ]);
+      // Exactly the rows published: a transaction that took a lower seq but committed after the
+      // SELECT above is visible to this UPDATE, and must stay unsent until a later pass publishes it.
+      await tx.query(`UPDATE ${table} SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [
+        rows.map((r) => r.seq),
+      ]);
+      const oldest = new Date(rows[0]?.created_at ?? Date.now()).getTime();
+      this.o.onPublished?.(rows.length, Date.now() - oldest);
+      return rows.length;
+    });
   }
 
   private async cleanup(): Promise<void> {

@@ -1,0 +1,219 @@
+// Orders benchmark (not a test): `npm run orders -w @emporium/bench`. Starts the whole platform as
+// separate processes on real PostgreSQL, Kafka and RabbitMQ (the system tests' harness) and prints:
+//   (1) placeOrder orders/s through the orders API vs pgbench running the same SQL transaction with the
+//       same number of clients (goal ≥ 0.5×);
+//   (2) placed → confirmed latency through the real brokers at a steady 100 orders/s for 60 s
+//       (goal p99 ≤ 100 ms), from the database's own timestamps;
+//   (3) the highest sustained rate whose placed → confirmed p99 stays under 1 s.
+// Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL), KAFKA_BROKERS (or TEST_KAFKA_BROKERS) and AMQP_URL
+// (or TEST_AMQP_URL). Tuning: BENCH_CLIENTS (10), BENCH_SECONDS (15), BENCH_STEADY_SECONDS (60),
+// BENCH_RATES ("50,100,150,200,300").
+import { randomUUID } from "node:crypto";
+import { CARDS, pool, setStock, Stack, stockedVariants, tokenize, ADDRESS } from "@emporium/system-tests";
+import { fmt, percentile, printTable, progress, type Figures } from "../catalog/stats";
+import { runPgbench } from "./pgbench";
+
+function env(...names: string[]): string {
+  for (const n of names) if (process.env[n]) return process.env[n] ?? "";
+  throw new Error(`set ${names.join(" or ")}`);
+}
+function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const n = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
+  return n;
+}
+
+const clients = intEnv("BENCH_CLIENTS", 10);
+const seconds = intEnv("BENCH_SECONDS", 15);
+const steadySeconds = intEnv("BENCH_STEADY_SECONDS", 60);
+const rates = (process.env.BENCH_RATES ?? "50,100,150,200,300").split(",").map(Number);
+
+const stack = new Stack({
+  databaseAdminUrl: env("BENCH_DATABASE_URL", "TEST_DATABASE_URL"),
+  kafkaBrokers: env("KAFKA_BROKERS", "TEST_KAFKA_BROKERS"),
+  amqpUrl: env("AMQP_URL", "TEST_AMQP_URL"),
+  products: 100,
+  carrierStepMs: 500,
+  env: {
+    psp: { PSP_MAX_RECORDS: "200000", LOG_LEVEL: "warn" },
+    orders: { LOG_LEVEL: "warn" },
+    inventory: { LOG_LEVEL: "warn", INVENTORY_CONCURRENCY: "16" },
+    payment: { LOG_LEVEL: "warn" },
+    fulfillment: { LOG_LEVEL: "warn" },
+    catalog: { LOG_LEVEL: "warn" },
+  },
+});
+
+interface Prepared {
+  cartToken: string;
+  paymentToken: string;
+}
+
+async function prepareCarts(count: number, variantIds: string[], tokens: string[]): Promise<Prepared[]> {
+  const made = await pool(count, 16, async (i) => {
+    const cart = await stack.orders.cart.addLine.mutate({ variantId: variantIds[i % variantIds.length] ?? "", quantity: 1 });
+    return { cartToken: cart.token, paymentToken: tokens[i % tokens.length] ?? "" };
+  });
+  const failed = made.filter((m): m is Error => m instanceof Error);
+  if (failed.length > 0) throw new Error(`could not prepare carts: ${failed[0]?.message}`);
+  return made.filter((m): m is Prepared => !(m instanceof Error));
+}
+
+async function place(p: Prepared): Promise<{ orderId: string; ms: number }> {
+  const started = performance.now();
+  const r = await stack.orders.checkout.placeOrder.mutate({
+    cartToken: p.cartToken,
+    email: "bench@example.com",
+    shippingAddress: ADDRESS,
+    shippingMethod: "standard",
+    paymentToken: p.paymentToken,
+    idempotencyKey: `bench_${randomUUID().replace(/-/g, "")}`,
+  });
+  return { orderId: r.orderId, ms: performance.now() - started };
+}
+
+/** placed → confirmed per order, from the orders table and its timeline (same database clock). */
+async function confirmLatencies(orderIds: string[], timeoutMs: number): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await stack.db.sql.query<{ ms: number | null }>(
+      `SELECT EXTRACT(EPOCH FROM (t.created_at - o.created_at)) * 1000 AS ms
+         FROM orders.orders o LEFT JOIN orders.order_timeline t ON t.order_id = o.id AND t.code = 'order.confirmed'
+        WHERE o.id = ANY($1::uuid[])`,
+      [orderIds],
+    );
+    const done = rows.filter((r) => r.ms !== null).map((r) => Number(r.ms));
+    if (done.length === orderIds.length || Date.now() > deadline) return done.sort((a, b) => a - b);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Places one order every 1000/rate ms from prepared carts, without waiting for earlier ones. */
+async function openLoop(rate: number, durationS: number, carts: Prepared[]) {
+  const total = Math.min(carts.length, Math.round(rate * durationS));
+  const placed: { orderId: string; ms: number }[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const cart = carts[i];
+    if (!cart) break;
+    inFlight.push(
+      place(cart).then(
+        (r) => void placed.push(r),
+        () => void errors++,
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  return { placed, errors, achieved: placed.length / elapsed };
+}
+
+async function main(): Promise<void> {
+  console.log(`Emporium orders benchmark — node ${process.version}; all services as processes on PostgreSQL, Kafka, RabbitMQ`);
+  progress("starting the platform (fresh database, clean topics and queues)");
+  await stack.start();
+  const variants = (await stockedVariants(stack, 40)).map((v) => v.id);
+  for (const v of variants) await setStock(stack, v, 1_000_000);
+  const tokens = (await pool(50, 10, () => tokenize(stack.pspUrl, CARDS.approve))).filter((t): t is string => typeof t === "string");
+
+  // (1) placeOrder vs pgbench, the saga workers paused so both sides measure the same transaction
+  // (the orders service still runs its outbox relay and saga consumer, as in production).
+  progress(`(1) preparing carts for ${seconds} s of placeOrder with ${clients} clients`);
+  const carts = await prepareCarts(clients * seconds * 150, variants, tokens);
+  for (const w of ["inventory", "payment", "fulfillment"] as const) await stack.kill(w);
+  progress("(1) measuring placeOrder (closed loop)");
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  const end = t0 + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const cart = carts[next++];
+        if (!cart) break;
+        try {
+          latencies.push((await place(cart)).ms);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const api: Figures = {
+    label: `placeOrder via orders API (${clients} clients)`,
+    perSecond: latencies.length / elapsed,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    count: latencies.length,
+    errors,
+  };
+  progress("(1) measuring pgbench with the same SQL transaction");
+  const pg = await runPgbench(stack.db, stack.databaseUrl, clients, seconds);
+  const base: Figures = {
+    label: `pgbench, same SQL (${clients} clients)`,
+    perSecond: pg.tps,
+    p50Ms: Number.NaN,
+    p99Ms: Number.NaN,
+    count: pg.transactions,
+    errors: 0,
+  };
+  for (const w of ["inventory", "payment", "fulfillment"] as const) await stack.restart(w);
+  printTable("(1) placing orders", [api, base], "order");
+  console.log(`(pgbench reports an average latency only: ${fmt(pg.latencyAvgMs, 2)} ms)`);
+  const ratio = api.perSecond / base.perSecond;
+  console.log(`ratio API / pgbench: ${fmt(ratio, 2)}×  (goal ≥ 0.5×: ${ratio >= 0.5 ? "meets goal" : "BELOW GOAL"})`);
+  progress("letting the saga catch up with the orders placed while the workers were paused");
+  for (let i = 0; i < 240; i++) {
+    const [row] = await stack.db.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM orders.orders WHERE status = 'PENDING'");
+    if ((row?.n ?? 0) === 0) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+
+  // (2) steady 100 orders/s for 60 s.
+  progress(`(2) preparing ${100 * steadySeconds} carts`);
+  const steadyCarts = await prepareCarts(100 * steadySeconds, variants, tokens);
+  progress(`(2) placing 100 orders/s for ${steadySeconds} s`);
+  const steady = await openLoop(100, steadySeconds, steadyCarts);
+  const confirm = await confirmLatencies(steady.placed.map((p) => p.orderId), 120_000);
+  const placeMs = steady.placed.map((p) => p.ms).sort((a, b) => a - b);
+  console.log(`\n(2) steady 100 orders/s for ${steadySeconds} s: ${steady.placed.length} placed (${fmt(steady.achieved, 1)}/s achieved, ${steady.errors} errors), ${confirm.length} confirmed`);
+  console.log(`    placeOrder API      p50 ${fmt(percentile(placeMs, 50), 1)} ms  p99 ${fmt(percentile(placeMs, 99), 1)} ms`);
+  const p99 = percentile(confirm, 99);
+  console.log(
+    `    placed → confirmed  p50 ${fmt(percentile(confirm, 50), 1)} ms  p99 ${fmt(p99, 1)} ms  max ${fmt(confirm[confirm.length - 1] ?? Number.NaN, 1)} ms  (goal p99 ≤ 100 ms: ${p99 <= 100 ? "meets goal" : "BELOW GOAL"})`,
+  );
+
+  // (3) step the rate up until p99 placed → confirmed reaches 1 s or the rate cannot be held.
+  console.log("\n(3) sustained rate with placed → confirmed p99 under 1 s (15 s per step)");
+  let best = 0;
+  for (const rate of rates) {
+    const stepCarts = await prepareCarts(rate * 15, variants, tokens);
+    const step = await openLoop(rate, 15, stepCarts);
+    const lat = await confirmLatencies(step.placed.map((p) => p.orderId), 120_000);
+    const stepP99 = lat.length === step.placed.length ? percentile(lat, 99) : Number.POSITIVE_INFINITY;
+    const held = step.achieved >= rate * 0.95 && step.errors === 0;
+    console.log(
+      `    ${String(rate).padStart(4)}/s: achieved ${fmt(step.achieved, 1)}/s, errors ${step.errors}, placed → confirmed p50 ${fmt(percentile(lat, 50), 0)} ms p99 ${fmt(stepP99, 0)} ms ${held && stepP99 < 1000 ? "✓" : "✗"}`,
+    );
+    if (!(held && stepP99 < 1000)) break;
+    best = rate;
+  }
+  console.log(`highest sustained rate with p99 < 1 s: ${best > 0 ? `${best} orders/s` : "below the first step"}`);
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    console.error(stack.logs());
+    process.exitCode = 1;
+  })
+  .finally(() => stack.stop());
