@@ -3,17 +3,22 @@ import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { catalogOrigin, env } from "./src/env";
 import { securityHeaders } from "./src/security-headers";
 
-// Rewrites are resolved by `next build`, so CATALOG_URL must be set at build time as well as at start.
+// Rewrites are resolved by `next build`, so CATALOG_URL and PSP_URL must be set at build time as well as
+// at start.
 export default function config(phase: string): NextConfig {
   return {
     poweredByHeader: false,
     reactStrictMode: true,
-    transpilePackages: ["@emporium/ui", "@emporium/catalog"],
+    transpilePackages: ["@emporium/ui", "@emporium/catalog", "@emporium/orders"],
     async rewrites() {
       return [
         // The browser talks to one origin: product images and autocomplete go through the storefront.
         { source: "/media/:path*", destination: `${catalogOrigin(env.CATALOG_URL)}/media/:path*` },
         { source: "/api/trpc/:path*", destination: `${env.CATALOG_URL}/:path*` },
+        // Card details go from the browser straight to the payment provider (same origin, so the CSP
+        // allows it); only the resulting token reaches the storefront. Only tokenisation is exposed:
+        // the provider's authorise/capture/refund API stays reachable by the payment worker alone.
+        { source: "/psp/v1/tokens", destination: `${env.PSP_URL}/v1/tokens` },
       ];
     },
     async headers() {

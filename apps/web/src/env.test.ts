@@ -2,25 +2,42 @@ import { describe, expect, it } from "vitest";
 import { catalogOrigin, parseWebEnv } from "./env";
 
 describe("parseWebEnv", () => {
-  it("defaults to the local catalog and site", () => {
+  it("defaults to the local backend and site", () => {
     expect(parseWebEnv({})).toEqual({
       CATALOG_URL: "http://127.0.0.1:4001/trpc",
+      ORDERS_URL: "http://127.0.0.1:4002/trpc",
+      PSP_URL: "http://127.0.0.1:4010",
       SITE_URL: "http://localhost:3000",
+      SECURE_COOKIES: false,
     });
   });
 
   it("drops trailing slashes so paths can be appended", () => {
     expect(
-      parseWebEnv({ SITE_URL: "https://shop.example/", CATALOG_URL: "http://catalog:4001/trpc/" }),
-    ).toEqual({
+      parseWebEnv({
+        SITE_URL: "https://shop.example/",
+        CATALOG_URL: "http://catalog:4001/trpc/",
+        ORDERS_URL: "http://orders:4002/trpc/",
+        PSP_URL: "https://psp.example/",
+      }),
+    ).toMatchObject({
       CATALOG_URL: "http://catalog:4001/trpc",
+      ORDERS_URL: "http://orders:4002/trpc",
+      PSP_URL: "https://psp.example",
       SITE_URL: "https://shop.example",
     });
+  });
+
+  it("marks cookies Secure in production only", () => {
+    expect(parseWebEnv({ NODE_ENV: "production" }).SECURE_COOKIES).toBe(true);
+    expect(parseWebEnv({ NODE_ENV: "development" }).SECURE_COOKIES).toBe(false);
   });
 
   it("names the variable that is wrong", () => {
     expect(() => parseWebEnv({ CATALOG_URL: "not a url" })).toThrow(/CATALOG_URL/);
     expect(() => parseWebEnv({ SITE_URL: "ftp://shop.example" })).toThrow(/SITE_URL/);
+    expect(() => parseWebEnv({ ORDERS_URL: "orders" })).toThrow(/ORDERS_URL/);
+    expect(() => parseWebEnv({ PSP_URL: "file:///psp" })).toThrow(/PSP_URL/);
   });
 });
 

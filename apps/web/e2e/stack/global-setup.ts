@@ -1,8 +1,11 @@
 // Starts everything the browser tests need and removes it afterwards, also when a step fails:
-//   1. the catalog on a free port with a fresh data directory (embedded PGlite), or on a scratch
-//      PostgreSQL database when TEST_DATABASE_URL is set; it migrates and seeds itself (400 products);
-//   2. `next build` of the storefront pointed at that catalog (rewrites are fixed at build time);
-//   3. `next start` on a free port.
+//   1. the payment provider simulator (services/psp) on a free port;
+//   2. the development host (services/devhost: catalog, orders and the inventory, payment and
+//      fulfillment workers in one process) on free ports with a fresh data directory (embedded
+//      PGlite), or on a scratch PostgreSQL database when TEST_DATABASE_URL is set; it migrates and
+//      seeds itself, and its simulated carrier moves every few hundred milliseconds;
+//   3. `next build` of the storefront pointed at them (rewrites are fixed at build time);
+//   4. `next start` on a free port.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,16 +20,21 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     catalogUrl: string;
+    ordersUrl: string;
+    pspUrl: string;
   }
 }
 
 const webDir = fileURLToPath(new URL("../..", import.meta.url));
 const repoDir = path.resolve(webDir, "../..");
-const catalogDir = path.join(repoDir, "services/catalog");
+const devhostDir = path.join(repoDir, "services/devhost");
+const pspDir = path.join(repoDir, "services/psp");
 const bin = (name: string) => path.join(repoDir, "node_modules/.bin", name);
 
-const WIRING = /_URL$|_BROKERS$|_SERVERS$|^S3_|^MEDIA_DIR$|^CATALOG_|^SITE_URL$|^PORT$|^NODE_ENV$/;
-const CATALOG_READY_MS = 10 * 60_000;
+const WIRING =
+  /_URL$|_BROKERS$|_SERVERS$|^S3_|^MEDIA_DIR$|^CATALOG_|^ORDERS_|^PSP_|^HOST$|^EMPORIUM_|^SEED|^CARRIER_|^RESERVATION_|^SITE_URL$|^PORT$|^NODE_ENV$/;
+const BACKEND_READY_MS = 10 * 60_000;
+const PSP_READY_MS = 60_000;
 const WEB_READY_MS = 60_000;
 
 async function answers(url: string): Promise<boolean> {
@@ -73,7 +81,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     cleanups.push(() => rm(workDir, { recursive: true, force: true }));
 
     // Nothing from the developer's shell may wire the stack to other servers (a database, brokers,
-    // caches, object storage, another catalog): the catalog runs on its embedded defaults.
+    // caches, object storage, another catalog or orders service): the backend runs on its embedded
+    // defaults.
     const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
     for (const key of Object.keys(baseEnv)) if (WIRING.test(key)) delete baseEnv[key];
 
@@ -85,34 +94,58 @@ export default async function setup(project: TestProject): Promise<() => Promise
       databaseUrl = scratch.url;
     }
 
+    const pspPort = await freePort();
+    const psp = startChild("psp", bin("tsx"), ["src/main.ts"], {
+      cwd: pspDir,
+      logFile: path.join(workDir, "psp.log"),
+      env: { ...baseEnv, PSP_HOST: "127.0.0.1", PSP_PORT: String(pspPort), LOG_LEVEL: "warn" },
+    });
+    cleanups.push(() => psp.stop());
+    const pspUrl = `http://127.0.0.1:${pspPort}`;
+
     const catalogPort = await freePort();
-    const catalog = startChild("catalog", bin("tsx"), ["src/main.ts"], {
-      cwd: catalogDir,
-      logFile: path.join(workDir, "catalog.log"),
+    const ordersPort = await freePort();
+    const backend = startChild("devhost", bin("tsx"), ["src/main.ts"], {
+      cwd: devhostDir,
+      logFile: path.join(workDir, "devhost.log"),
       env: {
         ...baseEnv,
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         EMPORIUM_DATA_DIR: path.join(workDir, "data"),
-        SEED_PRODUCTS: "400",
-        CATALOG_HOST: "127.0.0.1",
+        SEED_PRODUCTS: "240",
+        HOST: "127.0.0.1",
         CATALOG_PORT: String(catalogPort),
+        ORDERS_PORT: String(ordersPort),
+        PSP_URL: pspUrl,
+        CARRIER_STEP_MS: "300",
         LOG_LEVEL: "warn",
       },
     });
-    cleanups.push(() => catalog.stop());
+    cleanups.push(() => backend.stop());
     const catalogOrigin = `http://127.0.0.1:${catalogPort}`;
     const catalogUrl = `${catalogOrigin}/trpc`;
+    const ordersOrigin = `http://127.0.0.1:${ordersPort}`;
+    const ordersUrl = `${ordersOrigin}/trpc`;
 
     const webPort = await freePort();
-    const webEnv = { ...baseEnv, CATALOG_URL: catalogUrl, SITE_URL: `http://127.0.0.1:${webPort}` };
-    // The build needs no catalog, so it runs while the catalog seeds.
+    const webEnv = {
+      ...baseEnv,
+      CATALOG_URL: catalogUrl,
+      ORDERS_URL: ordersUrl,
+      PSP_URL: pspUrl,
+      SITE_URL: `http://127.0.0.1:${webPort}`,
+    };
+    // The build needs no backend, so it runs while the catalog seeds.
     const prepared = await Promise.allSettled([
       runToCompletion("next build", bin("next"), ["build"], {
         cwd: webDir,
         logFile: path.join(workDir, "next-build.log"),
         env: { ...webEnv, NODE_ENV: "production" },
       }),
-      waitUntilServing(catalog, `${catalogOrigin}/readyz`, CATALOG_READY_MS),
+      waitUntilServing(psp, `${pspUrl}/healthz`, PSP_READY_MS),
+      waitUntilServing(backend, `${catalogOrigin}/readyz`, BACKEND_READY_MS).then(() =>
+        waitUntilServing(backend, `${ordersOrigin}/readyz`, BACKEND_READY_MS),
+      ),
     ]);
     const failure = prepared.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failure) throw failure.reason;
@@ -133,6 +166,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     project.provide("baseUrl", baseUrl);
     project.provide("catalogUrl", catalogUrl);
+    project.provide("ordersUrl", ordersUrl);
+    project.provide("pspUrl", pspUrl);
     return teardown;
   } catch (error) {
     await teardown();

@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { unstable_rethrow } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
+import { CartDrawer } from "@/cart/cart-drawer";
+import { CartProvider } from "@/cart/cart-context";
+import { getCartSnapshot } from "@/cart/server";
 import { env } from "@/env";
 import { InlineScript } from "@/shell/inline-script";
 import { NavigationProgress } from "@/shell/navigation-progress";
@@ -33,7 +36,7 @@ async function departments() {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const categories = await departments();
+  const [categories, cart] = await Promise.all([departments(), getCartSnapshot()]);
   return (
     // The inline script adds class="js" before paint, so React sees a different class list.
     <html lang="en" suppressHydrationWarning>
@@ -46,10 +49,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <NavigationProgress />
         </Suspense>
         <QueryProvider>
-          <SiteHeader categories={categories} />
-          <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-            {children}
-          </main>
+          <CartProvider initialCart={cart.cart} unavailable={cart.unavailable}>
+            <SiteHeader categories={categories} />
+            <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+              {children}
+            </main>
+            <CartDrawer />
+          </CartProvider>
         </QueryProvider>
         <SiteFooter categories={categories} />
       </body>

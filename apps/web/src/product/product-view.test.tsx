@@ -133,3 +133,18 @@ describe("ProductView", () => {
     );
   });
 });
+
+describe("ProductView add to cart", () => {
+  beforeEach(() => window.history.replaceState(null, "", "/p/field-jacket"));
+
+  it("offers the chosen variant, and says why a sold-out one cannot be added", () => {
+    renderView();
+    const button = screen.getByRole("button", { name: "Add to cart" });
+    expect(button.hasAttribute("disabled")).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>("spinbutton", { name: "Quantity" }).max).toBe("40");
+    fireEvent.click(option("Size", /^XXL/));
+    expect(button.hasAttribute("disabled")).toBe(true);
+    const reason = document.getElementById(button.getAttribute("aria-describedby") ?? "");
+    expect(reason?.textContent).toBe("Sold out — choose another option");
+  });
+});

@@ -1,16 +1,18 @@
 "use client";
-// The interactive part of a product page: gallery, option buttons, and the chosen variant's price,
-// availability and SKU. The choice is mirrored into ?variant=<id> (replacing the history entry, so
-// Back still leaves the page) to make the exact variant shareable; the server renders that URL
-// with the same choice.
+// The interactive part of a product page: gallery, option buttons, the chosen variant's price,
+// availability and SKU, and the add-to-cart form. The choice is mirrored into ?variant=<id>
+// (replacing the history entry, so Back still leaves the page) to make the exact variant shareable;
+// the server renders that URL with the same choice.
 import { useState, type ReactNode } from "react";
 import type { ProductDetail } from "@emporium/catalog/client";
 import { choose, findVariant, type Selection } from "@emporium/catalog/variant-matrix";
 import { Badge } from "@emporium/ui/badge";
 import { Price } from "@emporium/ui/price";
+import { AddToCart } from "./add-to-cart";
 import { availabilityOf } from "./availability";
 import { Gallery } from "./gallery";
 import { VariantOptions } from "./variant-options";
+import { purchaseOf } from "./purchase";
 import { imageIndexFor, selectionFor } from "./variant-selection";
 
 export interface ProductViewProps {
@@ -86,6 +88,7 @@ export function ProductView({ product, initialVariantId, heading, children }: Pr
             onChoose={onChoose}
           />
         )}
+        <AddToCart slug={product.slug} purchase={purchaseOf(product.options, selection, variant)} />
         {children}
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import Link from "next/link";
 import type { CategoryNode } from "@emporium/catalog/client";
+import { CartLink } from "@/cart/cart-link";
 import { SearchBox, SearchBoxFallback } from "@/search/search-box";
 import { MegaMenu } from "./mega-menu";
 import { MobileMenu } from "./mobile-menu";
@@ -32,6 +33,9 @@ export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
           <Suspense fallback={<SearchBoxFallback />}>
             <SearchBox />
           </Suspense>
+        </div>
+        <div className="ml-auto md:ml-0">
+          <CartLink />
         </div>
       </div>
       {categories.length > 0 && (

@@ -47,3 +47,28 @@ export const getSitemapEntries = cache(async () => {
   await connection();
   return catalog.sitemap.entries.query();
 });
+
+// Stock moves with every order, so the product page asks for it fresh (bypassing the 30 s data cache
+// above) and lays it over the cached product; the catalog's own micro-cache still absorbs bursts.
+const STOCK_TIMEOUT_MS = 3_000;
+const liveFetch: typeof fetch = (input, init) => {
+  const timeout = AbortSignal.timeout(STOCK_TIMEOUT_MS);
+  return fetch(input, {
+    ...init,
+    cache: "no-store",
+    signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+  });
+};
+const liveCatalog = createCatalogClient({ url: env.CATALOG_URL, fetch: liveFetch });
+
+/** Units available per variant id right now, or null when the catalog cannot say in time. */
+export async function getLiveStock(variantIds: readonly string[]): Promise<Map<string, number> | null> {
+  await connection();
+  if (variantIds.length === 0) return new Map();
+  try {
+    const variants = await liveCatalog.product.variants.query({ ids: variantIds.slice(0, 100) });
+    return new Map(variants.map((v) => [v.id, v.available]));
+  } catch {
+    return null;
+  }
+}

@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Alert } from "@emporium/ui/alert";
 import { Breadcrumbs } from "@emporium/ui/breadcrumbs";
 import { env } from "@/env";
 import { productHref, SLUG } from "@/links";
 import { NextLink } from "@/next-link";
+import { withStock } from "@/product/live-stock";
 import { ProductView } from "@/product/product-view";
 import { JsonLd } from "@/seo/json-ld";
 import { breadcrumbList, productBreadcrumbs, productJsonLd } from "@/seo/structured-data";
 import { WarmingUp } from "@/status/warming-up";
 import { attempt } from "@/trpc/catalog-errors";
-import { getProduct } from "@/trpc/server";
+import { getLiveStock, getProduct } from "@/trpc/server";
 
 interface ProductPageProps {
   params: Promise<{ slug: string }>;
@@ -54,21 +56,36 @@ export async function generateMetadata(props: ProductPageProps): Promise<Metadat
 
 export default async function ProductPage(props: ProductPageProps) {
   const slug = await slugOf(props);
-  const variantParam = (await props.searchParams).variant;
-  const variantId = typeof variantParam === "string" ? variantParam : null;
+  const searchParams = await props.searchParams;
+  const variantId = typeof searchParams.variant === "string" ? searchParams.variant : null;
   const result = await attempt(getProduct(slug));
   if (!result.ok) {
     if (result.failure.kind === "unavailable") return <WarmingUp detail={result.failure.message} />;
     notFound();
   }
-  const product = result.data;
+  const product = withStock(result.data, await getLiveStock(result.data.variants.map((v) => v.id)));
   const crumbs = productBreadcrumbs(product);
+  // Set by the add-to-cart form's redirect when it was posted without JavaScript.
+  const added = product.variants.find((v) => v.id === searchParams.added);
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8">
       <JsonLd data={productJsonLd(env.SITE_URL, product)} />
       <JsonLd data={breadcrumbList(env.SITE_URL, crumbs)} />
       <Breadcrumbs items={crumbs.map((c) => ({ label: c.name, href: c.path }))} LinkComponent={NextLink} />
+      {added && (
+        <Alert tone="success" title="Added to your cart" live="polite" className="mt-4">
+          {product.title} ({added.title}).{" "}
+          <Link href="/cart" className="font-medium text-brand-700 underline">
+            View your cart
+          </Link>{" "}
+          or{" "}
+          <Link href="/checkout" className="font-medium text-brand-700 underline">
+            check out
+          </Link>
+          .
+        </Alert>
+      )}
       <div className="mt-6">
         <ProductView
           product={product}

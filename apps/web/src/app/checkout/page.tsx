@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@emporium/ui/alert";
+import { buttonStyles } from "@emporium/ui/button";
+import { CartEmpty, CartUnavailable, DegradedNotice } from "@/cart/cart-contents";
+import { checkoutBlock } from "@/cart/client-cart";
+import { getCartSnapshot } from "@/cart/server";
+import { CheckoutFlow } from "@/checkout/checkout-flow";
+import type { ShippingMethod } from "@/checkout/money";
+import { orders } from "@/orders/server";
+
+export const metadata: Metadata = {
+  title: "Checkout",
+  robots: { index: false },
+};
+
+async function shippingMethods(): Promise<ShippingMethod[] | null> {
+  try {
+    return await orders.checkout.shippingMethods.query();
+  } catch {
+    return null;
+  }
+}
+
+export default async function CheckoutPage() {
+  const [{ cart, unavailable }, methods] = await Promise.all([getCartSnapshot(), shippingMethods()]);
+
+  let body;
+  if (unavailable || (cart && cart.lines.length > 0 && !methods)) {
+    body = <CartUnavailable />;
+  } else if (!cart || cart.lines.length === 0 || !methods) {
+    body = <CartEmpty />;
+  } else {
+    const blocked = checkoutBlock(cart);
+    body = blocked ? (
+      <Alert tone="warning" title="Your cart needs a look first">
+        {blocked}.{" "}
+        <Link href="/cart" className={buttonStyles({ variant: "secondary", size: "sm", className: "ml-2" })}>
+          Review your cart
+        </Link>
+      </Alert>
+    ) : (
+      <div className="flex flex-col gap-6">
+        <noscript>
+          <Alert tone="warning" title="Checkout needs JavaScript">
+            Your card details go from your browser straight to our payment provider, which needs JavaScript.
+            Please turn it on to check out; your cart is kept.
+          </Alert>
+        </noscript>
+        {cart.degraded && <DegradedNotice />}
+        <CheckoutFlow cart={cart} methods={methods} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8">
+      <h1 className="text-3xl font-semibold tracking-tight">Checkout</h1>
+      <div className="mt-8">{body}</div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { CartDrawer } from "./cart-drawer";
+import { CartLink } from "./cart-link";
+import { CartProvider } from "./cart-context";
+import type { ClientCart } from "./client-cart";
+
+const cart: ClientCart = {
+  currency: "USD",
+  lines: [
+    {
+      variantId: "c3566786-e153-59c7-bc60-b99f58420bcf",
+      sku: "HA-00127-SAG-XS",
+      title: "Chore Jacket — Sage / XS",
+      quantity: 2,
+      unitPrice: 23699,
+      lineTotal: 47398,
+      productSlug: "chore-jacket",
+      image: null,
+      available: 1,
+      currentPrice: 25000,
+    },
+  ],
+  itemCount: 2,
+  subtotal: 47398,
+  expiresAt: "2026-12-25T08:26:52.960Z",
+  degraded: false,
+};
+
+function renderShop(initial: ClientCart | null = cart) {
+  return render(
+    <CartProvider initialCart={initial} unavailable={false}>
+      <CartLink />
+      <CartDrawer />
+    </CartProvider>,
+  );
+}
+
+describe("cart link and drawer", () => {
+  it("is a link to the cart page that says how many items there are", () => {
+    renderShop();
+    const link = screen.getByRole("link", { name: "Cart, 2 items" });
+    expect(link.getAttribute("href")).toBe("/cart");
+  });
+
+  it("opens the drawer with the lines, their notes and a held-back checkout", () => {
+    renderShop();
+    const link = screen.getByRole("link", { name: "Cart, 2 items" });
+    link.focus();
+    fireEvent.click(link);
+    const drawer = screen.getByRole("dialog", { name: "Your cart" });
+    const line = within(drawer).getByRole("listitem");
+    expect(line.textContent).toContain("Sage / XS");
+    expect(line.textContent).toContain("$236.99 each");
+    expect(line.textContent).toContain("Now $250.00 — you keep the $236.99 you added it at");
+    expect(line.textContent).toContain("Only 1 left — lower the quantity to check out");
+    // More than is left cannot be asked for, and checkout waits until the line is fixed.
+    expect(within(line).getByRole("button", { name: "Increase quantity" }).hasAttribute("disabled")).toBe(
+      true,
+    );
+    const checkout = within(drawer).getByRole("button", { name: "Checkout" });
+    expect(checkout.hasAttribute("disabled")).toBe(true);
+    expect(document.getElementById(checkout.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "Some items are no longer available in the quantity you chose",
+    );
+
+    fireEvent(drawer, new Event("cancel", { cancelable: true }));
+    expect(document.activeElement).toBe(link);
+  });
+
+  it("shows an empty cart with a way back to the shop", () => {
+    renderShop(null);
+    fireEvent.click(screen.getByRole("link", { name: "Cart, 0 items" }));
+    const drawer = screen.getByRole("dialog", { name: "Your cart" });
+    expect(within(drawer).getByRole("heading", { name: "Your cart is empty" })).toBeTruthy();
+    expect(within(drawer).getByRole("link", { name: "Continue shopping" }).getAttribute("href")).toBe("/");
+  });
+});

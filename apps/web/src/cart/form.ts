@@ -1,0 +1,58 @@
+// The cart forms' fields, read from FormData. The same forms post without JavaScript (and are then
+// answered with a redirect back) and through React with it (and are answered with the new cart).
+
+const VARIANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type ParsedForm<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
+
+export interface LineInput {
+  variantId: string;
+  quantity: number;
+  /** Posted through React after hydration: answer with state instead of a redirect. */
+  enhanced: boolean;
+  returnTo: string;
+}
+
+/** A same-site path to send the shopper back to; anything else (other sites, odd schemes) becomes `fallback`. */
+export function safeReturnPath(value: unknown, fallback: string): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return fallback;
+  if (/[\\\r\n\t]/.test(value) || value.length > 500) return fallback;
+  return value;
+}
+
+/** `path` with `name=value` set in its query string. */
+export function withParam(path: string, name: string, value: string): string {
+  const url = new URL(path, "http://storefront.invalid");
+  url.searchParams.set(name, value);
+  return `${url.pathname}${url.search}`;
+}
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value.trim() : "";
+}
+
+export function parseLineForm(
+  formData: FormData,
+  options: { minQuantity: number; fallbackReturn: string },
+): ParsedForm<LineInput> {
+  const variantId = text(formData, "variantId");
+  if (!VARIANT_ID.test(variantId))
+    return { ok: false, field: "variantId", message: "Choose the options of the item you want" };
+  const raw = text(formData, "quantity");
+  const quantity = Number(raw);
+  if (raw === "" || !Number.isInteger(quantity))
+    return { ok: false, field: "quantity", message: "Enter a whole number" };
+  if (quantity < options.minQuantity)
+    return { ok: false, field: "quantity", message: `Enter at least ${options.minQuantity}` };
+  if (quantity > 99) return { ok: false, field: "quantity", message: "You can buy at most 99 of one item" };
+  return {
+    ok: true,
+    value: {
+      variantId: variantId.toLowerCase(),
+      quantity,
+      enhanced: text(formData, "enhanced") === "1",
+      returnTo: safeReturnPath(formData.get("returnTo"), options.fallbackReturn),
+    },
+  };
+}

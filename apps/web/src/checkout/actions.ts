@@ -1,0 +1,91 @@
+"use server";
+// Checkout's server actions. The browser sends the details and a payment token (never a card
+// number); the cart token is read from its httpOnly cookie here and goes only to the orders service.
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { toClientCart } from "@/cart/client-cart";
+import { classifyOrdersError } from "@/orders/errors";
+import { orders } from "@/orders/server";
+import { orderPath } from "@/session/cookies";
+import { clearCartToken, readCartToken, writeOrderToken } from "@/session/server";
+import { IDEMPOTENCY_KEY } from "./attempt";
+import { checkoutProblem } from "./problems";
+import { SHIPPING_METHOD_IDS, type PlaceOrderResult, type ReviewResult } from "./summary";
+
+const NO_CART: ReviewResult & PlaceOrderResult = {
+  ok: false,
+  problem: { kind: "cart", message: "Your cart has expired or is empty; add your items again" },
+};
+
+const shippingMethod = z.enum(SHIPPING_METHOD_IDS);
+const text = (max: number) => z.string().trim().max(max);
+
+// The shape only; the orders service judges the values and names any field it refuses.
+const placeOrderInput = z.strictObject({
+  email: text(254),
+  address: z.strictObject({
+    name: text(120),
+    line1: text(200),
+    line2: text(200).optional(),
+    city: text(120),
+    region: text(120).optional(),
+    postalCode: text(20),
+    country: text(2),
+    phone: text(40).optional(),
+  }),
+  shippingMethod,
+  paymentToken: text(100),
+  idempotencyKey: z.string().regex(IDEMPOTENCY_KEY),
+});
+
+export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
+
+export async function reviewCheckout(method: string): Promise<ReviewResult> {
+  const parsed = shippingMethod.safeParse(method);
+  if (!parsed.success)
+    return { ok: false, problem: { kind: "shipping", message: "Choose a shipping method" } };
+  const cartToken = await readCartToken();
+  if (!cartToken) return NO_CART;
+  try {
+    const { cart, ...totals } = await orders.checkout.summary.query({
+      cartToken,
+      shippingMethod: parsed.data,
+    });
+    return { ok: true, summary: { cart: toClientCart(cart), ...totals } };
+  } catch (error) {
+    return { ok: false, problem: checkoutProblem(classifyOrdersError(error)) };
+  }
+}
+
+/** Places the order and redirects to its page; returns only when the order was not placed. */
+export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResult> {
+  const parsed = placeOrderInput.safeParse(input);
+  if (!parsed.success)
+    return {
+      ok: false,
+      problem: { kind: "retry", message: "Some details were not sent correctly; please try again" },
+    };
+  const cartToken = await readCartToken();
+  if (!cartToken) return NO_CART;
+  const { address, ...rest } = parsed.data;
+  let placed;
+  try {
+    placed = await orders.checkout.placeOrder.mutate({
+      cartToken,
+      email: rest.email,
+      shippingAddress: address,
+      shippingMethod: rest.shippingMethod,
+      paymentToken: rest.paymentToken,
+      idempotencyKey: rest.idempotencyKey,
+    });
+  } catch (error) {
+    const problem = checkoutProblem(classifyOrdersError(error));
+    // A cart that was already turned into an order (or expired) is of no further use.
+    if (problem.kind === "cart") await clearCartToken();
+    return { ok: false, problem };
+  }
+  // The token opens this order's page on this device; the cart became the order.
+  await writeOrderToken(placed.orderId, placed.accessToken);
+  await clearCartToken();
+  redirect(orderPath(placed.orderId));
+}

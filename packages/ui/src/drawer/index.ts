@@ -1,0 +1,1 @@
+export { Drawer, focusableIn, type DrawerProps } from "./drawer";

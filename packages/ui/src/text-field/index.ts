@@ -1,0 +1,1 @@
+export { inputStyles, TextField, type TextFieldProps } from "./text-field";
