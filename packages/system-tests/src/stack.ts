@@ -23,6 +23,10 @@ export interface StackOptions {
   products?: number;
   carrierStepMs?: number;
   reservationTtlSeconds?: number;
+  /** Extra environment per service (tuning for benchmarks). */
+  env?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** Extra node flags per service (e.g. --cpu-prof when profiling). */
+  nodeArgs?: Partial<Record<ServiceName, string[]>>;
 }
 
 interface Proc {
@@ -41,6 +45,7 @@ export class Stack {
   db!: Database;
   pspUrl = "";
   ordersUrl = "";
+  databaseUrl = "";
   private dropDatabase: () => Promise<void> = async () => undefined;
   private readonly logDir = mkdtempSync(path.join(tmpdir(), "emporium-stack-"));
 
@@ -50,6 +55,7 @@ export class Stack {
     await resetBrokers(this.o.kafkaBrokers.split(","), this.o.amqpUrl);
     const scratch = await createScratchDatabase(this.o.databaseAdminUrl, "emporium_system");
     this.dropDatabase = scratch.drop;
+    this.databaseUrl = scratch.url;
     this.db = await openDatabase({ databaseUrl: scratch.url, poolSize: 5 });
     await migrate(this.db);
     await seed(this.db, { seed: 11, products: this.o.products ?? 60, store: null });
@@ -78,7 +84,7 @@ export class Stack {
       this.procs.set(name, {
         name,
         cwd: path.join(REPO_ROOT, "services", name),
-        env: { ...process.env, ...common, ...env },
+        env: { ...process.env, ...common, ...env, ...this.o.env?.[name] },
         port: ports[name],
         logFile: path.join(this.logDir, `${name}.log`),
         child: null,
@@ -115,7 +121,7 @@ export class Stack {
     const p = this.procs.get(name);
     if (!p) throw new Error(`no service ${name}`);
     const out = openSync(p.logFile, "a");
-    p.child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    p.child = spawn(process.execPath, [...(this.o.nodeArgs?.[name] ?? []), "--import", "tsx", "src/main.ts"], {
       cwd: p.cwd,
       env: p.env,
       stdio: ["ignore", out, out],

@@ -59,6 +59,15 @@ const t = initTRPC.context<OrdersContext>().create({
   },
 });
 
+/** Domain errors as tRPC errors, for code that runs outside the middleware (subscription generators). */
+export function asTrpcError(err: unknown): unknown {
+  if (err instanceof NotFoundError)
+    return new TRPCError({ code: "NOT_FOUND", message: err.message, cause: err });
+  if (err instanceof InvalidInputError)
+    return new TRPCError({ code: "BAD_REQUEST", message: err.message, cause: err });
+  return err;
+}
+
 function mapError(err: TRPCError, ctx: OrdersContext, path: string): TRPCError {
   if (err.code !== "INTERNAL_SERVER_ERROR") return err;
   const cause = err.cause;

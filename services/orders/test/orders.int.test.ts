@@ -185,6 +185,13 @@ describe.each(testDatabaseTargets("orders service"))("orders on $name", (target)
         "NOT_FOUND",
       );
       await expectCode(f.caller.order.get({ orderId: order.id, accessToken: "x".repeat(32) }), "NOT_FOUND");
+      const refused = await f.caller.order.watch({ orderId: order.id, accessToken: "x".repeat(32) });
+      await expectCode(
+        (async () => {
+          for await (const _ of refused) return;
+        })(),
+        "NOT_FOUND",
+      );
     },
   );
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getOrder, loadOrderView, lookupOrder } from "../../app/order-queries";
-import { publicProcedure, router } from "../../trpc";
+import { asTrpcError, publicProcedure, router } from "../../trpc";
 import { accessToken, email, orderId, orderNumber } from "../schemas";
 
 const orderAccess = z.strictObject({ orderId, accessToken });
@@ -15,7 +15,12 @@ export const orderRouter = router({
     .query(({ ctx, input }) => lookupOrder(ctx.db, ctx.secret, input.number, input.email)),
   /** The order now, then again after every change, over server-sent events. */
   watch: publicProcedure.input(orderAccess).subscription(async function* ({ ctx, input, signal }) {
-    const first = await getOrder(ctx.db, ctx.secret, input.orderId, input.accessToken);
+    // Generators run after the error-mapping middleware has returned, so map here.
+    const first = await getOrder(ctx.db, ctx.secret, input.orderId, input.accessToken).catch(
+      (err: unknown) => {
+        throw asTrpcError(err);
+      },
+    );
     yield first;
     let pending = false;
     let wake: (() => void) | null = null;
