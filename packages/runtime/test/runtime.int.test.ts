@@ -1,0 +1,54 @@
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { embeddedTestDatabase, type TestDatabase } from "@emporium/db/testing";
+import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { schemaCheck, startOpsServer, waitForSchema } from "../src";
+
+const log = createLogger({ service: "runtime-test", level: "silent" });
+
+describe("ops endpoints and the schema wait", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await embeddedTestDatabase().create();
+  });
+  afterAll(() => t?.dispose());
+
+  it("answers /healthz, /readyz (per check) and /metrics", async () => {
+    let failing = false;
+    const server = await startOpsServer({
+      host: "127.0.0.1",
+      port: 0,
+      metrics: createServiceMetrics("runtime-test"),
+      checks: [
+        schemaCheck(t.db, "inventory.outbox"),
+        {
+          name: "broker",
+          check: async () => {
+            if (failing) throw new Error("down");
+          },
+        },
+      ],
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      failing = true;
+      const degraded = await fetch(`${base}/readyz`);
+      expect(degraded.status).toBe(503);
+      expect(await degraded.json()).toEqual({ status: "degraded", failing: ["broker"] });
+      expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/process_cpu_seconds_total/);
+      expect((await fetch(`${base}/nope`)).status).toBe(404);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("waits for a schema that exists and gives up on one that never comes", async () => {
+    await waitForSchema(t.db, "orders.outbox", log, 1_000);
+    await expect(waitForSchema(t.db, "nowhere.outbox", log, 100)).rejects.toThrow(
+      /nowhere.outbox still missing/,
+    );
+    await expect(schemaCheck(t.db, "nowhere.outbox").check()).rejects.toThrow();
+  });
+});
