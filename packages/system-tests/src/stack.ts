@@ -111,7 +111,13 @@ export class Stack {
       EMPORIUM_DATA_DIR: dataDir,
     });
     for (const name of this.procs.keys()) this.spawn(name);
-    for (const name of this.procs.keys()) await this.waitReady(name);
+    try {
+      for (const name of this.procs.keys()) await this.waitReady(name);
+    } catch (err) {
+      // Never leave half a platform running: it would consume the shared queues of the next run.
+      await this.stop();
+      throw err;
+    }
 
     this.orders = createOrdersClient({ url: this.ordersUrl });
     this.catalog = createCatalogClient({ url: catalogUrl });
@@ -121,11 +127,15 @@ export class Stack {
     const p = this.procs.get(name);
     if (!p) throw new Error(`no service ${name}`);
     const out = openSync(p.logFile, "a");
-    p.child = spawn(process.execPath, [...(this.o.nodeArgs?.[name] ?? []), "--import", "tsx", "src/main.ts"], {
-      cwd: p.cwd,
-      env: p.env,
-      stdio: ["ignore", out, out],
-    });
+    p.child = spawn(
+      process.execPath,
+      [...(this.o.nodeArgs?.[name] ?? []), "--import", "tsx", "src/main.ts"],
+      {
+        cwd: p.cwd,
+        env: p.env,
+        stdio: ["ignore", out, out],
+      },
+    );
     closeSync(out);
   }
 

@@ -83,7 +83,11 @@ describe.runIf(servers.available)("no overselling under concurrency", () => {
     });
     console.log(
       `oversell: ${placed.length} orders placed, ${refusedAtCart.length} refused at the cart, statuses ${JSON.stringify(counts)}, ${sold} units sold`,
-      JSON.stringify(levels.filter((l) => l.available || l.reserved).map((l) => [l.sku, l.available, l.reserved, l.onHand])),
+      JSON.stringify(
+        levels
+          .filter((l) => l.available || l.reserved)
+          .map((l) => [l.sku, l.available, l.reserved, l.onHand]),
+      ),
     );
     expect(sold).toBe(50);
     for (const o of orders.filter((x) => x.status === "CANCELLED"))
