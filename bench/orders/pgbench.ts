@@ -38,7 +38,12 @@ export interface PgbenchResult {
 }
 
 /** Prepares one cart per client and representative outbox payloads, then runs pgbench. */
-export async function runPgbench(db: Database, databaseUrl: string, clients: number, seconds: number): Promise<PgbenchResult> {
+export async function runPgbench(
+  db: Database,
+  databaseUrl: string,
+  clients: number,
+  seconds: number,
+): Promise<PgbenchResult> {
   await db.sql.exec(`
     DROP TABLE IF EXISTS bench_carts; DROP TABLE IF EXISTS bench_payloads;
     CREATE TABLE bench_carts (client int PRIMARY KEY, id uuid NOT NULL);
@@ -58,7 +63,10 @@ export async function runPgbench(db: Database, databaseUrl: string, clients: num
     [clients],
   );
   for (let c = 0; c < clients; c++)
-    await db.sql.query("INSERT INTO bench_carts VALUES ($1, $2)", [c, carts[c % Math.max(carts.length, 1)]?.id]);
+    await db.sql.query("INSERT INTO bench_carts VALUES ($1, $2)", [
+      c,
+      carts[c % Math.max(carts.length, 1)]?.id,
+    ]);
 
   const dir = mkdtempSync(path.join(tmpdir(), "emporium-pgbench-"));
   try {
@@ -66,7 +74,18 @@ export async function runPgbench(db: Database, databaseUrl: string, clients: num
     writeFileSync(file, SCRIPT);
     const result = spawnSync(
       "pgbench",
-      ["--no-vacuum", "--client", String(clients), "--jobs", "1", "--time", String(seconds), "--file", file, databaseUrl],
+      [
+        "--no-vacuum",
+        "--client",
+        String(clients),
+        "--jobs",
+        "1",
+        "--time",
+        String(seconds),
+        "--file",
+        file,
+        databaseUrl,
+      ],
       { encoding: "utf8" },
     );
     if (result.status !== 0) throw new Error(`pgbench failed: ${result.stderr}`);

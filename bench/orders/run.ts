@@ -52,7 +52,10 @@ interface Prepared {
 
 async function prepareCarts(count: number, variantIds: string[], tokens: string[]): Promise<Prepared[]> {
   const made = await pool(count, 16, async (i) => {
-    const cart = await stack.orders.cart.addLine.mutate({ variantId: variantIds[i % variantIds.length] ?? "", quantity: 1 });
+    const cart = await stack.orders.cart.addLine.mutate({
+      variantId: variantIds[i % variantIds.length] ?? "",
+      quantity: 1,
+    });
     return { cartToken: cart.token, paymentToken: tokens[i % tokens.length] ?? "" };
   });
   const failed = made.filter((m): m is Error => m instanceof Error);
@@ -115,12 +118,16 @@ async function openLoop(rate: number, durationS: number, carts: Prepared[]) {
 }
 
 async function main(): Promise<void> {
-  console.log(`Emporium orders benchmark — node ${process.version}; all services as processes on PostgreSQL, Kafka, RabbitMQ`);
+  console.log(
+    `Emporium orders benchmark — node ${process.version}; all services as processes on PostgreSQL, Kafka, RabbitMQ`,
+  );
   progress("starting the platform (fresh database, clean topics and queues)");
   await stack.start();
   const variants = (await stockedVariants(stack, 40)).map((v) => v.id);
   for (const v of variants) await setStock(stack, v, 1_000_000);
-  const tokens = (await pool(50, 10, () => tokenize(stack.pspUrl, CARDS.approve))).filter((t): t is string => typeof t === "string");
+  const tokens = (await pool(50, 10, () => tokenize(stack.pspUrl, CARDS.approve))).filter(
+    (t): t is string => typeof t === "string",
+  );
 
   // (1) placeOrder vs pgbench, the saga workers paused so both sides measure the same transaction
   // (the orders service still runs its outbox relay and saga consumer, as in production).
@@ -170,10 +177,14 @@ async function main(): Promise<void> {
   printTable("(1) placing orders", [api, base], "order");
   console.log(`(pgbench reports an average latency only: ${fmt(pg.latencyAvgMs, 2)} ms)`);
   const ratio = api.perSecond / base.perSecond;
-  console.log(`ratio API / pgbench: ${fmt(ratio, 2)}×  (goal ≥ 0.5×: ${ratio >= 0.5 ? "meets goal" : "BELOW GOAL"})`);
+  console.log(
+    `ratio API / pgbench: ${fmt(ratio, 2)}×  (goal ≥ 0.5×: ${ratio >= 0.5 ? "meets goal" : "BELOW GOAL"})`,
+  );
   progress("letting the saga catch up with the orders placed while the workers were paused");
   for (let i = 0; i < 240; i++) {
-    const [row] = await stack.db.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM orders.orders WHERE status = 'PENDING'");
+    const [row] = await stack.db.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM orders.orders WHERE status = 'PENDING'",
+    );
     if ((row?.n ?? 0) === 0) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -183,10 +194,17 @@ async function main(): Promise<void> {
   const steadyCarts = await prepareCarts(100 * steadySeconds, variants, tokens);
   progress(`(2) placing 100 orders/s for ${steadySeconds} s`);
   const steady = await openLoop(100, steadySeconds, steadyCarts);
-  const confirm = await confirmLatencies(steady.placed.map((p) => p.orderId), 120_000);
+  const confirm = await confirmLatencies(
+    steady.placed.map((p) => p.orderId),
+    120_000,
+  );
   const placeMs = steady.placed.map((p) => p.ms).sort((a, b) => a - b);
-  console.log(`\n(2) steady 100 orders/s for ${steadySeconds} s: ${steady.placed.length} placed (${fmt(steady.achieved, 1)}/s achieved, ${steady.errors} errors), ${confirm.length} confirmed`);
-  console.log(`    placeOrder API      p50 ${fmt(percentile(placeMs, 50), 1)} ms  p99 ${fmt(percentile(placeMs, 99), 1)} ms`);
+  console.log(
+    `\n(2) steady 100 orders/s for ${steadySeconds} s: ${steady.placed.length} placed (${fmt(steady.achieved, 1)}/s achieved, ${steady.errors} errors), ${confirm.length} confirmed`,
+  );
+  console.log(
+    `    placeOrder API      p50 ${fmt(percentile(placeMs, 50), 1)} ms  p99 ${fmt(percentile(placeMs, 99), 1)} ms`,
+  );
   const p99 = percentile(confirm, 99);
   console.log(
     `    placed → confirmed  p50 ${fmt(percentile(confirm, 50), 1)} ms  p99 ${fmt(p99, 1)} ms  max ${fmt(confirm[confirm.length - 1] ?? Number.NaN, 1)} ms  (goal p99 ≤ 100 ms: ${p99 <= 100 ? "meets goal" : "BELOW GOAL"})`,
@@ -198,7 +216,10 @@ async function main(): Promise<void> {
   for (const rate of rates) {
     const stepCarts = await prepareCarts(rate * 15, variants, tokens);
     const step = await openLoop(rate, 15, stepCarts);
-    const lat = await confirmLatencies(step.placed.map((p) => p.orderId), 120_000);
+    const lat = await confirmLatencies(
+      step.placed.map((p) => p.orderId),
+      120_000,
+    );
     const stepP99 = lat.length === step.placed.length ? percentile(lat, 99) : Number.POSITIVE_INFINITY;
     const held = step.achieved >= rate * 0.95 && step.errors === 0;
     console.log(
@@ -207,7 +228,9 @@ async function main(): Promise<void> {
     if (!(held && stepP99 < 1000)) break;
     best = rate;
   }
-  console.log(`highest sustained rate with p99 < 1 s: ${best > 0 ? `${best} orders/s` : "below the first step"}`);
+  console.log(
+    `highest sustained rate with p99 < 1 s: ${best > 0 ? `${best} orders/s` : "below the first step"}`,
+  );
 }
 
 main()

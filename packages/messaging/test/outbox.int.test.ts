@@ -60,9 +60,9 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
       await waitFor(() => seen.length === 3, { timeoutMs: 5_000, what: "the three messages" });
       expect(Date.now() - started).toBeLessThan(5_000);
       // Order holds within each channel (events among themselves, commands among themselves); the two
-    // channels are different brokers read by different consumers, so nothing orders one against the other.
-    expect(seen.filter((s) => s.startsWith("event"))).toEqual(["event 1", "event 3"]);
-    expect(seen.filter((s) => s.startsWith("command"))).toEqual(["command 2"]);
+      // channels are different brokers read by different consumers, so nothing orders one against the other.
+      expect(seen.filter((s) => s.startsWith("event"))).toEqual(["event 1", "event 3"]);
+      expect(seen.filter((s) => s.startsWith("command"))).toEqual(["command 2"]);
       expect(await relay.backlog()).toBe(0);
       await relay.stop();
       await events.close();

@@ -1,33 +1,27 @@
 // The payment provider failing half its calls with 2 s latency: the breaker opens, checkout refuses fast
 // with a clear message, browsing is unaffected, no order is left hanging — and it all recovers when the
 // provider does.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { waitFor } from "@emporium/testkit";
 import {
   buy,
   CARDS,
   pool,
   setProviderFaults,
-  Stack,
   stockedVariants,
   systemServers,
   tokenize,
   waitTerminal,
+  useStack,
 } from "../src";
 
 const servers = systemServers("system: payment provider outage");
 
 describe.runIf(servers.available)("payment provider outage", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = new Stack({ ...servers.options, products: 60, carrierStepMs: 100 });
-    await stack.start();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const platform = useStack(servers, { products: 60, carrierStepMs: 100 });
 
   it("opens the breaker, fails checkout fast and clearly, keeps browsing up, leaves no order stuck, recovers", async () => {
+    const stack = platform();
     const variants = await stockedVariants(stack, 10);
     // Cards are tokenised before the outage (the provider's token endpoint suffers from it too).
     const tokens = (await pool(40, 10, () => tokenize(stack.pspUrl, CARDS.approve))).filter(

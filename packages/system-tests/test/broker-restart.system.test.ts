@@ -2,9 +2,9 @@
 // lost, consumers resume on their own, every order reaches a terminal state.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { realServer, waitFor } from "@emporium/testkit";
-import { buy, CARDS, pool, Stack, stockedVariants, systemServers, tokenize, waitTerminal } from "../src";
+import { buy, CARDS, pool, stockedVariants, systemServers, tokenize, waitTerminal, useStack } from "../src";
 
 const run = promisify(execFile);
 const servers = systemServers("system: broker restarts");
@@ -17,17 +17,11 @@ async function broker(name: "kafka" | "rabbitmq", action: "restart"): Promise<nu
 }
 
 describe.runIf(servers.available && ctl.available)("broker restarts mid-run", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = new Stack({ ...servers.options, products: 80, carrierStepMs: 150 });
-    await stack.start();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const platform = useStack(servers, { products: 80, carrierStepMs: 150 });
 
   for (const name of ["rabbitmq", "kafka"] as const) {
     it(`loses nothing when ${name} restarts during a run`, async () => {
+      const stack = platform();
       const variants = await stockedVariants(stack, 20);
       let done = 0;
       const orders = pool(120, 8, async (i) => {

@@ -1,33 +1,27 @@
 // kill -9 of the inventory worker and of the payment worker in the middle of a 300-order run, then a
 // restart: every order still reaches a terminal state, and the provider saw at most one capture per
 // order — unacknowledged commands were redelivered, idempotency keys did the rest.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { waitFor } from "@emporium/testkit";
 import {
   buy,
   CARDS,
   pool,
   providerStats,
-  Stack,
   stockedVariants,
   systemServers,
   tokenize,
   waitTerminal,
+  useStack,
 } from "../src";
 
 const servers = systemServers("system: worker crashes");
 
 describe.runIf(servers.available)("workers killed mid-run", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = new Stack({ ...servers.options, products: 80, carrierStepMs: 150 });
-    await stack.start();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const platform = useStack(servers, { products: 80, carrierStepMs: 150 });
 
   it("loses no order and charges no card twice when inventory and payment are killed -9", async () => {
+    const stack = platform();
     const variants = await stockedVariants(stack, 30);
     let done = 0;
     const run = pool(300, 12, async (i) => {

@@ -1,32 +1,26 @@
 // 200 concurrent buyers for 5 units of each of 10 SKUs — some orders with the same SKU on two lines —
 // over real processes and brokers: exactly the stock is sold, stock is never negative in any read, and
 // every loser is told which item ran out.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   buy,
   CARDS,
   pool,
   setStock,
-  Stack,
   stockedVariants,
   systemServers,
   tokenize,
   waitTerminal,
+  useStack,
 } from "../src";
 
 const servers = systemServers("system: oversell");
 
 describe.runIf(servers.available)("no overselling under concurrency", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = new Stack({ ...servers.options, products: 60, carrierStepMs: 100 });
-    await stack.start();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const platform = useStack(servers, { products: 60, carrierStepMs: 100 });
 
   it("sells exactly the stock of 10 SKUs × 5 units to 200 concurrent buyers", async () => {
+    const stack = platform();
     const skus = await stockedVariants(stack, 10);
     for (const s of skus) await setStock(stack, s.id, 5);
     // The catalog's stock hints are checked when items are added to a cart, so carts are filled first

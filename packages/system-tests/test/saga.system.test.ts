@@ -2,7 +2,7 @@
 // terminal state with at most one capture each at the provider; a malformed command is dead-lettered
 // while the flow carries on; fifty concurrent placeOrder calls with one key make one order.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import amqp from "amqplib";
 import { QUEUES } from "@emporium/contracts";
 import { RabbitCommandBus } from "@emporium/messaging";
@@ -14,26 +14,20 @@ import {
   CARDS,
   pool,
   providerStats,
-  Stack,
   stockedVariants,
   systemServers,
   tokenize,
   waitTerminal,
+  useStack,
 } from "../src";
 
 const servers = systemServers("system: order saga");
 
 describe.runIf(servers.available)("order saga over Kafka and RabbitMQ", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = new Stack({ ...servers.options, products: 80, carrierStepMs: 150 });
-    await stack.start();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const platform = useStack(servers, { products: 80, carrierStepMs: 150 });
 
   it("takes 200 orders placed through the API to DELIVERED or CANCELLED, capturing each at most once", async () => {
+    const stack = platform();
     const variants = await stockedVariants(stack, 25);
     const started = Date.now();
     const results = await pool(200, 16, async (i) => {
@@ -61,6 +55,7 @@ describe.runIf(servers.available)("order saga over Kafka and RabbitMQ", () => {
   });
 
   it("dead-letters a malformed command and keeps taking orders", async () => {
+    const stack = platform();
     const connection = await amqp.connect(servers.options.amqpUrl);
     const channel = await connection.createConfirmChannel();
     channel.sendToQueue(QUEUES.inventoryReserve, Buffer.from('{"this": "is not a command"'), {
@@ -115,6 +110,7 @@ describe.runIf(servers.available)("order saga over Kafka and RabbitMQ", () => {
   });
 
   it("makes one order of fifty concurrent placeOrder calls with the same key", async () => {
+    const stack = platform();
     const [variant] = await stockedVariants(stack, 1);
     const cart = await stack.orders.cart.addLine.mutate({ variantId: variant?.id ?? "", quantity: 1 });
     const body = {
