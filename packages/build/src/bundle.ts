@@ -19,8 +19,13 @@ const npmDependenciesStayExternal: Plugin = {
 
 const started = Date.now();
 const result = await build({
-  entryPoints: [entry],
-  outfile,
+  entryPoints: { [path.basename(outfile, path.extname(outfile))]: entry },
+  outdir: path.dirname(outfile),
+  outExtension: { ".js": ".mjs" },
+  // Dynamic imports stay separate chunks, so what a process loads lazily (PGlite, sharp) is only
+  // loaded when it is used.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",
