@@ -2,3 +2,4 @@ export { brokerEnv, connectBrokers, type Brokers } from "./brokers";
 export { opsHandler, startOpsServer, type ReadinessCheck } from "./ops-server";
 export { onShutdown } from "./shutdown";
 export { schemaCheck, waitForSchema } from "./schema";
+export { describeZodError, zodIssuePath } from "./zod-errors";
