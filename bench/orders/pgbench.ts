@@ -1,7 +1,9 @@
 // The baseline for bench (1): pgbench running the SQL that one placeOrder transaction runs — the
 // idempotency key, the cart and its lines read, the order with its lines and first timeline entry, the
 // cart and key updated, the event and the command written to the outbox (whose triggers NOTIFY, as in
-// the service) — with the same number of clients, against the same database.
+// the service) — with the same number of clients, against the same database. The outbox rows go to
+// a copy of the outbox table (same columns, indexes and NOTIFY trigger) that no relay reads, so the
+// baseline's orders never enter the saga, and its orders are deleted afterwards.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,7 +27,7 @@ INSERT INTO orders.order_lines (id, order_id, variant_id, sku, title, quantity, 
 INSERT INTO orders.order_timeline (id, order_id, status, code, message) VALUES (gen_random_uuid(), md5(:client_id || '-' || :n)::uuid, 'PENDING', 'order.placed', 'Order placed');
 UPDATE orders.carts SET updated_at = now() WHERE id = (SELECT id FROM bench_carts WHERE client = :client_id);
 UPDATE orders.idempotency_keys SET order_id = md5(:client_id || '-' || :n)::uuid WHERE key = 'pgbench-' || :client_id || '-' || :n;
-INSERT INTO orders.outbox (id, kind, topic, type, aggregate_id, payload) VALUES
+INSERT INTO bench_outbox (id, kind, topic, type, aggregate_id, payload) VALUES
   (gen_random_uuid(), 'event', 'orders', 'order.placed.v1', md5(:client_id || '-' || :n)::uuid, (SELECT payload FROM bench_payloads WHERE kind = 'event')),
   (gen_random_uuid(), 'command', 'inventory.reserve', 'inventory.reserve.v1', md5(:client_id || '-' || :n)::uuid, (SELECT payload FROM bench_payloads WHERE kind = 'command'));
 COMMIT;
@@ -45,7 +47,9 @@ export async function runPgbench(
   seconds: number,
 ): Promise<PgbenchResult> {
   await db.sql.exec(`
-    DROP TABLE IF EXISTS bench_carts; DROP TABLE IF EXISTS bench_payloads;
+    DROP TABLE IF EXISTS bench_carts; DROP TABLE IF EXISTS bench_payloads; DROP TABLE IF EXISTS bench_outbox;
+    CREATE TABLE bench_outbox (LIKE orders.outbox INCLUDING ALL);
+    CREATE TRIGGER outbox_notify AFTER INSERT ON bench_outbox FOR EACH STATEMENT EXECUTE FUNCTION public.emporium_outbox_notify();
     CREATE TABLE bench_carts (client int PRIMARY KEY, id uuid NOT NULL);
     CREATE TABLE bench_payloads (kind text PRIMARY KEY, payload jsonb NOT NULL);`);
   const [sample] = await db.sql.query<{ payload: unknown }>(
@@ -95,6 +99,11 @@ export async function runPgbench(
     return { tps, latencyAvgMs, transactions };
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    await db.sql.exec("DROP TABLE IF EXISTS bench_carts; DROP TABLE IF EXISTS bench_payloads;");
+    await db.sql.exec(`
+      DROP TABLE IF EXISTS bench_carts; DROP TABLE IF EXISTS bench_payloads; DROP TABLE IF EXISTS bench_outbox;
+      DELETE FROM orders.order_timeline WHERE order_id IN (SELECT id FROM orders.orders WHERE number LIKE 'PGB-%');
+      DELETE FROM orders.order_lines WHERE order_id IN (SELECT id FROM orders.orders WHERE number LIKE 'PGB-%');
+      UPDATE orders.idempotency_keys SET order_id = NULL WHERE key LIKE 'pgbench-%';
+      DELETE FROM orders.orders WHERE number LIKE 'PGB-%';`);
   }
 }

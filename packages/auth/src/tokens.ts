@@ -100,3 +100,12 @@ export function loadOrCreateDevSecret(dataDir: string, name: string): Buffer {
     return secret;
   }
 }
+
+/**
+ * The key every process signs or verifies service tokens with: SERVICE_TOKEN_SECRET when set (always,
+ * in production: every app and backend gets the same secret), otherwise the development secret kept
+ * under the data folder that `npm run dev` shares between its processes.
+ */
+export function serviceTokenKey(secret: string | undefined, dataDir: string): Uint8Array {
+  return tokenKey(secret ?? loadOrCreateDevSecret(dataDir, "service-token"));
+}

@@ -10,6 +10,7 @@ const schema = z.object({
   KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.optional(),
   EMPORIUM_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   MEDIA_DIR: z.string().optional(),
+  SERVICE_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   CATALOG_HOST: z.string().default("127.0.0.1"),
   CATALOG_PORT: env.port(4001),
   MIGRATE_ON_START: env.flag(true),

@@ -1,6 +1,7 @@
 // The catalog's own process: environment → database → HTTP server (answering 503 while starting) →
 // migrations and, on an empty database, a generated shop → ready. Inventory events keep the stock
 // read model current when KAFKA_BROKERS is set.
+import { serviceTokenKey } from "@emporium/auth";
 import { openDatabase } from "@emporium/db";
 import { KafkaEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
@@ -24,6 +25,7 @@ const catalog = createCatalogService({
   log,
   metrics,
   events,
+  tokenKey: serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR),
   cacheFreshMs: env.CACHE_FRESH_SECONDS * 1000,
   cacheMaxEntries: env.CACHE_MAX_ENTRIES,
   httpCacheMs: env.HTTP_CACHE_SECONDS * 1000,

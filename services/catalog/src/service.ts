@@ -7,6 +7,7 @@ import type { EventBus, Subscription } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import type { ObjectStore } from "@emporium/storage";
 import { MemoryLruCache } from "./adapters/memory/lru-cache";
+import { PrismaCatalogAdminStore } from "./adapters/prisma/prisma-catalog-admin-store";
 import { PrismaCatalogStore } from "./adapters/prisma/prisma-catalog-store";
 import { CachedCatalogStore, DEFAULT_TTLS } from "./cache/cached-catalog-store";
 import { stockChangedHandler } from "./handlers/stock-changed.handler";
@@ -19,6 +20,8 @@ export interface CatalogServiceDeps {
   media: ObjectStore;
   log: Logger;
   metrics: ServiceMetrics;
+  /** The key that verifies service tokens from the apps (see @emporium/auth). */
+  tokenKey: Uint8Array;
   /** Inventory events feed the stock read model; without a bus the read model stays as seeded. */
   events?: EventBus | undefined;
   cacheFreshMs?: number;
@@ -44,6 +47,13 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
   const responseCache = new ResponseCache(d.httpCacheMs ?? 5_000, d.httpCacheMaxBytes ?? 16 * 1024 * 1024);
   const server = createCatalogServer({
     store,
+    admin: new PrismaCatalogAdminStore(d.db),
+    tokenKey: d.tokenKey,
+    // A staff change shows on the product page at once; listings catch up within their fresh time.
+    invalidateProduct: (slug) => {
+      void cache.invalidatePrefix(`product:${slug}`);
+      responseCache.clear();
+    },
     media: d.media,
     log: d.log,
     metrics: d.metrics,

@@ -2,9 +2,11 @@
 // errors become 4xx codes naming the field; anything unexpected is logged with its request id and shown
 // to callers as a plain 500 without stack, SQL or internals.
 import { initTRPC, TRPCError } from "@trpc/server";
+import { ForbiddenError, UnauthenticatedError, type Principal } from "@emporium/auth";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { ZodError } from "zod";
 import { InvalidInputError, NotFoundError, UnavailableError } from "./domain/errors";
+import type { CatalogAdminStore } from "./ports/catalog-admin-store";
 import type { CatalogStore } from "./ports/catalog-store";
 
 export interface Readiness {
@@ -15,6 +17,14 @@ export interface Readiness {
 
 export interface Context {
   store: CatalogStore;
+  admin: CatalogAdminStore;
+  /**
+   * The caller, from the request's signed token (resolved on first use, so public reads never pay for
+   * it). Admin procedures pass it to `authorize` themselves; a bad token rejects with a 401 error.
+   */
+  principal: () => Promise<Principal>;
+  /** Drops what the catalog has cached about a product after staff change it. */
+  invalidateProduct: (slug: string) => void;
   log: Logger;
   requestId: string;
   readiness: Readiness;
@@ -63,6 +73,10 @@ function toTrpcError(err: TRPCError, ctx: Context, path: string): TRPCError {
     return new TRPCError({ code: "NOT_FOUND", message: cause.message, cause });
   if (cause instanceof InvalidInputError)
     return new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+  if (cause instanceof UnauthenticatedError)
+    return new TRPCError({ code: "UNAUTHORIZED", message: cause.message, cause });
+  if (cause instanceof ForbiddenError)
+    return new TRPCError({ code: "FORBIDDEN", message: cause.message, cause });
   if (cause instanceof UnavailableError)
     return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: cause.message, cause });
   ctx.log.error({ err: cause ?? err, path, requestId: ctx.requestId }, "procedure failed");

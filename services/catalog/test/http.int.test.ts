@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { request, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createServiceMetrics } from "@emporium/observability";
 import { LocalFolderStore } from "@emporium/storage";
 import { embeddedTestDatabase } from "@emporium/db/testing";
@@ -14,6 +15,7 @@ import type { Readiness } from "../src/trpc";
 import { createCatalogFixture, silentLog, type CatalogFixture } from "./fixture";
 
 const pglite = embeddedTestDatabase();
+const key = tokenKey("catalog-http-test-secret-0123456789abcdef");
 
 function rawStatusAt(base: string, rawPath: string): Promise<number> {
   const { hostname, port } = new URL(base);
@@ -41,6 +43,9 @@ describe("catalog HTTP server", () => {
     await media.put("products/demo/1-navy.webp", Buffer.from("RIFF0000WEBPVP8 "), "image/webp");
     server = createCatalogServer({
       store: f.store,
+      admin: f.admin,
+      tokenKey: key,
+      invalidateProduct: () => undefined,
       media,
       log: silentLog,
       metrics: createServiceMetrics("catalog-http-test"),
@@ -146,5 +151,35 @@ describe("catalog HTTP server", () => {
     expect(metrics).toMatch(/rpc_server_duration_seconds_count\{[^}]*procedure="product.list"[^}]*code="OK"/);
     expect(metrics).toMatch(/rpc_server_errors_total\{[^}]*procedure="product.bySlug"[^}]*code="NOT_FOUND"/);
     expect(metrics).toMatch(/process_resident_memory_bytes/);
+  });
+
+  it("answers staff procedures per caller: 401 without a valid token, 403 for the wrong role, never cached", async () => {
+    const url = `${base}/trpc/admin.products.list?input=${encodeURIComponent(JSON.stringify({ limit: 2 }))}`;
+    const bearer = async (principal: Parameters<typeof signServiceToken>[0]) => ({
+      authorization: `Bearer ${await signServiceToken(principal, key)}`,
+    });
+    const anonymous = await fetch(url);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toMatch(/Sign in/);
+    const forged = await fetch(url, {
+      headers: {
+        authorization: `Bearer ${await signServiceToken({ kind: "staff", userId: "x", email: "x@x", role: "owner" }, tokenKey("some-other-secret-0123456789abcdefghij"))}`,
+      },
+    });
+    expect(forged.status).toBe(401);
+    const shopper = await fetch(url, {
+      headers: await bearer({ kind: "shopper", userId: "s", email: "s@x" }),
+    });
+    expect(shopper.status).toBe(403);
+    const support = await fetch(url, {
+      headers: await bearer({ kind: "staff", userId: "u", email: "u@x", role: "support" }),
+    });
+    expect(support.status).toBe(200);
+    expect(support.headers.get("cache-control")).toBe("private, no-store");
+    expect(support.headers.get("x-cache")).toBe("MISS");
+    // The answer a staff member got is not served to the next anonymous caller.
+    expect((await fetch(url)).status).toBe(401);
+    const body = (await support.json()) as { result: { data: { items: unknown[]; total: number } } };
+    expect(body.result.data.items).toHaveLength(2);
   });
 });

@@ -16,6 +16,7 @@ const schema = z.object({
   ORDERS_PORT: env.port(4002),
   PSP_URL: env.httpUrl().default("http://127.0.0.1:4010"),
   ORDERS_SECRET: z.string().min(32).optional(),
+  SERVICE_TOKEN_SECRET: z.string().min(32).optional(),
   RESERVATION_TTL_SECONDS: env.positiveInt(15 * 60),
   CARRIER_STEP_MS: env.positiveInt(4_000),
   LOG_LEVEL: env.logLevel(),

@@ -3,6 +3,7 @@
 // queues shared by all, and each service built by its own `create…` function exactly as its
 // standalone main.ts builds it with Kafka and RabbitMQ. The payment provider simulator runs as its own
 // process (services/psp), as a real provider would.
+import { serviceTokenKey } from "@emporium/auth";
 import { prepareDatabase } from "@emporium/catalog/bootstrap";
 import { createCatalogService } from "@emporium/catalog/service";
 import { openDatabase } from "@emporium/db";
@@ -30,9 +31,12 @@ const commands = new InProcessCommandBus(
   PAYMENT_RETRY_BY_QUEUE,
 );
 
+// One key for the service tokens the apps send: SERVICE_TOKEN_SECRET, or a secret made once under .data.
+const tokenKey = serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR);
 const catalog = createCatalogService({
   db,
   media,
+  tokenKey,
   log: log.child({ service: "catalog" }),
   metrics: createServiceMetrics("catalog"),
   events,

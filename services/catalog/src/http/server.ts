@@ -4,15 +4,21 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { principalFromHeader, type Principal } from "@emporium/auth";
 import { requestIdsFrom, type Logger, type ServiceMetrics } from "@emporium/observability";
 import { InvalidObjectKeyError, type ObjectStore } from "@emporium/storage";
 import { appRouter } from "../router/_app";
+import type { CatalogAdminStore } from "../ports/catalog-admin-store";
 import type { CatalogStore } from "../ports/catalog-store";
 import type { Context, Readiness } from "../trpc";
 import type { ResponseCache } from "./response-cache";
 
 export interface ServerDeps {
   store: CatalogStore;
+  admin: CatalogAdminStore;
+  /** Verifies the service tokens the apps send for signed-in users. */
+  tokenKey: Uint8Array;
+  invalidateProduct: (slug: string) => void;
   media: ObjectStore;
   log: Logger;
   metrics: ServiceMetrics;
@@ -70,12 +76,14 @@ async function serveMedia(
 /** GET /trpc/<procedure>?input=… for one (not batched) public query, or null. */
 function cacheableProcedure(path: string, search: string): string | null {
   const procedure = path.slice("/trpc/".length);
+  // Two-part names only: staff procedures (admin.*) answer per caller and are never shared.
   if (!/^[a-zA-Z]+\.[a-zA-Z]+$/.test(procedure) || search.includes("batch=")) return null;
   return procedure;
 }
 
 // Short, shared caching for public catalog answers; the storefront's fetch cache and any CDN honour it.
 const PUBLIC_CACHE_CONTROL = "public, max-age=5, stale-while-revalidate=30";
+const isStaffPath = (path: string) => path.startsWith("admin.");
 
 export function createCatalogServer(deps: ServerDeps): Server {
   let served = 0;
@@ -87,8 +95,17 @@ export function createCatalogServer(deps: ServerDeps): Server {
   ): Context => {
     const ids = requestIdsFrom(headers);
     setHeader("x-request-id", ids.requestId);
+    let principal: Promise<Principal> | undefined;
+    const authorization = headers.authorization;
     return {
       store: deps.store,
+      admin: deps.admin,
+      principal: () =>
+        (principal ??= principalFromHeader(
+          typeof authorization === "string" ? authorization : undefined,
+          deps.tokenKey,
+        )),
+      invalidateProduct: deps.invalidateProduct,
       readiness: deps.readiness,
       metrics: deps.metrics,
       requestId: ids.requestId,
@@ -143,8 +160,12 @@ export function createCatalogServer(deps: ServerDeps): Server {
       req: new Request(`http://catalog${url}`, { method: "GET", headers }),
       router: appRouter,
       createContext: ({ resHeaders }) => contextFor(req.headers, (k, v) => resHeaders.set(k, v)),
-      responseMeta: ({ errors, type }) =>
-        errors.length === 0 && type === "query" ? { headers: { "cache-control": PUBLIC_CACHE_CONTROL } } : {},
+      responseMeta: ({ errors, type, paths }) =>
+        paths?.some(isStaffPath)
+          ? { headers: { "cache-control": "private, no-store" } }
+          : errors.length === 0 && type === "query"
+            ? { headers: { "cache-control": PUBLIC_CACHE_CONTROL } }
+            : {},
       onError,
     });
     const body = Buffer.from(await response.arrayBuffer());

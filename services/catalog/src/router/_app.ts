@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { router } from "../trpc";
+import { adminRouter } from "./admin/_router";
 import { categoryRouter } from "./category/_router";
 import { homeRouter } from "./home/_router";
 import { productRouter } from "./product/_router";
@@ -12,9 +13,11 @@ export const appRouter = router({
   search: searchRouter,
   home: homeRouter,
   sitemap: sitemapRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type * from "../domain/types";
+export type * from "../domain/admin-types";

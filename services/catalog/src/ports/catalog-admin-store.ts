@@ -1,0 +1,26 @@
+// What the admin procedures need from storage: every product whatever its status, and the writes
+// staff make. Never cached — staff see and change the rows themselves.
+import type {
+  AdminProduct,
+  AdminProductPage,
+  AdminProductQuery,
+  AdminVariant,
+  ProductStatus,
+} from "../domain/admin-types";
+
+export interface CatalogAdminStore {
+  listProducts(query: AdminProductQuery): Promise<AdminProductPage>;
+  /** Throws NotFoundError for an unknown id. */
+  product(id: string): Promise<AdminProduct>;
+  /** Throws NotFoundError for an unknown id; returns the product's slug (for cache invalidation). */
+  setStatus(id: string, status: ProductStatus): Promise<{ slug: string; status: ProductStatus }>;
+  /**
+   * Sets one variant's price and compare-at ("was") price and keeps its product's price range in step,
+   * in one transaction. Throws NotFoundError for an unknown variant.
+   */
+  setVariantPrice(
+    variantId: string,
+    price: number,
+    compareAtPrice: number | null,
+  ): Promise<{ slug: string; variant: AdminVariant }>;
+}
