@@ -1,0 +1,101 @@
+// Accounts in identity.users through Prisma. Role changes lock the owners' rows first, so two owners
+// demoting each other at the same moment cannot leave the shop without one.
+import { Prisma, type Database, type User } from "@emporium/db";
+import type { StaffRole } from "@emporium/auth";
+import { ConflictError, InvalidInputError, NotFoundError } from "../../domain/errors";
+import { keepsAnOwner } from "../../domain/staff";
+import type { NewUser, UserRecord, UserStore } from "../../ports/user-store";
+
+function recordOf(row: User): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    passwordHash: row.passwordHash,
+    role: row.staffRole,
+    lastSignInAt: row.lastSignInAt,
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+}
+
+function isMissingRow(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025";
+}
+
+export const EMAIL_TAKEN = "An account with this email already exists";
+
+export class PrismaUserStore implements UserStore {
+  constructor(private readonly db: Database) {}
+
+  async byEmail(email: string): Promise<UserRecord | null> {
+    const row = await this.db.prisma.user.findUnique({ where: { email } });
+    return row && recordOf(row);
+  }
+
+  async create(user: NewUser): Promise<UserRecord> {
+    try {
+      const row = await this.db.prisma.user.create({
+        data: {
+          id: crypto.randomUUID(),
+          email: user.email,
+          name: user.name,
+          passwordHash: user.passwordHash,
+          staffRole: user.role,
+        },
+      });
+      return recordOf(row);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new ConflictError(EMAIL_TAKEN);
+      throw err;
+    }
+  }
+
+  async recordSignIn(id: string, at: Date): Promise<UserRecord> {
+    return recordOf(await this.db.prisma.user.update({ where: { id }, data: { lastSignInAt: at } }));
+  }
+
+  async listStaff(): Promise<UserRecord[]> {
+    const rows = await this.db.prisma.user.findMany({
+      where: { staffRole: { not: null } },
+      orderBy: { email: "asc" },
+    });
+    return rows.map(recordOf);
+  }
+
+  async promoteShopper(id: string, role: StaffRole, passwordHash?: string): Promise<UserRecord> {
+    try {
+      // The condition on staff_role makes the promotion one check-and-set: a concurrent invite loses.
+      return recordOf(
+        await this.db.prisma.user.update({
+          where: { id, staffRole: null },
+          data: { staffRole: role, ...(passwordHash ? { passwordHash } : {}) },
+        }),
+      );
+    } catch (err) {
+      if (!isMissingRow(err)) throw err;
+      const exists = await this.db.prisma.user.count({ where: { id } });
+      throw exists
+        ? new ConflictError("This account is already on the staff; change its role instead")
+        : new NotFoundError("This account no longer exists");
+    }
+  }
+
+  async setRole(id: string, role: StaffRole | null): Promise<UserRecord> {
+    return this.db.prisma.$transaction(async (tx) => {
+      const owners = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id::text AS id FROM identity.users WHERE staff_role = 'owner' FOR UPDATE`;
+      const user = await tx.user.findUnique({ where: { id } });
+      if (!user) throw new NotFoundError(`No account with id ${id}`);
+      if (!keepsAnOwner(user.staffRole, role, owners.length))
+        throw new InvalidInputError(
+          "role",
+          `${user.email} is the only owner; make someone else an owner before changing this role`,
+        );
+      if (user.staffRole === role) return recordOf(user);
+      return recordOf(await tx.user.update({ where: { id }, data: { staffRole: role } }));
+    });
+  }
+}

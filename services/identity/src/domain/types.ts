@@ -1,0 +1,24 @@
+// What the identity service answers with. Timestamps are ISO strings, as they travel over HTTP.
+import type { StaffRole } from "@emporium/auth";
+
+/** An account as the apps' sign-in sees it: who signed in, and with which staff role (null: a shopper). */
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole | null;
+}
+
+/** A row of the staff list. */
+export interface StaffMember extends Account {
+  lastSignInAt: string | null;
+}
+
+export interface Invitation {
+  member: StaffMember;
+  /**
+   * A one-time password for an account that had none (a new one), to hand to the new colleague; it is
+   * stored only as its hash. Null when an existing account with a password was promoted.
+   */
+  temporaryPassword: string | null;
+}

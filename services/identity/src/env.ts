@@ -1,0 +1,37 @@
+// The identity service's configuration, validated once at start-up.
+import path from "node:path";
+import { z } from "zod";
+import { env, loadEnvOrExit } from "@emporium/config";
+import { DEFAULT_DATA_DIR } from "@emporium/db";
+
+const schema = z
+  .object({
+    DATABASE_URL: env.postgresUrl().optional(),
+    EMPORIUM_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
+    /** Verifies the apps' service tokens; shared with them. Required with a real database. */
+    SERVICE_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    IDENTITY_HOST: z.string().default("127.0.0.1"),
+    IDENTITY_PORT: env.port(4003),
+    /** Create the local-only development accounts (default: only on the embedded database). */
+    IDENTITY_DEV_ACCOUNTS: z
+      .enum(["1", "0", "true", "false", "yes", "no"])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === "1" || v === "true" || v === "yes")),
+    LOG_LEVEL: env.logLevel(),
+    LOG_FORMAT: env.logFormat(),
+  })
+  .refine((e) => !e.DATABASE_URL || e.SERVICE_TOKEN_SECRET, {
+    path: ["SERVICE_TOKEN_SECRET"],
+    message: "is required when DATABASE_URL is set (32+ characters, shared with the apps)",
+  });
+
+export type IdentityEnv = ReturnType<typeof loadIdentityEnv>;
+
+export function loadIdentityEnv(source: NodeJS.ProcessEnv = process.env) {
+  const e = loadEnvOrExit(schema, source);
+  return {
+    ...e,
+    EMPORIUM_DATA_DIR: path.resolve(e.EMPORIUM_DATA_DIR),
+    IDENTITY_DEV_ACCOUNTS: e.IDENTITY_DEV_ACCOUNTS ?? !e.DATABASE_URL,
+  };
+}

@@ -1,0 +1,52 @@
+// The identity service's own process: environment → database → HTTP server (answering 503 while
+// starting) → wait for the identity schema (the migrate job creates it) → ready.
+import { serviceTokenKey } from "@emporium/auth";
+import { openDatabase } from "@emporium/db";
+import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { onShutdown, waitForSchema } from "@emporium/runtime";
+import { ensureDevAccounts } from "./dev-accounts";
+import { loadIdentityEnv } from "./env";
+import { createIdentityService, IDENTITY_TABLE } from "./service";
+
+const env = loadIdentityEnv();
+const log = createLogger({ service: "identity", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const metrics = createServiceMetrics("identity");
+const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
+const identity = createIdentityService({
+  db,
+  log,
+  metrics,
+  // env.ts requires SERVICE_TOKEN_SECRET with a real database; on embedded defaults the apps and the
+  // backends share a random secret kept under the data folder.
+  tokenKey: serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR),
+});
+identity.server.keepAliveTimeout = 65_000;
+await new Promise<void>((resolve, reject) => {
+  identity.server.once("error", reject);
+  identity.server.listen(env.IDENTITY_PORT, env.IDENTITY_HOST, () => resolve());
+});
+log.info(
+  { database: db.description },
+  `identity listening on http://${env.IDENTITY_HOST}:${env.IDENTITY_PORT}`,
+);
+
+onShutdown(log, async () => {
+  await identity.stop();
+  await new Promise<void>((resolve) => {
+    identity.server.close(() => resolve());
+    identity.server.closeIdleConnections();
+  });
+  await db.close();
+});
+
+try {
+  identity.readiness.detail = "waiting for the identity schema";
+  await waitForSchema(db, IDENTITY_TABLE, log);
+  if (env.IDENTITY_DEV_ACCOUNTS) await ensureDevAccounts(db, log);
+  await identity.start();
+  log.info("identity ready");
+} catch (err) {
+  log.fatal({ err }, "identity failed to start");
+  await db.close().catch(() => undefined);
+  process.exit(1);
+}

@@ -1,0 +1,39 @@
+// What the identity service needs from its database: accounts by email, staff, and role changes that
+// keep the shop with an owner.
+import type { StaffRole } from "@emporium/auth";
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  /** argon2id; null for an account without a password. */
+  passwordHash: string | null;
+  role: StaffRole | null;
+  lastSignInAt: Date | null;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  role: StaffRole | null;
+}
+
+export interface UserStore {
+  byEmail(email: string): Promise<UserRecord | null>;
+  /** Throws ConflictError when the email already has an account. */
+  create(user: NewUser): Promise<UserRecord>;
+  recordSignIn(id: string, at: Date): Promise<UserRecord>;
+  /** Accounts with a staff role, by email. */
+  listStaff(): Promise<UserRecord[]>;
+  /**
+   * Gives a shopper a staff role (and a password hash, when given). Throws ConflictError when the
+   * account is no longer a shopper, NotFoundError when it is gone.
+   */
+  promoteShopper(id: string, role: StaffRole, passwordHash?: string): Promise<UserRecord>;
+  /**
+   * Sets an account's role (null: back to shopper). Throws NotFoundError for an unknown account and
+   * InvalidInputError when it would leave the shop without an owner.
+   */
+  setRole(id: string, role: StaffRole | null): Promise<UserRecord>;
+}

@@ -1,0 +1,75 @@
+// The identity service on a freshly migrated test database, its procedures reached through the tRPC
+// caller as a given principal — exactly the context the HTTP server builds from a verified token.
+import { randomBytes } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { expect } from "vitest";
+import type { Principal } from "@emporium/auth";
+import type { Database } from "@emporium/db";
+import type { TestDatabaseTarget } from "@emporium/db/testing";
+import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { appRouter } from "../src/router/_app";
+import { createIdentityService, type IdentityService } from "../src/service";
+import { createCallerFactory } from "../src/trpc";
+
+export const log = createLogger({ service: "identity-test", level: process.env.TEST_LOG_LEVEL ?? "silent" });
+
+const createCaller = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof createCaller>;
+
+export const ANONYMOUS: Principal = { kind: "anonymous" };
+
+export interface IdentityFixture {
+  db: Database;
+  service: IdentityService;
+  tokenKey: Uint8Array;
+  /** A caller acting as `principal` (anonymous by default). */
+  as(principal?: Principal): Caller;
+  dispose(): Promise<void>;
+}
+
+export async function createIdentityFixture(target: TestDatabaseTarget): Promise<IdentityFixture> {
+  const test = await target.create();
+  const tokenKey = new Uint8Array(randomBytes(32));
+  const service = createIdentityService({
+    db: test.db,
+    log,
+    metrics: createServiceMetrics("identity-test"),
+    tokenKey,
+  });
+  await service.start();
+  return {
+    db: test.db,
+    service,
+    tokenKey,
+    as: (principal = ANONYMOUS) => createCaller({ ...service.base, principal, requestId: "test" }),
+    async dispose() {
+      await service.stop();
+      await test.dispose();
+    },
+  };
+}
+
+/** A staff principal for an account (as the apps would name it in a token after its sign-in). */
+export function staff(account: { id: string; email: string; role: string | null }): Principal {
+  if (account.role !== "owner" && account.role !== "manager" && account.role !== "support")
+    throw new Error(`${account.email} is not on the staff`);
+  return { kind: "staff", userId: account.id, email: account.email, role: account.role };
+}
+
+/** Awaits `promise` and returns the TRPCError it rejected with, checking its code. */
+export async function refusal(promise: Promise<unknown>, code: TRPCError["code"]): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(TRPCError);
+    expect((err as TRPCError).code, (err as TRPCError).message).toBe(code);
+    return err as TRPCError;
+  }
+  return expect.fail(`expected ${code}`);
+}
+
+let n = 0;
+/** A fresh address for each call, so tests on one database do not collide. */
+export function uniqueEmail(prefix = "person"): string {
+  return `${prefix}-${process.pid}-${++n}-${randomBytes(3).toString("hex")}@example.com`;
+}
