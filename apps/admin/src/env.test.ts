@@ -11,3 +11,12 @@ describe("parseAdminEnv", () => {
     expect(() => parseAdminEnv({ CATALOG_URL: "catalog" })).toThrow(/CATALOG_URL/);
   });
 });
+
+describe("admin secrets", () => {
+  it("are optional (development secrets are generated) but must be long enough when set", () => {
+    const e = parseAdminEnv({});
+    expect(e.SERVICE_TOKEN_SECRET).toBeUndefined();
+    expect(e.IDENTITY_URL).toBe("http://127.0.0.1:4003/trpc");
+    expect(() => parseAdminEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET: must be at least 32/);
+  });
+});

@@ -1,34 +1,6 @@
 // A real Chromium for the e2e tests (playwright-core drives the system browser; no download).
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}
-
-/**
- * Waits until React has hydrated the element, i.e. its event handlers are attached. Clicking before
- * that would be a plain-HTML click (still correct, but not what the test is about).
- */
-export async function waitForHydration(locator: Locator): Promise<void> {
-  await locator.waitFor();
-  await locator
-    .page()
-    .waitForFunction(
-      (element) => element !== null && Object.keys(element).some((key) => key.startsWith("__reactFiber")),
-      await locator.elementHandle(),
-    );
-}
+import type { Page } from "playwright-core";
+export { launchBrowser, waitForHydration } from "@emporium/testkit/browser";
 
 /** The text of the result count ("42 products") as a number. */
 export async function resultCount(page: Page): Promise<number> {

@@ -4,12 +4,14 @@ import type { AppRouter } from "./router/_app";
 
 export type { AppRouter, RouterInputs, RouterOutputs } from "./router/_app";
 export type * from "./domain/types";
+export type * from "./domain/admin-types";
 
 export interface CatalogClientOptions {
   url: string;
   /** A fetch to use (Next passes its own to control caching). */
   fetch?: typeof fetch;
-  headers?: () => Record<string, string>;
+  /** Headers for each call (an Authorization header with a service token for staff procedures). */
+  headers?: () => Record<string, string> | Promise<Record<string, string>>;
 }
 
 export function createCatalogClient(options: CatalogClientOptions) {

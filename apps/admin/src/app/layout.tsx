@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { AdminNav } from "./admin-nav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +7,7 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function AdminLayout({ children }: { children: ReactNode }) {
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-canvas font-sans text-ink">
@@ -18,27 +17,7 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <div className="flex min-h-screen flex-col md:flex-row">
-          <header className="border-b border-line bg-surface md:w-60 md:border-r md:border-b-0">
-            <div className="px-5 py-5">
-              <p className="text-lg font-bold tracking-tight">Emporium</p>
-              <p className="text-xs text-ink-muted">Merchant admin</p>
-            </div>
-            <AdminNav />
-          </header>
-          <div className="flex-1">
-            <div
-              role="note"
-              className="border-b border-warning-200 bg-warning-50 px-6 py-3 text-sm text-warning"
-            >
-              Read-only preview: sign-in and catalog management (editing products, prices and stock) arrive in
-              a later release.
-            </div>
-            <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-6 py-8 focus:outline-none">
-              {children}
-            </main>
-          </div>
-        </div>
+        {children}
       </body>
     </html>
   );

@@ -1,8 +1,10 @@
-// The catalog as the admin's server components see it: always fresh (staff expect to see the current
-// state), requested only at request time (so `next build` needs no catalog), with a 10 s timeout.
+// The catalog as the admin's server components and actions see it: always fresh (staff expect to see
+// the current state), requested only at request time (so `next build` needs no catalog), with a 10 s
+// timeout, and — for staff procedures — a service token naming the signed-in staff member.
 import { cache } from "react";
 import { connection } from "next/server";
-import { createCatalogClient } from "@emporium/catalog/client";
+import { createCatalogClient, type RouterInputs } from "@emporium/catalog/client";
+import { backendAuthorization, type Staff } from "@/auth/session";
 import { env } from "@/env";
 
 const TIMEOUT_MS = 10_000;
@@ -18,12 +20,28 @@ const freshFetch: typeof fetch = (input, init) => {
 
 const catalog = createCatalogClient({ url: env.CATALOG_URL, fetch: freshFetch });
 
+/** The catalog's staff procedures, called as `staff`. */
+export function catalogAs(staff: Staff) {
+  return createCatalogClient({
+    url: env.CATALOG_URL,
+    fetch: freshFetch,
+    headers: async () => ({ authorization: await backendAuthorization(staff) }),
+  }).admin;
+}
+
 export const getCategoryTree = cache(async () => {
   await connection();
   return catalog.category.tree.query();
 });
 
-export const getProductPage = cache(async (cursor: string | null) => {
+export type ProductListInput = RouterInputs["admin"]["products"]["list"];
+
+export const getProductPage = cache(async (staff: Staff, input: ProductListInput) => {
   await connection();
-  return catalog.product.list.query({ sort: "newest", limit: 25, ...(cursor ? { cursor } : {}) });
+  return catalogAs(staff).products.list.query(input);
+});
+
+export const getProduct = cache(async (staff: Staff, id: string) => {
+  await connection();
+  return catalogAs(staff).products.get.query({ id });
 });

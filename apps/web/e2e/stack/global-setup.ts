@@ -12,9 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { createScratchDatabase } from "@emporium/db/testing";
-import { waitFor } from "@emporium/testkit";
-import { logTail, runToCompletion, startChild, type Child } from "./child-process";
-import { freePort } from "./free-port";
+import { freePort, runToCompletion, startChild, waitUntilServing } from "@emporium/testkit/processes";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -36,31 +34,6 @@ const WIRING =
 const BACKEND_READY_MS = 10 * 60_000;
 const PSP_READY_MS = 60_000;
 const WEB_READY_MS = 60_000;
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-    return res.ok;
-  } catch {
-    return false;
-  }
-}
-
-/** Polls `url` until it answers 2xx, failing early (with the log) if the process dies. */
-async function waitUntilServing(child: Child, url: string, timeoutMs: number): Promise<void> {
-  try {
-    await waitFor(
-      async () => {
-        if (child.hasExited()) throw new Error(`${child.name} exited before it was ready`);
-        return answers(url);
-      },
-      { timeoutMs, intervalMs: 500, what: `${child.name} at ${url}` },
-    );
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${reason}\n--- ${child.name} log ---\n${await logTail(child.logFile)}`);
-  }
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cleanups: (() => Promise<void>)[] = [];

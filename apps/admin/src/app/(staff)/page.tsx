@@ -4,7 +4,7 @@ import type { CategoryNode } from "@emporium/catalog/client";
 import { catalogFigures } from "@/dashboard/figures";
 import { isCatalogUnavailable } from "@/trpc/catalog-unavailable";
 import { getCategoryTree } from "@/trpc/server";
-import { CatalogUnavailableNotice } from "./catalog-unavailable-notice";
+import { CatalogUnavailableNotice } from "../catalog-unavailable-notice";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { waitFor } from "./wait-for";
 
 export interface ChildOptions {
   cwd: string;
@@ -89,4 +90,29 @@ export async function runToCompletion(
 export async function logTail(file: string, lines = 40): Promise<string> {
   const text = await readFile(file, "utf8").catch(() => "");
   return text.split("\n").slice(-lines).join("\n");
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls `url` until it answers 2xx, failing early (with the log) if the process dies. */
+export async function waitUntilServing(child: Child, url: string, timeoutMs: number): Promise<void> {
+  try {
+    await waitFor(
+      async () => {
+        if (child.hasExited()) throw new Error(`${child.name} exited before it was ready`);
+        return answers(url);
+      },
+      { timeoutMs, intervalMs: 500, what: `${child.name} at ${url}` },
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${reason}\n--- ${child.name} log ---\n${await logTail(child.logFile)}`);
+  }
 }

@@ -1,0 +1,126 @@
+// Staff in a real Chromium: signing in (and being refused), a manager changing a price that the
+// storefront's catalog then serves, and a support user who sees prices but has no control to change
+// them — and whose direct API call is refused by the catalog itself.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { signServiceToken, tokenKey } from "@emporium/auth";
+import { createCatalogClient } from "@emporium/catalog/client";
+import { launchBrowser, waitForHydration } from "@emporium/testkit/browser";
+import { TRPCClientError } from "@trpc/client";
+
+const adminUrl = inject("adminUrl");
+const catalog = createCatalogClient({ url: inject("catalogUrl") });
+const key = tokenKey(inject("serviceTokenSecret"));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${adminUrl}/signin`);
+  const submit = page.getByRole("button", { name: "Sign in" });
+  await waitForHydration(submit);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await submit.click();
+}
+
+/** A published product with at least one variant, and the page for it in the admin. */
+async function someProduct() {
+  const list = await catalog.product.list.query({ limit: 5, sort: "newest" });
+  const card = list.items[0];
+  if (!card) throw new Error("the seeded catalog has no products");
+  const product = await catalog.product.bySlug.query({ slug: card.slug });
+  const variant = product.variants[0];
+  if (!variant) throw new Error(`${product.slug} has no variants`);
+  return { product, variant };
+}
+
+describe("staff sign-in", () => {
+  it("sends anonymous visitors to the sign-in page and refuses wrong passwords and shoppers", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${adminUrl}/products`);
+    await page.waitForURL(/\/signin/);
+    await page.getByRole("heading", { name: "Sign in to the merchant admin" }).waitFor();
+
+    await signIn(page, "manager@emporium.local", "not-the-password");
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/Email or password is incorrect/);
+
+    await signIn(page, "shopper@emporium.local", "shopper-password");
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/not a staff account/);
+    await page.goto(`${adminUrl}/`);
+    await page.waitForURL(/\/signin/);
+    await page.close();
+  });
+});
+
+describe("prices", () => {
+  it("lets a manager change a price, which the catalog then serves", async () => {
+    const { product, variant } = await someProduct();
+    const page = await browser.newPage();
+    await signIn(page, "manager@emporium.local", "manager-password");
+    await page.getByTestId("signed-in-as").getByText("Manager").waitFor();
+
+    await page.goto(`${adminUrl}/products?q=${encodeURIComponent(variant.sku)}`);
+    await page.getByRole("link", { name: product.title }).click();
+    await page.getByRole("heading", { name: product.title, level: 1 }).waitFor();
+    const form = page.getByRole("form", { name: `Price of ${variant.title}` });
+    const save = form.getByRole("button", { name: "Save price" });
+    await waitForHydration(save);
+
+    // A bad amount is refused in place, naming the field, and nothing changes.
+    await form.getByLabel(/^Price of/).fill("12.345");
+    await save.click();
+    await expect.poll(() => form.getByRole("status").textContent()).toMatch(/Price: Enter an amount/);
+    expect((await catalog.product.bySlug.query({ slug: product.slug })).variants[0]?.price).toBe(
+      variant.price,
+    );
+
+    const newPrice = variant.price + 1234;
+    await form.getByLabel(/^Price of/).fill((newPrice / 100).toFixed(2));
+    await form.getByLabel(/^Compare-at price/).fill("");
+    await save.click();
+    await expect.poll(() => form.getByRole("status").textContent()).toBe("Price saved");
+    await expect
+      .poll(async () => (await catalog.product.bySlug.query({ slug: product.slug })).variants[0]?.price)
+      .toBe(newPrice);
+
+    // Signing out ends the session: the admin asks for a sign-in again.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/signin/);
+    await page.goto(`${adminUrl}/products/${product.id}`);
+    await page.waitForURL(/\/signin/);
+    await page.close();
+  });
+
+  it("shows support staff the price without a control to change it, and the API refuses them", async () => {
+    const { product, variant } = await someProduct();
+    const page = await browser.newPage();
+    await signIn(page, "support@emporium.local", "support-password");
+    await page.getByTestId("signed-in-as").getByText("Support").waitFor();
+    await page.goto(`${adminUrl}/products/${product.id}`);
+    await page.getByRole("heading", { name: "Variants and prices" }).waitFor();
+    await page.getByTestId(`price-${variant.sku}`).waitFor();
+    expect(await page.getByRole("button", { name: "Save price" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /Publish|Unpublish/ }).count()).toBe(0);
+    await page.close();
+
+    const support = createCatalogClient({
+      url: inject("catalogUrl"),
+      headers: async () => ({
+        authorization: `Bearer ${await signServiceToken({ kind: "staff", userId: "support", email: "support@emporium.local", role: "support" }, key)}`,
+      }),
+    });
+    const refused = await support.admin.variants.setPrice
+      .mutate({ variantId: variant.id, price: variant.price + 1 })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refused).toBeInstanceOf(TRPCClientError);
+    expect((refused as TRPCClientError<never>).data).toMatchObject({ code: "FORBIDDEN", httpStatus: 403 });
+    expect((await catalog.product.bySlug.query({ slug: product.slug })).variants[0]?.id).toBe(variant.id);
+  });
+});

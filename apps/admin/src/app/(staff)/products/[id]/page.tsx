@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TRPCClientError } from "@trpc/client";
+import { Badge } from "@emporium/ui/badge";
+import { formatMoney } from "@emporium/ui/money";
+import { requireStaff } from "@/auth/session";
+import { getProduct } from "@/trpc/server";
+import { PriceForm } from "./price-form";
+import { StatusForm } from "./status-form";
+
+export const metadata: Metadata = { title: "Product" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requireStaff();
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  let product;
+  try {
+    product = await getProduct(staff, id);
+  } catch (error) {
+    if (error instanceof TRPCClientError && error.data?.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  const canPrice = staff.can("catalog.prices.write");
+  const canPublish = staff.can("catalog.products.publish");
+  const published = product.status === "PUBLISHED";
+  const image = product.images[0];
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
+        <Link href="/products" className="hover:underline">
+          Products
+        </Link>{" "}
+        / <span aria-current="page">{product.title}</span>
+      </nav>
+      <div className="mt-4 flex flex-wrap items-start gap-6">
+        {image && (
+          <img
+            src={image.url}
+            alt={image.alt}
+            width={120}
+            height={150}
+            className="h-36 w-28 rounded-xl object-cover"
+          />
+        )}
+        <div className="min-w-64 flex-1">
+          <h1 className="text-2xl font-semibold tracking-tight">{product.title}</h1>
+          <p className="mt-1 font-mono text-xs text-ink-muted">{product.slug}</p>
+          <p className="mt-2 flex items-center gap-2 text-sm">
+            <Badge tone={published ? "success" : "warning"}>{product.status.toLowerCase()}</Badge>
+            {product.brand && <span className="text-ink-muted">{product.brand}</span>}
+          </p>
+          <p className="mt-3 max-w-prose text-sm text-ink-muted">{product.description}</p>
+        </div>
+        {canPublish && <StatusForm productId={product.id} published={published} />}
+      </div>
+
+      <section aria-labelledby="variants-heading" className="mt-10">
+        <h2 id="variants-heading" className="text-lg font-semibold">
+          Variants and prices
+        </h2>
+        {!canPrice && (
+          <p className="mt-1 text-sm text-ink-muted">
+            Your role can view prices; managers and owners change them.
+          </p>
+        )}
+        <div className="mt-4 overflow-x-auto rounded-2xl border border-line bg-surface">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-line bg-canvas-muted text-xs tracking-wide text-ink-muted uppercase">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Variant
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  SKU
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">
+                  Available
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">
+                  Price
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {product.variants.map((v) => (
+                <tr key={v.id}>
+                  <th scope="row" className="px-4 py-2 font-medium">
+                    {v.title}
+                  </th>
+                  <td className="px-4 py-2 font-mono text-xs">{v.sku}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{v.available}</td>
+                  <td className="px-4 py-2 text-right">
+                    {canPrice ? (
+                      <PriceForm
+                        productId={product.id}
+                        variantId={v.id}
+                        variantTitle={v.title}
+                        currency={product.currency}
+                        price={v.price}
+                        compareAtPrice={v.compareAtPrice}
+                      />
+                    ) : (
+                      <span className="tabular-nums" data-testid={`price-${v.sku}`}>
+                        {formatMoney(v.price, product.currency)}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

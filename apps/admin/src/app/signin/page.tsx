@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "@/auth/options";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+interface SignInPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function SignInPage({ searchParams }: SignInPageProps) {
+  const session = await getServerSession(authOptions());
+  if (session?.staff) redirect("/");
+  const params = await searchParams;
+  const error = typeof params.error === "string" ? params.error : null;
+  return (
+    <main
+      id="main"
+      tabIndex={-1}
+      className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-6 py-12"
+    >
+      <p className="text-lg font-bold tracking-tight">Emporium</p>
+      <h1 className="mt-1 text-2xl font-semibold tracking-tight">Sign in to the merchant admin</h1>
+      <SignInForm initialError={error} />
+    </main>
+  );
+}

@@ -1,0 +1,91 @@
+// Staff sign-in for the admin (next-auth): email + password checked by the identity service (argon2id
+// there), a session cookie that is HttpOnly, SameSite=Lax and Secure over HTTPS, and a session that
+// carries the staff role. Only staff accounts get in; shoppers are told so.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { TRPCClientError } from "@trpc/client";
+import { loadOrCreateDevSecret, STAFF_ROLES, type StaffRole } from "@emporium/auth";
+import { createIdentityClient } from "@emporium/identity/client";
+import { env } from "@/env";
+
+declare module "next-auth" {
+  interface Session {
+    staff: { id: string; email: string; name: string; role: StaffRole };
+  }
+  interface User {
+    role: StaffRole;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    role?: StaffRole;
+  }
+}
+
+/** Staff sessions last a working day; the next sign-in picks up a changed role. */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+export const NOT_STAFF_MESSAGE = "This account is not a staff account. Shoppers sign in at the storefront.";
+export const BAD_CREDENTIALS_MESSAGE = "Email or password is incorrect.";
+
+const identity = createIdentityClient(env.IDENTITY_URL);
+
+async function authorizeStaff(email: string, password: string) {
+  let user;
+  try {
+    user = await identity.auth.signIn.mutate({ email, password });
+  } catch (error) {
+    if (
+      error instanceof TRPCClientError &&
+      ["UNAUTHORIZED", "BAD_REQUEST"].includes(String(error.data?.code))
+    )
+      throw new Error(BAD_CREDENTIALS_MESSAGE);
+    throw new Error("Sign-in is unavailable right now; please try again in a moment.");
+  }
+  if (!user.role) throw new Error(NOT_STAFF_MESSAGE);
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+let options: NextAuthOptions | null = null;
+
+/** Built on first use, so `next build` needs no secret; production must set NEXTAUTH_SECRET. */
+export function authOptions(): NextAuthOptions {
+  options ??= {
+    secret:
+      env.NEXTAUTH_SECRET ??
+      (process.env.NODE_ENV === "production"
+        ? undefined
+        : loadOrCreateDevSecret(env.EMPORIUM_DATA_DIR, "admin-session").toString("base64url")),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        authorize: async (credentials) => {
+          const email = credentials?.email?.trim() ?? "";
+          const password = credentials?.password ?? "";
+          if (!email || !password) throw new Error("Enter your email and password.");
+          return authorizeStaff(email, password);
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.role = user.role;
+        return token;
+      },
+      session({ session, token }) {
+        const role = STAFF_ROLES.find((r) => r === token.role);
+        if (token.sub && token.email && role)
+          session.staff = { id: token.sub, email: token.email, name: token.name ?? token.email, role };
+        return session;
+      },
+    },
+  };
+  return options;
+}

@@ -1,0 +1,43 @@
+// The signed-in staff member, for server components and server actions: who it is, what the role
+// allows (to show or hide controls), and the short-lived token that carries it to the backends —
+// which check the permission again themselves.
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import {
+  can,
+  serviceTokenKey,
+  signServiceToken,
+  type Permission,
+  type Principal,
+  type StaffRole,
+} from "@emporium/auth";
+import { env } from "@/env";
+import { authOptions } from "./options";
+
+export interface Staff {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  principal: Principal;
+  can(permission: Permission): boolean;
+}
+
+/** The staff member signed in, or a redirect to the sign-in page. */
+export const requireStaff = cache(async (): Promise<Staff> => {
+  const session = await getServerSession(authOptions());
+  const staff = session?.staff;
+  if (!staff) redirect("/signin");
+  const principal: Principal = { kind: "staff", userId: staff.id, email: staff.email, role: staff.role };
+  return { ...staff, principal, can: (permission) => can(principal, permission) };
+});
+
+let key: Uint8Array | null = null;
+
+/** `Bearer <token>` for one backend call, valid for a minute. */
+export async function backendAuthorization(staff: Staff): Promise<string> {
+  key ??= serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR);
+  if (staff.principal.kind === "anonymous") throw new Error("a staff principal is required");
+  return `Bearer ${await signServiceToken(staff.principal, key)}`;
+}

@@ -1,0 +1,16 @@
+// Browser tests for the admin: the global setup starts the development host (catalog, identity and
+// the workers on embedded defaults) and a production build of the admin; the tests drive Chromium.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
+  test: {
+    include: ["e2e/**/*.e2e.ts"],
+    environment: "node",
+    globalSetup: ["./e2e/global-setup.ts"],
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 60_000,
+  },
+});

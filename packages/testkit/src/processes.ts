@@ -1,0 +1,3 @@
+// Child processes and ports for test stacks (browser tests, system tests).
+export * from "./child-process";
+export * from "./free-port";
