@@ -4,6 +4,13 @@ import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { DEFAULT_DATA_DIR } from "@emporium/db";
 
+/** A yes/no variable whose default depends on other settings: undefined when unset. */
+const optionalFlag = () =>
+  z
+    .enum(["1", "0", "true", "false", "yes", "no"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "1" || v === "true" || v === "yes"));
+
 const schema = z
   .object({
     DATABASE_URL: env.postgresUrl().optional(),
@@ -12,11 +19,10 @@ const schema = z
     SERVICE_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     IDENTITY_HOST: z.string().default("127.0.0.1"),
     IDENTITY_PORT: env.port(4003),
+    /** Apply the migrations at start (default: only on the embedded database, which no job migrates). */
+    MIGRATE_ON_START: optionalFlag(),
     /** Create the local-only development accounts (default: only on the embedded database). */
-    IDENTITY_DEV_ACCOUNTS: z
-      .enum(["1", "0", "true", "false", "yes", "no"])
-      .optional()
-      .transform((v) => (v === undefined ? undefined : v === "1" || v === "true" || v === "yes")),
+    IDENTITY_DEV_ACCOUNTS: optionalFlag(),
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
   })
@@ -29,9 +35,11 @@ export type IdentityEnv = ReturnType<typeof loadIdentityEnv>;
 
 export function loadIdentityEnv(source: NodeJS.ProcessEnv = process.env) {
   const e = loadEnvOrExit(schema, source);
+  const embedded = !e.DATABASE_URL;
   return {
     ...e,
     EMPORIUM_DATA_DIR: path.resolve(e.EMPORIUM_DATA_DIR),
-    IDENTITY_DEV_ACCOUNTS: e.IDENTITY_DEV_ACCOUNTS ?? !e.DATABASE_URL,
+    MIGRATE_ON_START: e.MIGRATE_ON_START ?? embedded,
+    IDENTITY_DEV_ACCOUNTS: e.IDENTITY_DEV_ACCOUNTS ?? embedded,
   };
 }

@@ -1,7 +1,8 @@
 // The identity service's own process: environment → database → HTTP server (answering 503 while
-// starting) → wait for the identity schema (the migrate job creates it) → ready.
+// starting) → the identity schema (the migrate job creates it; on the embedded database this process
+// migrates) → with IDENTITY_DEV_ACCOUNTS, the local-only accounts → ready.
 import { serviceTokenKey } from "@emporium/auth";
-import { openDatabase } from "@emporium/db";
+import { migrate, openDatabase } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { onShutdown, waitForSchema } from "@emporium/runtime";
 import { ensureDevAccounts } from "./dev-accounts";
@@ -40,6 +41,11 @@ onShutdown(log, async () => {
 });
 
 try {
+  if (env.MIGRATE_ON_START) {
+    identity.readiness.detail = "applying database migrations";
+    const { applied } = await migrate(db, (m) => log.info(m));
+    if (applied.length > 0) log.info({ applied }, "migrations applied");
+  }
   identity.readiness.detail = "waiting for the identity schema";
   await waitForSchema(db, IDENTITY_TABLE, log);
   if (env.IDENTITY_DEV_ACCOUNTS) await ensureDevAccounts(db, log);
