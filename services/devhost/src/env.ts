@@ -14,6 +14,7 @@ const schema = z.object({
   HOST: z.string().default("127.0.0.1"),
   CATALOG_PORT: env.port(4001),
   ORDERS_PORT: env.port(4002),
+  IDENTITY_PORT: env.port(4003),
   PSP_URL: env.httpUrl().default("http://127.0.0.1:4010"),
   ORDERS_SECRET: z.string().min(32).optional(),
   SERVICE_TOKEN_SECRET: z.string().min(32).optional(),

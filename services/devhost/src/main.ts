@@ -7,6 +7,8 @@ import { serviceTokenKey } from "@emporium/auth";
 import { prepareDatabase } from "@emporium/catalog/bootstrap";
 import { createCatalogService } from "@emporium/catalog/service";
 import { openDatabase } from "@emporium/db";
+import { ensureDevAccounts } from "@emporium/identity/dev-accounts";
+import { createIdentityService } from "@emporium/identity/service";
 import { createInventoryWorker } from "@emporium/inventory/worker";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
@@ -40,6 +42,12 @@ const catalog = createCatalogService({
   log: log.child({ service: "catalog" }),
   metrics: createServiceMetrics("catalog"),
   events,
+});
+const identity = createIdentityService({
+  db,
+  tokenKey,
+  log: log.child({ service: "identity" }),
+  metrics: createServiceMetrics("identity"),
 });
 const variants = new CatalogVariantLookup({ url: `http://${env.HOST}:${env.CATALOG_PORT}/trpc`, log });
 const orders = createOrdersService({
@@ -87,11 +95,13 @@ const listen = (server: typeof catalog.server, port: number) =>
   });
 await listen(catalog.server, env.CATALOG_PORT);
 await listen(orders.server, env.ORDERS_PORT);
+await listen(identity.server, env.IDENTITY_PORT);
 log.info({ database: db.description }, "backend listening; preparing the database");
 
 onShutdown(log, async () => {
   catalog.readiness.ready = false;
-  for (const server of [catalog.server, orders.server])
+  await identity.stop();
+  for (const server of [catalog.server, orders.server, identity.server])
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -113,6 +123,8 @@ try {
     log,
     readiness: catalog.readiness,
   });
+  await ensureDevAccounts(db, log.child({ service: "identity" }));
+  await identity.start();
   await catalog.start();
   for (const w of workers) await w.start();
   await orders.start();
@@ -126,6 +138,7 @@ try {
       "    admin        http://localhost:3001",
       `    catalog API  http://${env.HOST}:${env.CATALOG_PORT}/trpc`,
       `    orders API   http://${env.HOST}:${env.ORDERS_PORT}/trpc`,
+      `    identity API http://${env.HOST}:${env.IDENTITY_PORT}/trpc (local-only staff: owner@emporium.local / owner-password)`,
       `    payments     ${env.PSP_URL} (simulator; test card 4242 4242 4242 4242)`,
       "",
     ].join("\n") + "\n",
