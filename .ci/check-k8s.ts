@@ -89,8 +89,15 @@ const overlaysDir = path.join(k8sDir, "overlays");
 const targets = ["base", ...readdirSync(overlaysDir).map((d) => path.join("overlays", d))];
 // Secrets an environment expects the operator to create (documented in that overlay).
 const externalSecrets: Record<string, string[]> = {
-  base: ["catalog-database", "orders-secret", "amqp-url", "service-token"],
-  "overlays/prod": ["catalog-database", "orders-secret", "amqp-url", "fulfillment-s3", "service-token"],
+  base: ["catalog-database", "orders-secret", "amqp-url", "service-token", "admin-session"],
+  "overlays/prod": [
+    "catalog-database",
+    "orders-secret",
+    "amqp-url",
+    "fulfillment-s3",
+    "service-token",
+    "admin-session",
+  ],
 };
 
 const kubectl = spawnSync("kubectl", ["version", "--client"], { encoding: "utf8" });

@@ -70,8 +70,18 @@ try {
   if (!/Colour/.test(product)) throw new Error("product page does not show its Colour option");
   log(`product page ${productLinks[0]} renders its variant options`);
   const admin = await poll("the admin", 300, () => page("http://localhost:3001/"));
-  if (!/Emporium/i.test(admin)) throw new Error("admin page does not render");
-  log("admin renders");
+  if (!/Sign in to the merchant admin/.test(admin)) throw new Error("the admin does not ask for a sign-in");
+  log("admin renders its sign-in page");
+  // The seeded local owner account the README gives signs in.
+  const signIn = await fetch("http://127.0.0.1:4003/trpc/auth.signIn", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "owner@emporium.local", password: "owner-password" }),
+  });
+  const signedIn = (await signIn.json()) as { result?: { data?: { role?: string } } };
+  if (signedIn.result?.data?.role !== "owner")
+    throw new Error(`the local owner account cannot sign in: ${signIn.status} ${JSON.stringify(signedIn)}`);
+  log("the local owner account signs in");
   log("PASS: npm run dev serves the shop on embedded defaults");
 } catch (err) {
   failed = true;

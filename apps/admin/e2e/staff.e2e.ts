@@ -46,10 +46,14 @@ describe("staff sign-in", () => {
     await page.getByRole("heading", { name: "Sign in to the merchant admin" }).waitFor();
 
     await signIn(page, "manager@emporium.local", "not-the-password");
-    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/Email or password is incorrect/);
+    await expect
+      .poll(() => page.locator("main").getByRole("alert").textContent())
+      .toMatch(/Email or password is incorrect/);
 
     await signIn(page, "shopper@emporium.local", "shopper-password");
-    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/not a staff account/);
+    await expect
+      .poll(() => page.locator("main").getByRole("alert").textContent())
+      .toMatch(/not a staff account/);
     await page.goto(`${adminUrl}/`);
     await page.waitForURL(/\/signin/);
     await page.close();
@@ -61,7 +65,10 @@ describe("prices", () => {
     const { product, variant } = await someProduct();
     const page = await browser.newPage();
     await signIn(page, "manager@emporium.local", "manager-password");
-    await page.getByTestId("signed-in-as").getByText("Manager").waitFor();
+    await page
+      .getByTestId("signed-in-as")
+      .getByText(/· Manager$/)
+      .waitFor();
 
     await page.goto(`${adminUrl}/products?q=${encodeURIComponent(variant.sku)}`);
     await page.getByRole("link", { name: product.title }).click();
@@ -99,7 +106,10 @@ describe("prices", () => {
     const { product, variant } = await someProduct();
     const page = await browser.newPage();
     await signIn(page, "support@emporium.local", "support-password");
-    await page.getByTestId("signed-in-as").getByText("Support").waitFor();
+    await page
+      .getByTestId("signed-in-as")
+      .getByText(/· Support$/)
+      .waitFor();
     await page.goto(`${adminUrl}/products/${product.id}`);
     await page.getByRole("heading", { name: "Variants and prices" }).waitFor();
     await page.getByTestId(`price-${variant.sku}`).waitFor();
