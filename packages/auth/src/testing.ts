@@ -8,7 +8,12 @@ export const TEST_PRINCIPALS: Record<string, Principal> = {
   ...Object.fromEntries(
     STAFF_ROLES.map((role, i) => [
       role,
-      { kind: "staff", userId: `00000000-0000-4000-8000-00000000000${i + 1}`, email: `${role}@example.com`, role },
+      {
+        kind: "staff",
+        userId: `00000000-0000-4000-8000-00000000000${i + 1}`,
+        email: `${role}@example.com`,
+        role,
+      },
     ]),
   ),
 };
