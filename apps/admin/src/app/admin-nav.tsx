@@ -3,13 +3,16 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const sections = [
+const SECTIONS = [
   { href: "/", label: "Dashboard" },
   { href: "/products", label: "Products" },
+  { href: "/staff", label: "Staff", staffOnly: true },
 ];
 
-export function AdminNav() {
+/** `showStaff`: the signed-in role may read the staff list (the page itself checks again). */
+export function AdminNav({ showStaff }: { showStaff: boolean }) {
   const pathname = usePathname();
+  const sections = SECTIONS.filter((s) => !s.staffOnly || showStaff);
   return (
     <nav aria-label="Admin">
       <ul className="flex gap-1 px-3 pb-3 md:flex-col">
