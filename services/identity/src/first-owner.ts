@@ -1,0 +1,39 @@
+// The first owner of a new shop. Production has no development accounts, so an operator runs
+// `npm run create-owner -w @emporium/identity -- <email> "<name>"` once; after that, owners invite staff
+// in the admin. Refuses when the shop already has an owner, so it cannot be used to take one over.
+import { hashPassword } from "@emporium/auth";
+import type { Database } from "@emporium/db";
+import { PrismaUserStore } from "./adapters/prisma/prisma-user-store";
+import { ConflictError, InvalidInputError } from "./domain/errors";
+import { normalizeEmail, temporaryPassword } from "./domain/staff";
+
+export interface FirstOwner {
+  email: string;
+  /** A one-time password to hand over, or null when an existing account keeps its own password. */
+  temporaryPassword: string | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export async function createFirstOwner(
+  db: Database,
+  input: { email: string; name: string },
+): Promise<FirstOwner> {
+  const email = normalizeEmail(input.email);
+  const name = input.name.trim();
+  if (!EMAIL.test(email))
+    throw new InvalidInputError("email", "must be an email address such as ada@example.com");
+  if (name.length === 0 || name.length > 120)
+    throw new InvalidInputError("name", "must be 1 to 120 characters");
+  const owners = await db.prisma.user.count({ where: { staffRole: "owner" } });
+  if (owners > 0)
+    throw new ConflictError("This shop already has an owner; owners invite staff in the admin (Staff page)");
+  const users = new PrismaUserStore(db);
+  const existing = await users.byEmail(email);
+  const password = existing?.passwordHash ? null : temporaryPassword();
+  const passwordHash = password ? await hashPassword(password) : undefined;
+  if (!existing) await users.create({ email, name, passwordHash: passwordHash ?? null, role: "owner" });
+  else if (existing.role === null) await users.promoteShopper(existing.id, "owner", passwordHash);
+  else await users.setRole(existing.id, "owner");
+  return { email, temporaryPassword: password };
+}
