@@ -69,6 +69,10 @@ describe("prices", () => {
       .getByTestId("signed-in-as")
       .getByText(/· Manager$/)
       .waitFor();
+    // The dashboard lists what is running low, each linking to its product.
+    const lowStock = page.getByRole("region", { name: "Running low" });
+    await lowStock.waitFor();
+    expect(await lowStock.getByRole("link").count()).toBeGreaterThan(0);
 
     await page.goto(`${adminUrl}/products?q=${encodeURIComponent(variant.sku)}`);
     await page.getByRole("link", { name: product.title }).click();

@@ -130,6 +130,25 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
     expect(row.publishedAt?.toISOString()).toBe(product.publishedAt?.toISOString());
   });
 
+  it.runIf(target.available)("lists published variants running low, fewest first", async () => {
+    const product = await productWithVariants();
+    const [low, lower] = product.variants;
+    if (!low || !lower) throw new Error("fixture needs two variants");
+    // This file's own database: every variant well stocked but these two.
+    await f.db.prisma.variant.updateMany({ data: { available: 50 } });
+    await f.db.prisma.variant.update({ where: { id: low.id }, data: { available: 1 } });
+    await f.db.prisma.variant.update({ where: { id: lower.id }, data: { available: 0 } });
+    const list = await asManager().admin.inventory.lowStock({ threshold: 1 });
+    expect(list.map((v) => [v.sku, v.available])).toEqual([
+      [lower.sku, 0],
+      [low.sku, 1],
+    ]);
+    expect(list[0]).toMatchObject({ productId: product.id, productTitle: product.title });
+    expect(await asManager().admin.inventory.lowStock({ threshold: 0 })).toHaveLength(1);
+    expect(await asManager().admin.inventory.lowStock({ threshold: 50, limit: 3 })).toHaveLength(3);
+    expect((await refusal(asManager().admin.inventory.lowStock({ limit: 1000 }))).code).toBe("BAD_REQUEST");
+  });
+
   it.runIf(target.available)(
     "walks every admin procedure × every kind of caller against the matrix",
     async () => {
@@ -149,6 +168,10 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
         "admin.products.setStatus": {
           permission: "catalog.products.publish",
           call: (c) => c.admin.products.setStatus({ id: product.id, status: "PUBLISHED" }),
+        },
+        "admin.inventory.lowStock": {
+          permission: "inventory.stock.read",
+          call: (c) => c.admin.inventory.lowStock({}),
         },
         "admin.variants.setPrice": {
           permission: "catalog.prices.write",

@@ -45,3 +45,8 @@ export const getProduct = cache(async (staff: Staff, id: string) => {
   await connection();
   return catalogAs(staff).products.get.query({ id });
 });
+
+export const getLowStock = cache(async (staff: Staff, threshold: number) => {
+  await connection();
+  return catalogAs(staff).inventory.lowStock.query({ threshold, limit: 10 });
+});

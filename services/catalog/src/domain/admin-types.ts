@@ -56,3 +56,13 @@ export interface AdminProductQuery {
   page: number;
   limit: number;
 }
+
+/** A published variant whose available units (the catalog's stock read model) are at or below a threshold. */
+export interface LowStockVariant {
+  productId: string;
+  productTitle: string;
+  variantId: string;
+  sku: string;
+  variantTitle: string;
+  available: number;
+}

@@ -5,6 +5,7 @@ import type {
   AdminProductPage,
   AdminProductQuery,
   AdminVariant,
+  LowStockVariant,
   ProductStatus,
 } from "../domain/admin-types";
 
@@ -23,4 +24,6 @@ export interface CatalogAdminStore {
     price: number,
     compareAtPrice: number | null,
   ): Promise<{ slug: string; variant: AdminVariant }>;
+  /** Published variants with at most `threshold` units available, fewest first. */
+  lowStock(threshold: number, limit: number): Promise<LowStockVariant[]>;
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { CategoryNode } from "@emporium/catalog/client";
+import type { CategoryNode, LowStockVariant } from "@emporium/catalog/client";
+import { requireStaff, type Staff } from "@/auth/session";
 import { catalogFigures } from "@/dashboard/figures";
 import { isCatalogUnavailable } from "@/trpc/catalog-unavailable";
-import { getCategoryTree } from "@/trpc/server";
+import { getCategoryTree, getLowStock } from "@/trpc/server";
 import { CatalogUnavailableNotice } from "../catalog-unavailable-notice";
+import { LOW_STOCK_THRESHOLD, LowStock } from "./low-stock";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -26,8 +28,19 @@ function Figure({ label, value }: { label: string; value: number }) {
   );
 }
 
+async function loadLowStock(staff: Staff): Promise<LowStockVariant[] | null> {
+  if (!staff.can("inventory.stock.read")) return null;
+  try {
+    return await getLowStock(staff, LOW_STOCK_THRESHOLD);
+  } catch (error) {
+    if (isCatalogUnavailable(error)) return null;
+    throw error;
+  }
+}
+
 export default async function DashboardPage() {
-  const tree = await loadTree();
+  const staff = await requireStaff();
+  const [tree, lowStock] = await Promise.all([loadTree(), loadLowStock(staff)]);
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
@@ -38,6 +51,7 @@ export default async function DashboardPage() {
       ) : (
         <DashboardBody tree={tree} />
       )}
+      {lowStock && <LowStock variants={lowStock} />}
     </>
   );
 }

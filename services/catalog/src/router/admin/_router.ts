@@ -2,7 +2,7 @@
 // the permission matrix lives in @emporium/auth, and no middleware is trusted to have checked.
 import { authorize } from "@emporium/auth";
 import { publicProcedure, router } from "../../trpc";
-import { productIdInput, productListInput, setPriceInput, setStatusInput } from "./schemas";
+import { lowStockInput, productIdInput, productListInput, setPriceInput, setStatusInput } from "./schemas";
 
 export const adminRouter = router({
   products: router({
@@ -32,6 +32,12 @@ export const adminRouter = router({
         "variant price changed",
       );
       return result.variant;
+    }),
+  }),
+  inventory: router({
+    lowStock: publicProcedure.input(lowStockInput).query(async ({ ctx, input }) => {
+      authorize(await ctx.principal(), "inventory.stock.read");
+      return ctx.admin.lowStock(input.threshold, input.limit);
     }),
   }),
 });

@@ -32,3 +32,13 @@ export const setPriceInput = z
     path: ["compareAtPrice"],
     message: "must be higher than the price (it is shown struck through as the old price), or empty",
   });
+
+export const lowStockInput = z.strictObject({
+  threshold: z.number().int().min(0).max(1_000_000).default(5),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_ADMIN_PAGE_SIZE, `must be at most ${MAX_ADMIN_PAGE_SIZE}`)
+    .default(20),
+});
