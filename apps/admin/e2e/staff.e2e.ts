@@ -74,6 +74,16 @@ describe("prices", () => {
     await lowStock.waitFor();
     expect(await lowStock.getByRole("link").count()).toBeGreaterThan(0);
 
+    // CSV export with the page's filters: a header and one row per published product; none without a session.
+    const published = (await catalog.product.list.query({ limit: 1 })).total;
+    const csv = await page.request.get(`${adminUrl}/products/export?status=PUBLISHED`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(/^id,slug,title,status,/);
+    expect(lines).toHaveLength(published + 1);
+    expect((await fetch(`${adminUrl}/products/export`)).status).toBe(401);
+
     await page.goto(`${adminUrl}/products?q=${encodeURIComponent(variant.sku)}`);
     await page.getByRole("link", { name: product.title }).click();
     await page.getByRole("heading", { name: product.title, level: 1 }).waitFor();

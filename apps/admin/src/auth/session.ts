@@ -24,14 +24,21 @@ export interface Staff {
   can(permission: Permission): boolean;
 }
 
-/** The staff member signed in, or a redirect to the sign-in page. */
-export const requireStaff = cache(async (): Promise<Staff> => {
+/** The staff member signed in, or null (for route handlers, which answer 401 themselves). */
+export const currentStaff = cache(async (): Promise<Staff | null> => {
   const session = await getServerSession(authOptions());
   const staff = session?.staff;
-  if (!staff) redirect("/signin");
+  if (!staff) return null;
   const principal: Principal = { kind: "staff", userId: staff.id, email: staff.email, role: staff.role };
   return { ...staff, principal, can: (permission) => can(principal, permission) };
 });
+
+/** The staff member signed in, or a redirect to the sign-in page. */
+export async function requireStaff(): Promise<Staff> {
+  const staff = await currentStaff();
+  if (!staff) redirect("/signin");
+  return staff;
+}
 
 let key: Uint8Array | null = null;
 

@@ -44,6 +44,14 @@ function pageHref(q: string | undefined, status: string | undefined, page: numbe
   return query ? `/products?${query}` : "/products";
 }
 
+function exportHref(q: string | undefined, status: string | undefined): string {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (status) params.set("status", status);
+  const query = params.toString();
+  return query ? `/products/export?${query}` : "/products/export";
+}
+
 export default async function ProductsPage({ searchParams }: ProductsPageProps) {
   const staff = await requireStaff();
   const params = await searchParams;
@@ -97,6 +105,14 @@ export default async function ProductsPage({ searchParams }: ProductsPageProps) 
         <button type="submit" className={buttonStyles({ variant: "secondary" })}>
           Filter
         </button>
+        <a
+          href={exportHref(q, status)}
+          download
+          className={buttonStyles({ variant: "ghost" })}
+          title="Download the products matching these filters as CSV"
+        >
+          Export CSV
+        </a>
       </form>
       {result === null ? (
         <div className="mt-6">
