@@ -44,7 +44,6 @@ describe("staff management", () => {
     await form.getByLabel("Name").fill("Nell Again");
     await invite.click();
     await expect.poll(() => form.getByRole("alert").textContent()).toMatch(/already on the staff/);
-    await owner.close();
 
     const colleague = await browser.newPage();
     await signIn(colleague, "new.colleague@example.com", password ?? "");
@@ -56,7 +55,20 @@ describe("staff management", () => {
     expect(await nav.getByRole("link", { name: "Staff" }).count()).toBe(0);
     await colleague.goto(`${adminUrl}/staff`);
     await colleague.getByRole("heading", { name: "Staff management is for managers and owners" }).waitFor();
+
+    // Taking them off the staff takes effect at once: their open session no longer gets in.
+    await owner.reload();
+    const roleForm = owner.getByRole("form", { name: "Role of Nell Colleague" });
+    const save = roleForm.getByRole("button", { name: "Save" });
+    await waitForHydration(save);
+    await roleForm.getByLabel("Role of Nell Colleague").selectOption("none");
+    await save.click();
+    // Off the staff, off the list.
+    await owner.getByRole("row", { name: /Nell Colleague/ }).waitFor({ state: "detached" });
+    await colleague.goto(`${adminUrl}/products`);
+    await colleague.waitForURL(/\/signin/);
     await colleague.close();
+    await owner.close();
   });
 
   it("shows a manager the staff list without invitation or role controls", async () => {

@@ -108,11 +108,22 @@ describe("prices", () => {
       .poll(async () => (await catalog.product.bySlug.query({ slug: product.slug })).variants[0]?.price)
       .toBe(newPrice);
 
-    // Signing out ends the session: the admin asks for a sign-in again.
+    // A copy of the session cookie (another browser, a stolen cookie) works while the session lives…
+    const copy = await browser.newContext();
+    await copy.addCookies(await page.context().cookies());
+    const elsewhere = await copy.newPage();
+    await elsewhere.goto(`${adminUrl}/products`);
+    await elsewhere.getByRole("heading", { name: "Products", level: 1 }).waitFor();
+
+    // …and signing out ends the session everywhere: both ask for a sign-in again.
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/signin/);
     await page.goto(`${adminUrl}/products/${product.id}`);
     await page.waitForURL(/\/signin/);
+    await elsewhere.goto(`${adminUrl}/products`);
+    await elsewhere.waitForURL(/\/signin/);
+    expect((await elsewhere.request.get(`${adminUrl}/products/export`)).status()).toBe(401);
+    await copy.close();
     await page.close();
   });
 

@@ -32,7 +32,7 @@ describe.each(testDatabaseTargets("identity procedures"))("identity on $name", (
     expect((await row(email)).lastSignInAt).toBeNull();
 
     const before = Date.now();
-    expect(await signIn(email, PASSWORD)).toEqual(account);
+    expect(await signIn(email, PASSWORD)).toEqual({ ...account, sessionVersion: 0 });
     const stored = await row(email);
     expect(stored.lastSignInAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(stored.staffRole).toBeNull();
@@ -130,7 +130,29 @@ describe.each(testDatabaseTargets("identity procedures"))("identity on $name", (
       email,
       name: "New Colleague",
       role: "manager",
+      sessionVersion: 0,
     });
+  });
+
+  it.runIf(target.available)("ends every session of the signed-in account, and only its own", async () => {
+    const email = uniqueEmail("sol");
+    const other = uniqueEmail("oth");
+    const me = await f.as().auth.signUp({ email, password: PASSWORD, name: "Sol" });
+    const them = await f.as().auth.signUp({ email: other, password: PASSWORD, name: "Oth" });
+    const asMe = f.as({ kind: "shopper", userId: me.id, email });
+    expect(await asMe.auth.session()).toEqual({ role: null, sessionVersion: 0 });
+    expect(await asMe.auth.endSessions()).toEqual({ ended: true });
+    expect(await asMe.auth.session()).toEqual({ role: null, sessionVersion: 1 });
+    expect((await signIn(email, PASSWORD)).sessionVersion).toBe(1);
+    // The other account is untouched: the caller is the token's user, never an id from the input.
+    expect(await f.as({ kind: "shopper", userId: them.id, email: other }).auth.session()).toEqual({
+      role: null,
+      sessionVersion: 0,
+    });
+    await refusal(f.as().auth.session(), "UNAUTHORIZED");
+    await refusal(f.as().auth.endSessions(), "UNAUTHORIZED");
+    const gone = f.as({ kind: "shopper", userId: "00000000-0000-4000-8000-000000000999", email: "g@x.io" });
+    await refusal(gone.auth.session(), "UNAUTHORIZED");
   });
 
   it.runIf(target.available)("promotes an existing shopper, who keeps their password", async () => {

@@ -4,7 +4,13 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { TRPCClientError } from "@trpc/client";
-import { loadOrCreateDevSecret, STAFF_ROLES, type StaffRole } from "@emporium/auth";
+import {
+  loadOrCreateDevSecret,
+  serviceTokenKey,
+  signServiceToken,
+  STAFF_ROLES,
+  type StaffRole,
+} from "@emporium/auth";
 import { createIdentityClient } from "@emporium/identity/client";
 import { env } from "@/env";
 
@@ -14,12 +20,15 @@ declare module "next-auth" {
   }
   interface User {
     role: StaffRole;
+    sessionVersion: number;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     role?: StaffRole;
+    /** The account's session version at sign-in; a sign-out raises it and this session ends. */
+    sv?: number;
   }
 }
 
@@ -44,7 +53,43 @@ async function authorizeStaff(email: string, password: string) {
     throw new Error("Sign-in is unavailable right now; please try again in a moment.");
   }
   if (!user.role) throw new Error(NOT_STAFF_MESSAGE);
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
+}
+
+/** The identity service, called as the session's own user (it acts only on that account). */
+function identityAs(token: {
+  sub?: string | undefined;
+  email?: string | null | undefined;
+  role?: StaffRole;
+}) {
+  const { sub, email, role } = token;
+  if (!sub || !email || !role) return null;
+  return createIdentityClient(env.IDENTITY_URL, async () => {
+    const key = serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR);
+    return `Bearer ${await signServiceToken({ kind: "staff", userId: sub, email, role }, key)}`;
+  });
+}
+
+/**
+ * The staff role this session still holds, asked of the identity service on every use: null when the
+ * user signed out (anywhere) since, when the account left the staff, or when identity cannot answer
+ * (fail closed). A changed role takes effect at once.
+ */
+async function currentRole(token: { sub?: string; email?: string | null; role?: StaffRole; sv?: number }) {
+  const identity = identityAs(token);
+  if (!identity) return null;
+  try {
+    const state = await identity.auth.session.query();
+    return state.sessionVersion === token.sv ? state.role : null;
+  } catch {
+    return null;
+  }
 }
 
 let options: NextAuthOptions | null = null;
@@ -76,14 +121,24 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.role = user.role;
+        if (user) {
+          token.role = user.role;
+          token.sv = user.sessionVersion;
+        }
         return token;
       },
-      session({ session, token }) {
-        const role = STAFF_ROLES.find((r) => r === token.role);
+      async session({ session, token }) {
+        const current = await currentRole(token);
+        const role = STAFF_ROLES.find((r) => r === current);
         if (token.sub && token.email && role)
           session.staff = { id: token.sub, email: token.email, name: token.name ?? token.email, role };
         return session;
+      },
+    },
+    events: {
+      // Signing out ends every session of the account, including a copied cookie's.
+      async signOut({ token }) {
+        await identityAs(token)?.auth.endSessions.mutate();
       },
     },
   };

@@ -9,6 +9,17 @@ export interface Account {
   role: StaffRole | null;
 }
 
+/** What sign-in answers: the account, and the session version the app's session must carry. */
+export interface SignedIn extends Account {
+  sessionVersion: number;
+}
+
+/** What a session check answers: the account's current role and session version. */
+export interface SessionState {
+  role: StaffRole | null;
+  sessionVersion: number;
+}
+
 /** A row of the staff list. */
 export interface StaffMember extends Account {
   lastSignInAt: string | null;

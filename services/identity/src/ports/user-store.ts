@@ -10,6 +10,8 @@ export interface UserRecord {
   passwordHash: string | null;
   role: StaffRole | null;
   lastSignInAt: Date | null;
+  /** Sessions carry the version they were issued at; signing out raises it, ending them all. */
+  sessionVersion: number;
 }
 
 export interface NewUser {
@@ -24,6 +26,9 @@ export interface UserStore {
   /** Throws ConflictError when the email already has an account. */
   create(user: NewUser): Promise<UserRecord>;
   recordSignIn(id: string, at: Date): Promise<UserRecord>;
+  byId(id: string): Promise<UserRecord | null>;
+  /** Raises the account's session version (ends its sessions); false for an unknown account. */
+  endSessions(id: string): Promise<boolean>;
   /** Accounts with a staff role, by email. */
   listStaff(): Promise<UserRecord[]>;
   /**

@@ -14,6 +14,7 @@ function recordOf(row: User): UserRecord {
     passwordHash: row.passwordHash,
     role: row.staffRole,
     lastSignInAt: row.lastSignInAt,
+    sessionVersion: row.sessionVersion,
   };
 }
 
@@ -51,6 +52,19 @@ export class PrismaUserStore implements UserStore {
       if (isUniqueViolation(err)) throw new ConflictError(EMAIL_TAKEN);
       throw err;
     }
+  }
+
+  async byId(id: string): Promise<UserRecord | null> {
+    const row = await this.db.prisma.user.findUnique({ where: { id } });
+    return row && recordOf(row);
+  }
+
+  async endSessions(id: string): Promise<boolean> {
+    const { count } = await this.db.prisma.user.updateMany({
+      where: { id },
+      data: { sessionVersion: { increment: 1 } },
+    });
+    return count === 1;
   }
 
   async recordSignIn(id: string, at: Date): Promise<UserRecord> {

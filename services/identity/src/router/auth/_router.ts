@@ -1,5 +1,7 @@
-// Public procedures: the apps' servers call them while a person signs in or up.
+// Sign-in and sign-up are public (the apps' servers call them while a person signs in or up); session
+// and endSessions act on the signed-in user named by the service token.
 import { procedure, router } from "../../trpc";
+import { endSessionsHandler, sessionHandler } from "./session.handler";
 import { signInHandler } from "./signIn.handler";
 import { signInInput } from "./signIn.schema";
 import { signUpHandler } from "./signUp.handler";
@@ -8,4 +10,6 @@ import { signUpInput } from "./signUp.schema";
 export const authRouter = router({
   signIn: procedure.input(signInInput).mutation(({ ctx, input }) => signInHandler(ctx, input)),
   signUp: procedure.input(signUpInput).mutation(({ ctx, input }) => signUpHandler(ctx, input)),
+  session: procedure.query(({ ctx }) => sessionHandler(ctx)),
+  endSessions: procedure.mutation(({ ctx }) => endSessionsHandler(ctx)),
 });
