@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, waitForHydration } from "@emporium/testkit/browser";
+import { submitSignIn } from "./sign-in";
 
 const adminUrl = inject("adminUrl");
 
@@ -13,12 +14,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${adminUrl}/signin`);
-  const submit = page.getByRole("button", { name: "Sign in" });
-  await waitForHydration(submit);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await submit.click();
+  await submitSignIn(page, email, password);
   await page.getByTestId("signed-in-as").waitFor();
 }
 

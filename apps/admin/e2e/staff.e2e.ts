@@ -2,10 +2,11 @@
 // storefront's catalog then serves, and a support user who sees prices but has no control to change
 // them — and whose direct API call is refused by the catalog itself.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createCatalogClient } from "@emporium/catalog/client";
 import { launchBrowser, waitForHydration } from "@emporium/testkit/browser";
+import { submitSignIn } from "./sign-in";
 import { TRPCClientError } from "@trpc/client";
 
 const adminUrl = inject("adminUrl");
@@ -17,15 +18,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${adminUrl}/signin`);
-  const submit = page.getByRole("button", { name: "Sign in" });
-  await waitForHydration(submit);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await submit.click();
-}
 
 /** A published product with at least one variant, and the page for it in the admin. */
 async function someProduct() {
@@ -45,12 +37,12 @@ describe("staff sign-in", () => {
     await page.waitForURL(/\/signin/);
     await page.getByRole("heading", { name: "Sign in to the merchant admin" }).waitFor();
 
-    await signIn(page, "manager@emporium.local", "not-the-password");
+    await submitSignIn(page, "manager@emporium.local", "not-the-password");
     await expect
       .poll(() => page.locator("main").getByRole("alert").textContent())
       .toMatch(/Email or password is incorrect/);
 
-    await signIn(page, "shopper@emporium.local", "shopper-password");
+    await submitSignIn(page, "shopper@emporium.local", "shopper-password");
     await expect
       .poll(() => page.locator("main").getByRole("alert").textContent())
       .toMatch(/not a staff account/);
@@ -64,7 +56,7 @@ describe("prices", () => {
   it("lets a manager change a price, which the catalog then serves", async () => {
     const { product, variant } = await someProduct();
     const page = await browser.newPage();
-    await signIn(page, "manager@emporium.local", "manager-password");
+    await submitSignIn(page, "manager@emporium.local", "manager-password");
     await page
       .getByTestId("signed-in-as")
       .getByText(/· Manager$/)
@@ -130,7 +122,7 @@ describe("prices", () => {
   it("shows support staff the price without a control to change it, and the API refuses them", async () => {
     const { product, variant } = await someProduct();
     const page = await browser.newPage();
-    await signIn(page, "support@emporium.local", "support-password");
+    await submitSignIn(page, "support@emporium.local", "support-password");
     await page
       .getByTestId("signed-in-as")
       .getByText(/· Support$/)

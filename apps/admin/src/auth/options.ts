@@ -4,15 +4,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { TRPCClientError } from "@trpc/client";
-import {
-  loadOrCreateDevSecret,
-  serviceTokenKey,
-  signServiceToken,
-  STAFF_ROLES,
-  type StaffRole,
-} from "@emporium/auth";
+import { loadOrCreateDevSecret, STAFF_ROLES, type StaffRole } from "@emporium/auth";
 import { createIdentityClient } from "@emporium/identity/client";
 import { env } from "@/env";
+import { bearerFor } from "./service-token";
 
 declare module "next-auth" {
   interface Session {
@@ -70,10 +65,7 @@ function identityAs(token: {
 }) {
   const { sub, email, role } = token;
   if (!sub || !email || !role) return null;
-  return createIdentityClient(env.IDENTITY_URL, async () => {
-    const key = serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR);
-    return `Bearer ${await signServiceToken({ kind: "staff", userId: sub, email, role }, key)}`;
-  });
+  return createIdentityClient(env.IDENTITY_URL, () => bearerFor({ kind: "staff", userId: sub, email, role }));
 }
 
 /**

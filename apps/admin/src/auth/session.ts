@@ -4,16 +4,9 @@
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import {
-  can,
-  serviceTokenKey,
-  signServiceToken,
-  type Permission,
-  type Principal,
-  type StaffRole,
-} from "@emporium/auth";
-import { env } from "@/env";
+import { can, type Permission, type Principal, type StaffRole } from "@emporium/auth";
 import { authOptions } from "./options";
+import { bearerFor } from "./service-token";
 
 export interface Staff {
   id: string;
@@ -40,11 +33,8 @@ export async function requireStaff(): Promise<Staff> {
   return staff;
 }
 
-let key: Uint8Array | null = null;
-
 /** `Bearer <token>` for one backend call, valid for a minute. */
-export async function backendAuthorization(staff: Staff): Promise<string> {
-  key ??= serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR);
+export function backendAuthorization(staff: Staff): Promise<string> {
   if (staff.principal.kind === "anonymous") throw new Error("a staff principal is required");
-  return `Bearer ${await signServiceToken(staff.principal, key)}`;
+  return bearerFor(staff.principal);
 }

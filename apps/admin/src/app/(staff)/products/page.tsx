@@ -35,21 +35,14 @@ function priceRange(min: number, max: number, currency: string): string {
     : `${formatMoney(min, currency)} – ${formatMoney(max, currency)}`;
 }
 
-function pageHref(q: string | undefined, status: string | undefined, page: number): string {
+/** The list (or its CSV export) with the given filters and page. */
+function productsHref(path: "/products" | "/products/export", q?: string, status?: string, page = 1): string {
   const params = new URLSearchParams();
   if (q) params.set("q", q);
   if (status) params.set("status", status);
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
-  return query ? `/products?${query}` : "/products";
-}
-
-function exportHref(q: string | undefined, status: string | undefined): string {
-  const params = new URLSearchParams();
-  if (q) params.set("q", q);
-  if (status) params.set("status", status);
-  const query = params.toString();
-  return query ? `/products/export?${query}` : "/products/export";
+  return query ? `${path}?${query}` : path;
 }
 
 export default async function ProductsPage({ searchParams }: ProductsPageProps) {
@@ -106,7 +99,7 @@ export default async function ProductsPage({ searchParams }: ProductsPageProps) 
           Filter
         </button>
         <a
-          href={exportHref(q, status)}
+          href={productsHref("/products/export", q, status)}
           download
           className={buttonStyles({ variant: "ghost" })}
           title="Download the products matching these filters as CSV"
@@ -205,8 +198,10 @@ export default async function ProductsPage({ searchParams }: ProductsPageProps) 
           </div>
           <Pagination
             className="mt-6"
-            prevHref={result.page > 1 ? pageHref(q, status, result.page - 1) : null}
-            nextHref={result.page < result.pageCount ? pageHref(q, status, result.page + 1) : null}
+            prevHref={result.page > 1 ? productsHref("/products", q, status, result.page - 1) : null}
+            nextHref={
+              result.page < result.pageCount ? productsHref("/products", q, status, result.page + 1) : null
+            }
             status={`Page ${result.page} of ${result.pageCount} · ${result.total.toLocaleString("en-US")} products`}
             LinkComponent={AdminLink}
           />
