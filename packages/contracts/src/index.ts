@@ -5,4 +5,5 @@ export * from "./orders";
 export * from "./inventory";
 export * from "./payments";
 export * from "./fulfillment";
+export * from "./catalog";
 export { parseEnvelope, readMessage, MalformedMessageError } from "./read";

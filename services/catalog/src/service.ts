@@ -3,7 +3,7 @@
 import type { Server } from "node:http";
 import { TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
-import type { EventBus, Subscription } from "@emporium/messaging";
+import { OutboxRelay, type EventBus, type Subscription } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import type { ObjectStore } from "@emporium/storage";
 import { MemoryLruCache } from "./adapters/memory/lru-cache";
@@ -22,7 +22,10 @@ export interface CatalogServiceDeps {
   metrics: ServiceMetrics;
   /** The key that verifies service tokens from the apps (see @emporium/auth). */
   tokenKey: Uint8Array;
-  /** Inventory events feed the stock read model; without a bus the read model stays as seeded. */
+  /**
+   * Inventory events feed the stock read model, and the catalog's outbox announces staff-created variants;
+   * without a bus the read model stays as seeded and announcements wait in the outbox.
+   */
   events?: EventBus | undefined;
   cacheFreshMs?: number;
   cacheMaxEntries?: number;
@@ -61,10 +64,15 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
     responseCache,
   });
   let subscription: Subscription | null = null;
+  // Staff-created variants are announced through the catalog's outbox (inventory opens their stock).
+  const relay = d.events
+    ? new OutboxRelay({ db: d.db, schema: "catalog", events: d.events, log: d.log })
+    : null;
   return {
     server,
     readiness,
     async start() {
+      await relay?.start();
       if (d.events)
         subscription = await d.events.subscribe({
           group: "catalog-stock",
@@ -76,6 +84,7 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
     },
     async stop() {
       await subscription?.stop();
+      await relay?.stop();
     },
   };
 }

@@ -150,13 +150,202 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
   });
 
   it.runIf(target.available)(
+    "creates a product with an option matrix, categories and attributes, and announces its variants",
+    async () => {
+      const ref = await asManager().admin.products.reference();
+      const [brand] = ref.brands;
+      const leaf = ref.categories.find((c) => c.depth === 2);
+      const material = ref.attributes[0]?.values[0];
+      if (!brand || !leaf || !material) throw new Error("the seeded shop has brands, categories, attributes");
+      const created = await asManager().admin.products.create({
+        title: "Harbour Linen Overshirt",
+        description: "A loose overshirt in washed linen.",
+        brandId: brand.id,
+        categoryIds: [leaf.id],
+        attributeValueIds: [material.id],
+        status: "PUBLISHED",
+        price: 8900,
+        skuPrefix: "HARBOUR",
+        options: [
+          { name: "Colour", values: ["Sea Green", "Sand"] },
+          { name: "Size", values: ["S", "M", "L"] },
+        ],
+      });
+      expect(created.slug).toBe("harbour-linen-overshirt");
+      const detail = await asManager().admin.products.get({ id: created.id });
+      expect(detail).toMatchObject({
+        status: "PUBLISHED",
+        brandId: brand.id,
+        categoryIds: [leaf.id],
+        attributeValueIds: [material.id],
+        options: [
+          { name: "Colour", values: ["Sea Green", "Sand"] },
+          { name: "Size", values: ["S", "M", "L"] },
+        ],
+      });
+      expect(detail.variants.map((v) => [v.sku, v.title, v.price, v.available])).toEqual([
+        ["HARBOUR-SEA-GREEN-S", "Sea Green / S", 8900, 0],
+        ["HARBOUR-SEA-GREEN-M", "Sea Green / M", 8900, 0],
+        ["HARBOUR-SEA-GREEN-L", "Sea Green / L", 8900, 0],
+        ["HARBOUR-SAND-S", "Sand / S", 8900, 0],
+        ["HARBOUR-SAND-M", "Sand / M", 8900, 0],
+        ["HARBOUR-SAND-L", "Sand / L", 8900, 0],
+      ]);
+      // The storefront shows it (sold out until stock arrives), and search finds it by title.
+      const shopView = await f.caller.product.bySlug({ slug: created.slug });
+      expect(shopView.variants).toHaveLength(6);
+      const found = await f.caller.product.list({ q: "harbour overshirt" });
+      expect(found.items.map((i) => i.slug)).toContain(created.slug);
+      // Inventory hears of the variants through the outbox, written in the same transaction.
+      const announced = await f.db.prisma.catalogOutbox.findMany({
+        where: { aggregateId: created.id, type: "catalog.variants-added.v1" },
+      });
+      expect(announced).toHaveLength(1);
+      const payload = announced[0]?.payload as { data: { variants: { sku: string }[] } };
+      expect(payload.data.variants.map((v) => v.sku)).toEqual(detail.variants.map((v) => v.sku));
+
+      // Edit: details replaced, slug kept.
+      const other = ref.categories.find((c) => c.depth === 2 && c.id !== leaf.id);
+      if (!other) throw new Error("needs a second leaf category");
+      await asManager().admin.products.update({
+        id: created.id,
+        title: "Harbour Linen Overshirt (Relaxed)",
+        description: "Now relaxed.",
+        brandId: null,
+        categoryIds: [other.id, leaf.id],
+        attributeValueIds: [],
+      });
+      const edited = await asManager().admin.products.get({ id: created.id });
+      expect(edited).toMatchObject({
+        slug: created.slug,
+        title: "Harbour Linen Overshirt (Relaxed)",
+        brand: null,
+        categoryIds: [other.id, leaf.id],
+        attributeValueIds: [],
+      });
+
+      // A variant with a new colour joins the matrix; the same combination twice is refused.
+      const extra = await asManager().admin.variants.create({
+        productId: created.id,
+        sku: "HARBOUR-RUST-M",
+        values: ["Rust", "M"],
+        price: 9900,
+      });
+      expect(extra).toMatchObject({ sku: "HARBOUR-RUST-M", title: "Rust / M", price: 9900 });
+      const withExtra = await asManager().admin.products.get({ id: created.id });
+      expect(withExtra.options[0]?.values).toEqual(["Sea Green", "Sand", "Rust"]);
+      const row = await f.db.prisma.product.findUniqueOrThrow({ where: { id: created.id } });
+      expect([row.minPrice, row.maxPrice]).toEqual([8900, 9900]);
+      const again = await refusal(
+        asManager().admin.variants.create({
+          productId: created.id,
+          sku: "HARBOUR-RUST-M2",
+          values: ["rust", "m"],
+          price: 9900,
+        }),
+      );
+      expect(again.message).toMatch(/values: the product already has a rust \/ m variant/);
+    },
+  );
+
+  it.runIf(target.available)("refuses a bad new product by field and stores nothing of it", async () => {
+    const before = await f.db.prisma.product.count();
+    const existing = await productWithVariants();
+    const base = { title: "Refusal Test Tee", price: 1500, skuPrefix: "REFUSAL" };
+    const cases: [Parameters<ReturnType<typeof asManager>["admin"]["products"]["create"]>[0], RegExp][] = [
+      [{ ...base, title: "  " }, /title[\s\S]*is required/],
+      [{ ...base, slug: existing.slug }, /slug: .*already used/],
+      [{ ...base, skuPrefix: "tee lower" }, /skuPrefix[\s\S]*must be capital letters/],
+      [{ ...base, skuPrefix: existing.variants[0]?.sku ?? "" }, /skuPrefix: gives SKUs already in use/],
+      [{ ...base, price: 0 }, /price/],
+      [{ ...base, compareAtPrice: 1000 }, /compareAtPrice/],
+      [
+        { ...base, categoryIds: ["00000000-0000-4000-8000-000000000999"] },
+        /categoryIds.0: is not a category/,
+      ],
+      [{ ...base, brandId: "00000000-0000-4000-8000-000000000999" }, /brandId: is not a brand/],
+      [
+        { ...base, options: [{ name: "Size", values: ["M", "L", "m"] }] },
+        /options.0.values.2: "m" repeats value 1/,
+      ],
+      [
+        {
+          ...base,
+          options: [
+            { name: "Size", values: ["S"] },
+            { name: "size", values: ["L"] },
+          ],
+        },
+        /options.1.name/,
+      ],
+      [
+        {
+          ...base,
+          options: [
+            { name: "A", values: Array.from({ length: 20 }, (_, i) => `a${i}`) },
+            { name: "B", values: Array.from({ length: 20 }, (_, i) => `b${i}`) },
+          ],
+        },
+        /options: make 400 variants; at most 100/,
+      ],
+      [{ ...base, status: "ARCHIVED" as "DRAFT" }, /status/],
+    ];
+    for (const [input, message] of cases) {
+      const err = await refusal(asManager().admin.products.create(input));
+      expect(err.code, JSON.stringify(input)).toBe("BAD_REQUEST");
+      expect(err.message).toMatch(message);
+    }
+    expect(await f.db.prisma.product.count()).toBe(before);
+    expect(await f.db.prisma.variant.count({ where: { sku: { startsWith: "REFUSAL" } } })).toBe(0);
+    // A support user may read but not create; a manager may create drafts but publishing needs publish.
+    const support = TEST_PRINCIPALS.support as Principal;
+    expect((await refusal(f.callerAs(support).admin.products.create(base))).code).toBe("FORBIDDEN");
+  });
+
+  it.runIf(target.available)(
     "walks every admin procedure × every kind of caller against the matrix",
     async () => {
       const product = await productWithVariants();
       const variant = product.variants[0];
       if (!variant) throw new Error("fixture needs a variant");
       type Caller = ReturnType<CatalogFixture["callerAs"]>;
+      const detail = await asManager().admin.products.get({ id: product.id });
+      const { title, description, brandId, categoryIds, attributeValueIds } = detail;
+      const valuesFor = (k: number) => detail.options.map((_, i) => `Walk ${k} ${i}`);
+      // Creating calls need fresh slugs and SKUs each time, so an allowed second call is not a clash.
+      let n = 0;
       const procedures: Record<string, GuardedProcedure<Caller>> = {
+        "admin.products.reference": {
+          permission: "catalog.products.read",
+          call: (c) => c.admin.products.reference(),
+        },
+        "admin.products.create": {
+          permission: "catalog.products.write",
+          call: (c) =>
+            c.admin.products.create({ title: `Walk product ${++n}`, skuPrefix: `WALK-${n}`, price: 1000 }),
+        },
+        "admin.products.update": {
+          permission: "catalog.products.write",
+          call: (c) =>
+            c.admin.products.update({
+              id: product.id,
+              title,
+              description,
+              brandId,
+              categoryIds,
+              attributeValueIds,
+            }),
+        },
+        "admin.variants.create": {
+          permission: "catalog.products.write",
+          call: (c) =>
+            c.admin.variants.create({
+              productId: product.id,
+              sku: `WALK-EXTRA-${++n}`,
+              values: valuesFor(n),
+              price: 1000,
+            }),
+        },
         "admin.products.list": {
           permission: "catalog.products.read",
           call: (c) => c.admin.products.list({}),

@@ -13,7 +13,8 @@ export interface OutboxRelayOptions {
   db: Database;
   schema: OutboxSchema;
   events: EventBus;
-  commands: CommandBus;
+  /** Left out by a service whose outbox only ever holds events (the catalog). */
+  commands?: CommandBus | undefined;
   log: Logger;
   batchSize?: number;
   /** Safety-net poll when no notification arrives (default 5 s). */
@@ -130,7 +131,7 @@ export class OutboxRelay {
       const commands = rows.filter((r) => r.kind === "command");
       await Promise.all([
         events.length > 0 ? this.o.events.publish(events) : Promise.resolve(),
-        ...commands.map((c) => this.o.commands.send(c.topic, c.payload as Envelope)),
+        ...commands.map((c) => this.sendCommand(c.topic, c.payload as Envelope)),
       ]);
       // Exactly the rows published: a transaction that took a lower seq but committed after the
       // SELECT above is visible to this UPDATE, and must stay unsent until a later pass publishes it.
@@ -141,6 +142,14 @@ export class OutboxRelay {
       this.o.onPublished?.(rows.length, Date.now() - oldest);
       return rows.length;
     });
+  }
+
+  private async sendCommand(queue: string, envelope: Envelope): Promise<void> {
+    if (!this.o.commands)
+      throw new Error(
+        `the ${this.o.schema} outbox holds a command for ${queue} but its relay has no command bus`,
+      );
+    await this.o.commands.send(queue, envelope);
   }
 
   private async cleanup(): Promise<void> {

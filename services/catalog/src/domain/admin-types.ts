@@ -36,6 +36,11 @@ export interface AdminVariant {
   available: number;
 }
 
+export interface AdminOption {
+  name: string;
+  values: string[];
+}
+
 export interface AdminProduct {
   id: string;
   slug: string;
@@ -43,6 +48,10 @@ export interface AdminProduct {
   description: string;
   status: ProductStatus;
   brand: string | null;
+  brandId: string | null;
+  categoryIds: string[];
+  attributeValueIds: string[];
+  options: AdminOption[];
   currency: string;
   publishedAt: string | null;
   updatedAt: string;
@@ -65,4 +74,43 @@ export interface LowStockVariant {
   sku: string;
   variantTitle: string;
   available: number;
+}
+
+/** What the product forms choose from. */
+export interface AdminReference {
+  brands: { id: string; name: string }[];
+  /** Every category, in tree order, with its path ("clothing/tops") and depth for indenting. */
+  categories: { id: string; name: string; path: string; depth: number }[];
+  attributes: { id: string; name: string; values: { id: string; value: string }[] }[];
+}
+
+/** The fields of a product staff edit after creating it (the slug stays: links to it must not break). */
+export interface ProductDetails {
+  title: string;
+  description: string;
+  brandId: string | null;
+  /** The first is the primary category, shown in breadcrumbs. */
+  categoryIds: string[];
+  attributeValueIds: string[];
+}
+
+export interface NewProduct extends ProductDetails {
+  slug?: string | undefined;
+  status: "DRAFT" | "PUBLISHED";
+  currency: string;
+  /** Every variant starts at this price; staff change them one by one afterwards. */
+  price: number;
+  compareAtPrice: number | null;
+  /** Variant SKUs are the prefix and each value's token: TEE-NAVY-M. */
+  skuPrefix: string;
+  options: AdminOption[];
+}
+
+export interface NewVariant {
+  productId: string;
+  sku: string;
+  /** One value per option of the product, in order; a value the option lacks is added to it. */
+  values: string[];
+  price: number;
+  compareAtPrice: number | null;
 }

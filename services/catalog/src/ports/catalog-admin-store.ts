@@ -4,8 +4,12 @@ import type {
   AdminProduct,
   AdminProductPage,
   AdminProductQuery,
+  AdminReference,
   AdminVariant,
   LowStockVariant,
+  NewProduct,
+  NewVariant,
+  ProductDetails,
   ProductStatus,
 } from "../domain/admin-types";
 
@@ -24,6 +28,19 @@ export interface CatalogAdminStore {
     price: number,
     compareAtPrice: number | null,
   ): Promise<{ slug: string; variant: AdminVariant }>;
+  /** Brands, categories and attribute values, for the product forms. */
+  reference(): Promise<AdminReference>;
+  /**
+   * Creates a product with its options, one variant per combination of their values, categories and
+   * attributes, and announces the variants (catalog.variants-added.v1) through the catalog's outbox —
+   * all in one transaction. Throws InvalidInputError naming the field for a taken slug or SKU, an
+   * unknown brand, category or attribute value.
+   */
+  createProduct(input: NewProduct): Promise<{ id: string; slug: string }>;
+  /** Throws NotFoundError for an unknown id, InvalidInputError for an unknown brand/category/value. */
+  updateProduct(id: string, details: ProductDetails): Promise<{ slug: string }>;
+  /** Adds one variant; announced like createProduct's. Throws NotFoundError / InvalidInputError. */
+  addVariant(input: NewVariant): Promise<{ slug: string; variant: AdminVariant }>;
   /** Published variants with at most `threshold` units available, fewest first. */
   lowStock(threshold: number, limit: number): Promise<LowStockVariant[]>;
 }

@@ -1,14 +1,22 @@
 // The admin's reads and writes over Prisma's model API: small pages of rows, no full-text machinery.
+import { randomUUID } from "node:crypto";
+import { createEnvelope, TOPICS, variantsAddedV1 } from "@emporium/contracts";
 import { Prisma, type Database } from "@emporium/db";
+import { enqueue } from "@emporium/messaging";
 import type {
   AdminProduct,
   AdminProductPage,
   AdminProductQuery,
+  AdminReference,
   AdminVariant,
   LowStockVariant,
+  NewProduct,
+  NewVariant,
+  ProductDetails,
   ProductStatus,
 } from "../../domain/admin-types";
-import { NotFoundError } from "../../domain/errors";
+import { InvalidInputError, NotFoundError } from "../../domain/errors";
+import { planExtraVariant, planProduct } from "../../domain/product-plan";
 import type { CatalogAdminStore } from "../../ports/catalog-admin-store";
 import { mediaUrl } from "./prisma-catalog-store";
 
@@ -20,6 +28,98 @@ const variantSelect = {
   compareAtPrice: true,
   available: true,
 } as const;
+
+type Tx = Prisma.TransactionClient;
+
+/** Refuses ids that name nothing, so a stale form cannot attach a product to a deleted category. */
+async function checkReferences(tx: Tx, d: ProductDetails): Promise<void> {
+  if (d.brandId && !(await tx.brand.findUnique({ where: { id: d.brandId }, select: { id: true } })))
+    throw new InvalidInputError("brandId", "is not a brand of this shop");
+  const categories = await tx.category.findMany({
+    where: { id: { in: d.categoryIds } },
+    select: { id: true },
+  });
+  const unknownCategory = d.categoryIds.findIndex((id) => !categories.some((c) => c.id === id));
+  if (unknownCategory >= 0)
+    throw new InvalidInputError(`categoryIds.${unknownCategory}`, "is not a category of this shop");
+  const values = await tx.attributeValue.findMany({
+    where: { id: { in: d.attributeValueIds } },
+    select: { id: true },
+  });
+  const unknownValue = d.attributeValueIds.findIndex((id) => !values.some((v) => v.id === id));
+  if (unknownValue >= 0)
+    throw new InvalidInputError(
+      `attributeValueIds.${unknownValue}`,
+      "is not an attribute value of this shop",
+    );
+}
+
+/**
+ * The extra search terms of a product: its option values, attribute values and category names (the
+ * title, brand and description are weighted in by the search trigger itself).
+ */
+async function refreshKeywords(tx: Tx, productId: string): Promise<void> {
+  const p = await tx.product.findUniqueOrThrow({
+    where: { id: productId },
+    select: {
+      options: { select: { values: { select: { value: true } } } },
+      attributes: { select: { attributeValue: { select: { value: true } } } },
+      categories: { select: { category: { select: { name: true } } } },
+    },
+  });
+  const words = [
+    ...p.options.flatMap((o) => o.values.map((v) => v.value)),
+    ...p.attributes.map((a) => a.attributeValue.value),
+    ...p.categories.map((c) => c.category.name),
+  ];
+  await tx.product.update({ where: { id: productId }, data: { keywords: [...new Set(words)].join(" ") } });
+}
+
+/** Keeps the product's price range (listings sort and filter on it) in step with its variants. */
+async function refreshPriceRange(tx: Tx, productId: string): Promise<string> {
+  const range = await tx.variant.aggregate({
+    where: { productId },
+    _min: { price: true },
+    _max: { price: true },
+  });
+  const product = await tx.product.update({
+    where: { id: productId },
+    data: { minPrice: range._min.price ?? 0, maxPrice: range._max.price ?? 0 },
+    select: { slug: true },
+  });
+  return product.slug;
+}
+
+/** Tells inventory about new variants, in the same transaction that creates them. */
+async function announceVariants(
+  tx: Tx,
+  productId: string,
+  variants: { variantId: string; sku: string }[],
+): Promise<void> {
+  await enqueue(tx, "catalog", [
+    {
+      kind: "event",
+      topic: TOPICS.catalog,
+      envelope: createEnvelope(variantsAddedV1, productId, { productId, variants }),
+    },
+  ]);
+}
+
+async function refuseTakenSkus(tx: Tx, skus: string[], field: string): Promise<void> {
+  const taken = await tx.variant.findMany({ where: { sku: { in: skus } }, select: { sku: true }, take: 3 });
+  if (taken.length > 0)
+    throw new InvalidInputError(
+      field,
+      `gives SKUs already in use (${taken.map((t) => t.sku).join(", ")}); choose another`,
+    );
+}
+
+/** A unique index caught a race the checks above could not see. */
+function uniqueClash(err: unknown, field: string): never {
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+    throw new InvalidInputError(field, "is already in use by another product");
+  throw err;
+}
 
 function notFound(err: unknown, what: string): never {
   if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025")
@@ -103,6 +203,12 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
         brand: { select: { name: true } },
         variants: { orderBy: { position: "asc" }, select: variantSelect },
         media: { orderBy: { position: "asc" } },
+        categories: { select: { categoryId: true } },
+        attributes: { select: { attributeValueId: true } },
+        options: {
+          orderBy: { position: "asc" },
+          select: { name: true, values: { orderBy: { position: "asc" }, select: { value: true } } },
+        },
       },
     });
     if (!p) throw new NotFoundError(`No product with id ${id}`);
@@ -113,6 +219,13 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
       description: p.description,
       status: p.status,
       brand: p.brand?.name ?? null,
+      brandId: p.brandId,
+      // The primary category first: the edit form keeps it first.
+      categoryIds: p.categories
+        .map((c) => c.categoryId)
+        .sort((a, b) => Number(b === p.primaryCategoryId) - Number(a === p.primaryCategoryId)),
+      attributeValueIds: p.attributes.map((a) => a.attributeValueId),
+      options: p.options.map((o) => ({ name: o.name, values: o.values.map((v) => v.value) })),
       currency: p.currency,
       publishedAt: p.publishedAt?.toISOString() ?? null,
       updatedAt: p.updatedAt.toISOString(),
@@ -153,18 +266,9 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
         data: { price, compareAtPrice },
         select: { ...variantSelect, productId: true },
       });
-      const range = await tx.variant.aggregate({
-        where: { productId: variant.productId },
-        _min: { price: true },
-        _max: { price: true },
-      });
-      const product = await tx.product.update({
-        where: { id: variant.productId },
-        data: { minPrice: range._min.price ?? price, maxPrice: range._max.price ?? price },
-        select: { slug: true },
-      });
+      const slug = await refreshPriceRange(tx, variant.productId);
       const { productId: _productId, ...view } = variant;
-      return { slug: product.slug, variant: view };
+      return { slug, variant: view };
     });
   }
 
@@ -189,5 +293,199 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
       variantTitle: r.title,
       available: r.available,
     }));
+  }
+
+  async reference(): Promise<AdminReference> {
+    const [brands, categories, attributes] = await Promise.all([
+      this.db.prisma.brand.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+      this.db.prisma.category.findMany({
+        orderBy: { path: "asc" },
+        select: { id: true, name: true, path: true, depth: true },
+      }),
+      this.db.prisma.attribute.findMany({
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+        select: {
+          id: true,
+          name: true,
+          values: { orderBy: [{ position: "asc" }, { value: "asc" }], select: { id: true, value: true } },
+        },
+      }),
+    ]);
+    return { brands, categories, attributes };
+  }
+
+  async createProduct(input: NewProduct): Promise<{ id: string; slug: string }> {
+    const plan = planProduct(input);
+    const productId = randomUUID();
+    const options = plan.options.map((o, position) => ({
+      id: randomUUID(),
+      name: o.name,
+      position,
+      values: o.values.map((value, vi) => ({ id: randomUUID(), value, position: vi })),
+    }));
+    const variants = plan.variants.map((v, position) => ({
+      id: randomUUID(),
+      sku: v.sku,
+      title: v.title,
+      position,
+      valueIds: v.values.map((value, oi) => options[oi]?.values.find((ov) => ov.value === value)?.id ?? ""),
+    }));
+    return this.db.prisma
+      .$transaction(async (tx) => {
+        await checkReferences(tx, input);
+        if (await tx.product.findUnique({ where: { slug: plan.slug }, select: { id: true } }))
+          throw new InvalidInputError("slug", `${plan.slug} is already used by another product`);
+        await refuseTakenSkus(
+          tx,
+          variants.map((v) => v.sku),
+          "skuPrefix",
+        );
+        await tx.product.create({
+          data: {
+            id: productId,
+            slug: plan.slug,
+            title: input.title,
+            description: input.description,
+            status: input.status,
+            brandId: input.brandId,
+            primaryCategoryId: input.categoryIds[0] ?? null,
+            minPrice: input.price,
+            maxPrice: input.price,
+            currency: input.currency,
+            publishedAt: input.status === "PUBLISHED" ? new Date() : null,
+            categories: { create: input.categoryIds.map((categoryId) => ({ categoryId })) },
+            attributes: { create: input.attributeValueIds.map((attributeValueId) => ({ attributeValueId })) },
+            options: {
+              create: options.map((o) => ({
+                id: o.id,
+                name: o.name,
+                position: o.position,
+                values: { create: o.values },
+              })),
+            },
+          },
+        });
+        await tx.variant.createMany({
+          data: variants.map((v) => ({
+            id: v.id,
+            productId,
+            sku: v.sku,
+            title: v.title,
+            position: v.position,
+            price: input.price,
+            compareAtPrice: input.compareAtPrice,
+            currency: input.currency,
+          })),
+        });
+        await tx.variantOptionValue.createMany({
+          data: variants.flatMap((v) =>
+            v.valueIds.map((optionValueId) => ({ variantId: v.id, optionValueId })),
+          ),
+        });
+        await refreshKeywords(tx, productId);
+        await announceVariants(
+          tx,
+          productId,
+          variants.map((v) => ({ variantId: v.id, sku: v.sku })),
+        );
+        return { id: productId, slug: plan.slug };
+      })
+      .catch((err: unknown) => uniqueClash(err, "slug"));
+  }
+
+  async updateProduct(id: string, details: ProductDetails): Promise<{ slug: string }> {
+    return this.db.prisma.$transaction(async (tx) => {
+      const found = await tx.product.findUnique({ where: { id }, select: { id: true } });
+      if (!found) throw new NotFoundError(`No product with id ${id}`);
+      await checkReferences(tx, details);
+      await tx.productCategory.deleteMany({ where: { productId: id } });
+      await tx.productAttributeValue.deleteMany({ where: { productId: id } });
+      const product = await tx.product.update({
+        where: { id },
+        data: {
+          title: details.title,
+          description: details.description,
+          brandId: details.brandId,
+          primaryCategoryId: details.categoryIds[0] ?? null,
+          categories: { create: details.categoryIds.map((categoryId) => ({ categoryId })) },
+          attributes: { create: details.attributeValueIds.map((attributeValueId) => ({ attributeValueId })) },
+        },
+        select: { slug: true },
+      });
+      await refreshKeywords(tx, id);
+      return product;
+    });
+  }
+
+  async addVariant(input: NewVariant): Promise<{ slug: string; variant: AdminVariant }> {
+    return this.db.prisma
+      .$transaction(async (tx) => {
+        // Variants of one product are added one at a time, so positions and combinations stay unique.
+        const locked = await tx.$queryRaw<{ currency: string }[]>`
+          SELECT currency FROM catalog.products WHERE id = ${input.productId}::uuid FOR UPDATE`;
+        const currency = locked[0]?.currency;
+        if (!currency) throw new NotFoundError(`No product with id ${input.productId}`);
+        const options = await tx.productOption.findMany({
+          where: { productId: input.productId },
+          orderBy: { position: "asc" },
+          select: { id: true, name: true, values: { select: { id: true, value: true, position: true } } },
+        });
+        const existing = await tx.variant.findMany({
+          where: { productId: input.productId },
+          select: {
+            position: true,
+            optionValues: { select: { optionValue: { select: { value: true, optionId: true } } } },
+          },
+        });
+        const plan = planExtraVariant({
+          sku: input.sku,
+          optionNames: options.map((o) => o.name),
+          values: input.values,
+          existing: existing.map((v) =>
+            options.map(
+              (o) => v.optionValues.find((ov) => ov.optionValue.optionId === o.id)?.optionValue.value ?? "",
+            ),
+          ),
+        });
+        await refuseTakenSkus(tx, [plan.sku], "sku");
+        const valueIds: string[] = [];
+        for (const [oi, option] of options.entries()) {
+          const value = plan.values[oi] ?? "";
+          const known = option.values.find((v) => v.value.toLowerCase() === value.toLowerCase());
+          if (known) {
+            valueIds.push(known.id);
+            continue;
+          }
+          const created = await tx.productOptionValue.create({
+            data: {
+              id: randomUUID(),
+              optionId: option.id,
+              value,
+              position: Math.max(-1, ...option.values.map((v) => v.position)) + 1,
+            },
+            select: { id: true },
+          });
+          valueIds.push(created.id);
+        }
+        const variant = await tx.variant.create({
+          data: {
+            id: randomUUID(),
+            productId: input.productId,
+            sku: plan.sku,
+            title: plan.title,
+            position: Math.max(-1, ...existing.map((v) => v.position)) + 1,
+            price: input.price,
+            compareAtPrice: input.compareAtPrice,
+            currency,
+            optionValues: { create: valueIds.map((optionValueId) => ({ optionValueId })) },
+          },
+          select: variantSelect,
+        });
+        const slug = await refreshPriceRange(tx, input.productId);
+        await refreshKeywords(tx, input.productId);
+        await announceVariants(tx, input.productId, [{ variantId: variant.id, sku: variant.sku }]);
+        return { slug, variant };
+      })
+      .catch((err: unknown) => uniqueClash(err, "sku"));
   }
 }

@@ -2,7 +2,16 @@
 // the permission matrix lives in @emporium/auth, and no middleware is trusted to have checked.
 import { authorize } from "@emporium/auth";
 import { publicProcedure, router } from "../../trpc";
-import { lowStockInput, productIdInput, productListInput, setPriceInput, setStatusInput } from "./schemas";
+import {
+  createProductInput,
+  createVariantInput,
+  lowStockInput,
+  productDetailsInput,
+  productIdInput,
+  productListInput,
+  setPriceInput,
+  setStatusInput,
+} from "./schemas";
 
 export const adminRouter = router({
   products: router({
@@ -14,6 +23,28 @@ export const adminRouter = router({
       authorize(await ctx.principal(), "catalog.products.read");
       return ctx.admin.product(input.id);
     }),
+    /** Brands, categories and attribute values for the product forms. */
+    reference: publicProcedure.query(async ({ ctx }) => {
+      authorize(await ctx.principal(), "catalog.products.read");
+      return ctx.admin.reference();
+    }),
+    create: publicProcedure.input(createProductInput).mutation(async ({ ctx, input }) => {
+      const staff = authorize(await ctx.principal(), "catalog.products.write");
+      // Publishing at creation is publishing: it needs that permission too.
+      if (input.status === "PUBLISHED") authorize(staff, "catalog.products.publish");
+      const created = await ctx.admin.createProduct(input);
+      ctx.invalidateProduct(created.slug);
+      ctx.log.info({ productId: created.id, by: staff.userId }, "product created");
+      return created;
+    }),
+    update: publicProcedure.input(productDetailsInput).mutation(async ({ ctx, input }) => {
+      const staff = authorize(await ctx.principal(), "catalog.products.write");
+      const { id, ...details } = input;
+      const result = await ctx.admin.updateProduct(id, details);
+      ctx.invalidateProduct(result.slug);
+      ctx.log.info({ productId: id, by: staff.userId }, "product updated");
+      return result;
+    }),
     setStatus: publicProcedure.input(setStatusInput).mutation(async ({ ctx, input }) => {
       const staff = authorize(await ctx.principal(), "catalog.products.publish");
       const result = await ctx.admin.setStatus(input.id, input.status);
@@ -23,6 +54,16 @@ export const adminRouter = router({
     }),
   }),
   variants: router({
+    create: publicProcedure.input(createVariantInput).mutation(async ({ ctx, input }) => {
+      const staff = authorize(await ctx.principal(), "catalog.products.write");
+      const result = await ctx.admin.addVariant(input);
+      ctx.invalidateProduct(result.slug);
+      ctx.log.info(
+        { productId: input.productId, sku: result.variant.sku, by: staff.userId },
+        "variant added",
+      );
+      return result.variant;
+    }),
     setPrice: publicProcedure.input(setPriceInput).mutation(async ({ ctx, input }) => {
       const staff = authorize(await ctx.principal(), "catalog.prices.write");
       const result = await ctx.admin.setVariantPrice(input.variantId, input.price, input.compareAtPrice);
