@@ -1,6 +1,6 @@
 // The inventory worker as a unit: command consumers, the outbox relay and the expiry sweeper. Built
 // by this service's main.ts (own process, real brokers) or by the all-in-one development host.
-import { QUEUES } from "@emporium/contracts";
+import { QUEUES, TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import { OutboxRelay, type CommandBus, type EventBus, type Subscription } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
@@ -10,6 +10,7 @@ import { commitHandler } from "./handlers/commit.handler";
 import type { InventoryContext } from "./handlers/context";
 import { releaseHandler } from "./handlers/release.handler";
 import { reserveHandler } from "./handlers/reserve.handler";
+import { variantsAddedHandler } from "./handlers/variants-added.handler";
 
 export interface InventoryWorkerDeps {
   db: Database;
@@ -66,6 +67,13 @@ export function createInventoryWorker(deps: InventoryWorkerDeps): Worker {
           queue: QUEUES.inventoryCommit,
           handle: commitHandler(ctx),
           concurrency,
+        }),
+        // New catalog variants get a stock level at every location.
+        await deps.events.subscribe({
+          group: "inventory-catalog",
+          topics: [TOPICS.catalog],
+          fromBeginning: true,
+          handle: variantsAddedHandler(ctx),
         }),
       );
       stopSweeper = startExpirySweeper(deps.db, deps.log, deps.expirySweepMs ?? 5_000);
