@@ -50,3 +50,11 @@ export const getLowStock = cache(async (staff: Staff, threshold: number) => {
   await connection();
   return catalogAs(staff).inventory.lowStock.query({ threshold, limit: 10 });
 });
+
+export type ProductReference = Awaited<ReturnType<typeof getProductReference>>;
+
+/** Brands, categories and attribute values for the product forms. */
+export const getProductReference = cache(async (staff: Staff) => {
+  await connection();
+  return catalogAs(staff).products.reference.query();
+});

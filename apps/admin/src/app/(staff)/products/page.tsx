@@ -63,7 +63,14 @@ export default async function ProductsPage({ searchParams }: ProductsPageProps) 
 
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Products</h1>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Products</h1>
+        {staff.can("catalog.products.write") && (
+          <Link href="/products/new" className={buttonStyles()}>
+            New product
+          </Link>
+        )}
+      </div>
       <form role="search" action="/products" className="mt-6 flex flex-wrap items-end gap-3">
         <div className="flex min-w-64 flex-1 flex-col gap-1">
           <label htmlFor="product-search" className="text-sm font-medium">

@@ -1,10 +1,10 @@
 "use server";
 // Staff management: invitations and role changes. The identity service checks `staff.manage` itself.
 import { revalidatePath } from "next/cache";
-import { TRPCClientError } from "@trpc/client";
 import { STAFF_ROLES, type StaffRole } from "@emporium/auth";
 import { requireStaff } from "@/auth/session";
 import { staffApiAs } from "@/trpc/identity";
+import { refusalOf } from "@/trpc/refusal";
 
 export interface InviteState {
   status: "idle" | "invited" | "error";
@@ -24,8 +24,7 @@ function roleOf(value: FormDataEntryValue | null): StaffRole | null | undefined 
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof TRPCClientError) return error.message;
-  throw error;
+  return refusalOf(error).message;
 }
 
 export async function inviteStaff(_prev: InviteState, form: FormData): Promise<InviteState> {

@@ -2,9 +2,9 @@
 // Staff changes to a product. Each action names the staff member to the catalog with a fresh service
 // token; the catalog checks the permission itself, so a hidden button is a convenience, not the guard.
 import { revalidatePath } from "next/cache";
-import { TRPCClientError } from "@trpc/client";
 import { requireStaff } from "@/auth/session";
 import { parseAmount } from "@/money-input";
+import { refusalOf as refusal } from "@/trpc/refusal";
 import { catalogAs } from "@/trpc/server";
 
 export interface PriceFormState {
@@ -16,16 +16,6 @@ export interface PriceFormState {
 export interface StatusFormState {
   status: "idle" | "saved" | "error";
   message: string | null;
-}
-
-function refusal(error: unknown): { message: string; field?: string } {
-  if (!(error instanceof TRPCClientError)) throw error;
-  const data: unknown = error.data;
-  const field =
-    typeof data === "object" && data !== null && "field" in data && typeof data.field === "string"
-      ? data.field
-      : undefined;
-  return { message: error.message, ...(field ? { field } : {}) };
 }
 
 export async function savePrice(_prev: PriceFormState, form: FormData): Promise<PriceFormState> {

@@ -2,20 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCClientError } from "@trpc/client";
+import { Alert } from "@emporium/ui/alert";
 import { Badge } from "@emporium/ui/badge";
 import { formatMoney } from "@emporium/ui/money";
 import { requireStaff } from "@/auth/session";
-import { getProduct } from "@/trpc/server";
+import { getProduct, getProductReference } from "@/trpc/server";
+import { DetailsForm } from "./details-form";
 import { PriceForm } from "./price-form";
 import { StatusForm } from "./status-form";
+import { VariantForm } from "./variant-form";
 
 export const metadata: Metadata = { title: "Product" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const staff = await requireStaff();
   const { id } = await params;
+  const justCreated = (await searchParams).created === "1";
   if (!UUID.test(id)) notFound();
   let product;
   try {
@@ -26,6 +36,8 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
   }
   const canPrice = staff.can("catalog.prices.write");
   const canPublish = staff.can("catalog.products.publish");
+  const canEdit = staff.can("catalog.products.write");
+  const reference = canEdit ? await getProductReference(staff) : null;
   const published = product.status === "PUBLISHED";
   const image = product.images[0];
   return (
@@ -36,6 +48,11 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
         </Link>{" "}
         / <span aria-current="page">{product.title}</span>
       </nav>
+      {justCreated && (
+        <Alert tone="success" live="polite" className="mt-4" title="Product created">
+          Its variants start with no stock: receive stock below, then publish it when it is ready.
+        </Alert>
+      )}
       <div className="mt-4 flex flex-wrap items-start gap-6">
         {image && (
           <img
@@ -114,7 +131,31 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
             </tbody>
           </table>
         </div>
+        {canEdit && product.options.length > 0 && (
+          <VariantForm productId={product.id} currency={product.currency} options={product.options} />
+        )}
       </section>
+
+      {reference && (
+        <section aria-labelledby="details-heading" className="mt-10">
+          <details className="group">
+            <summary className="cursor-pointer text-lg font-semibold" id="details-heading">
+              Edit details
+            </summary>
+            <DetailsForm
+              productId={product.id}
+              reference={reference}
+              details={{
+                title: product.title,
+                description: product.description,
+                brandId: product.brandId,
+                categoryIds: product.categoryIds,
+                attributeValueIds: product.attributeValueIds,
+              }}
+            />
+          </details>
+        </section>
+      )}
     </>
   );
 }
