@@ -303,6 +303,139 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
   });
 
   it.runIf(target.available)(
+    "imports products from spreadsheet rows all at once, or reports every bad row and imports none",
+    async () => {
+      const ref = await asManager().admin.products.reference();
+      const brand = ref.brands[0];
+      const [leaf, other] = ref.categories.filter((c) => c.depth === 2);
+      const attribute = ref.attributes[0];
+      const value = attribute?.values[0];
+      if (!brand || !leaf || !other || !attribute || !value) throw new Error("needs a seeded shop");
+      const existing = await productWithVariants();
+      const columns = [
+        "title",
+        "brand",
+        "categories",
+        "attributes",
+        "status",
+        "price",
+        "compare_at_price",
+        "sku_prefix",
+        "option1_name",
+        "option1_values",
+        "option2_name",
+        "option2_values",
+      ];
+      const good: Record<string, string>[] = [
+        {
+          title: "Import Field Jacket",
+          brand: brand.name.toUpperCase(),
+          categories: `${leaf.path}|${other.path}`,
+          attributes: `${attribute.name}: ${value.value}`,
+          status: "published",
+          price: "129.00",
+          compare_at_price: "159",
+          sku_prefix: "IMP-JACKET",
+          option1_name: "Colour",
+          option1_values: "Olive|Navy",
+          option2_name: "Size",
+          option2_values: "S|M|L",
+        },
+        { title: "Import Canvas Cap", price: "19.5", sku_prefix: "IMP-CAP" },
+        {
+          title: "Import Wool Socks",
+          price: "12",
+          sku_prefix: "IMP-SOCKS",
+          option1_name: "Size",
+          option1_values: "S/M|L/XL",
+        },
+      ];
+      const bad: Record<string, string>[] = [
+        {
+          title: "Import Broken",
+          brand: "No Such Brand",
+          price: "12.345",
+          sku_prefix: "IMP-BROKEN",
+          categories: "nowhere/at-all",
+        },
+        {
+          title: "Import Jacket Again",
+          slug: "import-field-jacket",
+          price: "10",
+          sku_prefix: "IMP-JACKET",
+          option1_name: "Colour",
+          option1_values: "Olive",
+          option2_name: "Size",
+          option2_values: "S",
+        },
+        { title: "", price: "10", sku_prefix: existing.variants[0]?.sku ?? "" },
+      ];
+      const before = await f.db.prisma.product.count();
+      const refused = await asManager().admin.products.import({
+        columns: [...columns, "slug"],
+        rows: [...good, ...bad],
+        write: true,
+      });
+      expect(refused.created).toBe(0);
+      expect(refused.problems.map((p) => [p.line, p.column])).toEqual([
+        [5, "brand"],
+        [5, "categories"],
+        [5, "price"],
+        [6, "slug"],
+        [6, "sku_prefix"],
+        [7, "title"],
+      ]);
+      expect(refused.problems[0]?.message).toMatch(/no brand is called "No Such Brand"/);
+      expect(refused.problems.find((p) => p.line === 6 && p.column === "slug")?.message).toMatch(
+        /also on line 2/,
+      );
+      expect(await f.db.prisma.product.count()).toBe(before);
+
+      // The header is checked first.
+      const header = await asManager().admin.products.import({
+        columns: ["title", "prize"],
+        rows: [{ title: "x" }],
+      });
+      expect(header.problems.map((p) => p.message)).toEqual([
+        expect.stringMatching(/column "prize" is not one the import knows/),
+        'the column "price" is missing',
+        'the column "sku_prefix" is missing',
+      ]);
+
+      // Checking a slice reports lines of the whole file.
+      const slice = await asManager().admin.products.import({ columns, rows: [bad[0] ?? {}], firstLine: 40 });
+      expect(new Set(slice.problems.map((p) => p.line))).toEqual(new Set([40]));
+
+      const imported = await asManager().admin.products.import({ columns, rows: good, write: true });
+      expect(imported).toMatchObject({ checked: 3, created: 3, problems: [], problemCount: 0 });
+      const jacket = await f.db.prisma.product.findUniqueOrThrow({
+        where: { slug: "import-field-jacket" },
+        include: { variants: true, categories: true, attributes: true },
+      });
+      expect(jacket).toMatchObject({
+        status: "PUBLISHED",
+        brandId: brand.id,
+        primaryCategoryId: leaf.id,
+        minPrice: 12900,
+      });
+      expect(jacket.variants).toHaveLength(6);
+      expect(jacket.variants.every((v) => v.compareAtPrice === 15900)).toBe(true);
+      expect(jacket.attributes.map((a) => a.attributeValueId)).toEqual([value.id]);
+      const cap = await f.db.prisma.product.findUniqueOrThrow({
+        where: { slug: "import-canvas-cap" },
+        include: { variants: true },
+      });
+      expect(cap).toMatchObject({ status: "DRAFT", minPrice: 1950 });
+      expect(cap.variants.map((v) => v.sku)).toEqual(["IMP-CAP"]);
+      expect(
+        await f.db.prisma.catalogOutbox.count({
+          where: { type: "catalog.variants-added.v1", aggregateId: { in: [jacket.id, cap.id] } },
+        }),
+      ).toBe(2);
+    },
+  );
+
+  it.runIf(target.available)(
     "walks every admin procedure × every kind of caller against the matrix",
     async () => {
       const product = await productWithVariants();
@@ -323,6 +456,14 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
           permission: "catalog.products.write",
           call: (c) =>
             c.admin.products.create({ title: `Walk product ${++n}`, skuPrefix: `WALK-${n}`, price: 1000 }),
+        },
+        "admin.products.import": {
+          permission: "catalog.products.write",
+          call: (c) =>
+            c.admin.products.import({
+              columns: ["title", "price", "sku_prefix"],
+              rows: [{ title: "Walk import", price: "10.00", sku_prefix: "WALK-IMPORT" }],
+            }),
         },
         "admin.products.update": {
           permission: "catalog.products.write",

@@ -114,3 +114,16 @@ export interface NewVariant {
   price: number;
   compareAtPrice: number | null;
 }
+
+/** A problem with one product of an import, by its index in the list and the input field. */
+export interface DraftProblem {
+  index: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportOutcome {
+  /** Empty when every product was (or, checking only, would be) created. */
+  problems: DraftProblem[];
+  created: { id: string; slug: string }[];
+}

@@ -6,6 +6,7 @@ import type {
   AdminProductQuery,
   AdminReference,
   AdminVariant,
+  ImportOutcome,
   LowStockVariant,
   NewProduct,
   NewVariant,
@@ -37,6 +38,12 @@ export interface CatalogAdminStore {
    * unknown brand, category or attribute value.
    */
   createProduct(input: NewProduct): Promise<{ id: string; slug: string }>;
+  /**
+   * Checks many new products (plans, slugs and SKUs against the shop and each other) and, when `write`
+   * is set and nothing is wrong, creates them all in one transaction — or none. Names are resolved
+   * by the caller.
+   */
+  importProducts(products: NewProduct[], write: boolean): Promise<ImportOutcome>;
   /** Throws NotFoundError for an unknown id, InvalidInputError for an unknown brand/category/value. */
   updateProduct(id: string, details: ProductDetails): Promise<{ slug: string }>;
   /** Adds one variant; announced like createProduct's. Throws NotFoundError / InvalidInputError. */

@@ -5,6 +5,8 @@ import { Prisma, type Database } from "@emporium/db";
 import { enqueue } from "@emporium/messaging";
 import type {
   AdminProduct,
+  DraftProblem,
+  ImportOutcome,
   AdminProductPage,
   AdminProductQuery,
   AdminReference,
@@ -16,7 +18,8 @@ import type {
   ProductStatus,
 } from "../../domain/admin-types";
 import { InvalidInputError, NotFoundError } from "../../domain/errors";
-import { planExtraVariant, planProduct } from "../../domain/product-plan";
+import { lineOf } from "../../domain/product-import";
+import { planExtraVariant, planProduct, type ProductPlan } from "../../domain/product-plan";
 import type { CatalogAdminStore } from "../../ports/catalog-admin-store";
 import { mediaUrl } from "./prisma-catalog-store";
 
@@ -119,6 +122,75 @@ function uniqueClash(err: unknown, field: string): never {
   if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
     throw new InvalidInputError(field, "is already in use by another product");
   throw err;
+}
+
+/** Writes a planned product: the row, options and values, variants, categories, attributes, announcement. */
+async function insertProduct(
+  tx: Tx,
+  input: NewProduct,
+  plan: ProductPlan,
+): Promise<{ id: string; slug: string }> {
+  const productId = randomUUID();
+  const options = plan.options.map((o, position) => ({
+    id: randomUUID(),
+    name: o.name,
+    position,
+    values: o.values.map((value, vi) => ({ id: randomUUID(), value, position: vi })),
+  }));
+  const variants = plan.variants.map((v, position) => ({
+    id: randomUUID(),
+    sku: v.sku,
+    title: v.title,
+    position,
+    valueIds: v.values.map((value, oi) => options[oi]?.values.find((ov) => ov.value === value)?.id ?? ""),
+  }));
+  await tx.product.create({
+    data: {
+      id: productId,
+      slug: plan.slug,
+      title: input.title,
+      description: input.description,
+      status: input.status,
+      brandId: input.brandId,
+      primaryCategoryId: input.categoryIds[0] ?? null,
+      minPrice: input.price,
+      maxPrice: input.price,
+      currency: input.currency,
+      publishedAt: input.status === "PUBLISHED" ? new Date() : null,
+      categories: { create: input.categoryIds.map((categoryId) => ({ categoryId })) },
+      attributes: { create: input.attributeValueIds.map((attributeValueId) => ({ attributeValueId })) },
+      options: {
+        create: options.map((o) => ({
+          id: o.id,
+          name: o.name,
+          position: o.position,
+          values: { create: o.values },
+        })),
+      },
+    },
+  });
+  await tx.variant.createMany({
+    data: variants.map((v) => ({
+      id: v.id,
+      productId,
+      sku: v.sku,
+      title: v.title,
+      position: v.position,
+      price: input.price,
+      compareAtPrice: input.compareAtPrice,
+      currency: input.currency,
+    })),
+  });
+  await tx.variantOptionValue.createMany({
+    data: variants.flatMap((v) => v.valueIds.map((optionValueId) => ({ variantId: v.id, optionValueId }))),
+  });
+  await refreshKeywords(tx, productId);
+  await announceVariants(
+    tx,
+    productId,
+    variants.map((v) => ({ variantId: v.id, sku: v.sku })),
+  );
+  return { id: productId, slug: plan.slug };
 }
 
 function notFound(err: unknown, what: string): never {
@@ -316,20 +388,6 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
 
   async createProduct(input: NewProduct): Promise<{ id: string; slug: string }> {
     const plan = planProduct(input);
-    const productId = randomUUID();
-    const options = plan.options.map((o, position) => ({
-      id: randomUUID(),
-      name: o.name,
-      position,
-      values: o.values.map((value, vi) => ({ id: randomUUID(), value, position: vi })),
-    }));
-    const variants = plan.variants.map((v, position) => ({
-      id: randomUUID(),
-      sku: v.sku,
-      title: v.title,
-      position,
-      valueIds: v.values.map((value, oi) => options[oi]?.values.find((ov) => ov.value === value)?.id ?? ""),
-    }));
     return this.db.prisma
       .$transaction(async (tx) => {
         await checkReferences(tx, input);
@@ -337,60 +395,85 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
           throw new InvalidInputError("slug", `${plan.slug} is already used by another product`);
         await refuseTakenSkus(
           tx,
-          variants.map((v) => v.sku),
+          plan.variants.map((v) => v.sku),
           "skuPrefix",
         );
-        await tx.product.create({
-          data: {
-            id: productId,
-            slug: plan.slug,
-            title: input.title,
-            description: input.description,
-            status: input.status,
-            brandId: input.brandId,
-            primaryCategoryId: input.categoryIds[0] ?? null,
-            minPrice: input.price,
-            maxPrice: input.price,
-            currency: input.currency,
-            publishedAt: input.status === "PUBLISHED" ? new Date() : null,
-            categories: { create: input.categoryIds.map((categoryId) => ({ categoryId })) },
-            attributes: { create: input.attributeValueIds.map((attributeValueId) => ({ attributeValueId })) },
-            options: {
-              create: options.map((o) => ({
-                id: o.id,
-                name: o.name,
-                position: o.position,
-                values: { create: o.values },
-              })),
-            },
-          },
-        });
-        await tx.variant.createMany({
-          data: variants.map((v) => ({
-            id: v.id,
-            productId,
-            sku: v.sku,
-            title: v.title,
-            position: v.position,
-            price: input.price,
-            compareAtPrice: input.compareAtPrice,
-            currency: input.currency,
-          })),
-        });
-        await tx.variantOptionValue.createMany({
-          data: variants.flatMap((v) =>
-            v.valueIds.map((optionValueId) => ({ variantId: v.id, optionValueId })),
-          ),
-        });
-        await refreshKeywords(tx, productId);
-        await announceVariants(
-          tx,
-          productId,
-          variants.map((v) => ({ variantId: v.id, sku: v.sku })),
-        );
-        return { id: productId, slug: plan.slug };
+        return insertProduct(tx, input, plan);
       })
       .catch((err: unknown) => uniqueClash(err, "slug"));
+  }
+
+  async importProducts(products: NewProduct[], write: boolean): Promise<ImportOutcome> {
+    const problems: DraftProblem[] = [];
+    const plans = products.map((input, index) => {
+      try {
+        return planProduct(input);
+      } catch (err) {
+        if (!(err instanceof InvalidInputError)) throw err;
+        problems.push({ index, field: err.field, message: err.message.slice(err.field.length + 2) });
+        return null;
+      }
+    });
+    // Within the file: the first row to claim a slug or SKU keeps it.
+    const slugRow = new Map<string, number>();
+    const skuRow = new Map<string, number>();
+    plans.forEach((plan, index) => {
+      if (!plan) return;
+      const firstSlug = slugRow.get(plan.slug);
+      if (firstSlug !== undefined)
+        problems.push({ index, field: "slug", message: `${plan.slug} is also on line ${lineOf(firstSlug)}` });
+      else slugRow.set(plan.slug, index);
+      for (const v of plan.variants) {
+        const firstSku = skuRow.get(v.sku);
+        if (firstSku !== undefined) {
+          problems.push({
+            index,
+            field: "skuPrefix",
+            message: `gives ${v.sku}, also made on line ${lineOf(firstSku)}`,
+          });
+          break;
+        }
+        skuRow.set(v.sku, index);
+      }
+    });
+    // Against the shop.
+    const [takenSlugs, takenSkus] = await Promise.all([
+      this.db.prisma.product.findMany({
+        where: { slug: { in: [...slugRow.keys()] } },
+        select: { slug: true },
+      }),
+      this.db.prisma.variant.findMany({ where: { sku: { in: [...skuRow.keys()] } }, select: { sku: true } }),
+    ]);
+    for (const { slug } of takenSlugs)
+      problems.push({
+        index: slugRow.get(slug) ?? 0,
+        field: "slug",
+        message: `${slug} is already used by another product`,
+      });
+    const skuTakenRows = new Set<number>();
+    for (const { sku } of takenSkus) {
+      const index = skuRow.get(sku) ?? 0;
+      if (skuTakenRows.has(index)) continue;
+      skuTakenRows.add(index);
+      problems.push({ index, field: "skuPrefix", message: `gives ${sku}, a SKU already in use` });
+    }
+    problems.sort((a, b) => a.index - b.index);
+    if (problems.length > 0 || !write) return { problems, created: [] };
+    // All or nothing: one transaction, so a failure half-way leaves the shop as it was.
+    const created = await this.db.prisma
+      .$transaction(
+        async (tx) => {
+          const out: { id: string; slug: string }[] = [];
+          for (const [index, input] of products.entries()) {
+            const plan = plans[index];
+            if (plan) out.push(await insertProduct(tx, input, plan));
+          }
+          return out;
+        },
+        { timeout: 300_000, maxWait: 30_000 },
+      )
+      .catch((err: unknown) => uniqueClash(err, "slug"));
+    return { problems: [], created };
   }
 
   async updateProduct(id: string, details: ProductDetails): Promise<{ slug: string }> {

@@ -2,9 +2,11 @@
 // the permission matrix lives in @emporium/auth, and no middleware is trusted to have checked.
 import { authorize } from "@emporium/auth";
 import { publicProcedure, router } from "../../trpc";
+import { importProducts } from "./import.handler";
 import {
   createProductInput,
   createVariantInput,
+  importInput,
   lowStockInput,
   productDetailsInput,
   productIdInput,
@@ -37,6 +39,7 @@ export const adminRouter = router({
       ctx.log.info({ productId: created.id, by: staff.userId }, "product created");
       return created;
     }),
+    import: publicProcedure.input(importInput).mutation(({ ctx, input }) => importProducts(ctx, input)),
     update: publicProcedure.input(productDetailsInput).mutation(async ({ ctx, input }) => {
       const staff = authorize(await ctx.principal(), "catalog.products.write");
       const { id, ...details } = input;

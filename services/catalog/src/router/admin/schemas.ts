@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PRODUCT_STATUSES } from "../../domain/admin-types";
+import { MAX_IMPORT_ROWS } from "../../domain/product-import";
 import { amount, slug } from "../schemas";
 
 export const MAX_ADMIN_PAGE_SIZE = 100;
@@ -115,3 +116,16 @@ export const createVariantInput = z
     compareAtPrice: amount.nullable().default(null),
   })
   .refine((i) => i.compareAtPrice === null || i.compareAtPrice > i.price, compareAtAbovePrice);
+
+export const importInput = z.strictObject({
+  /** The file's header, as written. */
+  columns: z.array(z.string().max(64, "a column name is at most 64 characters")).max(40),
+  rows: z
+    .array(z.record(z.string().max(64), z.string().max(10_000, "a cell is at most 10,000 characters")))
+    .min(1, "the file has no products under its header")
+    .max(MAX_IMPORT_ROWS, `at most ${MAX_IMPORT_ROWS} products per file`),
+  /** Checks only unless set; writing checks everything again first. */
+  write: z.boolean().default(false),
+  /** The line of rows[0] in the file, when a slice of it is checked. */
+  firstLine: z.number().int().min(2).max(1_000_000).default(2),
+});
