@@ -11,8 +11,35 @@ const optionalFlag = () =>
     .optional()
     .transform((v) => (v === undefined ? undefined : v === "1" || v === "true" || v === "yes"));
 
+/**
+ * Single sign-on, shared with the development host: the provider's issuer URL (exactly as its tokens
+ * name it) and the client id(s) the apps are registered under, comma-separated. Both or neither.
+ */
+export const oidcEnvShape = {
+  OIDC_ISSUER: env.httpUrl().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+};
+
+export function oidcConfigOf(e: { OIDC_ISSUER?: string | undefined; OIDC_CLIENT_ID?: string | undefined }) {
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID) return undefined;
+  const clientIds = e.OIDC_CLIENT_ID.split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return { issuer: e.OIDC_ISSUER, clientIds };
+}
+
+export const oidcBothOrNeither = {
+  check: (e: { OIDC_ISSUER?: string | undefined; OIDC_CLIENT_ID?: string | undefined }) =>
+    !e.OIDC_ISSUER === !e.OIDC_CLIENT_ID,
+  params: {
+    path: ["OIDC_CLIENT_ID"],
+    message: "OIDC_ISSUER and OIDC_CLIENT_ID are set together, or neither",
+  },
+};
+
 const schema = z
   .object({
+    ...oidcEnvShape,
     DATABASE_URL: env.postgresUrl().optional(),
     EMPORIUM_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
     /** Verifies the apps' service tokens; shared with them. Required with a real database. */
@@ -26,6 +53,7 @@ const schema = z
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
   })
+  .refine(oidcBothOrNeither.check, oidcBothOrNeither.params)
   .refine((e) => !e.DATABASE_URL || e.SERVICE_TOKEN_SECRET, {
     path: ["SERVICE_TOKEN_SECRET"],
     message: "is required when DATABASE_URL is set (32+ characters, shared with the apps)",
@@ -41,5 +69,6 @@ export function loadIdentityEnv(source: NodeJS.ProcessEnv = process.env) {
     EMPORIUM_DATA_DIR: path.resolve(e.EMPORIUM_DATA_DIR),
     MIGRATE_ON_START: e.MIGRATE_ON_START ?? embedded,
     IDENTITY_DEV_ACCOUNTS: e.IDENTITY_DEV_ACCOUNTS ?? embedded,
+    oidc: oidcConfigOf(e),
   };
 }

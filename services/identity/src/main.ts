@@ -20,6 +20,7 @@ const identity = createIdentityService({
   // env.ts requires SERVICE_TOKEN_SECRET with a real database; on embedded defaults the apps and the
   // backends share a random secret kept under the data folder.
   tokenKey: serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR),
+  oidc: env.oidc,
 });
 identity.server.keepAliveTimeout = 65_000;
 await new Promise<void>((resolve, reject) => {

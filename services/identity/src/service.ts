@@ -6,6 +6,7 @@ import type { Database } from "@emporium/db";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
 import { Counter } from "prom-client";
+import { JoseOidcVerifier } from "./adapters/oidc/jose-oidc-verifier";
 import { PrismaUserStore } from "./adapters/prisma/prisma-user-store";
 import { createIdentityServer, type ContextBase } from "./http/server";
 import type { Readiness } from "./trpc";
@@ -16,6 +17,8 @@ export interface IdentityServiceDeps {
   metrics: ServiceMetrics;
   /** Verifies the service tokens the apps send for signed-in users (see @emporium/auth). */
   tokenKey: Uint8Array;
+  /** Single sign-on: the OpenID Connect provider the apps sign people in with, when there is one. */
+  oidc?: { issuer: string; clientIds: string[] } | undefined;
 }
 
 export interface IdentityService {
@@ -34,6 +37,7 @@ export function createIdentityService(d: IdentityServiceDeps): IdentityService {
   const readiness: Readiness = { ready: false, detail: "starting" };
   const base: ContextBase = {
     users: new PrismaUserStore(d.db),
+    oidc: d.oidc ? new JoseOidcVerifier(d.oidc) : null,
     log: d.log,
     metrics: d.metrics,
     readiness,

@@ -8,7 +8,8 @@ import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { describeZodError } from "@emporium/runtime";
 import type { Counter } from "prom-client";
 import { ZodError } from "zod";
-import { ConflictError, InvalidInputError, NotFoundError } from "./domain/errors";
+import { ConflictError, InvalidInputError, NotFoundError, PreconditionError } from "./domain/errors";
+import type { OidcVerifier } from "./ports/oidc-verifier";
 import type { UserStore } from "./ports/user-store";
 
 export interface Readiness {
@@ -19,6 +20,8 @@ export interface Readiness {
 
 export interface Context {
   users: UserStore;
+  /** Verifies ID tokens from the configured OpenID Connect provider; null when none is configured. */
+  oidc: OidcVerifier | null;
   /** The caller, from the request's verified service token (anonymous without one). */
   principal: Principal;
   log: Logger;
@@ -52,6 +55,7 @@ const CODES: [new (...args: never[]) => Error, TRPC_ERROR_CODE_KEY][] = [
   [ForbiddenError, "FORBIDDEN"],
   [NotFoundError, "NOT_FOUND"],
   [ConflictError, "CONFLICT"],
+  [PreconditionError, "PRECONDITION_FAILED"],
 ];
 
 function toTrpcError(err: TRPCError, ctx: Context, path: string): TRPCError {

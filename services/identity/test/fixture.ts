@@ -27,7 +27,10 @@ export interface IdentityFixture {
   dispose(): Promise<void>;
 }
 
-export async function createIdentityFixture(target: TestDatabaseTarget): Promise<IdentityFixture> {
+export async function createIdentityFixture(
+  target: TestDatabaseTarget,
+  options: { oidc?: { issuer: string; clientIds: string[] } } = {},
+): Promise<IdentityFixture> {
   const test = await target.create();
   const tokenKey = new Uint8Array(randomBytes(32));
   const service = createIdentityService({
@@ -35,6 +38,7 @@ export async function createIdentityFixture(target: TestDatabaseTarget): Promise
     log,
     metrics: createServiceMetrics("identity-test"),
     tokenKey,
+    oidc: options.oidc,
   });
   await service.start();
   return {

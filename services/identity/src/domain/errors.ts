@@ -20,3 +20,8 @@ export class InvalidInputError extends Error {
 export class ConflictError extends Error {
   override name = "ConflictError";
 }
+
+/** The service is not set up for what was asked (single sign-on without a provider configured). */
+export class PreconditionError extends Error {
+  override name = "PreconditionError";
+}

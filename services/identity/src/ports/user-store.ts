@@ -27,6 +27,10 @@ export interface UserStore {
   create(user: NewUser): Promise<UserRecord>;
   recordSignIn(id: string, at: Date): Promise<UserRecord>;
   byId(id: string): Promise<UserRecord | null>;
+  /** The account a provider identity (issuer + subject) is linked to. */
+  byOidc(issuer: string, subject: string): Promise<UserRecord | null>;
+  /** Links a provider identity to an account (again is harmless). */
+  linkOidc(userId: string, issuer: string, subject: string): Promise<void>;
   /** Raises the account's session version (ends its sessions); false for an unknown account. */
   endSessions(id: string): Promise<boolean>;
   /** Accounts with a staff role, by email. */

@@ -54,6 +54,22 @@ export class PrismaUserStore implements UserStore {
     }
   }
 
+  async byOidc(issuer: string, subject: string): Promise<UserRecord | null> {
+    const link = await this.db.prisma.oidcAccount.findUnique({
+      where: { issuer_subject: { issuer, subject } },
+      include: { user: true },
+    });
+    return link && recordOf(link.user);
+  }
+
+  async linkOidc(userId: string, issuer: string, subject: string): Promise<void> {
+    await this.db.prisma.oidcAccount.upsert({
+      where: { issuer_subject: { issuer, subject } },
+      create: { issuer, subject, userId },
+      update: {},
+    });
+  }
+
   async byId(id: string): Promise<UserRecord | null> {
     const row = await this.db.prisma.user.findUnique({ where: { id } });
     return row && recordOf(row);

@@ -3,12 +3,16 @@
 import { procedure, router } from "../../trpc";
 import { endSessionsHandler, sessionHandler } from "./session.handler";
 import { signInHandler } from "./signIn.handler";
-import { signInInput } from "./signIn.schema";
+import { signInWithOidcHandler } from "./signInWithOidc.handler";
+import { signInInput, signInWithOidcInput } from "./signIn.schema";
 import { signUpHandler } from "./signUp.handler";
 import { signUpInput } from "./signUp.schema";
 
 export const authRouter = router({
   signIn: procedure.input(signInInput).mutation(({ ctx, input }) => signInHandler(ctx, input)),
+  signInWithOidc: procedure
+    .input(signInWithOidcInput)
+    .mutation(({ ctx, input }) => signInWithOidcHandler(ctx, input)),
   signUp: procedure.input(signUpInput).mutation(({ ctx, input }) => signUpHandler(ctx, input)),
   session: procedure.query(({ ctx }) => sessionHandler(ctx)),
   endSessions: procedure.mutation(({ ctx }) => endSessionsHandler(ctx)),
