@@ -1,9 +1,11 @@
-// The inventory worker's own process: PostgreSQL, Kafka and RabbitMQ from the environment, the
-// worker, and /healthz /readyz /metrics on INVENTORY_PORT.
+// The inventory's own process: PostgreSQL, Kafka and RabbitMQ from the environment, the worker, and on
+// INVENTORY_PORT the staff stock API (/trpc) with /healthz, /readyz and /metrics.
+import { tokenKey } from "@emporium/auth";
 import { openDatabase } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { connectBrokers, onShutdown, schemaCheck, startOpsServer, waitForSchema } from "@emporium/runtime";
+import { connectBrokers, onShutdown, waitForSchema } from "@emporium/runtime";
 import { loadInventoryEnv } from "./env";
+import { createInventoryApi } from "./service";
 import { createInventoryWorker } from "./worker";
 
 const env = loadInventoryEnv();
@@ -27,17 +29,20 @@ const worker = createInventoryWorker({
 });
 await waitForSchema(db, "inventory.outbox", log);
 await worker.start();
-const ops = await startOpsServer({
-  host: env.INVENTORY_HOST,
-  port: env.INVENTORY_PORT,
-  metrics,
-  checks: [schemaCheck(db, "inventory.outbox")],
+const api = createInventoryApi({ db, log, metrics, tokenKey: tokenKey(env.SERVICE_TOKEN_SECRET) });
+api.server.keepAliveTimeout = 65_000;
+await new Promise<void>((resolve, reject) => {
+  api.server.once("error", reject);
+  api.server.listen(env.INVENTORY_PORT, env.INVENTORY_HOST, () => resolve());
 });
-log.info({ port: env.INVENTORY_PORT }, "inventory worker running");
+log.info({ port: env.INVENTORY_PORT }, "inventory worker running; staff API on /trpc");
 
 onShutdown(log, async () => {
   await worker.stop();
-  ops.close();
+  await new Promise<void>((resolve) => {
+    api.server.close(() => resolve());
+    api.server.closeIdleConnections();
+  });
   await brokers.close();
   await db.close();
 });

@@ -159,6 +159,22 @@ describe.each(testDatabaseTargets("inventory handlers"))("inventory on $name", (
       // Committing an expired reservation is refused, so the saga refunds instead of shipping.
       await commitHandler(ctx)(createEnvelope(commitStockV1, c, { orderId: c }), { source: "q", attempt: 1 });
       expect((await outboxFor(c)).map((e) => e.type)).toContain(stockRejectedV1.type);
+
+      // An order cancelled after payment but before shipping: its committed units go back on the shelf,
+      // once however often the release arrives.
+      const release = createEnvelope(releaseStockV1, b, { orderId: b, reason: "cancelled by the shop" });
+      await releaseHandler(ctx)(release, { source: "q", attempt: 1 });
+      await releaseHandler(ctx)(createEnvelope(releaseStockV1, b, { orderId: b, reason: "again" }), {
+        source: "q",
+        attempt: 1,
+      });
+      const restocked = await totals(other);
+      expect([restocked.available, restocked.onHand, restocked.reserved]).toEqual([
+        before.available,
+        before.onHand,
+        before.reserved,
+      ]);
+      expect((await outboxFor(b)).map((e) => e.type)).toContain("inventory.released.v1");
     },
   );
 

@@ -7,6 +7,7 @@ import { createLogger } from "@emporium/observability";
 import { variantsAddedHandler } from "../src/handlers/variants-added.handler";
 
 const log = createLogger({ service: "inventory-test", level: "silent" });
+const DELIVERY = { source: "catalog", attempt: 1 };
 
 describe.each(testDatabaseTargets("inventory catalog consumer"))("variants added on $name", (target) => {
   let t: TestDatabase;
@@ -37,8 +38,8 @@ describe.each(testDatabaseTargets("inventory catalog consumer"))("variants added
           { variantId: stocked, sku: "OLD-1" },
         ],
       });
-      await handle(envelope);
-      await handle(envelope); // redelivered: nothing more happens
+      await handle(envelope, DELIVERY);
+      await handle(envelope, { ...DELIVERY, attempt: 2 }); // redelivered: nothing more happens
       const levels = await t.db.prisma.stockLevel.findMany({
         where: { variantId: { in: [fresh, stocked] } },
         orderBy: [{ sku: "asc" }, { locationId: "asc" }],
@@ -55,13 +56,16 @@ describe.each(testDatabaseTargets("inventory catalog consumer"))("variants added
 
   it.runIf(target.available)("ignores other catalog facts on the topic", async () => {
     const before = await t.db.prisma.stockLevel.count();
-    await variantsAddedHandler({ db: t.db, log })({
-      ...createEnvelope(variantsAddedV1, randomUUID(), {
-        productId: randomUUID(),
-        variants: [{ variantId: randomUUID(), sku: "X-1" }],
-      }),
-      type: "catalog.product-renamed.v1",
-    });
+    await variantsAddedHandler({ db: t.db, log })(
+      {
+        ...createEnvelope(variantsAddedV1, randomUUID(), {
+          productId: randomUUID(),
+          variants: [{ variantId: randomUUID(), sku: "X-1" }],
+        }),
+        type: "catalog.product-renamed.v1",
+      },
+      DELIVERY,
+    );
     expect(await t.db.prisma.stockLevel.count()).toBe(before);
   });
 });

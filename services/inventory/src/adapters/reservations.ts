@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { createEnvelope, stockChangedV1, TOPICS } from "@emporium/contracts";
 import type { OutboxMessage } from "@emporium/messaging";
-import { availableTotals, returnUnits, type Tx } from "./stock-sql";
+import { availableTotals, restockUnits, returnUnits, type Tx } from "./stock-sql";
 
 export interface ReservationWithLines {
   id: string;
@@ -32,7 +32,10 @@ export async function closeReservation(
   reason: string,
   traceparent?: string,
 ): Promise<OutboxMessage[]> {
-  for (const line of reservation.lines) await returnUnits(tx, line);
+  // Held units return to available; committed ones (taken at payment, still in the building because
+  // the saga releases only before shipping) return to on hand as well.
+  for (const line of reservation.lines)
+    await (reservation.status === "COMMITTED" ? restockUnits(tx, line) : returnUnits(tx, line));
   await tx.reservation.update({ where: { id: reservation.id }, data: { status, reason } });
   return stockChanged(
     tx,

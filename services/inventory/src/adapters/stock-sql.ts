@@ -46,6 +46,14 @@ export async function shipUnits(tx: Tx, a: Allocation): Promise<void> {
      WHERE location_id = ${a.locationId}::uuid AND variant_id = ${a.variantId}::uuid`;
 }
 
+/** Committed units that never left (an order cancelled before shipping) go back on the shelf. */
+export async function restockUnits(tx: Tx, a: Allocation): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE inventory.stock_levels
+       SET on_hand = on_hand + ${a.quantity}, available = available + ${a.quantity}, updated_at = now()
+     WHERE location_id = ${a.locationId}::uuid AND variant_id = ${a.variantId}::uuid`;
+}
+
 /** Units each variant can still promise, across locations (the catalog's stock read model). */
 export async function availableTotals(
   tx: Tx,

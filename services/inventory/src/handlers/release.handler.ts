@@ -1,4 +1,5 @@
-// inventory.release: the compensation for a reservation (payment declined, order cancelled).
+// inventory.release: the compensation for a reservation (payment declined, order cancelled). The saga
+// sends it only before the order ships, so a committed reservation's units are still here to restock.
 import { createEnvelope, readMessage, releaseStockV1, stockReleasedV1, TOPICS } from "@emporium/contracts";
 import { claimMessage, enqueue, type MessageHandler } from "@emporium/messaging";
 import { closeReservation, findReservation, lockReservation, tombstone } from "../adapters/reservations";
@@ -27,9 +28,9 @@ export function releaseHandler(ctx: InventoryContext): MessageHandler {
         await enqueue(tx, "inventory", [released]);
         return;
       }
-      if (reservation.status !== "ACTIVE") {
-        // Already released, expired or shipped: nothing to give back; say so again for the saga.
-        if (reservation.status !== "COMMITTED") await enqueue(tx, "inventory", [released]);
+      if (reservation.status !== "ACTIVE" && reservation.status !== "COMMITTED") {
+        // Already released or expired: nothing to give back; say so again for the saga.
+        await enqueue(tx, "inventory", [released]);
         return;
       }
       const changed = await closeReservation(tx, reservation, "RELEASED", data.reason, traceparent);

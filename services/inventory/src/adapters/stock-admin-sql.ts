@@ -1,0 +1,304 @@
+// The staff API's storage on PostgreSQL/PGlite. An adjustment locks the variant's stock rows in the
+// same fixed order the reservations use (variant, then location), so adjustments and reservations of
+// one variant run one at a time without deadlocking and the total announced to the catalog is the
+// committed one; the UPDATE repeats the "never below reserved" rule as its own guard.
+import { randomUUID } from "node:crypto";
+import type { Database } from "@emporium/db";
+import { enqueue } from "@emporium/messaging";
+import { isLow, planAdjustment, type AdjustmentReason } from "../domain/adjustment";
+import { InvalidInputError, NotFoundError } from "../domain/errors";
+import type {
+  AdjustmentResult,
+  LocationStock,
+  LowStockPage,
+  StockAdjustmentView,
+  StockLocation,
+  StockOverview,
+  VariantStock,
+} from "../domain/types";
+import { TX_OPTIONS } from "../handlers/context";
+import type { AdjustStock, StockAdminStore } from "../ports/stock-admin-store";
+import { stockChanged } from "./reservations";
+import type { Tx } from "./stock-sql";
+
+interface LevelRow {
+  location_id: string;
+  variant_id: string;
+  sku: string;
+  on_hand: number;
+  reserved: number;
+  available: number;
+  low_stock_threshold: number;
+}
+
+interface AdjustmentRow {
+  id: string;
+  variant_id: string;
+  sku: string;
+  location_id: string;
+  location_name: string;
+  delta: number;
+  on_hand_after: number;
+  reason: AdjustmentReason;
+  note: string | null;
+  actor_email: string;
+  created_at: Date;
+}
+
+const levelOf = (r: LevelRow): LocationStock => ({
+  locationId: r.location_id,
+  stocked: true,
+  onHand: r.on_hand,
+  reserved: r.reserved,
+  available: r.available,
+  lowStockThreshold: r.low_stock_threshold,
+  low: isLow(r.available, r.low_stock_threshold),
+});
+
+const adjustmentOf = (r: AdjustmentRow): StockAdjustmentView => ({
+  id: r.id,
+  variantId: r.variant_id,
+  sku: r.sku,
+  locationId: r.location_id,
+  locationName: r.location_name,
+  delta: r.delta,
+  onHandAfter: r.on_hand_after,
+  reason: r.reason,
+  note: r.note,
+  by: r.actor_email,
+  at: r.created_at.toISOString(),
+});
+
+export class PrismaStockAdminStore implements StockAdminStore {
+  constructor(private readonly db: Database) {}
+
+  async overview(variantIds: readonly string[], historyLimit: number): Promise<StockOverview> {
+    const ids = [...new Set(variantIds)];
+    const [locations, levels, adjustments] = await Promise.all([
+      this.db.prisma.location.findMany({
+        orderBy: { code: "asc" },
+        select: { id: true, code: true, name: true, country: true },
+      }),
+      this.db.prisma.$queryRaw<LevelRow[]>`
+        SELECT location_id, variant_id, sku, on_hand, reserved, available, low_stock_threshold
+          FROM inventory.stock_levels WHERE variant_id = ANY(${ids}::uuid[])`,
+      this.history(ids, historyLimit),
+    ]);
+    const variants: VariantStock[] = [];
+    for (const variantId of ids) {
+      const own = levels.filter((l) => l.variant_id === variantId);
+      const first = own[0];
+      if (!first) continue;
+      const perLocation = locations.map((loc): LocationStock => {
+        const row = own.find((l) => l.location_id === loc.id);
+        return row
+          ? levelOf(row)
+          : {
+              locationId: loc.id,
+              stocked: false,
+              onHand: 0,
+              reserved: 0,
+              available: 0,
+              lowStockThreshold: 0,
+              low: false,
+            };
+      });
+      const sum = (pick: (l: LevelRow) => number) => own.reduce((n, l) => n + pick(l), 0);
+      const available = sum((l) => l.available);
+      const threshold = sum((l) => l.low_stock_threshold);
+      variants.push({
+        variantId,
+        sku: first.sku,
+        onHand: sum((l) => l.on_hand),
+        reserved: sum((l) => l.reserved),
+        available,
+        lowStockThreshold: threshold,
+        low: isLow(available, threshold),
+        locations: perLocation,
+      });
+    }
+    return { locations: locations satisfies StockLocation[], variants, adjustments };
+  }
+
+  private async history(variantIds: readonly string[], limit: number): Promise<StockAdjustmentView[]> {
+    if (limit === 0) return [];
+    const rows = await this.db.prisma.$queryRaw<AdjustmentRow[]>`
+      SELECT a.id, a.variant_id, s.sku, a.location_id, l.name AS location_name, a.delta, a.on_hand_after,
+             a.reason::text AS reason, a.note, a.actor_email, a.created_at
+        FROM inventory.stock_adjustments a
+        JOIN inventory.stock_levels s ON s.location_id = a.location_id AND s.variant_id = a.variant_id
+        JOIN inventory.locations l ON l.id = a.location_id
+       WHERE a.variant_id = ANY(${[...variantIds]}::uuid[])
+       ORDER BY a.created_at DESC, a.id DESC
+       LIMIT ${limit}`;
+    return rows.map(adjustmentOf);
+  }
+
+  async adjust(input: AdjustStock): Promise<AdjustmentResult> {
+    return this.db.prisma.$transaction(async (tx) => {
+      const levels = await lockVariant(tx, input.variantId);
+      const location = await findLocation(tx, input.locationId);
+      const level =
+        levels.find((l) => l.location_id === input.locationId) ??
+        (await openLevel(tx, levels, input.locationId));
+      const plan = planAdjustment(
+        { onHand: level.on_hand, reserved: level.reserved, available: level.available },
+        input.change,
+        input.reason,
+      );
+      if (!plan.ok) throw new InvalidInputError(plan.field, plan.message);
+      // The guard itself: under the row lock it always matches; without it, it would still refuse.
+      const updated = await tx.$queryRaw<LevelRow[]>`
+        UPDATE inventory.stock_levels
+           SET on_hand = on_hand + ${plan.delta}, available = available + ${plan.delta}, updated_at = now()
+         WHERE location_id = ${input.locationId}::uuid AND variant_id = ${input.variantId}::uuid
+           AND on_hand + ${plan.delta} >= reserved AND available + ${plan.delta} >= 0
+        RETURNING location_id, variant_id, sku, on_hand, reserved, available, low_stock_threshold`;
+      const after = updated[0];
+      if (!after)
+        throw new InvalidInputError(
+          "delta" in input.change ? "delta" : "onHand",
+          "The stock changed while saving; reload and try again",
+        );
+      const id = randomUUID();
+      const created = await tx.stockAdjustment.create({
+        data: {
+          id,
+          locationId: input.locationId,
+          variantId: input.variantId,
+          delta: plan.delta,
+          onHandAfter: after.on_hand,
+          reason: input.reason,
+          note: input.note,
+          actorId: input.actor.userId,
+          actorEmail: input.actor.email,
+        },
+        select: { createdAt: true },
+      });
+      // The catalog's read model (variant.available, product.in_stock) follows through the outbox.
+      if (plan.delta !== 0)
+        await enqueue(tx, "inventory", await stockChanged(tx, [input.variantId], input.traceparent));
+      return {
+        level: levelOf(after),
+        adjustment: adjustmentOf({
+          id,
+          variant_id: input.variantId,
+          sku: after.sku,
+          location_id: input.locationId,
+          location_name: location.name,
+          delta: plan.delta,
+          on_hand_after: after.on_hand,
+          reason: input.reason,
+          note: input.note,
+          actor_email: input.actor.email,
+          created_at: created.createdAt,
+        }),
+      };
+    }, TX_OPTIONS);
+  }
+
+  async setThreshold(variantId: string, locationId: string, threshold: number): Promise<LocationStock> {
+    return this.db.prisma.$transaction(async (tx) => {
+      const levels = await lockVariant(tx, variantId);
+      await findLocation(tx, locationId);
+      if (!levels.some((l) => l.location_id === locationId)) await openLevel(tx, levels, locationId);
+      const rows = await tx.$queryRaw<LevelRow[]>`
+        UPDATE inventory.stock_levels SET low_stock_threshold = ${threshold}, updated_at = now()
+         WHERE location_id = ${locationId}::uuid AND variant_id = ${variantId}::uuid
+        RETURNING location_id, variant_id, sku, on_hand, reserved, available, low_stock_threshold`;
+      const row = rows[0];
+      if (!row) throw new NotFoundError("locationId", "The stock level disappeared while saving");
+      return levelOf(row);
+    }, TX_OPTIONS);
+  }
+
+  async low(page: number, limit: number): Promise<LowStockPage> {
+    const rows = await this.db.prisma.$queryRaw<
+      {
+        variant_id: string;
+        sku: string;
+        on_hand: number;
+        reserved: number;
+        available: number;
+        threshold: number;
+        locations: number;
+        total: bigint;
+      }[]
+    >`
+      WITH totals AS (
+        SELECT variant_id, min(sku) AS sku, sum(on_hand)::int AS on_hand, sum(reserved)::int AS reserved,
+               sum(available)::int AS available, sum(low_stock_threshold)::int AS threshold,
+               count(*)::int AS locations
+          FROM inventory.stock_levels GROUP BY variant_id
+      )
+      SELECT *, count(*) OVER () AS total FROM totals
+       WHERE available <= threshold
+       ORDER BY available, sku, variant_id
+       LIMIT ${limit} OFFSET ${(page - 1) * limit}`;
+    const total =
+      rows[0] !== undefined
+        ? Number(rows[0].total)
+        : page === 1
+          ? 0
+          : // A page past the end: count separately so the caller can still show "page x of y".
+            await this.countLow();
+    return {
+      items: rows.map((r) => ({
+        variantId: r.variant_id,
+        sku: r.sku,
+        onHand: r.on_hand,
+        reserved: r.reserved,
+        available: r.available,
+        lowStockThreshold: r.threshold,
+        locations: r.locations,
+      })),
+      total,
+      page,
+      pageCount: Math.max(1, Math.ceil(total / limit)),
+    };
+  }
+
+  private async countLow(): Promise<number> {
+    const [row] = await this.db.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM inventory.stock_levels GROUP BY variant_id
+        HAVING sum(available) <= sum(low_stock_threshold)) low`;
+    return row?.n ?? 0;
+  }
+}
+
+/** All of a variant's stock rows, locked in the reservations' order; the variant must be known. */
+async function lockVariant(tx: Tx, variantId: string): Promise<LevelRow[]> {
+  const rows = await tx.$queryRaw<LevelRow[]>`
+    SELECT location_id, variant_id, sku, on_hand, reserved, available, low_stock_threshold
+      FROM inventory.stock_levels WHERE variant_id = ${variantId}::uuid
+     ORDER BY variant_id, location_id FOR UPDATE`;
+  if (rows.length === 0)
+    throw new NotFoundError("variantId", "variantId: the inventory keeps no stock for this variant");
+  return rows;
+}
+
+async function findLocation(tx: Tx, locationId: string): Promise<StockLocation> {
+  const location = await tx.location.findUnique({
+    where: { id: locationId },
+    select: { id: true, code: true, name: true, country: true },
+  });
+  if (!location) throw new NotFoundError("locationId", "locationId: no such stock location");
+  return location;
+}
+
+/**
+ * A level at a location that did not stock the variant yet, at zero with the column's default
+ * threshold (stock is received into it next). `known` holds the variant's locked levels elsewhere.
+ */
+async function openLevel(tx: Tx, known: readonly LevelRow[], locationId: string): Promise<LevelRow> {
+  const [model] = known;
+  if (!model) throw new Error("a level is opened only for a variant with stock elsewhere");
+  const rows = await tx.$queryRaw<LevelRow[]>`
+    INSERT INTO inventory.stock_levels (location_id, variant_id, sku, on_hand, reserved, available, updated_at)
+    VALUES (${locationId}::uuid, ${model.variant_id}::uuid, ${model.sku}, 0, 0, 0, now())
+    RETURNING location_id, variant_id, sku, on_hand, reserved, available, low_stock_threshold`;
+  const row = rows[0];
+  if (!row) throw new Error("opening a stock level returned no row");
+  return row;
+}

@@ -1,0 +1,60 @@
+// The inventory's staff API on a freshly migrated test database, reached through the tRPC caller as a
+// given principal — the context the HTTP server builds from a verified token. A small seeded shop
+// gives the catalog variants whose read model the stock events must reach.
+import { randomBytes } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { expect } from "vitest";
+import { ANONYMOUS, type Principal } from "@emporium/auth";
+import { seed, type Database } from "@emporium/db";
+import type { TestDatabaseTarget } from "@emporium/db/testing";
+import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { appRouter } from "../src/router/_app";
+import { createInventoryApi, type InventoryApi } from "../src/service";
+import { createCallerFactory } from "../src/trpc";
+
+export const log = createLogger({ service: "inventory-test", level: process.env.TEST_LOG_LEVEL ?? "silent" });
+
+const createCaller = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof createCaller>;
+
+export interface InventoryApiFixture {
+  db: Database;
+  api: InventoryApi;
+  tokenKey: Uint8Array;
+  /** A caller acting as `principal` (anonymous by default). */
+  as(principal?: Principal): Caller;
+  dispose(): Promise<void>;
+}
+
+export async function createInventoryApiFixture(target: TestDatabaseTarget): Promise<InventoryApiFixture> {
+  const test = await target.create();
+  await seed(test.db, { seed: 11, products: 12, store: null });
+  const tokenKey = new Uint8Array(randomBytes(32));
+  const api = createInventoryApi({
+    db: test.db,
+    log,
+    metrics: createServiceMetrics("inventory-test"),
+    tokenKey,
+  });
+  return {
+    db: test.db,
+    api,
+    tokenKey,
+    as: (principal = ANONYMOUS) =>
+      createCaller({ ...api.base, principal: () => Promise.resolve(principal), requestId: "test" }),
+    dispose: () => test.dispose(),
+  };
+}
+
+/** Awaits `promise` and returns the TRPCError it rejected with, checking its code. */
+export async function refusal(promise: Promise<unknown>, code: TRPCError["code"]): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(TRPCError);
+    const e = err as TRPCError;
+    expect(e.code, e.message).toBe(code);
+    return e;
+  }
+  return expect.fail(`expected the call to be refused with ${code}`);
+}
