@@ -4,11 +4,15 @@ import type { OrdersRouter } from "./router/_app";
 
 export type { OrdersRouter, OrdersRouterInputs, OrdersRouterOutputs } from "./router/_app";
 export type * from "./app/views";
+export type { AdminOrderDetail, AdminOrderPage, AdminOrderSummary } from "./app/admin-orders";
+export type { CustomerDetail, CustomerPage, CustomerSummary } from "./app/admin-customers";
+export type { PaymentState, PaymentSummary } from "./domain/staff-actions";
 
 export interface OrdersClientOptions {
   url: string;
   fetch?: typeof fetch;
-  headers?: () => Record<string, string>;
+  /** Sent with every query and mutation (e.g. a freshly signed `authorization` for staff calls). */
+  headers?: () => Record<string, string> | Promise<Record<string, string>>;
 }
 
 export function createOrdersClient(options: OrdersClientOptions) {

@@ -1,4 +1,5 @@
 // The orders service's own process: PostgreSQL, Kafka and RabbitMQ from the environment.
+import { tokenKey } from "@emporium/auth";
 import { openDatabase } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { connectBrokers, onShutdown, waitForSchema } from "@emporium/runtime";
@@ -25,6 +26,7 @@ const service = createOrdersService({
   metrics,
   variants,
   secret: Buffer.from(env.ORDERS_SECRET),
+  tokenKey: tokenKey(env.SERVICE_TOKEN_SECRET),
   reservationTtlMs: env.RESERVATION_TTL_SECONDS * 1000,
 });
 await waitForSchema(db, "orders.outbox", log);

@@ -23,6 +23,8 @@ export interface OrdersServiceDeps {
   variants: VariantLookup;
   /** HMAC key for cart and order tokens (32+ bytes). */
   secret: Buffer;
+  /** Key of the short-lived service tokens the apps sign for staff calls (SERVICE_TOKEN_SECRET). */
+  tokenKey: Uint8Array;
   /** How long stock is held for an order awaiting payment (default 15 minutes). */
   reservationTtlMs?: number;
 }
@@ -63,7 +65,7 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     payments,
     reservationTtlMs,
   };
-  const server = createOrdersServer(base, [schemaCheck(d.db, "orders.outbox")]);
+  const server = createOrdersServer(base, [schemaCheck(d.db, "orders.outbox")], d.tokenKey);
   const subscriptions: Subscription[] = [];
   return {
     server,

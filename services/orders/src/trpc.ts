@@ -2,6 +2,7 @@
 // 4xx codes naming the field; anything unexpected is logged with its request id and answered with a
 // plain 500 — no stack, no SQL. Subscriptions stream over server-sent events.
 import { initTRPC, TRPCError } from "@trpc/server";
+import { ForbiddenError, UnauthenticatedError, type Principal } from "@emporium/auth";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { ZodError } from "zod";
 import type { CartService } from "./app/cart-service";
@@ -23,6 +24,11 @@ export interface OrdersContext {
   traceparent: string;
   /** The Idempotency-Key header, when the caller sent one. */
   idempotencyKey: string | undefined;
+  /**
+   * The caller, from the request's signed service token (verified on first use, so shoppers' calls
+   * never pay for it). Staff procedures pass it to `authorize` themselves; a bad token is a 401.
+   */
+  principal: () => Promise<Principal>;
 }
 
 function issuePath(issue: ZodError["issues"][number]): string {
@@ -77,6 +83,10 @@ function mapError(err: TRPCError, ctx: OrdersContext, path: string): TRPCError {
     return new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
   if (cause instanceof ConflictError)
     return new TRPCError({ code: "CONFLICT", message: cause.message, cause });
+  if (cause instanceof UnauthenticatedError)
+    return new TRPCError({ code: "UNAUTHORIZED", message: cause.message, cause });
+  if (cause instanceof ForbiddenError)
+    return new TRPCError({ code: "FORBIDDEN", message: cause.message, cause });
   if (cause instanceof UnavailableError)
     return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: cause.message, cause });
   ctx.log.error({ err: cause ?? err, path, requestId: ctx.requestId }, "procedure failed");

@@ -10,8 +10,10 @@ import {
   paymentAuthorizedV1,
   paymentCapturedV1,
   paymentDeclinedV1,
+  paymentRefundedV1,
   QUEUES,
   readMessage,
+  refundPaymentV1,
   releaseStockV1,
   reserveStockV1,
   shipOrderV1,
@@ -22,6 +24,7 @@ import {
   TOPICS,
   type Envelope,
 } from "@emporium/contracts";
+import { ANONYMOUS, type Principal } from "@emporium/auth";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics, type Logger } from "@emporium/observability";
@@ -60,16 +63,24 @@ export class FakeCatalog implements VariantLookup {
   }
 }
 
-export type CardBehaviour = "approve" | "decline";
+/** "hold": the authorization never answers (the order stays PENDING with its stock reserved). */
+export type CardBehaviour = "approve" | "decline" | "hold";
 
-/** Answers orders' commands like the real workers, with a stock count per variant and a card per order. */
+/**
+ * Answers orders' commands like the real workers, with a stock count per variant and a card per order:
+ * a release gives back units still held (not once committed, as in the real inventory), refunds are
+ * cumulative per order, and orders in `holdShipping` stay CONFIRMED until the test ships them.
+ */
 export function scriptWorkers(
   events: InProcessEventBus,
   commands: InProcessCommandBus,
   stock: Map<string, number>,
 ) {
   const cards = new Map<string, CardBehaviour>();
+  const holdShipping = new Set<string>();
   const sent: string[] = [];
+  const held = new Map<string, { variantId: string; quantity: number }[]>();
+  const refunded = new Map<string, number>();
   const publish = (topic: string, envelope: Envelope) => events.publish([{ topic, envelope }]);
   const on = (queue: string, handle: (e: Envelope) => Promise<void>) =>
     commands.consume({
@@ -81,7 +92,9 @@ export function scriptWorkers(
     });
   return {
     cards,
+    holdShipping,
     sent,
+    refunded,
     async start() {
       await on(QUEUES.inventoryReserve, async (e) => {
         const { data } = readMessage(e, reserveStockV1);
@@ -98,6 +111,7 @@ export function scriptWorkers(
           return;
         }
         for (const l of data.lines) stock.set(l.variantId, (stock.get(l.variantId) ?? 0) - l.quantity);
+        held.set(data.orderId, data.lines);
         await publish(
           TOPICS.inventory,
           createEnvelope(stockReservedV1, data.orderId, {
@@ -109,15 +123,21 @@ export function scriptWorkers(
       });
       await on(QUEUES.inventoryRelease, async (e) => {
         const { data } = readMessage(e, releaseStockV1);
+        for (const l of held.get(data.orderId) ?? [])
+          stock.set(l.variantId, (stock.get(l.variantId) ?? 0) + l.quantity);
+        held.delete(data.orderId);
         await publish(
           TOPICS.inventory,
           createEnvelope(stockReleasedV1, data.orderId, { orderId: data.orderId, reason: data.reason }),
         );
       });
-      await on(QUEUES.inventoryCommit, async () => undefined);
+      await on(QUEUES.inventoryCommit, async (e) => {
+        held.delete(e.aggregateId);
+      });
       await on(QUEUES.paymentAuthorize, async (e) => {
         const { data } = readMessage(e, authorizePaymentV1);
-        if ((cards.get(data.orderId) ?? "approve") === "decline")
+        if (cards.get(data.orderId) === "hold") return;
+        if (cards.get(data.orderId) === "decline")
           await publish(
             TOPICS.payments,
             createEnvelope(paymentDeclinedV1, data.orderId, {
@@ -148,9 +168,23 @@ export function scriptWorkers(
           }),
         );
       });
-      await on(QUEUES.paymentRefund, async () => undefined);
+      await on(QUEUES.paymentRefund, async (e) => {
+        const { data } = readMessage(e, refundPaymentV1);
+        const total = (refunded.get(data.orderId) ?? 0) + data.amount;
+        refunded.set(data.orderId, total);
+        await publish(
+          TOPICS.payments,
+          createEnvelope(paymentRefundedV1, data.orderId, {
+            orderId: data.orderId,
+            paymentId: randomUUID(),
+            amount: data.amount,
+            total,
+          }),
+        );
+      });
       await on(QUEUES.fulfillmentShip, async (e) => {
         const { data } = readMessage(e, shipOrderV1);
+        if (holdShipping.has(data.orderId)) return;
         const shipmentId = randomUUID();
         await publish(
           TOPICS.fulfillment,
@@ -184,6 +218,8 @@ export interface OrdersFixture {
   service: OrdersService;
   caller: ReturnType<typeof createCaller>;
   callerWithKey(key: string): ReturnType<typeof createCaller>;
+  /** A caller whose verified service token names `principal`. */
+  callerAs(principal: Principal, key?: string): ReturnType<typeof createCaller>;
   catalog: FakeCatalog;
   events: InProcessEventBus;
   commands: InProcessCommandBus;
@@ -206,18 +242,21 @@ export async function createOrdersFixture(target: TestDatabaseTarget): Promise<O
     metrics: createServiceMetrics("orders-test"),
     variants: catalog,
     secret: randomBytes(32),
+    tokenKey: new Uint8Array(randomBytes(32)),
   });
   await service.start();
-  const context = (key?: string): OrdersContext => ({
+  const context = (key?: string, principal: Principal = ANONYMOUS): OrdersContext => ({
     ...service.base,
     requestId: "test",
     traceparent: "",
     idempotencyKey: key,
+    principal: async () => principal,
   });
   return {
     service,
     caller: createCaller(context()),
     callerWithKey: (key) => createCaller(context(key)),
+    callerAs: (principal, key) => createCaller(context(key, principal)),
     catalog,
     events,
     commands,

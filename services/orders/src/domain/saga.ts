@@ -6,6 +6,8 @@
 //   placed ─► inventory.reserve ─► reserved ─► payment.authorize ─► authorized = CONFIRMED
 //     ─► inventory.commit + fulfillment.ship ─► shipped ─► payment.capture ─► captured = SHIPPED ─► delivered = DELIVERED
 //   rejected | declined | failed | expired ─► CANCELLED (+ inventory.release / payment.refund as needed)
+// Staff actions enter the same function as events (`staff.cancel`, `staff.refund`), so a cancellation
+// or refund from the admin takes the same path, with the same compensations, as the saga's own.
 import { z } from "zod";
 import type { OrderStatusName } from "@emporium/contracts";
 
@@ -22,6 +24,10 @@ export const sagaFactsSchema = z.object({
   releaseRequestedAt: z.string().optional(),
   refundRequestedAt: z.string().optional(),
   refundedAmount: z.number().int().optional(),
+  /** What the provider captured (the order total unless told otherwise). */
+  capturedAmount: z.number().int().optional(),
+  /** A staff refund sent to the payment worker and not answered yet: one at a time per order. */
+  refundInFlight: z.object({ amount: z.number().int(), requestedAt: z.string() }).optional(),
   cancelledAt: z.string().optional(),
   needsAttention: z.string().optional(),
 });
@@ -55,7 +61,10 @@ export type SagaEvent =
   | { type: "fulfillment.shipment-created.v1"; carrier: string; trackingNumber: string }
   | { type: "fulfillment.shipped.v1"; carrier: string; trackingNumber: string }
   | { type: "fulfillment.progressed.v1"; status: string }
-  | { type: "fulfillment.delivered.v1" };
+  | { type: "fulfillment.delivered.v1" }
+  // Staff actions, already authorized and checked against the order by the caller (staff-actions.ts).
+  | { type: "staff.cancel"; reason: string }
+  | { type: "staff.refund"; amount: number; reason: string };
 
 export interface SagaState {
   facts: SagaFacts;
@@ -188,6 +197,10 @@ export function react(state: SagaState, event: SagaEvent, now: Date): SagaDecisi
       break;
 
     case "payment.failed.v1":
+      if (event.operation === "refund") {
+        // Settled (unsuccessfully): staff may ask for the refund again.
+        delete f.refundInFlight;
+      }
       if (event.operation === "authorize") {
         if (f.authorizedAt || f.cancelledAt) break;
         cancel(`Payment could not be processed: ${event.reason}`, {
@@ -219,6 +232,8 @@ export function react(state: SagaState, event: SagaEvent, now: Date): SagaDecisi
         code: "fulfillment.shipped",
         message: `Handed to ${event.carrier} (tracking ${event.trackingNumber})`,
       });
+      // No cancel command reaches fulfillment yet: a parcel handed over after a cancellation is for staff.
+      if (f.cancelledAt) f.needsAttention = "handed to the carrier after the order was cancelled";
       if (!f.captureRequestedAt && !f.cancelledAt) {
         f.captureRequestedAt = at;
         commands.push({ type: "payment.capture", amount: state.total });
@@ -228,11 +243,13 @@ export function react(state: SagaState, event: SagaEvent, now: Date): SagaDecisi
     case "payment.captured.v1":
       if (f.capturedAt) break;
       f.capturedAt = at;
+      f.capturedAmount = event.amount;
       notes.push({ code: "payment.captured", message: `Payment of ${money(event.amount)} taken` });
       break;
 
     case "payment.refunded.v1":
       f.refundedAmount = event.total;
+      delete f.refundInFlight;
       notes.push({ code: "payment.refunded", message: `Refunded ${money(event.amount)}` });
       break;
 
@@ -243,6 +260,26 @@ export function react(state: SagaState, event: SagaEvent, now: Date): SagaDecisi
 
     case "fulfillment.delivered.v1":
       f.deliveredAt ??= at;
+      break;
+
+    case "staff.cancel":
+      if (f.cancelledAt || f.shippedAt) break;
+      f.cancelledAt = at;
+      cancelReason = event.reason;
+      notes.push({ code: "staff.cancelled", message: `Cancelled by the shop — ${event.reason}` });
+      // Held stock goes back now; a reservation still on its way is released when it arrives (above).
+      if (f.reservedAt && !f.releaseRequestedAt) {
+        f.releaseRequestedAt = at;
+        commands.push({ type: "inventory.release", reason: event.reason });
+      }
+      // An authorization is voided; one still being asked for is voided when it arrives (above).
+      if (f.authorizedAt) refundAll(`order cancelled by the shop: ${event.reason}`);
+      break;
+
+    case "staff.refund":
+      f.refundInFlight = { amount: event.amount, requestedAt: at };
+      notes.push({ code: "staff.refund-requested", message: `Refund of ${money(event.amount)} requested` });
+      commands.push({ type: "payment.refund", amount: event.amount, reason: event.reason });
       break;
   }
 

@@ -2,12 +2,13 @@
 // over server-sent events) plus /healthz, /readyz and /metrics.
 import { createServer, type Server } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { principalFromHeader, type Principal } from "@emporium/auth";
 import { requestIdsFrom, traceparentOf } from "@emporium/observability";
 import { opsHandler, type ReadinessCheck } from "@emporium/runtime";
 import { ordersRouter } from "../router/_app";
 import type { OrdersContext } from "../trpc";
 
-export type ContextBase = Omit<OrdersContext, "requestId" | "traceparent" | "idempotencyKey">;
+export type ContextBase = Omit<OrdersContext, "requestId" | "traceparent" | "idempotencyKey" | "principal">;
 
 const SECURITY_HEADERS = {
   "x-content-type-options": "nosniff",
@@ -15,7 +16,12 @@ const SECURITY_HEADERS = {
   "x-frame-options": "DENY",
 };
 
-export function createOrdersServer(base: ContextBase, checks: readonly ReadinessCheck[]): Server {
+export function createOrdersServer(
+  base: ContextBase,
+  checks: readonly ReadinessCheck[],
+  /** Verifies the service tokens the apps send for staff (and signed-in shopper) calls. */
+  tokenKey: Uint8Array,
+): Server {
   const ops = opsHandler(base.metrics, checks);
   const trpc = createHTTPHandler({
     router: ordersRouter,
@@ -26,12 +32,15 @@ export function createOrdersServer(base: ContextBase, checks: readonly Readiness
       res.setHeader("x-request-id", ids.requestId);
       for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
       const key = req.headers["idempotency-key"];
+      const authorization = req.headers.authorization;
+      let principal: Promise<Principal> | undefined;
       return {
         ...base,
         log: base.log.child({ requestId: ids.requestId, traceId: ids.traceId }),
         requestId: ids.requestId,
         traceparent: traceparentOf(ids),
         idempotencyKey: Array.isArray(key) ? key[0] : key,
+        principal: () => (principal ??= principalFromHeader(authorization, tokenKey)),
       };
     },
     onError: ({ error, path }) => {

@@ -2,8 +2,13 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { placeOrder } from "../../app/place-order";
 import { computeTotals, SHIPPING_METHODS } from "../../domain/checkout";
-import { publicProcedure, router } from "../../trpc";
+import { publicProcedure, router, type OrdersContext } from "../../trpc";
 import { address, cartToken, email, idempotencyKey, paymentToken, shippingMethod } from "../schemas";
+
+async function signedInCustomer(ctx: OrdersContext): Promise<string | null> {
+  const caller = await ctx.principal();
+  return caller.kind === "anonymous" ? null : caller.userId;
+}
 
 export const checkoutRouter = router({
   shippingMethods: publicProcedure.query(() => SHIPPING_METHODS.map((m) => ({ ...m }))),
@@ -26,7 +31,7 @@ export const checkoutRouter = router({
         idempotencyKey: idempotencyKey.optional(),
       }),
     )
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const key = input.idempotencyKey ?? ctx.idempotencyKey;
       const parsedKey = idempotencyKey.safeParse(key);
       if (!parsedKey.success)
@@ -50,6 +55,8 @@ export const checkoutRouter = router({
           paymentToken: input.paymentToken,
           idempotencyKey: parsedKey.data,
           traceparent: ctx.traceparent,
+          // A signed-in shopper's order goes to their account (order history); a guest's to nobody.
+          customerId: await signedInCustomer(ctx),
         },
       );
     }),

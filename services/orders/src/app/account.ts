@@ -1,0 +1,241 @@
+// A signed-in shopper's own things: their orders, their saved addresses, and their cart following
+// them. Every query is scoped to the user id of the caller's verified token — never an id from the
+// input — and another account's order or address answers exactly like one that does not exist.
+import { randomUUID } from "node:crypto";
+import { UnauthenticatedError, type Principal } from "@emporium/auth";
+import type { Address, OrderStatusName } from "@emporium/contracts";
+import type { Database } from "@emporium/db";
+import { InvalidInputError, NotFoundError } from "../domain/errors";
+import { orderToken, signCart, verifyCart } from "../domain/tokens";
+import { MAX_LINE_QUANTITY, MAX_LINES } from "./cart-service";
+import { loadOrderView } from "./order-queries";
+import type { OrderView } from "./views";
+
+export const MAX_SAVED_ADDRESSES = 20;
+const SAVED = "saved";
+
+/** The signed-in person behind a call (staff may shop too); anonymous callers are told to sign in. */
+export function accountHolder(principal: Principal): string {
+  if (principal.kind === "anonymous") throw new UnauthenticatedError("Sign in to see your account");
+  return principal.userId;
+}
+
+export interface MyOrderRow {
+  number: string;
+  status: OrderStatusName;
+  currency: string;
+  total: number;
+  itemCount: number;
+  createdAt: string;
+  /** Opens the live order page. */
+  orderId: string;
+  accessToken: string;
+}
+
+export interface MyOrderPage {
+  items: MyOrderRow[];
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+export async function myOrders(
+  db: Database,
+  secret: Buffer,
+  userId: string,
+  page: number,
+  limit: number,
+): Promise<MyOrderPage> {
+  const where = { customerId: userId };
+  const [total, rows] = await Promise.all([
+    db.prisma.order.count({ where }),
+    db.prisma.order.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * limit,
+      take: limit,
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        currency: true,
+        total: true,
+        createdAt: true,
+        lines: { select: { quantity: true } },
+      },
+    }),
+  ]);
+  return {
+    items: rows.map((o) => ({
+      number: o.number,
+      status: o.status,
+      currency: o.currency,
+      total: o.total,
+      itemCount: o.lines.reduce((n, l) => n + l.quantity, 0),
+      createdAt: o.createdAt.toISOString(),
+      orderId: o.id,
+      accessToken: orderToken(secret, o.id),
+    })),
+    page,
+    pageCount: Math.max(1, Math.ceil(total / limit)),
+    total,
+  };
+}
+
+export async function myOrder(
+  db: Database,
+  secret: Buffer,
+  userId: string,
+  number: string,
+): Promise<OrderView & { accessToken: string }> {
+  const order = await db.prisma.order.findFirst({
+    where: { number, customerId: userId },
+    select: { id: true },
+  });
+  const view = order && (await loadOrderView(db, order.id));
+  if (!view) throw new NotFoundError(`You have no order ${number}`);
+  return { ...view, accessToken: orderToken(secret, view.id) };
+}
+
+export interface SavedAddress extends Address {
+  id: string;
+}
+
+function savedAddressOf(row: {
+  id: string;
+  name: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postalCode: string;
+  country: string;
+  phone: string | null;
+}): SavedAddress {
+  return {
+    id: row.id,
+    name: row.name,
+    line1: row.line1,
+    ...(row.line2 ? { line2: row.line2 } : {}),
+    city: row.city,
+    ...(row.region ? { region: row.region } : {}),
+    postalCode: row.postalCode,
+    country: row.country,
+    ...(row.phone ? { phone: row.phone } : {}),
+  };
+}
+
+export async function myAddresses(db: Database, userId: string): Promise<SavedAddress[]> {
+  const rows = await db.prisma.address.findMany({
+    where: { customerId: userId, kind: SAVED, orderId: null },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map(savedAddressOf);
+}
+
+/** Saves an address to the book; the same address twice is kept once. */
+export async function saveAddress(db: Database, userId: string, address: Address): Promise<SavedAddress> {
+  return db.prisma.$transaction(async (tx) => {
+    // One writer per account at a time, so the cap below holds under double submits.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`address-book:${userId}`}))`;
+    const book = await tx.address.findMany({ where: { customerId: userId, kind: SAVED, orderId: null } });
+    const same = book.find(
+      (a) =>
+        a.name === address.name &&
+        a.line1 === address.line1 &&
+        (a.line2 ?? undefined) === address.line2 &&
+        a.city === address.city &&
+        a.postalCode === address.postalCode &&
+        a.country === address.country,
+    );
+    if (same) return savedAddressOf(same);
+    if (book.length >= MAX_SAVED_ADDRESSES)
+      throw new InvalidInputError(
+        "address",
+        `you can keep at most ${MAX_SAVED_ADDRESSES} addresses; remove one first`,
+      );
+    const row = await tx.address.create({
+      data: {
+        id: randomUUID(),
+        customerId: userId,
+        kind: SAVED,
+        name: address.name,
+        line1: address.line1,
+        line2: address.line2 ?? null,
+        city: address.city,
+        region: address.region ?? null,
+        postalCode: address.postalCode,
+        country: address.country,
+        phone: address.phone ?? null,
+      },
+    });
+    return savedAddressOf(row);
+  });
+}
+
+export async function removeAddress(db: Database, userId: string, id: string): Promise<void> {
+  const removed = await db.prisma.address.deleteMany({
+    where: { id, customerId: userId, kind: SAVED, orderId: null },
+  });
+  if (removed.count === 0) throw new NotFoundError("You have no such saved address");
+}
+
+/**
+ * Signing in with a guest cart: the shopper's open cart (from an earlier visit, perhaps on another
+ * device) takes the guest cart's lines — quantities added, capped per line — or, when they have
+ * none, the guest cart becomes theirs. Returns the token of the cart to use from now on, or null
+ * when there is no cart at all. A guest token that is forged, expired or checked out is ignored.
+ */
+export async function claimCart(
+  db: Database,
+  secret: Buffer,
+  userId: string,
+  guestToken: string | undefined,
+  now = new Date(),
+): Promise<{ cartToken: string | null; merged: number }> {
+  return db.prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`cart-of:${userId}`}))`;
+    const open = { convertedOrderId: null, expiresAt: { gt: now } };
+    const own = await tx.cart.findFirst({
+      where: { customerId: userId, ...open },
+      orderBy: { updatedAt: "desc" },
+      select: { id: true },
+    });
+    const guestId = guestToken ? verifyCart(secret, guestToken) : null;
+    const guest =
+      guestId && guestId !== own?.id
+        ? await tx.cart.findFirst({
+            where: { id: guestId, ...open, OR: [{ customerId: null }, { customerId: userId }] },
+            select: { id: true, lines: true },
+          })
+        : null;
+    if (!own && !guest) return { cartToken: null, merged: 0 };
+    if (!own && guest) {
+      await tx.cart.update({ where: { id: guest.id }, data: { customerId: userId } });
+      return { cartToken: signCart(secret, guest.id), merged: 0 };
+    }
+    const target = own?.id ?? "";
+    let merged = 0;
+    if (guest) {
+      const lines = await tx.cartLine.findMany({ where: { cartId: target } });
+      for (const line of guest.lines) {
+        const existing = lines.find((l) => l.variantId === line.variantId);
+        if (existing) {
+          await tx.cartLine.update({
+            where: { cartId_variantId: { cartId: target, variantId: line.variantId } },
+            data: { quantity: Math.min(MAX_LINE_QUANTITY, existing.quantity + line.quantity) },
+          });
+        } else if (lines.length < MAX_LINES) {
+          const { id: _id, cartId: _from, ...rest } = line;
+          await tx.cartLine.create({ data: { ...rest, id: randomUUID(), cartId: target } });
+          lines.push(line);
+        } else continue;
+        merged++;
+      }
+      // The guest cart is spent: its lines live on in the shopper's cart.
+      await tx.cart.delete({ where: { id: guest.id } });
+      await tx.cart.update({ where: { id: target }, data: { updatedAt: now } });
+    }
+    return { cartToken: signCart(secret, target), merged };
+  });
+}

@@ -1,0 +1,280 @@
+// Orders as staff see them: a filtered, paginated list; one order with its lines, address, money and
+// saga timeline; and the staff actions — cancel and refund — which enter the saga like any event, under
+// the order's row lock, so they compensate and notify exactly as the saga's own steps do.
+import type { OrderStatusName } from "@emporium/contracts";
+import { Prisma, type Database } from "@emporium/db";
+import { ConflictError, InvalidInputError, NotFoundError } from "../domain/errors";
+import { requestHash } from "../domain/idempotency";
+import { sagaFactsSchema } from "../domain/saga";
+import { cancelRefusal, paymentSummary, refundRefusal, type PaymentSummary } from "../domain/staff-actions";
+import { applySagaEvent } from "../saga/orchestrator";
+
+export interface AdminOrderListInput {
+  status?: OrderStatusName | undefined;
+  /** Order number (or its start) or part of the email, case-insensitive. */
+  q?: string | undefined;
+  /** Placed at or after (inclusive) / before (exclusive). */
+  from?: Date | undefined;
+  to?: Date | undefined;
+  page: number;
+  limit: number;
+}
+
+export interface AdminOrderSummary {
+  id: string;
+  number: string;
+  email: string;
+  status: OrderStatusName;
+  currency: string;
+  total: number;
+  refunded: number;
+  itemCount: number;
+  createdAt: string;
+}
+
+export interface AdminOrderPage {
+  items: AdminOrderSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+export interface AdminOrderDetail {
+  id: string;
+  number: string;
+  email: string;
+  customerId: string | null;
+  status: OrderStatusName;
+  cancelReason: string | null;
+  currency: string;
+  subtotal: number;
+  shippingTotal: number;
+  taxTotal: number;
+  total: number;
+  shippingMethod: string;
+  shippingAddress: unknown;
+  carrier: string | null;
+  trackingNumber: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lines: {
+    variantId: string;
+    sku: string;
+    title: string;
+    quantity: number;
+    unitPrice: number;
+    lineTotal: number;
+  }[];
+  payment: PaymentSummary;
+  /** Why the order can no longer be cancelled; null while it can. */
+  cancelBlockedBy: string | null;
+  /** Something the saga could not finish on its own (a failed capture or refund). */
+  needsAttention: string | null;
+  timeline: { seq: string; status: OrderStatusName; code: string; message: string; at: string }[];
+}
+
+function orderWhere(input: AdminOrderListInput): Prisma.OrderWhereInput {
+  const q = input.q?.trim();
+  return {
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.from || input.to
+      ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } }
+      : {}),
+    ...(q
+      ? {
+          OR: [
+            { number: { startsWith: q.toUpperCase() } },
+            { email: { contains: q, mode: "insensitive" as const } },
+          ],
+        }
+      : {}),
+  };
+}
+
+export async function listOrders(db: Database, input: AdminOrderListInput): Promise<AdminOrderPage> {
+  const where = orderWhere(input);
+  const [total, rows] = await Promise.all([
+    db.prisma.order.count({ where }),
+    db.prisma.order.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (input.page - 1) * input.limit,
+      take: input.limit,
+      include: { lines: { select: { quantity: true } } },
+    }),
+  ]);
+  return {
+    items: rows.map((o) => ({
+      id: o.id,
+      number: o.number,
+      email: o.email,
+      status: o.status,
+      currency: o.currency,
+      total: o.total,
+      refunded: sagaFactsSchema.parse(o.saga).refundedAmount ?? 0,
+      itemCount: o.lines.reduce((n, l) => n + l.quantity, 0),
+      createdAt: o.createdAt.toISOString(),
+    })),
+    total,
+    page: input.page,
+    pageCount: Math.max(1, Math.ceil(total / input.limit)),
+  };
+}
+
+export async function getAdminOrder(db: Database, orderId: string): Promise<AdminOrderDetail> {
+  const o = await db.prisma.order.findUnique({
+    where: { id: orderId },
+    include: { lines: { orderBy: { sku: "asc" } }, timeline: { orderBy: { seq: "asc" } } },
+  });
+  if (!o) throw new NotFoundError("No such order");
+  const facts = sagaFactsSchema.parse(o.saga);
+  return {
+    id: o.id,
+    number: o.number,
+    email: o.email,
+    customerId: o.customerId,
+    status: o.status,
+    cancelReason: o.cancelReason,
+    currency: o.currency,
+    subtotal: o.subtotal,
+    shippingTotal: o.shippingTotal,
+    taxTotal: o.taxTotal,
+    total: o.total,
+    shippingMethod: o.shippingMethod,
+    shippingAddress: o.shippingAddress,
+    carrier: o.carrier,
+    trackingNumber: o.trackingNumber,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+    lines: o.lines.map((l) => ({
+      variantId: l.variantId,
+      sku: l.sku,
+      title: l.title,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      lineTotal: l.lineTotal,
+    })),
+    payment: paymentSummary(facts, o.total),
+    cancelBlockedBy: cancelRefusal(facts),
+    needsAttention: facts.needsAttention ?? null,
+    timeline: o.timeline.map((t) => ({
+      seq: t.seq.toString(),
+      status: t.status,
+      code: t.code,
+      message: t.message,
+      at: t.createdAt.toISOString(),
+    })),
+  };
+}
+
+export interface StaffActionDeps {
+  db: Database;
+  reservationTtlMs: number;
+  traceparent?: string | undefined;
+  now?: () => Date;
+}
+
+const TX = { timeout: 30_000, maxWait: 30_000 } as const;
+
+export async function cancelOrder(
+  d: StaffActionDeps,
+  input: { orderId: string; reason: string },
+): Promise<{ orderId: string; status: OrderStatusName }> {
+  const now = d.now?.() ?? new Date();
+  const result = await d.db.prisma.$transaction(
+    (tx) =>
+      applySagaEvent(
+        tx,
+        input.orderId,
+        { type: "staff.cancel", reason: input.reason },
+        {
+          now,
+          reservationTtlMs: d.reservationTtlMs,
+          traceparent: d.traceparent,
+          guard: ({ facts }) => {
+            const refusal = cancelRefusal(facts);
+            if (refusal) throw new ConflictError(refusal);
+          },
+        },
+      ),
+    TX,
+  );
+  if (!result) throw new NotFoundError("No such order");
+  return { orderId: input.orderId, status: result.to };
+}
+
+export interface RefundInput {
+  orderId: string;
+  amount: number;
+  reason: string;
+  idempotencyKey: string;
+}
+
+export interface RefundRequested {
+  orderId: string;
+  amount: number;
+  /** True when this key was seen before with the same request: no second refund was sent. */
+  replayed: boolean;
+}
+
+const KEY_TTL_MS = 24 * 3_600_000;
+
+/**
+ * Sends one `payment.refund` through the saga. The caller's idempotency key is claimed in the same
+ * transaction (scoped to the order), so a double-clicked refund is answered twice but paid once; the
+ * same key with another amount is a conflict.
+ */
+export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promise<RefundRequested> {
+  const now = d.now?.() ?? new Date();
+  const key = `admin-refund:${input.orderId}:${input.idempotencyKey}`;
+  const hash = requestHash({ orderId: input.orderId, amount: input.amount, reason: input.reason });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await d.db.prisma.$transaction(async (tx) => {
+        // The order lock first, so two requests with one key queue up behind each other.
+        const exists = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM orders.orders WHERE id = ${input.orderId}::uuid FOR UPDATE`;
+        if (exists.length === 0) throw new NotFoundError("No such order");
+        const seen = await tx.idempotencyKey.findUnique({ where: { key } });
+        if (seen) {
+          if (seen.scope !== "admin.refund" || seen.requestHash !== hash)
+            throw new ConflictError(
+              "This idempotency key was already used for a different refund; use a new key for a new refund",
+            );
+          return { orderId: input.orderId, amount: input.amount, replayed: true };
+        }
+        await tx.idempotencyKey.create({
+          data: {
+            key,
+            scope: "admin.refund",
+            requestHash: hash,
+            orderId: input.orderId,
+            expiresAt: new Date(now.getTime() + KEY_TTL_MS),
+          },
+        });
+        await applySagaEvent(
+          tx,
+          input.orderId,
+          { type: "staff.refund", amount: input.amount, reason: input.reason },
+          {
+            now,
+            reservationTtlMs: d.reservationTtlMs,
+            traceparent: d.traceparent,
+            guard: ({ facts, total }) => {
+              const refusal = refundRefusal(facts, total, input.amount);
+              if (refusal?.kind === "amount") throw new InvalidInputError("amount", refusal.message);
+              if (refusal) throw new ConflictError(refusal.message);
+            },
+          },
+        );
+        return { orderId: input.orderId, amount: input.amount, replayed: false };
+      }, TX);
+    } catch (err) {
+      // Two first requests with one key can both miss the key; its primary key settles it, and the
+      // retry then answers as a replay.
+      const unique = err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+      if (unique && attempt < 3) continue;
+      throw err;
+    }
+  }
+}

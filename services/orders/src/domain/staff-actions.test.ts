@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { react, type SagaEvent, type SagaState } from "./saga";
+import { cancelRefusal, paymentSummary, refundRefusal } from "./staff-actions";
+
+const now = new Date("2026-11-25T10:00:00Z");
+const start: SagaState = { facts: {}, cancelReason: null, total: 4000 };
+
+function run(events: SagaEvent[], state: SagaState = start) {
+  let s = state;
+  const decisions = events.map((e) => {
+    const d = react(s, e, now);
+    s = { ...s, facts: d.facts, cancelReason: d.cancelReason };
+    return d;
+  });
+  return { state: s, decisions, last: decisions[decisions.length - 1] };
+}
+
+const delivered: SagaEvent[] = [
+  { type: "inventory.reserved.v1" },
+  { type: "payment.authorized.v1" },
+  { type: "fulfillment.shipped.v1", carrier: "DHL", trackingNumber: "T1" },
+  { type: "payment.captured.v1", amount: 4000 },
+  { type: "fulfillment.delivered.v1" },
+];
+
+describe("staff cancellation", () => {
+  it("releases held stock of an order awaiting payment and voids the authorization when it arrives", () => {
+    const { state, last } = run([
+      { type: "inventory.reserved.v1" },
+      { type: "staff.cancel", reason: "customer asked" },
+    ]);
+    expect(last?.status).toBe("CANCELLED");
+    expect(last?.cancelReason).toBe("customer asked");
+    expect(last?.commands).toEqual([{ type: "inventory.release", reason: "customer asked" }]);
+    const late = react(state, { type: "payment.authorized.v1" }, now);
+    expect(late.commands.map((c) => c.type)).toEqual(["payment.refund"]);
+  });
+
+  it("voids the authorization of a confirmed order and gives back its stock", () => {
+    const { last } = run([
+      { type: "inventory.reserved.v1" },
+      { type: "payment.authorized.v1" },
+      { type: "staff.cancel", reason: "fraud suspected" },
+    ]);
+    expect(last?.status).toBe("CANCELLED");
+    expect(last?.commands).toEqual([
+      { type: "inventory.release", reason: "fraud suspected" },
+      { type: "payment.refund", amount: 4000, reason: "order cancelled by the shop: fraud suspected" },
+    ]);
+  });
+
+  it("releases a reservation that arrives after the cancellation, not before it exists", () => {
+    const { state, last } = run([{ type: "staff.cancel", reason: "duplicate order" }]);
+    expect(last?.commands).toEqual([]);
+    expect(react(state, { type: "inventory.reserved.v1" }, now).commands).toEqual([
+      { type: "inventory.release", reason: "duplicate order" },
+    ]);
+  });
+
+  it("refuses once the parcel is with the carrier, and a second time", () => {
+    expect(cancelRefusal(run(delivered).state.facts)).toMatch(/handed to the carrier/);
+    const cancelled = run([{ type: "staff.cancel", reason: "x" }]).state.facts;
+    expect(cancelRefusal(cancelled)).toMatch(/already cancelled/);
+    expect(cancelRefusal({})).toBeNull();
+  });
+});
+
+describe("staff refunds", () => {
+  it("refunds in parts, one at a time, never beyond what was captured", () => {
+    const paid = run(delivered).state;
+    expect(paymentSummary(paid.facts, 4000)).toMatchObject({ state: "captured", refundable: 4000 });
+    expect(refundRefusal(paid.facts, 4000, 4001)).toMatchObject({ kind: "amount" });
+    expect(refundRefusal(paid.facts, 4000, 1500)).toBeNull();
+
+    const asked = run([{ type: "staff.refund", amount: 1500, reason: "damaged" }], paid);
+    expect(asked.last?.commands).toEqual([{ type: "payment.refund", amount: 1500, reason: "damaged" }]);
+    expect(asked.last?.status).toBe("DELIVERED");
+    expect(refundRefusal(asked.state.facts, 4000, 100)).toMatchObject({ kind: "conflict" });
+    expect(paymentSummary(asked.state.facts, 4000)).toMatchObject({ refundPending: 1500, refundable: 2500 });
+
+    const done = run([{ type: "payment.refunded.v1", amount: 1500, total: 1500 }], asked.state);
+    expect(paymentSummary(done.state.facts, 4000)).toMatchObject({
+      state: "partially_refunded",
+      refunded: 1500,
+      refundPending: 0,
+      refundable: 2500,
+    });
+    expect(refundRefusal(done.state.facts, 4000, 2501)?.message).toMatch(/at most \$25\.00/);
+
+    const rest = run(
+      [
+        { type: "staff.refund", amount: 2500, reason: "returned" },
+        { type: "payment.refunded.v1", amount: 2500, total: 4000 },
+      ],
+      done.state,
+    );
+    expect(paymentSummary(rest.state.facts, 4000)).toMatchObject({ state: "refunded", refundable: 0 });
+    expect(refundRefusal(rest.state.facts, 4000, 1)).toMatchObject({ kind: "conflict" });
+  });
+
+  it("lets staff try again after the provider refused a refund", () => {
+    const paid = run([...delivered, { type: "staff.refund", amount: 1000, reason: "x" }]).state;
+    const failed = run(
+      [{ type: "payment.failed.v1", operation: "refund", reason: "provider said no" }],
+      paid,
+    );
+    expect(refundRefusal(failed.state.facts, 4000, 1000)).toBeNull();
+  });
+
+  it("refuses to refund an order that was never charged", () => {
+    expect(refundRefusal({}, 4000, 100)).toMatchObject({ kind: "conflict" });
+    const authorized = run([{ type: "inventory.reserved.v1" }, { type: "payment.authorized.v1" }]).state;
+    expect(refundRefusal(authorized.facts, 4000, 100)?.message).toMatch(/cancel it instead/);
+  });
+});

@@ -1,0 +1,70 @@
+// What staff may still do to an order, and where its money stands: pure rules over the saga's facts.
+// The admin procedures check these under the order's row lock, then hand the action to the saga.
+import type { SagaFacts } from "./saga";
+
+export type PaymentState =
+  "none" | "pending" | "authorized" | "voided" | "captured" | "partially_refunded" | "refunded";
+
+export interface PaymentSummary {
+  state: PaymentState;
+  /** Minor units taken by the provider (0 until captured). */
+  captured: number;
+  /** Minor units given back so far, as confirmed by the payment worker. */
+  refunded: number;
+  /** A refund asked for and not answered yet (0 when none). */
+  refundPending: number;
+  /** What may still be refunded now: captured − refunded − pending. */
+  refundable: number;
+}
+
+export function paymentSummary(facts: SagaFacts, total: number): PaymentSummary {
+  const captured = facts.capturedAt ? (facts.capturedAmount ?? total) : 0;
+  const refunded = facts.refundedAmount ?? 0;
+  const refundPending = facts.refundInFlight?.amount ?? 0;
+  const refundable = Math.max(0, captured - refunded - refundPending);
+  let state: PaymentState = "none";
+  if (facts.capturedAt)
+    state = refunded >= captured ? "refunded" : refunded > 0 ? "partially_refunded" : "captured";
+  else if (facts.authorizedAt) state = facts.refundRequestedAt ? "voided" : "authorized";
+  else if (facts.authorizeRequestedAt) state = facts.cancelledAt ? "none" : "pending";
+  return { state, captured, refunded, refundPending, refundable };
+}
+
+/** Why the order can no longer be cancelled, or null when it can. */
+export function cancelRefusal(facts: SagaFacts): string | null {
+  if (facts.cancelledAt) return "This order is already cancelled";
+  if (facts.shippedAt)
+    return "This order has been handed to the carrier and can no longer be cancelled; refund it instead";
+  return null;
+}
+
+export type RefundRefusal = { kind: "conflict"; message: string } | { kind: "amount"; message: string };
+
+function money(cents: number): string {
+  return `$${(cents / 100).toFixed(2)}`;
+}
+
+/** Why `amount` cannot be refunded now, or null when it can. */
+export function refundRefusal(facts: SagaFacts, total: number, amount: number): RefundRefusal | null {
+  if (!facts.capturedAt)
+    return {
+      kind: "conflict",
+      message: facts.cancelledAt
+        ? "Nothing was charged for this cancelled order, so there is nothing to refund"
+        : "Nothing has been charged for this order yet; cancel it instead to release the payment",
+    };
+  if (facts.refundInFlight)
+    return {
+      kind: "conflict",
+      message: `A refund of ${money(facts.refundInFlight.amount)} is still being processed; try again when it has finished`,
+    };
+  const p = paymentSummary(facts, total);
+  if (p.refundable === 0)
+    return { kind: "conflict", message: "This order has been refunded in full; nothing is left to refund" };
+  if (amount > p.refundable)
+    return {
+      kind: "amount",
+      message: `must be at most ${money(p.refundable)} (captured ${money(p.captured)}, refunded ${money(p.refunded)})`,
+    };
+  return null;
+}

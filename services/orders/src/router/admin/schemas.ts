@@ -1,0 +1,56 @@
+// Inputs of the staff procedures. Every field names itself in the 400 it causes.
+import { z } from "zod";
+import { orderStatus } from "@emporium/contracts";
+import { email, idempotencyKey, orderId } from "../schemas";
+
+const page = z
+  .number("must be a number")
+  .int("must be a whole number")
+  .min(1, "must be at least 1")
+  .max(100_000, "must be at most 100000")
+  .default(1);
+const limit = z
+  .number("must be a number")
+  .int("must be a whole number")
+  .min(1, "must be at least 1")
+  .max(100, "must be at most 100")
+  .default(25);
+const search = z.string().trim().max(200, "must be at most 200 characters").optional();
+/** A day (2026-11-25) or an instant (2026-11-25T10:00:00Z). */
+const when = z.union([z.iso.date(), z.iso.datetime({ offset: true })], "must be a date such as 2026-11-25");
+
+export const orderListInput = z
+  .strictObject({
+    status: orderStatus.optional(),
+    q: search,
+    /** Placed on or after this day/instant. */
+    from: when.optional(),
+    /** Placed on or before this day (inclusive), or before this instant. */
+    to: when.optional(),
+    page,
+    limit,
+  })
+  .refine((i) => !i.from || !i.to || i.from <= i.to, { message: "must not be before from", path: ["to"] });
+
+export const orderIdInput = z.strictObject({ orderId });
+
+const reason = z.string().trim().min(1, "is required").max(200, "must be at most 200 characters");
+
+export const cancelInput = z.strictObject({ orderId, reason: reason.default("cancelled by the shop") });
+
+export const refundInput = z.strictObject({
+  orderId,
+  /** Minor units (cents). */
+  amount: z
+    .number("must be a number of cents")
+    .int("must be a whole number of cents")
+    .min(1, "must be at least 1 cent")
+    .max(100_000_000, "must be at most 100000000 cents"),
+  reason: reason.default("refund by the shop"),
+  /** Or the Idempotency-Key header: a double-clicked refund is paid once. */
+  idempotencyKey: idempotencyKey.optional(),
+});
+
+export const customerListInput = z.strictObject({ q: search, page, limit });
+
+export const customerInput = z.strictObject({ email });
