@@ -1,16 +1,22 @@
 // The embedded object store: files in a local folder. Writes go to a temporary file first and are
 // renamed into place, so a reader never sees half an object.
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { contentTypeFor } from "./content-type";
-import { assertValidKey, type ObjectStore, type StoredObject } from "./object-store";
+import {
+  assertValidKey,
+  assertValidPrefix,
+  type ObjectStore,
+  type StoredObject,
+  type SweepableStore,
+} from "./object-store";
 
 function isMissing(err: unknown): boolean {
   return typeof err === "object" && err !== null && "code" in err && err.code === "ENOENT";
 }
 
-export class LocalFolderStore implements ObjectStore {
+export class LocalFolderStore implements ObjectStore, SweepableStore {
   readonly description: string;
 
   constructor(private readonly root: string) {
@@ -52,5 +58,32 @@ export class LocalFolderStore implements ObjectStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.file(key), { force: true });
+  }
+
+  async deleteOlderThan(prefix: string, cutoff: Date): Promise<number> {
+    assertValidPrefix(prefix);
+    const dir = path.join(this.root, ...prefix.split("/").filter(Boolean));
+    let entries;
+    try {
+      entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    } catch (err) {
+      if (isMissing(err)) return 0;
+      throw err;
+    }
+    let deleted = 0;
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      try {
+        // Half-written temporary files are swept too: the write that made them has long failed.
+        if ((await stat(file)).mtime < cutoff) {
+          await rm(file, { force: true });
+          deleted++;
+        }
+      } catch (err) {
+        if (!isMissing(err)) throw err;
+      }
+    }
+    return deleted;
   }
 }

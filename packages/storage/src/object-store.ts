@@ -18,6 +18,26 @@ export interface ObjectStore {
   readonly description: string;
 }
 
+/**
+ * Stores that can clear out old objects under a prefix (abandoned staged uploads, say). Not part of
+ * ObjectStore itself, so a stand-in store in a test need not implement it.
+ */
+export interface SweepableStore {
+  /** Deletes every object under `prefix` last written before `cutoff`; returns how many went. */
+  deleteOlderThan(prefix: string, cutoff: Date): Promise<number>;
+}
+
+export function canSweep<T extends ObjectStore>(store: T): store is T & SweepableStore {
+  return "deleteOlderThan" in store && typeof store.deleteOlderThan === "function";
+}
+
+/** A prefix names a folder of keys: "uploads/". */
+export function assertValidPrefix(prefix: string): void {
+  if (!prefix.endsWith("/"))
+    throw new InvalidObjectKeyError(`a prefix ends with "/": ${JSON.stringify(prefix)}`);
+  assertValidKey(prefix.slice(0, -1));
+}
+
 export class InvalidObjectKeyError extends Error {
   override name = "InvalidObjectKeyError";
 }

@@ -9,13 +9,20 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { contentTypeFor } from "./content-type";
 import { Guard, type CircuitState } from "./circuit";
-import { assertValidKey, type ObjectStore, type StoredObject } from "./object-store";
+import {
+  assertValidKey,
+  assertValidPrefix,
+  type ObjectStore,
+  type StoredObject,
+  type SweepableStore,
+} from "./object-store";
 
 export interface S3ObjectStoreOptions {
   bucket: string;
@@ -71,7 +78,7 @@ export function s3Client(options: S3ObjectStoreOptions): S3Client {
   });
 }
 
-export class S3ObjectStore implements ObjectStore {
+export class S3ObjectStore implements ObjectStore, SweepableStore {
   readonly description: string;
   readonly bucket: string;
   private readonly region: string;
@@ -182,6 +189,29 @@ export class S3ObjectStore implements ObjectStore {
         if (!isMissingKey(err)) throw err;
       }
     });
+  }
+
+  // On AWS a lifecycle rule on the prefix does the same without any calls; this keeps S3-API servers
+  // without lifecycle support (and buckets nobody configured) tidy as well.
+  async deleteOlderThan(prefix: string, cutoff: Date): Promise<number> {
+    assertValidPrefix(prefix);
+    let deleted = 0;
+    let token: string | undefined;
+    do {
+      const page = await this.guard.run(`list ${prefix}`, (abortSignal) =>
+        this.client.send(
+          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+          { abortSignal },
+        ),
+      );
+      for (const object of page.Contents ?? [])
+        if (object.Key && object.LastModified && object.LastModified < cutoff) {
+          await this.delete(object.Key);
+          deleted++;
+        }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return deleted;
   }
 
   /** Stops the breaker and closes the connections of a client this store built. */

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { InvalidObjectKeyError, LocalFolderStore, type ObjectStore } from "../src";
+import { InvalidObjectKeyError, LocalFolderStore, type ObjectStore, type SweepableStore } from "../src";
 import { s3TestTarget } from "../src/testing";
 
 const s3 = s3TestTarget("ObjectStore contract on S3");
@@ -13,7 +13,7 @@ afterAll(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-const adapters: { name: string; available: boolean; make: () => Promise<ObjectStore> }[] = [
+const adapters: { name: string; available: boolean; make: () => Promise<ObjectStore & SweepableStore> }[] = [
   {
     name: "local folder",
     available: true,
@@ -78,5 +78,21 @@ describe.each(adapters)("ObjectStore contract: $name", ({ available, make }) => 
       await expect(store.put(key, Buffer.from("x"), "image/png")).rejects.toBeInstanceOf(
         InvalidObjectKeyError,
       );
+  });
+
+  it.runIf(available)("sweeps objects under a prefix written before a cutoff, and nothing else", async () => {
+    const store = await make();
+    await store.put("uploads/a", Buffer.from("a"), "image/png");
+    await store.put("uploads/b", Buffer.from("b"), "image/png");
+    await store.put("products/keep/1.webp", Buffer.from("k"), "image/webp");
+    expect(await store.deleteOlderThan("uploads/", new Date(Date.now() - 3_600_000))).toBe(0);
+    expect(await store.exists("uploads/a")).toBe(true);
+    // Every object here was written before a cutoff a minute ahead.
+    expect(await store.deleteOlderThan("uploads/", new Date(Date.now() + 60_000))).toBe(2);
+    expect(await store.exists("uploads/a")).toBe(false);
+    expect(await store.exists("uploads/b")).toBe(false);
+    expect(await store.exists("products/keep/1.webp")).toBe(true);
+    expect(await store.deleteOlderThan("nothing-here/", new Date())).toBe(0);
+    await expect(store.deleteOlderThan("../", new Date())).rejects.toBeInstanceOf(InvalidObjectKeyError);
   });
 });

@@ -6,22 +6,31 @@ import { openDatabase } from "@emporium/db";
 import { KafkaEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { onShutdown } from "@emporium/runtime";
-import { LocalFolderStore } from "@emporium/storage";
+import { createObjectStore } from "@emporium/storage";
 import { prepareDatabase } from "./bootstrap";
 import { loadCatalogEnv } from "./env";
+import { createMediaUploads, mediaUploadSecret } from "./media/media-uploads";
 import { createCatalogService } from "./service";
 
 const env = loadCatalogEnv();
 const log = createLogger({ service: "catalog", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const metrics = createServiceMetrics("catalog");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
-const media = new LocalFolderStore(env.MEDIA_DIR);
+const media = await createObjectStore({ s3: env.mediaS3, localDir: env.MEDIA_DIR });
+const mediaUploads = createMediaUploads({
+  s3: env.mediaS3,
+  s3PublicEndpoint: env.S3_PUBLIC_ENDPOINT,
+  media,
+  url: env.MEDIA_UPLOAD_URL,
+  secret: mediaUploadSecret(env.MEDIA_UPLOAD_SECRET, env.EMPORIUM_DATA_DIR),
+});
 const events = env.KAFKA_BROKERS
   ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "catalog", log })
   : undefined;
 const catalog = createCatalogService({
   db,
   media,
+  ...mediaUploads,
   log,
   metrics,
   events,
@@ -37,7 +46,7 @@ await new Promise<void>((resolve, reject) => {
   catalog.server.listen(env.CATALOG_PORT, env.CATALOG_HOST, () => resolve());
 });
 log.info(
-  { database: db.description, media: media.description },
+  { database: db.description, media: media.description, uploads: mediaUploads.uploads.description },
   `catalog listening on http://${env.CATALOG_HOST}:${env.CATALOG_PORT}`,
 );
 

@@ -5,19 +5,26 @@ import { TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import { OutboxRelay, type EventBus, type Subscription } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
-import type { ObjectStore } from "@emporium/storage";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ObjectStore, UploadTarget } from "@emporium/storage";
 import { MemoryLruCache } from "./adapters/memory/lru-cache";
 import { PrismaCatalogAdminStore } from "./adapters/prisma/prisma-catalog-admin-store";
 import { PrismaCatalogStore } from "./adapters/prisma/prisma-catalog-store";
+import { PrismaMediaStore } from "./adapters/prisma/prisma-media-store";
 import { CachedCatalogStore, DEFAULT_TTLS } from "./cache/cached-catalog-store";
 import { stockChangedHandler } from "./handlers/stock-changed.handler";
 import { ResponseCache } from "./http/response-cache";
 import { createCatalogServer } from "./http/server";
+import { MediaLibrary } from "./media/media-library";
 import type { Readiness } from "./trpc";
 
 export interface CatalogServiceDeps {
   db: Database;
   media: ObjectStore;
+  /** Signs browser uploads of product images (S3 presigned POST, or signed forms to `uploadHandler`). */
+  uploads: UploadTarget;
+  /** Mounted at POST /uploads when uploads go to the embedded store. */
+  uploadHandler?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   log: Logger;
   metrics: ServiceMetrics;
   /** The key that verifies service tokens from the apps (see @emporium/auth). */
@@ -48,6 +55,12 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
     freshMs: d.cacheFreshMs ?? DEFAULT_TTLS.freshMs,
   });
   const responseCache = new ResponseCache(d.httpCacheMs ?? 5_000, d.httpCacheMaxBytes ?? 16 * 1024 * 1024);
+  const mediaLibrary = new MediaLibrary({
+    objects: d.media,
+    uploads: d.uploads,
+    store: new PrismaMediaStore(d.db),
+    log: d.log,
+  });
   const server = createCatalogServer({
     store,
     admin: new PrismaCatalogAdminStore(d.db),
@@ -58,12 +71,19 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
       responseCache.clear();
     },
     media: d.media,
+    mediaLibrary,
+    uploadHandler: d.uploadHandler,
     log: d.log,
     metrics: d.metrics,
     readiness,
     responseCache,
   });
   let subscription: Subscription | null = null;
+  let uploadSweep: NodeJS.Timeout | null = null;
+  const sweepUploads = () =>
+    void mediaLibrary
+      .sweepAbandonedUploads()
+      .catch((err: unknown) => d.log.warn({ err }, "could not sweep abandoned media uploads"));
   // Staff-created variants are announced through the catalog's outbox (inventory opens their stock).
   const relay = d.events
     ? new OutboxRelay({ db: d.db, schema: "catalog", events: d.events, log: d.log })
@@ -72,6 +92,8 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
     server,
     readiness,
     async start() {
+      sweepUploads();
+      uploadSweep = setInterval(sweepUploads, 15 * 60_000).unref();
       await relay?.start();
       if (d.events)
         subscription = await d.events.subscribe({
@@ -83,6 +105,7 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
         });
     },
     async stop() {
+      if (uploadSweep) clearInterval(uploadSweep);
       await subscription?.stop();
       await relay?.stop();
     },

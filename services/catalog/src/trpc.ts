@@ -6,6 +6,7 @@ import { ForbiddenError, UnauthenticatedError, type Principal } from "@emporium/
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { ZodError } from "zod";
 import { InvalidInputError, NotFoundError, UnavailableError } from "./domain/errors";
+import type { MediaLibrary } from "./media/media-library";
 import type { CatalogAdminStore } from "./ports/catalog-admin-store";
 import type { CatalogStore } from "./ports/catalog-store";
 
@@ -18,6 +19,8 @@ export interface Readiness {
 export interface Context {
   store: CatalogStore;
   admin: CatalogAdminStore;
+  /** Product images: uploads, variants, order (staff procedures only). */
+  media: MediaLibrary;
   /**
    * The caller, from the request's signed token (resolved on first use, so public reads never pay for
    * it). Admin procedures pass it to `authorize` themselves; a bad token rejects with a 401 error.

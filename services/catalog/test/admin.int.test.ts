@@ -12,6 +12,7 @@ import {
 import { testDatabaseTargets } from "@emporium/db/testing";
 import { appRouter } from "../src/router/_app";
 import { createCatalogFixture, type CatalogFixture } from "./fixture";
+import { mediaWalk } from "./media-walk";
 
 const manager = TEST_PRINCIPALS.manager as Principal;
 
@@ -128,25 +129,6 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
     expect((await f.caller.product.bySlug({ slug: product.slug })).id).toBe(product.id);
     const row = await f.db.prisma.product.findUniqueOrThrow({ where: { id: product.id } });
     expect(row.publishedAt?.toISOString()).toBe(product.publishedAt?.toISOString());
-  });
-
-  it.runIf(target.available)("lists published variants running low, fewest first", async () => {
-    const product = await productWithVariants();
-    const [low, lower] = product.variants;
-    if (!low || !lower) throw new Error("fixture needs two variants");
-    // This file's own database: every variant well stocked but these two.
-    await f.db.prisma.variant.updateMany({ data: { available: 50 } });
-    await f.db.prisma.variant.update({ where: { id: low.id }, data: { available: 1 } });
-    await f.db.prisma.variant.update({ where: { id: lower.id }, data: { available: 0 } });
-    const list = await asManager().admin.inventory.lowStock({ threshold: 1 });
-    expect(list.map((v) => [v.sku, v.available])).toEqual([
-      [lower.sku, 0],
-      [low.sku, 1],
-    ]);
-    expect(list[0]).toMatchObject({ productId: product.id, productTitle: product.title });
-    expect(await asManager().admin.inventory.lowStock({ threshold: 0 })).toHaveLength(1);
-    expect(await asManager().admin.inventory.lowStock({ threshold: 50, limit: 3 })).toHaveLength(3);
-    expect((await refusal(asManager().admin.inventory.lowStock({ limit: 1000 }))).code).toBe("BAD_REQUEST");
   });
 
   it.runIf(target.available)(
@@ -499,14 +481,11 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
           permission: "catalog.products.publish",
           call: (c) => c.admin.products.setStatus({ id: product.id, status: "PUBLISHED" }),
         },
-        "admin.inventory.lowStock": {
-          permission: "inventory.stock.read",
-          call: (c) => c.admin.inventory.lowStock({}),
-        },
         "admin.variants.setPrice": {
           permission: "catalog.prices.write",
           call: (c) => c.admin.variants.setPrice({ variantId: variant.id, price: variant.price }),
         },
+        ...mediaWalk(f, product.id),
       };
       // Every admin procedure the router has must be in the walk: a new one without an entry fails here.
       const adminPaths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith("admin."));

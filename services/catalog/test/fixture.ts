@@ -1,9 +1,16 @@
 // A catalog over a freshly migrated and seeded test database, reached through the tRPC caller exactly
 // as the HTTP server reaches it.
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { ANONYMOUS, type Principal } from "@emporium/auth";
 import { seed, type Database } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
+import { LocalFolderStore, LocalFolderUploads, type ObjectStore, type UploadTarget } from "@emporium/storage";
+import { PrismaMediaStore } from "../src/adapters/prisma/prisma-media-store";
+import { MediaLibrary } from "../src/media/media-library";
 import { PrismaCatalogAdminStore } from "../src/adapters/prisma/prisma-catalog-admin-store";
 import { PrismaCatalogStore } from "../src/adapters/prisma/prisma-catalog-store";
 import { appRouter } from "../src/router/_app";
@@ -20,6 +27,8 @@ export interface CatalogFixture {
   db: Database;
   store: CatalogStore;
   admin: CatalogAdminStore;
+  /** Where product images and staged uploads live (a temporary folder unless the suite gives one). */
+  mediaObjects: ObjectStore;
   /** The procedures as an anonymous shopper calls them. */
   caller: ReturnType<typeof createCaller>;
   /** The procedures as `principal` calls them (a staff member, a signed-in shopper…). */
@@ -34,11 +43,13 @@ export function contextFor(
   store: CatalogStore,
   readiness: Readiness,
   admin: CatalogAdminStore,
-  principal: Principal = ANONYMOUS,
+  principal: Principal,
+  media: MediaLibrary,
 ): Context {
   return {
     store,
     admin,
+    media,
     principal: () => Promise.resolve(principal),
     invalidateProduct: () => undefined,
     log: silentLog,
@@ -48,20 +59,48 @@ export function contextFor(
   };
 }
 
-export async function createCatalogFixture(target: TestDatabaseTarget): Promise<CatalogFixture> {
+export interface MediaSetup {
+  objects: ObjectStore;
+  uploads: UploadTarget;
+}
+
+export async function createCatalogFixture(
+  target: TestDatabaseTarget,
+  options: { media?: MediaSetup } = {},
+): Promise<CatalogFixture> {
   const test = await target.create();
+  let mediaDir: string | null = null;
+  let media = options.media;
+  if (!media) {
+    mediaDir = await mkdtemp(path.join(tmpdir(), "emporium-catalog-media-"));
+    media = {
+      objects: new LocalFolderStore(mediaDir),
+      uploads: new LocalFolderUploads({ url: "/uploads", secret: randomBytes(32) }),
+    };
+  }
   await seed(test.db, { seed: SEED, products: PRODUCTS, store: null });
   const store = new PrismaCatalogStore(test.db);
   const readiness: Readiness = { ready: true, detail: "ready" };
   const admin = new PrismaCatalogAdminStore(test.db);
-  const callerAs = (principal: Principal) => createCaller(contextFor(store, readiness, admin, principal));
+  const library = new MediaLibrary({
+    objects: media.objects,
+    uploads: media.uploads,
+    store: new PrismaMediaStore(test.db),
+    log: silentLog,
+  });
+  const callerAs = (principal: Principal) =>
+    createCaller(contextFor(store, readiness, admin, principal, library));
   return {
     db: test.db,
     store,
     admin,
+    mediaObjects: media.objects,
     caller: callerAs(ANONYMOUS),
     callerAs,
     readiness,
-    dispose: () => test.dispose(),
+    async dispose() {
+      await test.dispose();
+      if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
+    },
   };
 }

@@ -7,7 +7,10 @@ import { request, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createServiceMetrics } from "@emporium/observability";
-import { LocalFolderStore } from "@emporium/storage";
+import { randomBytes } from "node:crypto";
+import { createLocalUploadHandler, LocalFolderStore, LocalFolderUploads } from "@emporium/storage";
+import { PrismaMediaStore } from "../src/adapters/prisma/prisma-media-store";
+import { MediaLibrary } from "../src/media/media-library";
 import { embeddedTestDatabase } from "@emporium/db/testing";
 import { ResponseCache } from "../src/http/response-cache";
 import { createCatalogServer } from "../src/http/server";
@@ -16,6 +19,7 @@ import { createCatalogFixture, silentLog, type CatalogFixture } from "./fixture"
 
 const pglite = embeddedTestDatabase();
 const key = tokenKey("catalog-http-test-secret-0123456789abcdef");
+const uploadSecret = randomBytes(32);
 
 function rawStatusAt(base: string, rawPath: string): Promise<number> {
   const { hostname, port } = new URL(base);
@@ -34,12 +38,13 @@ describe("catalog HTTP server", () => {
   let server: Server;
   let base: string;
   let mediaDir: string;
+  let media: LocalFolderStore;
   const readiness: Readiness = { ready: true, detail: "ready" };
 
   beforeAll(async () => {
     f = await createCatalogFixture(pglite);
     mediaDir = await mkdtemp(path.join(tmpdir(), "emporium-http-media-"));
-    const media = new LocalFolderStore(mediaDir);
+    media = new LocalFolderStore(mediaDir);
     await media.put("products/demo/1-navy.webp", Buffer.from("RIFF0000WEBPVP8 "), "image/webp");
     server = createCatalogServer({
       store: f.store,
@@ -47,6 +52,17 @@ describe("catalog HTTP server", () => {
       tokenKey: key,
       invalidateProduct: () => undefined,
       media,
+      mediaLibrary: new MediaLibrary({
+        objects: media,
+        uploads: new LocalFolderUploads({ url: "/uploads", secret: uploadSecret }),
+        store: new PrismaMediaStore(f.db),
+        log: silentLog,
+      }),
+      uploadHandler: createLocalUploadHandler({
+        store: media,
+        secret: uploadSecret,
+        maxBodyBytes: 1024 * 1024,
+      }),
       log: silentLog,
       metrics: createServiceMetrics("catalog-http-test"),
       readiness,
@@ -181,5 +197,25 @@ describe("catalog HTTP server", () => {
     expect((await fetch(url)).status).toBe(401);
     const body = (await support.json()) as { result: { data: { items: unknown[]; total: number } } };
     expect(body.result.data.items).toHaveLength(2);
+  });
+
+  it("receives signed uploads at POST /uploads and never serves a staged file", async () => {
+    const form = await new LocalFolderUploads({
+      url: `${base}/uploads`,
+      secret: uploadSecret,
+    }).createPresignedUpload("uploads/6f1e2d3c-4b5a-4968-8776-655443322110", {
+      contentType: "image/png",
+      minBytes: 1,
+      maxBytes: 1000,
+      expiresInSeconds: 60,
+    });
+    const body = new FormData();
+    for (const [k, v] of Object.entries(form.fields)) body.append(k, v);
+    body.append("file", new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: "image/png" }), "a.png");
+    const res = await fetch(form.url, { method: "POST", body });
+    expect(res.status).toBe(204);
+    expect(await media.exists("uploads/6f1e2d3c-4b5a-4968-8776-655443322110")).toBe(true);
+    expect(await rawStatus("/media/uploads/6f1e2d3c-4b5a-4968-8776-655443322110")).toBe(404);
+    expect((await fetch(`${base}/uploads`)).status).toBe(405);
   });
 });

@@ -66,16 +66,6 @@ export interface AdminProductQuery {
   limit: number;
 }
 
-/** A published variant whose available units (the catalog's stock read model) are at or below a threshold. */
-export interface LowStockVariant {
-  productId: string;
-  productTitle: string;
-  variantId: string;
-  sku: string;
-  variantTitle: string;
-  available: number;
-}
-
 /** What the product forms choose from. */
 export interface AdminReference {
   brands: { id: string; name: string }[];

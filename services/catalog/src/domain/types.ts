@@ -135,6 +135,7 @@ export interface VariantSummary {
   id: string;
   sku: string;
   title: string;
+  productId: string;
   productTitle: string;
   productSlug: string;
   price: number;

@@ -1,5 +1,5 @@
-// The catalog's HTTP surface on node:http: tRPC under /trpc, product media under /media, and the
-// operational endpoints (/healthz, /readyz, /metrics).
+// The catalog's HTTP surface on node:http: tRPC under /trpc, product media under /media, signed
+// browser uploads at /uploads (embedded store only), and the operational endpoints (/healthz, /readyz, /metrics).
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -7,7 +7,9 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { principalFromHeader, type Principal } from "@emporium/auth";
 import { requestIdsFrom, type Logger, type ServiceMetrics } from "@emporium/observability";
 import { InvalidObjectKeyError, type ObjectStore } from "@emporium/storage";
+import { STAGING_PREFIX } from "../domain/media-rules";
 import { appRouter } from "../router/_app";
+import type { MediaLibrary } from "../media/media-library";
 import type { CatalogAdminStore } from "../ports/catalog-admin-store";
 import type { CatalogStore } from "../ports/catalog-store";
 import type { Context, Readiness } from "../trpc";
@@ -20,6 +22,12 @@ export interface ServerDeps {
   tokenKey: Uint8Array;
   invalidateProduct: (slug: string) => void;
   media: ObjectStore;
+  mediaLibrary: MediaLibrary;
+  /**
+   * Receives browser uploads at POST /uploads (the embedded store's signed forms); absent when uploads
+   * go straight to S3.
+   */
+  uploadHandler?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   log: Logger;
   metrics: ServiceMetrics;
   readiness: Readiness;
@@ -100,6 +108,7 @@ export function createCatalogServer(deps: ServerDeps): Server {
     return {
       store: deps.store,
       admin: deps.admin,
+      media: deps.mediaLibrary,
       principal: () =>
         (principal ??= principalFromHeader(
           typeof authorization === "string" ? authorization : undefined,
@@ -190,8 +199,14 @@ export function createCatalogServer(deps: ServerDeps): Server {
     const handle = async (): Promise<void> => {
       if (path.startsWith("/trpc/"))
         return req.method === "GET" ? query(req, res, url, path) : trpc(req, res);
+      if (path === "/uploads" && deps.uploadHandler) {
+        if (req.method === "POST") return deps.uploadHandler(req, res);
+        return sendJson(res, 405, { error: "method not allowed" });
+      }
       if (req.method !== "GET" && req.method !== "HEAD")
         return sendJson(res, 405, { error: "method not allowed" });
+      // Staged uploads are unchecked bytes: never served, only read back by admin.media.complete.
+      if (path.startsWith(`/media/${STAGING_PREFIX}`)) return sendJson(res, 404, { error: "no such media" });
       if (path.startsWith("/media/")) return serveMedia(req, res, deps.media, path.slice("/media/".length));
       if (path === "/healthz") return sendJson(res, 200, { status: "ok" });
       if (path === "/readyz") {

@@ -7,7 +7,6 @@ import type {
   AdminReference,
   AdminVariant,
   ImportOutcome,
-  LowStockVariant,
   NewProduct,
   NewVariant,
   ProductDetails,
@@ -48,6 +47,4 @@ export interface CatalogAdminStore {
   updateProduct(id: string, details: ProductDetails): Promise<{ slug: string }>;
   /** Adds one variant; announced like createProduct's. Throws NotFoundError / InvalidInputError. */
   addVariant(input: NewVariant): Promise<{ slug: string; variant: AdminVariant }>;
-  /** Published variants with at most `threshold` units available, fewest first. */
-  lowStock(threshold: number, limit: number): Promise<LowStockVariant[]>;
 }

@@ -11,7 +11,6 @@ import type {
   AdminProductQuery,
   AdminReference,
   AdminVariant,
-  LowStockVariant,
   NewProduct,
   NewVariant,
   ProductDetails,
@@ -342,29 +341,6 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
       const { productId: _productId, ...view } = variant;
       return { slug, variant: view };
     });
-  }
-
-  async lowStock(threshold: number, limit: number): Promise<LowStockVariant[]> {
-    const rows = await this.db.prisma.variant.findMany({
-      where: { available: { lte: threshold }, product: { status: "PUBLISHED" } },
-      orderBy: [{ available: "asc" }, { sku: "asc" }],
-      take: limit,
-      select: {
-        id: true,
-        sku: true,
-        title: true,
-        available: true,
-        product: { select: { id: true, title: true } },
-      },
-    });
-    return rows.map((r) => ({
-      productId: r.product.id,
-      productTitle: r.product.title,
-      variantId: r.id,
-      sku: r.sku,
-      variantTitle: r.title,
-      available: r.available,
-    }));
   }
 
   async reference(): Promise<AdminReference> {

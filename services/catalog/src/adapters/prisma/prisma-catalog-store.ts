@@ -385,6 +385,7 @@ export class PrismaCatalogStore implements CatalogStore {
         id: v.id,
         sku: v.sku,
         title: v.title,
+        productId: v.productId,
         productTitle: v.product.title,
         productSlug: v.product.slug,
         price: v.price,

@@ -3,11 +3,11 @@
 import { authorize } from "@emporium/auth";
 import { publicProcedure, router } from "../../trpc";
 import { importProducts } from "./import.handler";
+import { mediaRouter } from "./media";
 import {
   createProductInput,
   createVariantInput,
   importInput,
-  lowStockInput,
   productDetailsInput,
   productIdInput,
   productListInput,
@@ -16,6 +16,7 @@ import {
 } from "./schemas";
 
 export const adminRouter = router({
+  media: mediaRouter,
   products: router({
     list: publicProcedure.input(productListInput).query(async ({ ctx, input }) => {
       authorize(await ctx.principal(), "catalog.products.read");
@@ -76,12 +77,6 @@ export const adminRouter = router({
         "variant price changed",
       );
       return result.variant;
-    }),
-  }),
-  inventory: router({
-    lowStock: publicProcedure.input(lowStockInput).query(async ({ ctx, input }) => {
-      authorize(await ctx.principal(), "inventory.stock.read");
-      return ctx.admin.lowStock(input.threshold, input.limit);
     }),
   }),
 });

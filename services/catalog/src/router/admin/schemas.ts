@@ -36,16 +36,6 @@ export const setPriceInput = z
   })
   .refine((i) => i.compareAtPrice === null || i.compareAtPrice > i.price, compareAtAbovePrice);
 
-export const lowStockInput = z.strictObject({
-  threshold: z.number().int().min(0).max(1_000_000).default(5),
-  limit: z
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_ADMIN_PAGE_SIZE, `must be at most ${MAX_ADMIN_PAGE_SIZE}`)
-    .default(20),
-});
-
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const title = text(200).min(1, "is required");
 const optionText = text(40).min(1, "cannot be empty");
