@@ -3,12 +3,27 @@ import { catalogOrigin, parseWebEnv } from "./env";
 
 describe("parseWebEnv", () => {
   it("defaults to the local backend and site", () => {
-    expect(parseWebEnv({})).toEqual({
+    expect(parseWebEnv({})).toMatchObject({
       CATALOG_URL: "http://127.0.0.1:4001/trpc",
       ORDERS_URL: "http://127.0.0.1:4002/trpc",
       PSP_URL: "http://127.0.0.1:4010",
       SITE_URL: "http://localhost:3000",
       SECURE_COOKIES: false,
+      IDENTITY_URL: "http://127.0.0.1:4003/trpc",
+      OIDC: null,
+    });
+  });
+
+  it("takes single sign-on settings all together or not at all", () => {
+    expect(() => parseWebEnv({ OIDC_ISSUER: "https://login.example" })).toThrow(/set together/);
+    expect(
+      parseWebEnv({ OIDC_ISSUER: "https://login.example", OIDC_CLIENT_ID: "web", OIDC_CLIENT_SECRET: "s" })
+        .OIDC,
+    ).toEqual({
+      issuer: "https://login.example",
+      clientId: "web",
+      clientSecret: "s",
+      name: "single sign-on",
     });
   });
 

@@ -1,6 +1,8 @@
 // The storefront's configuration, validated once. Nothing else reads process.env: a bad value fails
 // at start-up (and at build, where next.config reads it) naming the variable.
+import path from "node:path";
 import { z } from "zod";
+import type { OidcSettings } from "@emporium/auth/next-auth";
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
@@ -9,6 +11,17 @@ const schema = z.object({
   ORDERS_URL: httpUrl.default("http://127.0.0.1:4002/trpc"),
   PSP_URL: httpUrl.default("http://127.0.0.1:4010"),
   SITE_URL: httpUrl.default("http://localhost:3000"),
+  IDENTITY_URL: httpUrl.default("http://127.0.0.1:4003/trpc"),
+  // Signs the short-lived tokens naming a signed-in shopper to the backends (shared with them).
+  SERVICE_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // Encrypts the shopper session cookie (next-auth).
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  EMPORIUM_DATA_DIR: z.string().optional(),
+  // Single sign-on with any OpenID Connect provider: its issuer and this app's client registration.
+  OIDC_ISSUER: httpUrl.optional(),
+  OIDC_CLIENT_ID: z.string().max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().max(500).optional(),
+  OIDC_NAME: z.string().max(60).default("single sign-on"),
   NODE_ENV: z.string().optional(),
 });
 
@@ -18,6 +31,13 @@ export interface WebEnv {
   /** The payment provider's public API; browsers reach it through the storefront's /psp rewrite. */
   PSP_URL: string;
   SITE_URL: string;
+  IDENTITY_URL: string;
+  SERVICE_TOKEN_SECRET: string | undefined;
+  NEXTAUTH_SECRET: string | undefined;
+  /** Where `npm run dev` keeps its generated development secrets (the repository's .data/). */
+  EMPORIUM_DATA_DIR: string;
+  /** The OpenID Connect provider shoppers may sign in with, or null. */
+  OIDC: OidcSettings | null;
   /** Cookies carry the Secure flag in production builds. */
   SECURE_COOKIES: boolean;
 }
@@ -30,17 +50,47 @@ export function parseWebEnv(source: Record<string, string | undefined>): WebEnv 
     ORDERS_URL: source.ORDERS_URL,
     PSP_URL: source.PSP_URL,
     SITE_URL: source.SITE_URL,
+    IDENTITY_URL: source.IDENTITY_URL,
+    SERVICE_TOKEN_SECRET: source.SERVICE_TOKEN_SECRET || undefined,
+    NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || undefined,
+    EMPORIUM_DATA_DIR: source.EMPORIUM_DATA_DIR || undefined,
+    OIDC_ISSUER: source.OIDC_ISSUER || undefined,
+    OIDC_CLIENT_ID: source.OIDC_CLIENT_ID || undefined,
+    OIDC_CLIENT_SECRET: source.OIDC_CLIENT_SECRET || undefined,
+    OIDC_NAME: source.OIDC_NAME || undefined,
     NODE_ENV: source.NODE_ENV,
   });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid storefront configuration: ${problems}`);
   }
+  const e = result.data;
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet !== 0 && oidcSet !== 3)
+    throw new Error(
+      "Invalid storefront configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set together, or none",
+    );
   return {
     CATALOG_URL: trimSlashes(result.data.CATALOG_URL),
     ORDERS_URL: trimSlashes(result.data.ORDERS_URL),
     PSP_URL: trimSlashes(result.data.PSP_URL),
     SITE_URL: trimSlashes(result.data.SITE_URL),
+    IDENTITY_URL: trimSlashes(e.IDENTITY_URL),
+    SERVICE_TOKEN_SECRET: e.SERVICE_TOKEN_SECRET,
+    NEXTAUTH_SECRET: e.NEXTAUTH_SECRET,
+    // The storefront runs from apps/web; the development host keeps .data/ at the repository root.
+    EMPORIUM_DATA_DIR: path.resolve(
+      /*turbopackIgnore: true*/ e.EMPORIUM_DATA_DIR ?? path.join(process.cwd(), "../../.data"),
+    ),
+    OIDC:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            name: e.OIDC_NAME,
+          }
+        : null,
     SECURE_COOKIES: result.data.NODE_ENV === "production",
   };
 }

@@ -6,17 +6,20 @@
 //      seeds itself, and its simulated carrier moves every few hundred milliseconds;
 //   3. `next build` of the storefront pointed at them (rewrites are fixed at build time);
 //   4. `next start` on a free port.
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { createScratchDatabase } from "@emporium/db/testing";
+import { startOidcProvider } from "@emporium/testkit/oidc";
 import { freePort, runToCompletion, startChild, waitUntilServing } from "@emporium/testkit/processes";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    oidcIssuer: string;
     catalogUrl: string;
     ordersUrl: string;
     pspUrl: string;
@@ -30,7 +33,7 @@ const pspDir = path.join(repoDir, "services/psp");
 const bin = (name: string) => path.join(repoDir, "node_modules/.bin", name);
 
 const WIRING =
-  /_URL$|_BROKERS$|_SERVERS$|^S3_|^MEDIA_DIR$|^CATALOG_|^ORDERS_|^PSP_|^HOST$|^EMPORIUM_|^SEED|^CARRIER_|^RESERVATION_|^SITE_URL$|^PORT$|^NODE_ENV$/;
+  /_URL$|_BROKERS$|_SERVERS$|^S3_|^MEDIA_DIR$|^CATALOG_|^ORDERS_|^PSP_|^HOST$|^EMPORIUM_|^SEED|^CARRIER_|^RESERVATION_|^SITE_URL$|^IDENTITY_|^INVENTORY_|^SERVICE_TOKEN|^NEXTAUTH_|^OIDC_|^PORT$|^NODE_ENV$/;
 const BACKEND_READY_MS = 10 * 60_000;
 const PSP_READY_MS = 60_000;
 const WEB_READY_MS = 60_000;
@@ -78,6 +81,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     const catalogPort = await freePort();
     const ordersPort = await freePort();
+    const identityPort = await freePort();
+    const webPort = await freePort();
+    const serviceTokenSecret = randomBytes(32).toString("base64url");
+    // A real OpenID Connect provider, for shoppers' single sign-on.
+    const oidc = await startOidcProvider({
+      port: await freePort(),
+      redirectUri: `http://127.0.0.1:${webPort}/api/auth/callback/oidc`,
+      clientId: "emporium-web-e2e",
+    });
+    cleanups.push(oidc.close);
     const backend = startChild("devhost", bin("tsx"), ["src/main.ts"], {
       cwd: devhostDir,
       logFile: path.join(workDir, "devhost.log"),
@@ -89,6 +102,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
         HOST: "127.0.0.1",
         CATALOG_PORT: String(catalogPort),
         ORDERS_PORT: String(ordersPort),
+        IDENTITY_PORT: String(identityPort),
+        INVENTORY_PORT: String(await freePort()),
+        SERVICE_TOKEN_SECRET: serviceTokenSecret,
+        OIDC_ISSUER: oidc.issuer,
+        OIDC_CLIENT_ID: oidc.clientId,
         PSP_URL: pspUrl,
         CARRIER_STEP_MS: "300",
         LOG_LEVEL: "warn",
@@ -100,13 +118,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const ordersOrigin = `http://127.0.0.1:${ordersPort}`;
     const ordersUrl = `${ordersOrigin}/trpc`;
 
-    const webPort = await freePort();
+    const identityOrigin = `http://127.0.0.1:${identityPort}`;
     const webEnv = {
       ...baseEnv,
       CATALOG_URL: catalogUrl,
       ORDERS_URL: ordersUrl,
+      IDENTITY_URL: `${identityOrigin}/trpc`,
       PSP_URL: pspUrl,
       SITE_URL: `http://127.0.0.1:${webPort}`,
+      SERVICE_TOKEN_SECRET: serviceTokenSecret,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: `http://127.0.0.1:${webPort}`,
+      OIDC_ISSUER: oidc.issuer,
+      OIDC_CLIENT_ID: oidc.clientId,
+      OIDC_CLIENT_SECRET: oidc.clientSecret,
+      OIDC_NAME: "Test provider",
     };
     // The build needs no backend, so it runs while the catalog seeds.
     const prepared = await Promise.allSettled([
@@ -117,7 +143,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       }),
       waitUntilServing(psp, `${pspUrl}/healthz`, PSP_READY_MS),
       waitUntilServing(backend, `${catalogOrigin}/readyz`, BACKEND_READY_MS).then(() =>
-        waitUntilServing(backend, `${ordersOrigin}/readyz`, BACKEND_READY_MS),
+        waitUntilServing(backend, `${ordersOrigin}/readyz`, BACKEND_READY_MS).then(() =>
+          waitUntilServing(backend, `${identityOrigin}/readyz`, BACKEND_READY_MS),
+        ),
       ),
     ]);
     const failure = prepared.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -138,6 +166,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await waitUntilServing(web, `${baseUrl}/robots.txt`, WEB_READY_MS);
 
     project.provide("baseUrl", baseUrl);
+    project.provide("oidcIssuer", oidc.issuer);
     project.provide("catalogUrl", catalogUrl);
     project.provide("ordersUrl", ordersUrl);
     project.provide("pspUrl", pspUrl);

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { toClientCart } from "@/cart/client-cart";
 import { classifyOrdersError } from "@/orders/errors";
+import { currentShopper, ordersAs } from "@/auth/session";
 import { orders } from "@/orders/server";
 import { orderPath } from "@/session/cookies";
 import { clearCartToken, readCartToken, writeOrderToken } from "@/session/server";
@@ -70,7 +71,9 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
   const { address, ...rest } = parsed.data;
   let placed;
   try {
-    placed = await orders.checkout.placeOrder.mutate({
+    // Signed in, the order goes to the shopper's account (their order history); otherwise it is a guest's.
+    const shopper = await currentShopper();
+    placed = await (shopper ? ordersAs(shopper) : orders).checkout.placeOrder.mutate({
       cartToken,
       email: rest.email,
       shippingAddress: address,

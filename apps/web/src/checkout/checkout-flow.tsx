@@ -42,11 +42,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface CheckoutFlowProps {
   cart: ClientCart;
   methods: readonly ShippingMethod[];
+  /** A signed-in shopper's email and latest saved address, to start from. */
+  initialValues?: DetailValues | undefined;
 }
 
-export function CheckoutFlow({ cart, methods }: CheckoutFlowProps) {
+export function CheckoutFlow({ cart, methods, initialValues }: CheckoutFlowProps) {
   const [step, setStep] = useState<StepId>("details");
-  const [values, setValues] = useState<DetailValues>(EMPTY_DETAILS);
+  const [values, setValues] = useState<DetailValues>(initialValues ?? EMPTY_DETAILS);
   const [detailErrors, setDetailErrors] = useState<FieldErrors<DetailField>>({});
   const [details, setDetails] = useState<CheckoutDetails | null>(null);
   const [method, setMethod] = useState<ShippingMethodId | null>(null);

@@ -34,7 +34,14 @@ export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
             <SearchBox />
           </Suspense>
         </div>
-        <div className="ml-auto md:ml-0">
+        <div className="ml-auto flex items-center gap-2 md:ml-0">
+          {/* Static, so every page stays cacheable: /account signs a visitor in first. */}
+          <Link
+            href="/account"
+            className="rounded-full px-3 py-2 text-sm font-medium text-ink hover:bg-canvas-muted"
+          >
+            Account
+          </Link>
           <CartLink />
         </div>
       </div>

@@ -5,7 +5,9 @@ import { buttonStyles } from "@emporium/ui/button";
 import { CartEmpty, CartUnavailable, DegradedNotice } from "@/cart/cart-contents";
 import { checkoutBlock } from "@/cart/client-cart";
 import { getCartSnapshot } from "@/cart/server";
+import { currentShopper, ordersAs } from "@/auth/session";
 import { CheckoutFlow } from "@/checkout/checkout-flow";
+import { EMPTY_DETAILS, type DetailValues } from "@/checkout/details";
 import type { ShippingMethod } from "@/checkout/money";
 import { orders } from "@/orders/server";
 
@@ -22,8 +24,37 @@ async function shippingMethods(): Promise<ShippingMethod[] | null> {
   }
 }
 
+/** A signed-in shopper starts from their email and latest saved address; anyone else from nothing. */
+async function startingDetails(): Promise<DetailValues | undefined> {
+  const shopper = await currentShopper();
+  if (!shopper) return undefined;
+  const [latest] = await ordersAs(shopper)
+    .account.addresses.list.query()
+    .catch(() => []);
+  return {
+    ...EMPTY_DETAILS,
+    email: shopper.email,
+    ...(latest
+      ? {
+          name: latest.name,
+          line1: latest.line1,
+          line2: latest.line2 ?? "",
+          city: latest.city,
+          region: latest.region ?? "",
+          postalCode: latest.postalCode,
+          country: latest.country,
+          phone: latest.phone ?? "",
+        }
+      : {}),
+  };
+}
+
 export default async function CheckoutPage() {
-  const [{ cart, unavailable }, methods] = await Promise.all([getCartSnapshot(), shippingMethods()]);
+  const [{ cart, unavailable }, methods, initialValues] = await Promise.all([
+    getCartSnapshot(),
+    shippingMethods(),
+    startingDetails(),
+  ]);
 
   let body;
   if (unavailable || (cart && cart.lines.length > 0 && !methods)) {
@@ -48,7 +79,7 @@ export default async function CheckoutPage() {
           </Alert>
         </noscript>
         {cart.degraded && <DegradedNotice />}
-        <CheckoutFlow cart={cart} methods={methods} />
+        <CheckoutFlow cart={cart} methods={methods} initialValues={initialValues} />
       </div>
     );
   }

@@ -1,0 +1,201 @@
+// Shopper accounts in a real Chromium: signing up with a guest cart (the cart comes along), checking out
+// signed in (the order lands in the account's history), the address book, signing out (the cart leaves
+// the device and waits in the account, merging with a new guest cart at the next sign-in), one shopper
+// unable to open another's order, and single sign-on through a real OpenID Connect provider.
+import { randomUUID } from "node:crypto";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { createCatalogClient } from "@emporium/catalog/client";
+import { launchBrowser, waitForHydration } from "./browser";
+import { addToCart, chooseShipping, enterCard, findVariants, type Choice } from "./shop";
+
+const baseUrl = inject("baseUrl");
+const issuer = inject("oidcIssuer");
+const catalog = createCatalogClient({ url: inject("catalogUrl") });
+const PASSWORD = "correct horse battery staple";
+
+let browser: Browser;
+let context: BrowserContext;
+let choices: Choice[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  choices = await findVariants(catalog, 3, { min: 20, max: 10_000 });
+});
+afterAll(() => browser?.close());
+afterEach(() => context?.close());
+
+async function freshPage(): Promise<Page> {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+function choice(i: number): Choice {
+  const c = choices[i];
+  if (!c) throw new Error("not enough variants");
+  return c;
+}
+
+async function signUp(page: Page, name: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/account`);
+  await page.waitForURL(/\/account\/sign-in\?next=(%2F|\/)account$/);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  const form = page.getByRole("form", { name: "Create an account" });
+  const submit = form.getByRole("button", { name: "Create account" });
+  await waitForHydration(submit);
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password").fill(PASSWORD);
+  await submit.click();
+  await page.waitForURL(`${baseUrl}/account`);
+  await page.getByTestId("account-email").getByText(email).waitFor();
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/account/sign-in`);
+  const form = page.getByRole("form", { name: "Sign in" });
+  const submit = form.getByRole("button", { name: "Sign in", exact: true });
+  await waitForHydration(submit);
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password").fill(PASSWORD);
+  await submit.click();
+  await page.waitForURL(`${baseUrl}/account`);
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.goto(`${baseUrl}/account`);
+  const button = page.getByRole("button", { name: "Sign out" });
+  await waitForHydration(button);
+  await button.click();
+  await page.waitForURL(`${baseUrl}/`);
+}
+
+/** The lines of the cart page, as "title — variant" names of their quantity groups. */
+async function cartLines(page: Page): Promise<string[]> {
+  await page.goto(`${baseUrl}/cart`);
+  await page.getByRole("heading", { name: /cart/i }).first().waitFor();
+  const groups = page.getByRole("group", { name: /^Quantity of / });
+  return (await groups.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""))).sort();
+}
+
+describe("shopper accounts", () => {
+  it("brings the guest cart into a new account, files the order there, and keeps addresses", async () => {
+    const page = await freshPage();
+    await addToCart(page, baseUrl, choice(0));
+    const email = `ada-${randomUUID().slice(0, 8)}@example.com`;
+    await signUp(page, "Ada Lovelace", email);
+    expect(await cartLines(page)).toHaveLength(1);
+
+    // Checkout starts from the account's email.
+    await page.goto(`${baseUrl}/checkout`);
+    await waitForHydration(page.getByRole("button", { name: "Continue to shipping" }));
+    expect(await page.getByLabel("Email").inputValue()).toBe(email);
+    await page.getByLabel("Full name").fill("Ada Lovelace");
+    await page.getByLabel("Street address").fill("12 Analytical Row");
+    await page.getByLabel("Town or city").fill("Springfield");
+    await page.getByLabel("Postal code").fill("62701");
+    await page.getByRole("button", { name: "Continue to shipping" }).click();
+    await page.getByRole("group", { name: "Shipping method" }).waitFor();
+    await chooseShipping(page, /Standard/);
+    await enterCard(page, "4242 4242 4242 4242");
+    await page.getByTestId("review-total").waitFor();
+    await page.getByRole("button", { name: /^Place order/ }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    const number = await page.getByTestId("order-number").textContent();
+    expect(number).toBeTruthy();
+
+    // The order is in the account's history and opens from there.
+    await page.goto(`${baseUrl}/account`);
+    const orders = page.getByRole("region", { name: "Orders" });
+    await orders.getByRole("link", { name: `Order ${number}` }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+
+    // The address book: add (with a refused field first), then remove.
+    await page.goto(`${baseUrl}/account`);
+    const book = page.getByRole("form", { name: "Add an address" });
+    const save = book.getByRole("button", { name: "Save address" });
+    await waitForHydration(save);
+    await book.getByLabel("Full name").fill("Ada Lovelace");
+    await book.getByLabel("Street address").fill("1 Difference Engine Way");
+    await book.getByLabel("Town or city").fill("London");
+    await book.getByLabel("Postal code").fill("!");
+    await save.click();
+    await book.getByText("Enter a postal code like 10115 or SW1A 1AA").waitFor();
+    await book.getByLabel("Postal code").fill("SW1A 1AA");
+    await save.click();
+    await book.getByRole("status").filter({ hasText: "Address saved" }).waitFor();
+    const addresses = page.getByRole("region", { name: "Addresses" });
+    await addresses.getByText("1 Difference Engine Way").waitFor();
+    await addresses.getByRole("button", { name: /^Remove the address of Ada Lovelace/ }).click();
+    await expect.poll(() => addresses.getByText("1 Difference Engine Way").count()).toBe(0);
+  });
+
+  it("takes the cart off the device at sign-out and merges it with a guest cart at the next sign-in", async () => {
+    const page = await freshPage();
+    await addToCart(page, baseUrl, choice(1));
+    const email = `grace-${randomUUID().slice(0, 8)}@example.com`;
+    await signUp(page, "Grace Hopper", email);
+    await signOut(page);
+    expect(await cartLines(page)).toEqual([]);
+    await page.goto(`${baseUrl}/account`);
+    await page.waitForURL(/\/account\/sign-in/);
+
+    await addToCart(page, baseUrl, choice(2));
+    await signIn(page, email);
+    expect(await cartLines(page)).toEqual(
+      [
+        `Quantity of ${choice(1).product.title} — ${choice(1).variant.title}`,
+        `Quantity of ${choice(2).product.title} — ${choice(2).variant.title}`,
+      ].sort(),
+    );
+  });
+
+  it("never opens one shopper's order for another", async () => {
+    // An order placed by a first shopper.
+    const first = await freshPage();
+    await addToCart(first, baseUrl, choice(0));
+    await signUp(first, "First Shopper", `first-${randomUUID().slice(0, 8)}@example.com`);
+    await first.goto(`${baseUrl}/checkout`);
+    await waitForHydration(first.getByRole("button", { name: "Continue to shipping" }));
+    await first.getByLabel("Full name").fill("First Shopper");
+    await first.getByLabel("Street address").fill("1 First Street");
+    await first.getByLabel("Town or city").fill("Springfield");
+    await first.getByLabel("Postal code").fill("62701");
+    await first.getByRole("button", { name: "Continue to shipping" }).click();
+    await chooseShipping(first, /Standard/);
+    await enterCard(first, "4242 4242 4242 4242");
+    await first.getByTestId("review-total").waitFor();
+    await first.getByRole("button", { name: /^Place order/ }).click();
+    await first.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    const number = await first.getByTestId("order-number").textContent();
+    await context.close();
+
+    const second = await freshPage();
+    await signUp(second, "Second Shopper", `second-${randomUUID().slice(0, 8)}@example.com`);
+    await second.getByRole("region", { name: "Orders" }).getByText("No orders yet").waitFor();
+    await second.goto(`${baseUrl}/account/orders/${number}`);
+    await second.waitForURL(/\/account\?missing=1$/);
+    await second.getByText("That order is not in your account.").waitFor();
+  });
+
+  it("signs a shopper in through a real OpenID Connect provider, with state and PKCE", async () => {
+    const page = await freshPage();
+    await page.goto(`${baseUrl}/account/sign-in`);
+    const button = page.getByRole("button", { name: "Sign in with Test provider" });
+    await waitForHydration(button);
+    const authorization = page.waitForRequest((r) => r.url().startsWith(`${issuer}/auth`));
+    await button.click();
+    const request = new URL((await authorization).url());
+    expect(request.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(request.searchParams.get("state")).toBeTruthy();
+    const email = `sso-${randomUUID().slice(0, 8)}@example.com`;
+    await page.locator('input[name="login"]').fill(email);
+    await page.locator('input[name="password"]').fill("any password");
+    await page.getByRole("button", { name: "Sign-in" }).click();
+    const consent = page.getByRole("button", { name: "Continue" });
+    await Promise.race([page.waitForURL((url) => url.href.startsWith(baseUrl)), consent.waitFor()]);
+    if (await consent.isVisible()) await consent.click();
+    await page.waitForURL(`${baseUrl}/account`);
+    await page.getByTestId("account-email").getByText(email).waitFor();
+  });
+});

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { safeReturnPath } from "@/auth/messages";
+import { currentShopper } from "@/auth/session";
+import { env } from "@/env";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const next = safeReturnPath(typeof params.next === "string" ? params.next : null);
+  if (await currentShopper()) redirect(next);
+  const error = typeof params.error === "string" ? params.error : null;
+  return (
+    <div className="mx-auto max-w-md px-4 py-12">
+      <h1 className="text-3xl font-semibold tracking-tight">Sign in</h1>
+      <p className="mt-3 text-ink-muted">
+        See your orders, keep your addresses and find your cart on any device.
+      </p>
+      <SignInForm next={next} initialError={error} providerName={env.OIDC?.name ?? null} />
+      <p className="mt-8 text-sm text-ink-muted">
+        New here?{" "}
+        <Link
+          href={`/account/sign-up?next=${encodeURIComponent(next)}`}
+          className="font-medium text-ink underline"
+        >
+          Create an account
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+"use server";
+// Opening a shopper account with the identity service (argon2id there). The form then signs in with
+// the same details, so the new shopper lands in their account with their cart.
+import { TRPCClientError } from "@trpc/client";
+import { createIdentityClient } from "@emporium/identity/client";
+import { env } from "@/env";
+
+export interface SignUpState {
+  status: "idle" | "created" | "error";
+  message: string | null;
+  field?: "name" | "email" | "password" | undefined;
+  /** What was typed (never the password), to fill the form again after a refusal. */
+  values?: { name: string; email: string };
+}
+
+const identity = createIdentityClient(env.IDENTITY_URL);
+
+export async function createAccount(_prev: SignUpState, form: FormData): Promise<SignUpState> {
+  const text = (name: string) => String(form.get(name) ?? "");
+  const values = { name: text("name"), email: text("email") };
+  const refused = (message: string, field?: SignUpState["field"]): SignUpState => ({
+    status: "error",
+    message,
+    field,
+    values,
+  });
+  try {
+    await identity.auth.signUp.mutate({ ...values, password: text("password") });
+  } catch (error) {
+    if (!(error instanceof TRPCClientError)) throw error;
+    const data: unknown = error.data;
+    const field =
+      typeof data === "object" && data !== null && "field" in data && typeof data.field === "string"
+        ? data.field
+        : undefined;
+    if (error.data?.code === "CONFLICT")
+      return refused("An account with this email already exists: sign in instead", "email");
+    if (error.data?.code === "BAD_REQUEST")
+      return refused(
+        error.message,
+        field === "name" || field === "email" || field === "password" ? field : undefined,
+      );
+    return refused("Accounts cannot be opened right now; please try again in a moment.");
+  }
+  return { status: "created", message: null };
+}

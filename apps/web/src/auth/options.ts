@@ -1,0 +1,122 @@
+// Shopper sign-in for the storefront (next-auth): email + password checked by the identity service
+// (argon2id there), or any OpenID Connect provider by configuration (state + PKCE; identity verifies
+// the ID token itself). The session cookie is HttpOnly, SameSite=Lax and Secure over HTTPS; the
+// session is checked with identity on every use, so signing out ends every copy of it at once.
+import type { NextAuthOptions, User } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { TRPCClientError } from "@trpc/client";
+import { oidcProvider } from "@emporium/auth/next-auth";
+import { loadOrCreateDevSecret } from "@emporium/auth";
+import { createIdentityClient } from "@emporium/identity/client";
+import { env } from "@/env";
+import { BAD_CREDENTIALS_MESSAGE } from "./messages";
+import { bearerFor } from "./service-token";
+
+declare module "next-auth" {
+  interface Session {
+    shopper?: { id: string; email: string; name: string };
+  }
+  interface User {
+    sessionVersion: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The account's session version at sign-in; a sign-out raises it and this session ends. */
+    sv?: number;
+  }
+}
+
+/** Shoppers stay signed in for a month unless they sign out. */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+const identity = createIdentityClient(env.IDENTITY_URL);
+
+async function signInWithPassword(email: string, password: string): Promise<User> {
+  try {
+    const user = await identity.auth.signIn.mutate({ email, password });
+    return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+  } catch (error) {
+    if (
+      error instanceof TRPCClientError &&
+      ["UNAUTHORIZED", "BAD_REQUEST"].includes(String(error.data?.code))
+    )
+      throw new Error(BAD_CREDENTIALS_MESSAGE);
+    throw new Error("Sign-in is unavailable right now; please try again in a moment.");
+  }
+}
+
+/** The identity service, called as the session's own user (it acts only on that account). */
+function identityAs(token: { sub?: string | undefined; email?: string | null | undefined }) {
+  const { sub, email } = token;
+  if (!sub || !email) return null;
+  return createIdentityClient(env.IDENTITY_URL, () => bearerFor({ kind: "shopper", userId: sub, email }));
+}
+
+/** Whether the session is still good: the account exists and has not signed out since (fail closed). */
+async function stillSignedIn(token: { sub?: string; email?: string | null; sv?: number }): Promise<boolean> {
+  const client = identityAs(token);
+  if (!client) return false;
+  try {
+    return (await client.auth.session.query()).sessionVersion === token.sv;
+  } catch {
+    return false;
+  }
+}
+
+let options: NextAuthOptions | null = null;
+
+/** Built on first use, so `next build` needs no secret; production must set NEXTAUTH_SECRET. */
+export function authOptions(): NextAuthOptions {
+  options ??= {
+    secret:
+      env.NEXTAUTH_SECRET ??
+      (process.env.NODE_ENV === "production"
+        ? undefined
+        : loadOrCreateDevSecret(env.EMPORIUM_DATA_DIR, "web-session").toString("base64url")),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/account/sign-in", error: "/account/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        authorize: async (credentials) => {
+          const email = credentials?.email?.trim() ?? "";
+          const password = credentials?.password ?? "";
+          if (!email || !password) throw new Error("Enter your email and password.");
+          return signInWithPassword(email, password);
+        },
+      }),
+      ...(env.OIDC
+        ? [
+            oidcProvider(env.OIDC, async (idToken) => {
+              const user = await identity.auth.signInWithOidc.mutate({ idToken });
+              return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+            }),
+          ]
+        : []),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sv = user.sessionVersion;
+        return token;
+      },
+      async session({ session, token }) {
+        if (token.sub && token.email && (await stillSignedIn(token)))
+          session.shopper = { id: token.sub, email: token.email, name: token.name ?? token.email };
+        return session;
+      },
+    },
+    events: {
+      // Signing out ends every session of the account, including a copied cookie's.
+      async signOut({ token }) {
+        await identityAs(token)?.auth.endSessions.mutate();
+      },
+    },
+  };
+  return options;
+}

@@ -1,0 +1,34 @@
+// The signed-in shopper, for server components, server actions and route handlers, and the orders
+// service called as them (a short-lived token naming them, which orders verifies). Only server code
+// imports this module.
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { createOrdersClient } from "@emporium/orders/client";
+import { env } from "@/env";
+import { authOptions } from "./options";
+import { bearerFor } from "./service-token";
+
+export interface Shopper {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export const currentShopper = cache(async (): Promise<Shopper | null> => {
+  const session = await getServerSession(authOptions());
+  return session?.shopper ?? null;
+});
+
+const TIMEOUT_MS = 10_000;
+
+/** The orders service as the shopper: their orders, addresses, cart, and checkout into their account. */
+export function ordersAs(shopper: Shopper) {
+  return createOrdersClient({
+    url: env.ORDERS_URL,
+    fetch: (input, init) =>
+      fetch(input, { ...init, cache: "no-store", signal: AbortSignal.timeout(TIMEOUT_MS) }),
+    headers: async () => ({
+      authorization: await bearerFor({ kind: "shopper", userId: shopper.id, email: shopper.email }),
+    }),
+  });
+}
