@@ -8,12 +8,24 @@ export default function config(phase: string): NextConfig {
   return {
     poweredByHeader: false,
     reactStrictMode: true,
-    transpilePackages: ["@emporium/ui", "@emporium/catalog"],
+    transpilePackages: ["@emporium/ui", "@emporium/catalog", "@emporium/orders", "@emporium/inventory"],
     async rewrites() {
-      return [{ source: "/media/:path*", destination: `${catalogOrigin(env.CATALOG_URL)}/media/:path*` }];
+      return [
+        { source: "/media/:path*", destination: `${catalogOrigin(env.CATALOG_URL)}/media/:path*` },
+        // Embedded media store: browsers POST image uploads here and the catalog checks the signed form.
+        { source: "/uploads", destination: `${catalogOrigin(env.CATALOG_URL)}/uploads` },
+      ];
     },
     async headers() {
-      return [{ source: "/:path*", headers: securityHeaders({ dev: phase === PHASE_DEVELOPMENT_SERVER }) }];
+      return [
+        {
+          source: "/:path*",
+          headers: securityHeaders({
+            dev: phase === PHASE_DEVELOPMENT_SERVER,
+            uploadOrigin: env.MEDIA_UPLOAD_ORIGIN,
+          }),
+        },
+      ];
     },
   };
 }

@@ -2,7 +2,8 @@
 //   1. the development host (catalog, orders, identity and the workers in one process) on free ports
 //      with a fresh data directory (embedded PGlite), or on a scratch PostgreSQL database when
 //      TEST_DATABASE_URL is set; it migrates, seeds and creates the local staff accounts;
-//   2. `next build` of the admin (while the backend seeds), then `next start` on a free port.
+//   2. the payment provider simulator (services/psp), so orders placed by the tests get paid;
+//   3. `next build` of the admin (while the backend seeds), then `next start` on a free port.
 // The admin and the backends share a service-token secret made for this run.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -12,12 +13,17 @@ import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { createScratchDatabase } from "@emporium/db/testing";
 import { freePort, runToCompletion, startChild, waitUntilServing } from "@emporium/testkit/processes";
+import { startOidcProvider } from "@emporium/testkit/oidc";
 
 declare module "vitest" {
   export interface ProvidedContext {
     adminUrl: string;
+    oidcIssuer: string;
     catalogUrl: string;
+    ordersUrl: string;
+    pspUrl: string;
     serviceTokenSecret: string;
+    inventoryUrl: string;
   }
 }
 
@@ -27,7 +33,7 @@ const bin = (name: string) => path.join(repoDir, "node_modules/.bin", name);
 
 // Nothing from the developer's shell may wire this stack to other servers.
 const WIRING =
-  /_URL$|_BROKERS$|_SERVERS$|^S3_|^MEDIA_DIR$|^CATALOG_|^ORDERS_|^IDENTITY_|^PSP_|^HOST$|^EMPORIUM_|^SEED|^SERVICE_TOKEN|^NEXTAUTH_|^PORT$|^NODE_ENV$/;
+  /_URL$|_BROKERS$|_SERVERS$|^S3_|^MEDIA_DIR$|^CATALOG_|^ORDERS_|^IDENTITY_|^PSP_|^CARRIER_|^HOST$|^EMPORIUM_|^SEED|^SERVICE_TOKEN|^NEXTAUTH_|^OIDC_|^PORT$|^NODE_ENV$/;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cleanups: (() => Promise<void>)[] = [];
@@ -48,12 +54,28 @@ export default async function setup(project: TestProject): Promise<() => Promise
       cleanups.push(scratch.drop);
       databaseUrl = scratch.url;
     }
-    const [catalogPort, ordersPort, identityPort, adminPort] = [
+    const [catalogPort, ordersPort, identityPort, adminPort, pspPort] = [
+      await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
     ];
+    const inventoryPort = await freePort();
+    const psp = startChild("psp", bin("tsx"), ["src/main.ts"], {
+      cwd: path.join(repoDir, "services/psp"),
+      logFile: path.join(workDir, "psp.log"),
+      env: { ...baseEnv, PSP_HOST: "127.0.0.1", PSP_PORT: String(pspPort), LOG_LEVEL: "warn" },
+    });
+    cleanups.push(() => psp.stop());
+    const pspUrl = `http://127.0.0.1:${pspPort}`;
+    // A real OpenID Connect provider, for single sign-on (identity verifies its tokens, the admin runs the flow).
+    const oidc = await startOidcProvider({
+      port: await freePort(),
+      redirectUri: `http://127.0.0.1:${adminPort}/api/auth/callback/oidc`,
+      clientId: "emporium-admin-e2e",
+    });
+    cleanups.push(oidc.close);
     const backend = startChild("devhost", bin("tsx"), ["src/main.ts"], {
       cwd: path.join(repoDir, "services/devhost"),
       logFile: path.join(workDir, "devhost.log"),
@@ -66,19 +88,33 @@ export default async function setup(project: TestProject): Promise<() => Promise
         CATALOG_PORT: String(catalogPort),
         ORDERS_PORT: String(ordersPort),
         IDENTITY_PORT: String(identityPort),
+        INVENTORY_PORT: String(inventoryPort),
         SERVICE_TOKEN_SECRET: serviceTokenSecret,
+        OIDC_ISSUER: oidc.issuer,
+        OIDC_CLIENT_ID: oidc.clientId,
+        PSP_URL: pspUrl,
+        // Orders reach "shipped" (and so get paid) within a second or two.
+        CARRIER_STEP_MS: "300",
         LOG_LEVEL: "warn",
       },
     });
     cleanups.push(() => backend.stop());
     const catalogOrigin = `http://127.0.0.1:${catalogPort}`;
     const identityOrigin = `http://127.0.0.1:${identityPort}`;
+    const ordersUrl = `http://127.0.0.1:${ordersPort}/trpc`;
+    const inventoryOrigin = `http://127.0.0.1:${inventoryPort}`;
     const adminUrl = `http://127.0.0.1:${adminPort}`;
     const adminEnv: NodeJS.ProcessEnv = {
       ...baseEnv,
       NODE_ENV: "production",
       CATALOG_URL: `${catalogOrigin}/trpc`,
       IDENTITY_URL: `${identityOrigin}/trpc`,
+      OIDC_ISSUER: oidc.issuer,
+      OIDC_CLIENT_ID: oidc.clientId,
+      OIDC_CLIENT_SECRET: oidc.clientSecret,
+      OIDC_NAME: "Test provider",
+      ORDERS_URL: ordersUrl,
+      INVENTORY_URL: `${inventoryOrigin}/trpc`,
       SERVICE_TOKEN_SECRET: serviceTokenSecret,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: adminUrl,
@@ -89,9 +125,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
         logFile: path.join(workDir, "next-build.log"),
         env: adminEnv,
       }),
-      waitUntilServing(backend, `${catalogOrigin}/readyz`, 10 * 60_000).then(() =>
-        waitUntilServing(backend, `${identityOrigin}/readyz`, 60_000),
-      ),
+      waitUntilServing(backend, `${catalogOrigin}/readyz`, 10 * 60_000)
+        .then(() => waitUntilServing(backend, `${identityOrigin}/readyz`, 60_000))
+        .then(() => waitUntilServing(backend, `${inventoryOrigin}/readyz`, 60_000)),
+      waitUntilServing(psp, `${pspUrl}/healthz`, 60_000),
     ]);
     const failure = prepared.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failure) throw failure.reason;
@@ -110,8 +147,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await waitUntilServing(admin, `${adminUrl}/signin`, 60_000);
 
     project.provide("adminUrl", adminUrl);
+    project.provide("oidcIssuer", oidc.issuer);
     project.provide("catalogUrl", `${catalogOrigin}/trpc`);
+    project.provide("ordersUrl", ordersUrl);
+    project.provide("pspUrl", pspUrl);
     project.provide("serviceTokenSecret", serviceTokenSecret);
+    project.provide("inventoryUrl", `${inventoryOrigin}/trpc`);
     return teardown;
   } catch (error) {
     await teardown();

@@ -17,6 +17,29 @@ describe("admin secrets", () => {
     const e = parseAdminEnv({});
     expect(e.SERVICE_TOKEN_SECRET).toBeUndefined();
     expect(e.IDENTITY_URL).toBe("http://127.0.0.1:4003/trpc");
+    expect(e.ORDERS_URL).toBe("http://127.0.0.1:4002/trpc");
+    expect(e.INVENTORY_URL).toBe("http://127.0.0.1:4021/trpc");
     expect(() => parseAdminEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET: must be at least 32/);
+  });
+});
+
+describe("single sign-on settings", () => {
+  it("are off by default, on with all three, and refused half set", () => {
+    expect(parseAdminEnv({}).OIDC).toBeNull();
+    const on = parseAdminEnv({
+      OIDC_ISSUER: "https://login.example.com/realms/shop",
+      OIDC_CLIENT_ID: "emporium-admin",
+      OIDC_CLIENT_SECRET: "s3cret",
+    });
+    expect(on.OIDC).toEqual({
+      issuer: "https://login.example.com/realms/shop",
+      clientId: "emporium-admin",
+      clientSecret: "s3cret",
+      name: "single sign-on",
+    });
+    expect(() => parseAdminEnv({ OIDC_ISSUER: "https://login.example.com" })).toThrow(/set together/);
+    expect(() =>
+      parseAdminEnv({ OIDC_ISSUER: "login", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }),
+    ).toThrow(/OIDC_ISSUER/);
   });
 });

@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 const SECTIONS = [
   { href: "/", label: "Dashboard" },
   { href: "/products", label: "Products" },
+  { href: "/orders", label: "Orders" },
+  { href: "/customers", label: "Customers" },
   { href: "/staff", label: "Staff", staffOnly: true },
 ];
 

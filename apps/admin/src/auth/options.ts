@@ -4,9 +4,11 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { TRPCClientError } from "@trpc/client";
+import { oidcProvider } from "@emporium/auth/next-auth";
 import { loadOrCreateDevSecret, STAFF_ROLES, type StaffRole } from "@emporium/auth";
 import { createIdentityClient } from "@emporium/identity/client";
 import { env } from "@/env";
+import { BAD_CREDENTIALS_MESSAGE, NOT_STAFF_ERROR, NOT_STAFF_MESSAGE } from "./messages";
 import { bearerFor } from "./service-token";
 
 declare module "next-auth" {
@@ -14,7 +16,8 @@ declare module "next-auth" {
     staff: { id: string; email: string; name: string; role: StaffRole };
   }
   interface User {
-    role: StaffRole;
+    /** null for a shopper, who is turned away (the credentials step refuses them before this). */
+    role: StaffRole | null;
     sessionVersion: number;
   }
 }
@@ -29,9 +32,6 @@ declare module "next-auth/jwt" {
 
 /** Staff sessions last a working day; the next sign-in picks up a changed role. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-export const NOT_STAFF_MESSAGE = "This account is not a staff account. Shoppers sign in at the storefront.";
-export const BAD_CREDENTIALS_MESSAGE = "Email or password is incorrect.";
 
 const identity = createIdentityClient(env.IDENTITY_URL);
 
@@ -110,10 +110,23 @@ export function authOptions(): NextAuthOptions {
           return authorizeStaff(email, password);
         },
       }),
+      // Single sign-on; only staff accounts get past the signIn callback below.
+      ...(env.OIDC
+        ? [
+            oidcProvider(env.OIDC, async (idToken) => {
+              const user = await identity.auth.signInWithOidc.mutate({ idToken });
+              return { ...user, sessionVersion: user.sessionVersion };
+            }),
+          ]
+        : []),
     ],
     callbacks: {
+      // A shopper who signs in through the provider is sent back with the reason.
+      signIn({ user }) {
+        return user.role ? true : `/signin?error=${NOT_STAFF_ERROR}`;
+      },
       jwt({ token, user }) {
-        if (user) {
+        if (user?.role) {
           token.role = user.role;
           token.sv = user.sessionVersion;
         }

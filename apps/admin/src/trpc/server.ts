@@ -9,22 +9,29 @@ import { env } from "@/env";
 
 const TIMEOUT_MS = 10_000;
 
-const freshFetch: typeof fetch = (input, init) => {
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  return fetch(input, {
-    ...init,
-    cache: "no-store",
-    signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
-  });
-};
+function freshFetchWithin(timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return fetch(input, {
+      ...init,
+      cache: "no-store",
+      signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+    });
+  };
+}
+
+const freshFetch = freshFetchWithin(TIMEOUT_MS);
 
 const catalog = createCatalogClient({ url: env.CATALOG_URL, fetch: freshFetch });
 
-/** The catalog's staff procedures, called as `staff`. */
-export function catalogAs(staff: Staff) {
+/**
+ * The catalog's staff procedures, called as `staff`. A long job (writing an imported file) may wait
+ * longer than the usual 10 s.
+ */
+export function catalogAs(staff: Staff, options: { timeoutMs?: number } = {}) {
   return createCatalogClient({
     url: env.CATALOG_URL,
-    fetch: freshFetch,
+    fetch: options.timeoutMs ? freshFetchWithin(options.timeoutMs) : freshFetch,
     headers: async () => ({ authorization: await backendAuthorization(staff) }),
   }).admin;
 }
@@ -44,11 +51,6 @@ export const getProductPage = cache(async (staff: Staff, input: ProductListInput
 export const getProduct = cache(async (staff: Staff, id: string) => {
   await connection();
   return catalogAs(staff).products.get.query({ id });
-});
-
-export const getLowStock = cache(async (staff: Staff, threshold: number) => {
-  await connection();
-  return catalogAs(staff).inventory.lowStock.query({ threshold, limit: 10 });
 });
 
 export type ProductReference = Awaited<ReturnType<typeof getProductReference>>;

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { CategoryNode, LowStockVariant } from "@emporium/catalog/client";
+import type { CategoryNode } from "@emporium/catalog/client";
 import { requireStaff, type Staff } from "@/auth/session";
 import { catalogFigures } from "@/dashboard/figures";
+import { loadLowStockList, type LowStockRow } from "@/dashboard/low-stock-list";
 import { isCatalogUnavailable } from "@/trpc/catalog-unavailable";
-import { getCategoryTree, getLowStock } from "@/trpc/server";
+import { getCategoryTree } from "@/trpc/server";
 import { CatalogUnavailableNotice } from "../catalog-unavailable-notice";
-import { LOW_STOCK_THRESHOLD, LowStock } from "./low-stock";
+import { LowStock } from "./low-stock";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -28,12 +29,14 @@ function Figure({ label, value }: { label: string; value: number }) {
   );
 }
 
-async function loadLowStock(staff: Staff): Promise<LowStockVariant[] | null> {
+/** null: the role may not read stock; rows null: the inventory (or catalog) cannot answer now. */
+async function loadLowStock(staff: Staff): Promise<{ rows: LowStockRow[] | null; total: number } | null> {
   if (!staff.can("inventory.stock.read")) return null;
   try {
-    return await getLowStock(staff, LOW_STOCK_THRESHOLD);
+    return await loadLowStockList(staff, 10);
   } catch (error) {
-    if (isCatalogUnavailable(error)) return null;
+    // The same test fits every backend: unreachable or answering 503.
+    if (isCatalogUnavailable(error)) return { rows: null, total: 0 };
     throw error;
   }
 }
@@ -51,7 +54,7 @@ export default async function DashboardPage() {
       ) : (
         <DashboardBody tree={tree} />
       )}
-      {lowStock && <LowStock variants={lowStock} />}
+      {lowStock && <LowStock rows={lowStock.rows} total={lowStock.total} />}
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/auth/options";
+import { env } from "@/env";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -23,7 +24,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
     >
       <p className="text-lg font-bold tracking-tight">Emporium</p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">Sign in to the merchant admin</h1>
-      <SignInForm initialError={error} />
+      <SignInForm initialError={error} providerName={env.OIDC?.name ?? null} />
     </main>
   );
 }

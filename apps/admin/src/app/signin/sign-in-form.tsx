@@ -1,21 +1,24 @@
 "use client";
-// Email and password, posted through next-auth; errors are shown in place and announced.
+// Email and password, posted through next-auth, and single sign-on when a provider is configured;
+// errors are shown in place and announced.
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@emporium/ui/alert";
 import { Button } from "@emporium/ui/button";
 import { TextField } from "@emporium/ui/text-field";
+import { SIGN_IN_ERRORS } from "@/auth/messages";
 
-// next-auth's own codes, for errors that did not come from our authorize step.
-const GENERIC: Record<string, string> = {
-  CredentialsSignin: "Email or password is incorrect.",
-  SessionRequired: "Sign in to continue.",
-};
-
-export function SignInForm({ initialError }: { initialError: string | null }) {
+export function SignInForm({
+  initialError,
+  providerName,
+}: {
+  initialError: string | null;
+  /** The OpenID Connect provider's name when single sign-on is configured. */
+  providerName: string | null;
+}) {
   const router = useRouter();
-  const [error, setError] = useState(initialError ? (GENERIC[initialError] ?? initialError) : null);
+  const [error, setError] = useState(initialError ? (SIGN_IN_ERRORS[initialError] ?? initialError) : null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -34,7 +37,9 @@ export function SignInForm({ initialError }: { initialError: string | null }) {
       router.refresh();
       return;
     }
-    setError(result?.error ? (GENERIC[result.error] ?? result.error) : "Sign-in failed; please try again.");
+    setError(
+      result?.error ? (SIGN_IN_ERRORS[result.error] ?? result.error) : "Sign-in failed; please try again.",
+    );
   }
 
   return (
@@ -49,6 +54,21 @@ export function SignInForm({ initialError }: { initialError: string | null }) {
       <Button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      {providerName && (
+        <>
+          <p className="text-center text-sm text-ink-muted">or</p>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => {
+              setPending(true);
+              void signIn("oidc", { callbackUrl: "/" });
+            }}
+          >
+            Sign in with {providerName}
+          </Button>
+        </>
+      )}
     </form>
   );
 }

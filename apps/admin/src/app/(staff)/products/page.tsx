@@ -66,9 +66,14 @@ export default async function ProductsPage({ searchParams }: ProductsPageProps) 
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Products</h1>
         {staff.can("catalog.products.write") && (
-          <Link href="/products/new" className={buttonStyles()}>
-            New product
-          </Link>
+          <div className="flex gap-2">
+            <Link href="/products/import" className={buttonStyles({ variant: "secondary" })}>
+              Import CSV
+            </Link>
+            <Link href="/products/new" className={buttonStyles()}>
+              New product
+            </Link>
+          </div>
         )}
       </div>
       <form role="search" action="/products" className="mt-6 flex flex-wrap items-end gap-3">

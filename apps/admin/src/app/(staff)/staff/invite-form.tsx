@@ -4,6 +4,7 @@ import { Alert } from "@emporium/ui/alert";
 import { Button } from "@emporium/ui/button";
 import { SelectField } from "@emporium/ui/select-field";
 import { TextField } from "@emporium/ui/text-field";
+import { keepValuesOnRefusal } from "@emporium/ui/form-action";
 import { inviteStaff, type InviteState } from "./actions";
 import { ROLE_OPTIONS } from "./roles";
 
@@ -13,7 +14,7 @@ export function InviteForm() {
   const [state, action, pending] = useActionState(inviteStaff, INITIAL);
   return (
     <form
-      action={action}
+      onSubmit={keepValuesOnRefusal(action)}
       aria-labelledby="invite-heading"
       className="rounded-2xl border border-line bg-surface p-5"
     >

@@ -4,6 +4,7 @@
 import { useActionState } from "react";
 import { Alert } from "@emporium/ui/alert";
 import { Button } from "@emporium/ui/button";
+import { keepValuesOnRefusal } from "@emporium/ui/form-action";
 import type { ProductReference } from "@/trpc/server";
 import { updateProduct, type ProductFormState } from "../product-actions";
 import { ProductDetailsFields, fieldErrors } from "../product-fields";
@@ -22,7 +23,12 @@ export function DetailsForm({
 }) {
   const [state, action, pending] = useActionState(updateProduct, INITIAL);
   return (
-    <form action={action} aria-label="Product details" className="mt-4 grid max-w-3xl gap-5" noValidate>
+    <form
+      onSubmit={keepValuesOnRefusal(action)}
+      aria-label="Product details"
+      className="mt-4 grid max-w-3xl gap-5"
+      noValidate
+    >
       <input type="hidden" name="productId" value={productId} />
       <ProductDetailsFields reference={reference} defaults={details} errors={fieldErrors(state)} />
       <div className="flex flex-wrap items-center gap-4">

@@ -8,8 +8,10 @@ import { formatMoney } from "@emporium/ui/money";
 import { requireStaff } from "@/auth/session";
 import { getProduct, getProductReference } from "@/trpc/server";
 import { DetailsForm } from "./details-form";
+import { MediaPanel } from "./media-panel";
 import { PriceForm } from "./price-form";
 import { StatusForm } from "./status-form";
+import { StockPanel } from "./stock-panel";
 import { VariantForm } from "./variant-form";
 
 export const metadata: Metadata = { title: "Product" };
@@ -135,6 +137,10 @@ export default async function ProductPage({
           <VariantForm productId={product.id} currency={product.currency} options={product.options} />
         )}
       </section>
+
+      <MediaPanel productId={product.id} staff={staff} />
+
+      <StockPanel staff={staff} productId={product.id} variants={product.variants} />
 
       {reference && (
         <section aria-labelledby="details-heading" className="mt-10">

@@ -4,6 +4,7 @@
 import { useActionState } from "react";
 import { Button } from "@emporium/ui/button";
 import { toDecimalString } from "@emporium/ui/money";
+import { keepValuesOnRefusal } from "@emporium/ui/form-action";
 import { savePrice, type PriceFormState } from "./actions";
 
 interface PriceFormProps {
@@ -24,7 +25,7 @@ export function PriceForm(props: PriceFormProps) {
   const messageId = `price-message-${props.variantId}`;
   return (
     <form
-      action={action}
+      onSubmit={keepValuesOnRefusal(action)}
       className="flex flex-wrap items-center justify-end gap-2"
       aria-label={`Price of ${props.variantTitle}`}
     >

@@ -1,10 +1,11 @@
 "use client";
 // One more variant for a product: a value for each of its options (an existing one or a new one, which
 // joins the option), its SKU and price. Its stock starts at zero at every location.
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@emporium/ui/alert";
 import { Button } from "@emporium/ui/button";
 import { TextField } from "@emporium/ui/text-field";
+import { keepValuesOnRefusal } from "@emporium/ui/form-action";
 import { addVariant, type ProductFormState } from "../product-actions";
 import { fieldErrors } from "../product-fields";
 
@@ -20,10 +21,16 @@ export function VariantForm({
   options: { name: string; values: string[] }[];
 }) {
   const [state, action, pending] = useActionState(addVariant, INITIAL);
+  // An added variant clears the form for the next one.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status === "saved") form.current?.reset();
+  }, [state]);
   const errors = fieldErrors(state);
   return (
     <form
-      action={action}
+      ref={form}
+      onSubmit={keepValuesOnRefusal(action)}
       aria-labelledby="add-variant-heading"
       className="mt-6 rounded-2xl border border-line bg-surface p-5"
     >

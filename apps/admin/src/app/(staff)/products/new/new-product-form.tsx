@@ -7,6 +7,7 @@ import { Alert } from "@emporium/ui/alert";
 import { Button } from "@emporium/ui/button";
 import { Checkbox } from "@emporium/ui/checkbox";
 import { TextField } from "@emporium/ui/text-field";
+import { keepValuesOnRefusal } from "@emporium/ui/form-action";
 import type { ProductReference } from "@/trpc/server";
 import { createProduct, type ProductFormState } from "../product-actions";
 import { ProductDetailsFields, fieldErrors } from "../product-fields";
@@ -29,7 +30,12 @@ export function NewProductForm({
   const [state, action, pending] = useActionState(createProduct, INITIAL);
   const errors = fieldErrors(state);
   return (
-    <form action={action} aria-label="New product" className="mt-6 grid max-w-3xl gap-8" noValidate>
+    <form
+      onSubmit={keepValuesOnRefusal(action)}
+      aria-label="New product"
+      className="mt-6 grid max-w-3xl gap-8"
+      noValidate
+    >
       <input type="hidden" name="currency" value="USD" />
       {state.status === "error" && (
         <Alert tone="error" live="assertive" title="The product was not created">

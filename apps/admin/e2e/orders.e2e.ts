@@ -1,0 +1,178 @@
+// Orders in a real Chromium: an order placed through the orders API (as the storefront does) is found
+// by a manager in the list, opened, and partly refunded — the refund appears in the live timeline once
+// the payment worker confirms it, as does a refund made meanwhile through the API. A support user sees the same order without a refund form, and the
+// orders service refuses support's refund itself.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { TRPCClientError } from "@trpc/client";
+import { signServiceToken, tokenKey } from "@emporium/auth";
+import { createCatalogClient } from "@emporium/catalog/client";
+import { createOrdersClient } from "@emporium/orders/client";
+import { launchBrowser, waitForHydration } from "@emporium/testkit/browser";
+import { submitSignIn } from "./sign-in";
+
+const adminUrl = inject("adminUrl");
+const ordersUrl = inject("ordersUrl");
+const pspUrl = inject("pspUrl");
+const catalog = createCatalogClient({ url: inject("catalogUrl") });
+const orders = createOrdersClient({ url: ordersUrl });
+const key = tokenKey(inject("serviceTokenSecret"));
+
+/** The orders API as a staff member of `role`, with a token signed the way the admin signs it. */
+function staffClient(role: "manager" | "support") {
+  return createOrdersClient({
+    url: ordersUrl,
+    headers: async () => ({
+      authorization: `Bearer ${await signServiceToken(
+        { kind: "staff", userId: randomUUID(), email: `${role}@emporium.local`, role },
+        key,
+      )}`,
+    }),
+  });
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** A paid order: a card token from the provider, a cart, checkout, and the saga run to shipped. */
+async function placePaidOrder(email: string) {
+  const list = await catalog.product.list.query({ limit: 20, sort: "newest" });
+  let variantId: string | undefined;
+  for (const card of list.items) {
+    const product = await catalog.product.bySlug.query({ slug: card.slug });
+    variantId = product.variants.find((v) => v.available >= 2)?.id;
+    if (variantId) break;
+  }
+  if (!variantId) throw new Error("no seeded variant has stock");
+  const tokenResponse = await fetch(`${pspUrl}/v1/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      number: "4242424242424242",
+      expMonth: 12,
+      expYear: new Date().getFullYear() + 3,
+      cvc: "123",
+      name: "Ada Lovelace",
+    }),
+  });
+  const { token } = (await tokenResponse.json()) as { token: string };
+  const cart = await orders.cart.addLine.mutate({ variantId, quantity: 1 });
+  const placed = await orders.checkout.placeOrder.mutate({
+    cartToken: cart.token,
+    email,
+    shippingAddress: {
+      name: "Ada Lovelace",
+      line1: "12 St James's Square",
+      city: "London",
+      postalCode: "SW1Y 4JH",
+      country: "GB",
+    },
+    shippingMethod: "standard",
+    paymentToken: token,
+    idempotencyKey: `e2e_${randomUUID().replace(/-/g, "")}`,
+  });
+  await expect
+    .poll(
+      async () =>
+        (await orders.order.get.query({ orderId: placed.orderId, accessToken: placed.accessToken })).status,
+      { timeout: 60_000, interval: 250 },
+    )
+    .toMatch(/^(SHIPPED|DELIVERED)$/);
+  return placed;
+}
+
+describe("orders", () => {
+  it("lets a manager find an order and refund part of it, live in the timeline; support cannot", async () => {
+    const email = `e2e-${randomUUID().slice(0, 8)}@example.com`;
+    const placed = await placePaidOrder(email);
+
+    const page = await browser.newPage();
+    await submitSignIn(page, "manager@emporium.local", "manager-password");
+    await page
+      .getByTestId("signed-in-as")
+      .getByText(/· Manager$/)
+      .waitFor();
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Orders" }).click();
+    await page.waitForURL(/\/orders$/);
+    await page.getByLabel("Search by order number or email").fill(email);
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/\/orders\?q=/);
+    await page.getByRole("link", { name: placed.number }).click();
+    await page.getByRole("heading", { name: placed.number }).waitFor();
+    await expect.poll(() => page.getByTestId("payment").textContent()).toMatch(/Paid/);
+
+    const submit = page.getByRole("button", { name: "Refund", exact: true });
+    await waitForHydration(submit);
+    await page.getByLabel("Amount (USD)").fill("1.25");
+    await page.getByLabel("Reason").first().fill("scuffed box");
+    await submit.click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole("status")
+          .filter({ hasText: /Refund/ })
+          .first()
+          .textContent(),
+      )
+      .toMatch(/Refund sent/);
+    // The payment worker's answer arrives through the saga; the page follows it without a reload.
+    await expect
+      .poll(() => page.getByTestId("timeline").textContent(), { timeout: 20_000 })
+      .toMatch(/Refund of \$1\.25 requested.*Refunded \$1\.25/s);
+    await expect.poll(() => page.getByTestId("refunded").textContent()).toBe("$1.25");
+    await expect.poll(() => page.getByTestId("payment").textContent()).toMatch(/Partially refunded/);
+
+    // A change made elsewhere (another manager, through the API) shows up on the open page by itself.
+    await staffClient("manager").admin.orders.refund.mutate({
+      orderId: placed.orderId,
+      amount: 50,
+      reason: "goodwill",
+      idempotencyKey: `e2e_${randomUUID().replace(/-/g, "")}`,
+    });
+    await expect
+      .poll(() => page.getByTestId("timeline").textContent(), { timeout: 20_000 })
+      .toMatch(/Refunded \$0\.50/);
+    await expect.poll(() => page.getByTestId("refunded").textContent()).toBe("$1.75");
+
+    // An amount beyond what is left is refused at the field.
+    await page.getByLabel("Amount (USD)").fill("100000");
+    await page.getByRole("button", { name: "Refund", exact: true }).click();
+    await expect.poll(() => page.locator("#refund-message").textContent()).toMatch(/amount: must be at most/);
+    await page.close();
+
+    const support = await browser.newPage();
+    await submitSignIn(support, "support@emporium.local", "support-password");
+    await support
+      .getByTestId("signed-in-as")
+      .getByText(/· Support$/)
+      .waitFor();
+    await support.goto(`${adminUrl}/orders/${placed.orderId}`);
+    await support.getByRole("heading", { name: placed.number }).waitFor();
+    await expect.poll(() => support.getByTestId("timeline").textContent()).toMatch(/Refunded \$1\.25/);
+    expect(await support.getByRole("button", { name: "Refund", exact: true }).count()).toBe(0);
+    expect(await support.getByLabel("Amount (USD)").count()).toBe(0);
+    await support.getByText(/managers and owners refund/).waitFor();
+    // Support's customer view lists the order too.
+    await support.goto(`${adminUrl}/customers/${encodeURIComponent(email)}`);
+    await support.getByRole("link", { name: placed.number }).waitFor();
+    await support.close();
+
+    // The orders service refuses support's refund on its own, whatever the page shows.
+    const asSupport = staffClient("support");
+    const refused = await asSupport.admin.orders.refund
+      .mutate({
+        orderId: placed.orderId,
+        amount: 100,
+        idempotencyKey: `e2e_${randomUUID().replace(/-/g, "")}`,
+      })
+      .then(
+        () => "allowed",
+        (err: unknown) => (err instanceof TRPCClientError ? String(err.data?.code) : String(err)),
+      );
+    expect(refused).toBe("FORBIDDEN");
+  });
+});

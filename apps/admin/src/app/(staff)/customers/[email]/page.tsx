@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TRPCClientError } from "@trpc/client";
+import { formatMoney } from "@emporium/ui/money";
+import { requireStaff } from "@/auth/session";
+import { getCustomer } from "@/trpc/orders";
+import { OrderStatusBadge } from "../../../order-status";
+
+export const metadata: Metadata = { title: "Customer" };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+export default async function CustomerPage({ params }: { params: Promise<{ email: string }> }) {
+  const staff = await requireStaff();
+  const email = decodeURIComponent((await params).email);
+  if (email.length > 254 || !email.includes("@")) notFound();
+  let customer;
+  try {
+    customer = await getCustomer(staff, email);
+  } catch (error) {
+    if (
+      error instanceof TRPCClientError &&
+      (error.data?.code === "NOT_FOUND" || error.data?.code === "BAD_REQUEST")
+    )
+      notFound();
+    throw error;
+  }
+  const money = (minor: number) => formatMoney(minor, customer.currency);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">
+        <Link href="/customers" className="hover:underline">
+          Customers
+        </Link>{" "}
+        / <span aria-current="page">{customer.email}</span>
+      </nav>
+      <h1 className="mt-4 text-2xl font-semibold tracking-tight">{customer.email}</h1>
+      <dl className="mt-4 grid max-w-xl grid-cols-2 gap-y-1 text-sm">
+        <dt className="text-ink-muted">Account</dt>
+        <dd>{customer.customerId ? "Signed-in shopper" : "Guest checkouts only"}</dd>
+        <dt className="text-ink-muted">Orders</dt>
+        <dd className="tabular-nums">{customer.orderCount}</dd>
+        <dt className="text-ink-muted">Spent (after refunds)</dt>
+        <dd className="tabular-nums">{money(customer.totalSpent)}</dd>
+        <dt className="text-ink-muted">First order</dt>
+        <dd>{dateTime.format(new Date(customer.firstOrderAt))} UTC</dd>
+        <dt className="text-ink-muted">Last order</dt>
+        <dd>{dateTime.format(new Date(customer.lastOrderAt))} UTC</dd>
+      </dl>
+
+      <section aria-labelledby="orders-heading" className="mt-8">
+        <h2 id="orders-heading" className="text-lg font-semibold">
+          Orders
+        </h2>
+        <div className="mt-3 overflow-x-auto rounded-2xl border border-line bg-surface">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-line bg-canvas-muted text-xs tracking-wide text-ink-muted uppercase">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Order
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Placed (UTC)
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">
+                  Total
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {customer.orders.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row" className="px-4 py-2 font-medium">
+                    <Link href={`/orders/${o.id}`} className="font-mono text-brand-700 hover:underline">
+                      {o.number}
+                    </Link>
+                  </th>
+                  <td className="px-4 py-2 whitespace-nowrap">{dateTime.format(new Date(o.createdAt))}</td>
+                  <td className="px-4 py-2">
+                    <OrderStatusBadge status={o.status} />
+                  </td>
+                  <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
+                    {formatMoney(o.total, o.currency)}
+                    {o.refunded > 0 && (
+                      <span className="block text-xs text-ink-muted">
+                        {formatMoney(o.refunded, o.currency)} refunded
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

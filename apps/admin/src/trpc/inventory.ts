@@ -1,0 +1,40 @@
+// The inventory's staff API as the admin's server components and actions see it: always fresh,
+// requested only at request time, with a 10 s timeout, and a service token naming the signed-in staff
+// member on every call — the inventory checks the permission again itself.
+import { cache } from "react";
+import { connection } from "next/server";
+import { createInventoryClient } from "@emporium/inventory/client";
+import { backendAuthorization, type Staff } from "@/auth/session";
+import { env } from "@/env";
+
+const TIMEOUT_MS = 10_000;
+
+const freshFetch: typeof fetch = (input, init) => {
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  return fetch(input, {
+    ...init,
+    cache: "no-store",
+    signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+  });
+};
+
+/** The inventory's staff procedures, called as `staff`. */
+export function inventoryAs(staff: Staff) {
+  return createInventoryClient({
+    url: env.INVENTORY_URL,
+    fetch: freshFetch,
+    headers: async () => ({ authorization: await backendAuthorization(staff) }),
+  }).admin;
+}
+
+/** Stock per location and the recent adjustments of a product's variants. */
+export const getStock = cache(async (staff: Staff, variantIds: readonly string[]) => {
+  await connection();
+  return inventoryAs(staff).stock.byVariants.query({ variantIds: [...variantIds], historyLimit: 15 });
+});
+
+/** Variants at or under their own low-stock threshold, fewest available first. */
+export const getLowStock = cache(async (staff: Staff, limit: number) => {
+  await connection();
+  return inventoryAs(staff).stock.low.query({ limit });
+});

@@ -1,0 +1,51 @@
+// The orders service as the admin's server components and actions see it: always fresh, requested only
+// at request time, with a 10 s timeout, and with a service token naming the signed-in staff member on
+// every call — the orders service checks the permission again itself.
+import { cache } from "react";
+import { connection } from "next/server";
+import { createOrdersClient, type OrdersRouterInputs } from "@emporium/orders/client";
+import { backendAuthorization, type Staff } from "@/auth/session";
+import { env } from "@/env";
+
+const TIMEOUT_MS = 10_000;
+
+const freshFetch: typeof fetch = (input, init) => {
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  return fetch(input, {
+    ...init,
+    cache: "no-store",
+    signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+  });
+};
+
+/** The orders service's staff procedures, called as `staff`. */
+export function ordersAs(staff: Staff) {
+  return createOrdersClient({
+    url: env.ORDERS_URL,
+    fetch: freshFetch,
+    headers: async () => ({ authorization: await backendAuthorization(staff) }),
+  }).admin;
+}
+
+export type OrderListInput = OrdersRouterInputs["admin"]["orders"]["list"];
+export type CustomerListInput = OrdersRouterInputs["admin"]["customers"]["list"];
+
+export const getOrderPage = cache(async (staff: Staff, input: OrderListInput) => {
+  await connection();
+  return ordersAs(staff).orders.list.query(input);
+});
+
+export const getOrder = cache(async (staff: Staff, orderId: string) => {
+  await connection();
+  return ordersAs(staff).orders.get.query({ orderId });
+});
+
+export const getCustomerPage = cache(async (staff: Staff, input: CustomerListInput) => {
+  await connection();
+  return ordersAs(staff).customers.list.query(input);
+});
+
+export const getCustomer = cache(async (staff: Staff, email: string) => {
+  await connection();
+  return ordersAs(staff).customers.get.query({ email });
+});

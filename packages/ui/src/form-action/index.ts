@@ -1,0 +1,1 @@
+export { keepValuesOnRefusal } from "./form-action";
