@@ -89,7 +89,7 @@ const overlaysDir = path.join(k8sDir, "overlays");
 const targets = ["base", ...readdirSync(overlaysDir).map((d) => path.join("overlays", d))];
 // Secrets an environment expects the operator to create (documented in that overlay).
 const externalSecrets: Record<string, string[]> = {
-  base: ["catalog-database", "orders-secret", "amqp-url", "service-token", "admin-session"],
+  base: ["catalog-database", "orders-secret", "amqp-url", "service-token", "admin-session", "web-session"],
   "overlays/prod": [
     "catalog-database",
     "orders-secret",
@@ -97,6 +97,7 @@ const externalSecrets: Record<string, string[]> = {
     "fulfillment-s3",
     "service-token",
     "admin-session",
+    "web-session",
   ],
 };
 

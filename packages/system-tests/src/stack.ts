@@ -101,9 +101,13 @@ export class Stack {
       ORDERS_PORT: String(ports.orders),
       CATALOG_URL: catalogUrl,
       ORDERS_SECRET: "system-tests-secret-0123456789abcdef0123456789",
+      SERVICE_TOKEN_SECRET: "system-tests-service-token-secret-0123456789",
       RESERVATION_TTL_SECONDS: String(this.o.reservationTtlSeconds ?? 900),
     });
-    add("inventory", { INVENTORY_PORT: String(ports.inventory) });
+    add("inventory", {
+      INVENTORY_PORT: String(ports.inventory),
+      SERVICE_TOKEN_SECRET: "system-tests-service-token-secret-0123456789",
+    });
     add("payment", { PAYMENT_PORT: String(ports.payment), PSP_URL: this.pspUrl });
     add("fulfillment", {
       FULFILLMENT_PORT: String(ports.fulfillment),

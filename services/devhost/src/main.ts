@@ -5,10 +5,12 @@
 // process (services/psp), as a real provider would.
 import { serviceTokenKey } from "@emporium/auth";
 import { prepareDatabase } from "@emporium/catalog/bootstrap";
+import { createMediaUploads, mediaUploadSecret } from "@emporium/catalog/media-uploads";
 import { createCatalogService } from "@emporium/catalog/service";
 import { openDatabase } from "@emporium/db";
 import { ensureDevAccounts } from "@emporium/identity/dev-accounts";
 import { createIdentityService } from "@emporium/identity/service";
+import { createInventoryApi } from "@emporium/inventory/service";
 import { createInventoryWorker } from "@emporium/inventory/worker";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
@@ -38,6 +40,12 @@ const tokenKey = serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR
 const catalog = createCatalogService({
   db,
   media,
+  // Browsers upload product images to the admin's /uploads, which forwards them to the catalog.
+  ...createMediaUploads({
+    media,
+    url: "/uploads",
+    secret: mediaUploadSecret(undefined, env.EMPORIUM_DATA_DIR),
+  }),
   tokenKey,
   log: log.child({ service: "catalog" }),
   metrics: createServiceMetrics("catalog"),
@@ -46,8 +54,16 @@ const catalog = createCatalogService({
 const identity = createIdentityService({
   db,
   tokenKey,
+  oidc: env.oidc,
   log: log.child({ service: "identity" }),
   metrics: createServiceMetrics("identity"),
+});
+const inventoryMetrics = createServiceMetrics("inventory");
+const inventoryApi = createInventoryApi({
+  db,
+  tokenKey,
+  log: log.child({ service: "inventory" }),
+  metrics: inventoryMetrics,
 });
 const variants = new CatalogVariantLookup({ url: `http://${env.HOST}:${env.CATALOG_PORT}/trpc`, log });
 const orders = createOrdersService({
@@ -58,6 +74,7 @@ const orders = createOrdersService({
   metrics: createServiceMetrics("orders"),
   variants,
   secret: env.ORDERS_SECRET ? Buffer.from(env.ORDERS_SECRET) : loadOrCreateDevSecret(env.EMPORIUM_DATA_DIR),
+  tokenKey,
   reservationTtlMs: env.RESERVATION_TTL_SECONDS * 1000,
 });
 const workers = [
@@ -66,7 +83,7 @@ const workers = [
     events,
     commands,
     log: log.child({ service: "inventory" }),
-    metrics: createServiceMetrics("inventory"),
+    metrics: inventoryMetrics,
   }),
   createPaymentWorker({
     db,
@@ -96,12 +113,13 @@ const listen = (server: typeof catalog.server, port: number) =>
 await listen(catalog.server, env.CATALOG_PORT);
 await listen(orders.server, env.ORDERS_PORT);
 await listen(identity.server, env.IDENTITY_PORT);
+await listen(inventoryApi.server, env.INVENTORY_PORT);
 log.info({ database: db.description }, "backend listening; preparing the database");
 
 onShutdown(log, async () => {
   catalog.readiness.ready = false;
   await identity.stop();
-  for (const server of [catalog.server, orders.server, identity.server])
+  for (const server of [catalog.server, orders.server, identity.server, inventoryApi.server])
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -139,6 +157,7 @@ try {
       `    catalog API  http://${env.HOST}:${env.CATALOG_PORT}/trpc`,
       `    orders API   http://${env.HOST}:${env.ORDERS_PORT}/trpc`,
       `    identity API http://${env.HOST}:${env.IDENTITY_PORT}/trpc (local-only staff: owner@emporium.local / owner-password)`,
+      `    inventory API http://${env.HOST}:${env.INVENTORY_PORT}/trpc (staff stock per location)`,
       `    payments     ${env.PSP_URL} (simulator; test card 4242 4242 4242 4242)`,
       "",
     ].join("\n") + "\n",

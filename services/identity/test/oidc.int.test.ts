@@ -104,11 +104,9 @@ describe.each(testDatabaseTargets("identity single sign-on"))("OIDC sign-in on $
     async () => {
       const before = await f.db.prisma.oidcAccount.count();
       const unverified = await refusal(
-        f
-          .as()
-          .auth.signInWithOidc({
-            idToken: await idToken({ sub: "sneaky", email: "owner@emporium.local", email_verified: false }),
-          }),
+        f.as().auth.signInWithOidc({
+          idToken: await idToken({ sub: "sneaky", email: "owner@emporium.local", email_verified: false }),
+        }),
         "UNAUTHORIZED",
       );
       expect(unverified.message).toBe(OIDC_UNVERIFIED_EMAIL);
