@@ -6,6 +6,7 @@ export type { OrdersRouter, OrdersRouterInputs, OrdersRouterOutputs } from "./ro
 export type * from "./app/views";
 export type { AdminOrderDetail, AdminOrderPage, AdminOrderSummary } from "./app/admin-orders";
 export type { CustomerDetail, CustomerPage, CustomerSummary } from "./app/admin-customers";
+export type { SalesDay, SalesSummary, SalesTotals } from "./app/admin-sales";
 export type { PaymentState, PaymentSummary } from "./domain/staff-actions";
 
 export interface OrdersClientOptions {

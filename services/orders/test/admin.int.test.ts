@@ -83,6 +83,36 @@ describe.each(testDatabaseTargets("orders admin procedures"))("orders admin on $
     );
   }
 
+  it.runIf(target.available)(
+    "sums sales, orders and average order value per day, cancelled orders left out",
+    async () => {
+      await place({ price: 4_000 });
+      const summary = await asManager().admin.dashboard.sales({ days: 7 });
+      expect(summary.byDay).toHaveLength(7);
+      expect(summary.byDay.at(-1)?.day).toBe(new Date().toISOString().slice(0, 10));
+      // Today's row agrees with the orders table itself.
+      const since = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+      const today = await f.db.prisma.order.findMany({
+        where: { createdAt: { gte: since }, status: { not: "CANCELLED" }, currency: "USD" },
+        select: { total: true },
+      });
+      expect(summary.byDay.at(-1)).toMatchObject({
+        orders: today.length,
+        sales: today.reduce((n, o) => n + o.total, 0),
+      });
+      expect(summary.totals.orders).toBe(summary.byDay.reduce((n, d) => n + d.orders, 0));
+      expect(summary.totals.sales).toBe(summary.byDay.reduce((n, d) => n + d.sales, 0));
+      expect(summary.totals.averageOrderValue).toBe(Math.round(summary.totals.sales / summary.totals.orders));
+      expect(summary.previous.orders).toBe(0);
+      expect((await asManager().admin.dashboard.sales({})).byDay).toHaveLength(30);
+      const bad = await asManager()
+        .admin.dashboard.sales({ days: 12 })
+        .catch((e: unknown) => e);
+      expect(bad).toBeInstanceOf(TRPCError);
+      expect((bad as TRPCError).message).toMatch(/days/);
+    },
+  );
+
   it.runIf(target.available)("lists orders newest first with filters, search and a total", async () => {
     const email = `list-${randomUUID().slice(0, 8)}@example.com`;
     const first = await place({ email });
@@ -341,6 +371,7 @@ describe.each(testDatabaseTargets("orders admin procedures"))("orders admin on $
           },
         },
         "admin.customers.list": { permission: "customers.read", call: (c) => c.admin.customers.list({}) },
+        "admin.dashboard.sales": { permission: "dashboard.read", call: (c) => c.admin.dashboard.sales({}) },
         "admin.customers.get": {
           permission: "customers.read",
           call: (c) => c.admin.customers.get({ email: "ada@example.com" }),

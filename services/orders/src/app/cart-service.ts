@@ -12,7 +12,9 @@ import type { CartView } from "./views";
 export const MAX_LINE_QUANTITY = 99;
 export const MAX_LINES = 50;
 const CART_TTL_MS = 30 * 24 * 3_600_000;
-const CURRENCY = "USD";
+/** The shop sells in one currency; carts, orders and the sales figures use it. */
+export const SHOP_CURRENCY = "USD";
+const CURRENCY = SHOP_CURRENCY;
 
 export interface CartDeps {
   db: Database;

@@ -3,6 +3,8 @@
 import { authorize } from "@emporium/auth";
 import { getCustomer, listCustomers } from "../../app/admin-customers";
 import { cancelOrder, getAdminOrder, listOrders, refundOrder } from "../../app/admin-orders";
+import { salesSummary } from "../../app/admin-sales";
+import { SHOP_CURRENCY } from "../../app/cart-service";
 import { InvalidInputError } from "../../domain/errors";
 import { publicProcedure, router } from "../../trpc";
 import { idempotencyKey } from "../schemas";
@@ -13,6 +15,7 @@ import {
   orderIdInput,
   orderListInput,
   refundInput,
+  salesInput,
 } from "./schemas";
 
 /** `to` as a day includes that whole day. */
@@ -22,6 +25,13 @@ function until(to: string | undefined): Date | undefined {
 }
 
 export const adminRouter = router({
+  dashboard: router({
+    /** Sales, orders and average order value per day over a period, and the period before it. */
+    sales: publicProcedure.input(salesInput).query(async ({ ctx, input }) => {
+      authorize(await ctx.principal(), "dashboard.read");
+      return salesSummary(ctx.db, { days: input.days, currency: SHOP_CURRENCY });
+    }),
+  }),
   orders: router({
     list: publicProcedure.input(orderListInput).query(async ({ ctx, input }) => {
       authorize(await ctx.principal(), "orders.read");

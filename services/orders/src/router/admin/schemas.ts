@@ -54,3 +54,16 @@ export const refundInput = z.strictObject({
 export const customerListInput = z.strictObject({ q: search, page, limit });
 
 export const customerInput = z.strictObject({ email });
+
+export const SALES_PERIODS = [7, 30, 90] as const;
+
+export const salesInput = z.strictObject({
+  days: z
+    .number()
+    .int()
+    .refine(
+      (d) => (SALES_PERIODS as readonly number[]).includes(d),
+      `must be one of ${SALES_PERIODS.join(", ")}`,
+    )
+    .default(30),
+});

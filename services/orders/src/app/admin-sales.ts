@@ -1,0 +1,80 @@
+// The dashboard's sales figures, straight from the orders table: per day over a period, with the
+// totals of that period and of the one before it (to show the change). An order counts from when it
+// was placed unless it was cancelled; amounts are order totals in the shop's currency (gross, before
+// refunds).
+import { Prisma, type Database } from "@emporium/db";
+
+export interface SalesDay {
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  orders: number;
+  sales: number;
+}
+
+export interface SalesTotals {
+  orders: number;
+  sales: number;
+  /** Rounded to the minor unit; 0 without orders. */
+  averageOrderValue: number;
+  cancelled: number;
+}
+
+export interface SalesSummary {
+  currency: string;
+  days: number;
+  byDay: SalesDay[];
+  totals: SalesTotals;
+  previous: SalesTotals;
+}
+
+const DAY_MS = 86_400_000;
+
+function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+async function perDay(db: Database, currency: string, from: Date, to: Date) {
+  return db.prisma.$queryRaw<{ day: string; orders: number; sales: bigint; cancelled: number }[]>(Prisma.sql`
+    SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+           count(*) FILTER (WHERE status <> 'CANCELLED')::int AS orders,
+           coalesce(sum(total) FILTER (WHERE status <> 'CANCELLED'), 0)::bigint AS sales,
+           count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled
+      FROM orders.orders
+     WHERE currency = ${currency} AND created_at >= ${from} AND created_at < ${to}
+     GROUP BY 1`);
+}
+
+function totalsOf(rows: { orders: number; sales: bigint | number; cancelled: number }[]): SalesTotals {
+  const orders = rows.reduce((n, r) => n + r.orders, 0);
+  const sales = rows.reduce((n, r) => n + Number(r.sales), 0);
+  const cancelled = rows.reduce((n, r) => n + r.cancelled, 0);
+  return { orders, sales, averageOrderValue: orders === 0 ? 0 : Math.round(sales / orders), cancelled };
+}
+
+/** The last `days` days up to and including today (UTC), every day listed even without orders. */
+export async function salesSummary(
+  db: Database,
+  options: { days: number; currency: string; now?: Date },
+): Promise<SalesSummary> {
+  const now = options.now ?? new Date();
+  const end = new Date(Date.parse(`${dayOf(now)}T00:00:00Z`) + DAY_MS);
+  const start = new Date(end.getTime() - options.days * DAY_MS);
+  const before = new Date(start.getTime() - options.days * DAY_MS);
+  const [current, previous] = await Promise.all([
+    perDay(db, options.currency, start, end),
+    perDay(db, options.currency, before, start),
+  ]);
+  const byDate = new Map(current.map((r) => [r.day, r]));
+  const byDay = Array.from({ length: options.days }, (_, i) => {
+    const day = dayOf(new Date(start.getTime() + i * DAY_MS));
+    const row = byDate.get(day);
+    return { day, orders: row?.orders ?? 0, sales: Number(row?.sales ?? 0) };
+  });
+  return {
+    currency: options.currency,
+    days: options.days,
+    byDay,
+    totals: totalsOf(current),
+    previous: totalsOf(previous),
+  };
+}
