@@ -3,7 +3,9 @@
 //      with a fresh data directory (embedded PGlite), or on a scratch PostgreSQL database when
 //      TEST_DATABASE_URL is set; it migrates, seeds and creates the local staff accounts;
 //   2. the payment provider simulator (services/psp), so orders placed by the tests get paid;
-//   3. `next build` of the admin (while the backend seeds), then `next start` on a free port.
+//   3. `next build` of the admin and of the storefront (while the backend seeds), then `next start`
+//      of each on a free port — the storefront for the test that follows a product from the admin
+//      to a shopper's order.
 // The admin and the backends share a service-token secret made for this run.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -18,6 +20,8 @@ import { startOidcProvider } from "@emporium/testkit/oidc";
 declare module "vitest" {
   export interface ProvidedContext {
     adminUrl: string;
+    /** The storefront, built and started beside the admin for the whole-trip test. */
+    webUrl: string;
     oidcIssuer: string;
     catalogUrl: string;
     ordersUrl: string;
@@ -28,6 +32,7 @@ declare module "vitest" {
 }
 
 const adminDir = fileURLToPath(new URL("..", import.meta.url));
+const webDir = fileURLToPath(new URL("../../web", import.meta.url));
 const repoDir = path.resolve(adminDir, "../..");
 const bin = (name: string) => path.join(repoDir, "node_modules/.bin", name);
 
@@ -119,11 +124,30 @@ export default async function setup(project: TestProject): Promise<() => Promise
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: adminUrl,
     };
+    const webPort = await freePort();
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    const webEnv: NodeJS.ProcessEnv = {
+      ...baseEnv,
+      NODE_ENV: "production",
+      CATALOG_URL: `${catalogOrigin}/trpc`,
+      ORDERS_URL: ordersUrl,
+      IDENTITY_URL: `${identityOrigin}/trpc`,
+      PSP_URL: pspUrl,
+      SITE_URL: webUrl,
+      SERVICE_TOKEN_SECRET: serviceTokenSecret,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: webUrl,
+    };
     const prepared = await Promise.allSettled([
       runToCompletion("next build", bin("next"), ["build"], {
         cwd: adminDir,
         logFile: path.join(workDir, "next-build.log"),
         env: adminEnv,
+      }),
+      runToCompletion("next build (web)", bin("next"), ["build"], {
+        cwd: webDir,
+        logFile: path.join(workDir, "web-build.log"),
+        env: webEnv,
       }),
       waitUntilServing(backend, `${catalogOrigin}/readyz`, 10 * 60_000)
         .then(() => waitUntilServing(backend, `${identityOrigin}/readyz`, 60_000))
@@ -144,9 +168,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
       },
     );
     cleanups.push(() => admin.stop());
+    const web = startChild(
+      "next start (web)",
+      bin("next"),
+      ["start", "--hostname", "127.0.0.1", "--port", String(webPort)],
+      { cwd: webDir, logFile: path.join(workDir, "web-start.log"), env: webEnv },
+    );
+    cleanups.push(() => web.stop());
     await waitUntilServing(admin, `${adminUrl}/signin`, 60_000);
+    await waitUntilServing(web, `${webUrl}/robots.txt`, 60_000);
 
     project.provide("adminUrl", adminUrl);
+    project.provide("webUrl", webUrl);
     project.provide("oidcIssuer", oidc.issuer);
     project.provide("catalogUrl", `${catalogOrigin}/trpc`);
     project.provide("ordersUrl", ordersUrl);

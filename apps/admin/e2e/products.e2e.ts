@@ -34,7 +34,7 @@ describe("products", () => {
     await form.getByLabel("Description").fill("A heavy canvas tote with a leather base.");
     await form.getByLabel("Primary category").selectOption({ index: 2 });
     await form.getByLabel("SKU prefix").fill("TIDE-TOTE");
-    await form.getByLabel("Price (USD)").fill("49.00");
+    await form.getByLabel("Price (USD)", { exact: true }).fill("49.00");
     await form.getByLabel("Option 1 name").fill("Colour");
     await form.getByLabel("Option 1 values").fill("Natural, Olive, Olive");
     await form.getByLabel("Option 2 name").fill("Size");
@@ -53,7 +53,7 @@ describe("products", () => {
     await form.getByLabel("Option 1 values").fill("Natural, Olive");
     await create.click();
     await page.waitForURL(/\/products\/[0-9a-f-]{36}\?created=1$/);
-    await page.getByRole("alert").filter({ hasText: "Product created" }).waitFor();
+    await page.getByText("Product created", { exact: true }).waitFor();
     await page.getByRole("heading", { name: "Tidewater Canvas Tote" }).waitFor();
     for (const sku of [
       "TIDE-TOTE-NATURAL-STANDARD",
@@ -89,7 +89,7 @@ describe("products", () => {
     await variantForm.getByLabel("Colour").fill("Rust");
     await variantForm.getByLabel("Size").fill("Large");
     await variantForm.getByLabel("SKU").fill("TIDE-TOTE-RUST-LARGE");
-    await variantForm.getByLabel("Price (USD)").fill("54.00");
+    await variantForm.getByLabel("Price (USD)", { exact: true }).fill("54.00");
     await add.click();
     await variantForm.getByRole("status").filter({ hasText: "Variant TIDE-TOTE-RUST-LARGE added" }).waitFor();
     await page.getByRole("cell", { name: "TIDE-TOTE-RUST-LARGE", exact: true }).waitFor();

@@ -49,3 +49,11 @@ export const getCustomer = cache(async (staff: Staff, email: string) => {
   await connection();
   return ordersAs(staff).customers.get.query({ email });
 });
+
+export type SalesPeriod = 7 | 30 | 90;
+
+/** Sales, orders and average order value per day over the period, and the period before it. */
+export const getSales = cache(async (staff: Staff, days: SalesPeriod) => {
+  await connection();
+  return ordersAs(staff).dashboard.sales.query({ days });
+});

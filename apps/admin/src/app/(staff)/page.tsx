@@ -7,7 +7,10 @@ import { loadLowStockList, type LowStockRow } from "@/dashboard/low-stock-list";
 import { isCatalogUnavailable } from "@/trpc/catalog-unavailable";
 import { getCategoryTree } from "@/trpc/server";
 import { CatalogUnavailableNotice } from "../catalog-unavailable-notice";
+import { getSales, type SalesPeriod } from "@/trpc/orders";
+import { LiveRefresh } from "./orders/[id]/live-refresh";
 import { LowStock } from "./low-stock";
+import { SALES_PERIODS, SalesOverview } from "./sales-overview";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -41,12 +44,40 @@ async function loadLowStock(staff: Staff): Promise<{ rows: LowStockRow[] | null;
   }
 }
 
-export default async function DashboardPage() {
+/** null: the orders service cannot answer now (the rest of the dashboard still shows). */
+async function loadSales(staff: Staff, days: SalesPeriod) {
+  try {
+    return await getSales(staff, days);
+  } catch (error) {
+    if (isCatalogUnavailable(error)) return null;
+    throw error;
+  }
+}
+
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const staff = await requireStaff();
-  const [tree, lowStock] = await Promise.all([loadTree(), loadLowStock(staff)]);
+  const requested = Number((await searchParams).days);
+  const days = SALES_PERIODS.find((d) => d === requested) ?? 30;
+  const [tree, lowStock, sales] = await Promise.all([
+    loadTree(),
+    loadLowStock(staff),
+    loadSales(staff, days),
+  ]);
   return (
     <>
+      <LiveRefresh intervalMs={15_000} />
       <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+      {sales ? (
+        <SalesOverview summary={sales} />
+      ) : (
+        <p className="mt-6 text-sm text-warning">
+          Sales figures are unavailable right now; the orders service is not answering.
+        </p>
+      )}
       {tree === null ? (
         <div className="mt-6">
           <CatalogUnavailableNotice />
