@@ -11,8 +11,6 @@ export interface AddressFormState {
   status: "idle" | "saved" | "error";
   message: string | null;
   errors?: Partial<Record<DetailField, string>>;
-  /** What was typed, to fill the form again after a refusal (React clears it after every submit). */
-  values?: Partial<Record<DetailField, string>>;
 }
 
 export async function addAddress(_prev: AddressFormState, form: FormData): Promise<AddressFormState> {

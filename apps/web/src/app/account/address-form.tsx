@@ -1,7 +1,8 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@emporium/ui/alert";
 import { Button } from "@emporium/ui/button";
+import { keepValuesOnRefusal } from "@emporium/ui/form-action";
 import { SelectField } from "@emporium/ui/select-field";
 import { TextField } from "@emporium/ui/text-field";
 import { COUNTRIES } from "@/checkout/details";
@@ -11,10 +12,16 @@ const INITIAL: AddressFormState = { status: "idle", message: null };
 
 export function AddressForm() {
   const [state, action, pending] = useActionState(addAddress, INITIAL);
+  // Fields stay as typed after a refusal; a saved address clears the form for the next one.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status === "saved") form.current?.reset();
+  }, [state]);
   const error = (field: keyof NonNullable<AddressFormState["errors"]>) => state.errors?.[field] ?? null;
   return (
     <form
-      action={action}
+      ref={form}
+      onSubmit={keepValuesOnRefusal(action)}
       aria-label="Add an address"
       className="mt-4 grid gap-4 rounded-2xl border border-line p-5 sm:grid-cols-2"
       noValidate
@@ -22,7 +29,6 @@ export function AddressForm() {
       <TextField
         label="Full name"
         name="name"
-        defaultValue={state.values?.name}
         autoComplete="name"
         required
         error={error("name")}
@@ -31,7 +37,6 @@ export function AddressForm() {
       <TextField
         label="Street address"
         name="line1"
-        defaultValue={state.values?.line1}
         autoComplete="address-line1"
         required
         error={error("line1")}
@@ -40,7 +45,6 @@ export function AddressForm() {
       <TextField
         label="Apartment, suite"
         name="line2"
-        defaultValue={state.values?.line2}
         autoComplete="address-line2"
         optional
         error={error("line2")}
@@ -49,7 +53,6 @@ export function AddressForm() {
       <TextField
         label="Town or city"
         name="city"
-        defaultValue={state.values?.city}
         autoComplete="address-level2"
         required
         error={error("city")}
@@ -57,7 +60,6 @@ export function AddressForm() {
       <TextField
         label="State or region"
         name="region"
-        defaultValue={state.values?.region}
         autoComplete="address-level1"
         optional
         error={error("region")}
@@ -65,7 +67,6 @@ export function AddressForm() {
       <TextField
         label="Postal code"
         name="postalCode"
-        defaultValue={state.values?.postalCode}
         autoComplete="postal-code"
         required
         error={error("postalCode")}
@@ -75,18 +76,10 @@ export function AddressForm() {
         name="country"
         autoComplete="country"
         options={COUNTRIES}
-        defaultValue={state.values?.country ?? "US"}
+        defaultValue="US"
         error={error("country")}
       />
-      <TextField
-        label="Phone"
-        name="phone"
-        defaultValue={state.values?.phone}
-        type="tel"
-        autoComplete="tel"
-        optional
-        error={error("phone")}
-      />
+      <TextField label="Phone" name="phone" type="tel" autoComplete="tel" optional error={error("phone")} />
       <div className="flex items-center gap-4 sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save address"}

@@ -9,8 +9,6 @@ export interface SignUpState {
   status: "idle" | "created" | "error";
   message: string | null;
   field?: "name" | "email" | "password" | undefined;
-  /** What was typed (never the password), to fill the form again after a refusal. */
-  values?: { name: string; email: string };
 }
 
 const identity = createIdentityClient(env.IDENTITY_URL);
@@ -22,7 +20,6 @@ export async function createAccount(_prev: SignUpState, form: FormData): Promise
     status: "error",
     message,
     field,
-    values,
   });
   try {
     await identity.auth.signUp.mutate({ ...values, password: text("password") });

@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@emporium/ui/alert";
 import { Button } from "@emporium/ui/button";
+import { keepValuesOnRefusal } from "@emporium/ui/form-action";
 import { TextField } from "@emporium/ui/text-field";
 import { welcomeUrl } from "../sign-in/sign-in-form";
 import { createAccount, type SignUpState } from "./actions";
@@ -11,7 +12,7 @@ const INITIAL: SignUpState = { status: "idle", message: null };
 
 export function SignUpForm({ next, minPasswordLength }: { next: string; minPasswordLength: number }) {
   const [state, action, pending] = useActionState(createAccount, INITIAL);
-  // What was typed, kept at submit: React clears the form's fields once the action has run.
+  // What was typed, kept at submit, to sign in with once the account exists.
   const typed = useRef<{ email: string; password: string } | null>(null);
   // Created: sign in with those details, then on to the account (bringing the cart).
   useEffect(() => {
@@ -28,8 +29,8 @@ export function SignUpForm({ next, minPasswordLength }: { next: string; minPassw
           email: String(data.get("email") ?? ""),
           password: String(data.get("password") ?? ""),
         };
+        keepValuesOnRefusal(action)(event);
       }}
-      action={action}
       aria-label="Create an account"
       className="mt-8 flex flex-col gap-4"
       noValidate
@@ -39,21 +40,13 @@ export function SignUpForm({ next, minPasswordLength }: { next: string; minPassw
           {state.message}
         </Alert>
       )}
-      <TextField
-        label="Name"
-        name="name"
-        autoComplete="name"
-        required
-        defaultValue={state.values?.name}
-        error={errorFor("name")}
-      />
+      <TextField label="Name" name="name" autoComplete="name" required error={errorFor("name")} />
       <TextField
         label="Email"
         name="email"
         type="email"
         autoComplete="email"
         required
-        defaultValue={state.values?.email}
         error={errorFor("email")}
       />
       <TextField
