@@ -3,7 +3,9 @@
 // receives is handed to `toUser` (the identity service, which verifies the token itself and names the
 // account), so the app never trusts the provider's claims on its own.
 import type { User } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { loadOrCreateDevSecret } from "./tokens";
 
 export interface OidcSettings {
   issuer: string;
@@ -32,4 +34,36 @@ export function oidcProvider<U extends User>(
       return toUser(tokens.id_token);
     },
   };
+}
+
+/**
+ * The session cookie's key: the configured one, or in development a random one kept under the data
+ * folder. Production without one gets undefined, and next-auth refuses to start — on purpose.
+ */
+export function sessionSecret(
+  configured: string | undefined,
+  dataDir: string,
+  name: string,
+): string | undefined {
+  if (configured) return configured;
+  return process.env.NODE_ENV === "production"
+    ? undefined
+    : loadOrCreateDevSecret(dataDir, name).toString("base64url");
+}
+
+/** Email and password, both required, checked by `check` (the identity service, argon2id there). */
+export function passwordProvider<U extends User>(check: (email: string, password: string) => Promise<U>) {
+  return CredentialsProvider({
+    name: "Email and password",
+    credentials: {
+      email: { label: "Email", type: "email" },
+      password: { label: "Password", type: "password" },
+    },
+    authorize: async (credentials) => {
+      const email = credentials?.email?.trim() ?? "";
+      const password = credentials?.password ?? "";
+      if (!email || !password) throw new Error("Enter your email and password.");
+      return check(email, password);
+    },
+  });
 }

@@ -2,10 +2,9 @@
 // there), a session cookie that is HttpOnly, SameSite=Lax and Secure over HTTPS, and a session that
 // carries the staff role. Only staff accounts get in; shoppers are told so.
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
 import { TRPCClientError } from "@trpc/client";
-import { oidcProvider } from "@emporium/auth/next-auth";
-import { loadOrCreateDevSecret, STAFF_ROLES, type StaffRole } from "@emporium/auth";
+import { oidcProvider, passwordProvider, sessionSecret } from "@emporium/auth/next-auth";
+import { STAFF_ROLES, type StaffRole } from "@emporium/auth";
 import { createIdentityClient } from "@emporium/identity/client";
 import { env } from "@/env";
 import { BAD_CREDENTIALS_MESSAGE, NOT_STAFF_ERROR, NOT_STAFF_MESSAGE } from "./messages";
@@ -89,27 +88,11 @@ let options: NextAuthOptions | null = null;
 /** Built on first use, so `next build` needs no secret; production must set NEXTAUTH_SECRET. */
 export function authOptions(): NextAuthOptions {
   options ??= {
-    secret:
-      env.NEXTAUTH_SECRET ??
-      (process.env.NODE_ENV === "production"
-        ? undefined
-        : loadOrCreateDevSecret(env.EMPORIUM_DATA_DIR, "admin-session").toString("base64url")),
+    secret: sessionSecret(env.NEXTAUTH_SECRET, env.EMPORIUM_DATA_DIR, "admin-session"),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
-      CredentialsProvider({
-        name: "Email and password",
-        credentials: {
-          email: { label: "Email", type: "email" },
-          password: { label: "Password", type: "password" },
-        },
-        authorize: async (credentials) => {
-          const email = credentials?.email?.trim() ?? "";
-          const password = credentials?.password ?? "";
-          if (!email || !password) throw new Error("Enter your email and password.");
-          return authorizeStaff(email, password);
-        },
-      }),
+      passwordProvider(authorizeStaff),
       // Single sign-on; only staff accounts get past the signIn callback below.
       ...(env.OIDC
         ? [

@@ -3,10 +3,8 @@
 // the ID token itself). The session cookie is HttpOnly, SameSite=Lax and Secure over HTTPS; the
 // session is checked with identity on every use, so signing out ends every copy of it at once.
 import type { NextAuthOptions, User } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
 import { TRPCClientError } from "@trpc/client";
-import { oidcProvider } from "@emporium/auth/next-auth";
-import { loadOrCreateDevSecret } from "@emporium/auth";
+import { oidcProvider, passwordProvider, sessionSecret } from "@emporium/auth/next-auth";
 import { createIdentityClient } from "@emporium/identity/client";
 import { env } from "@/env";
 import { BAD_CREDENTIALS_MESSAGE } from "./messages";
@@ -70,27 +68,11 @@ let options: NextAuthOptions | null = null;
 /** Built on first use, so `next build` needs no secret; production must set NEXTAUTH_SECRET. */
 export function authOptions(): NextAuthOptions {
   options ??= {
-    secret:
-      env.NEXTAUTH_SECRET ??
-      (process.env.NODE_ENV === "production"
-        ? undefined
-        : loadOrCreateDevSecret(env.EMPORIUM_DATA_DIR, "web-session").toString("base64url")),
+    secret: sessionSecret(env.NEXTAUTH_SECRET, env.EMPORIUM_DATA_DIR, "web-session"),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/account/sign-in", error: "/account/sign-in" },
     providers: [
-      CredentialsProvider({
-        name: "Email and password",
-        credentials: {
-          email: { label: "Email", type: "email" },
-          password: { label: "Password", type: "password" },
-        },
-        authorize: async (credentials) => {
-          const email = credentials?.email?.trim() ?? "";
-          const password = credentials?.password ?? "";
-          if (!email || !password) throw new Error("Enter your email and password.");
-          return signInWithPassword(email, password);
-        },
-      }),
+      passwordProvider(signInWithPassword),
       ...(env.OIDC
         ? [
             oidcProvider(env.OIDC, async (idToken) => {

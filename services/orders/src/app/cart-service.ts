@@ -14,7 +14,6 @@ export const MAX_LINES = 50;
 const CART_TTL_MS = 30 * 24 * 3_600_000;
 /** The shop sells in one currency; carts, orders and the sales figures use it. */
 export const SHOP_CURRENCY = "USD";
-const CURRENCY = SHOP_CURRENCY;
 
 export interface CartDeps {
   db: Database;
@@ -48,7 +47,7 @@ export class CartService {
   async create(): Promise<string> {
     const id = randomUUID();
     await this.d.db.prisma.cart.create({
-      data: { id, currency: CURRENCY, expiresAt: new Date(this.now().getTime() + CART_TTL_MS) },
+      data: { id, currency: SHOP_CURRENCY, expiresAt: new Date(this.now().getTime() + CART_TTL_MS) },
     });
     return signCart(this.d.secret, id);
   }
@@ -175,7 +174,7 @@ export class CartService {
     });
     return {
       token,
-      currency: CURRENCY,
+      currency: SHOP_CURRENCY,
       lines: viewLines,
       itemCount: viewLines.reduce((n, l) => n + l.quantity, 0),
       subtotal: viewLines.reduce((n, l) => n + l.lineTotal, 0),

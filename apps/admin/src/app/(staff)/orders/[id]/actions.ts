@@ -2,10 +2,10 @@
 // Staff actions on an order. Each names the staff member to the orders service with a fresh service
 // token; the service checks the permission itself, so a hidden button is a convenience, not the guard.
 import { revalidatePath } from "next/cache";
-import { TRPCClientError } from "@trpc/client";
 import { requireStaff } from "@/auth/session";
 import { parseAmount } from "@/money-input";
 import { ordersAs } from "@/trpc/orders";
+import { refusalOf } from "@/trpc/refusal";
 
 export interface OrderActionState {
   status: "idle" | "saved" | "error";
@@ -16,15 +16,10 @@ export interface OrderActionState {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function refusal(error: unknown): OrderActionState {
-  if (!(error instanceof TRPCClientError)) throw error;
-  const data: unknown = error.data;
-  const field =
-    typeof data === "object" && data !== null && "field" in data && typeof data.field === "string"
-      ? data.field
-      : undefined;
+  const { message, field } = refusalOf(error);
   return {
     status: "error",
-    message: error.message,
+    message,
     ...(field === "amount" || field === "reason" ? { field } : {}),
   };
 }
