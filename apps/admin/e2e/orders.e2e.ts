@@ -123,8 +123,10 @@ describe("orders", () => {
     await expect
       .poll(() => page.getByTestId("timeline").textContent(), { timeout: 20_000 })
       .toMatch(/Refund of \$1\.25 requested.*Refunded \$1\.25/s);
-    await expect.poll(() => page.getByTestId("refunded").textContent()).toBe("$1.25");
-    await expect.poll(() => page.getByTestId("payment").textContent()).toMatch(/Partially refunded/);
+    await expect.poll(() => page.getByTestId("refunded").textContent(), { timeout: 10_000 }).toBe("$1.25");
+    await expect
+      .poll(() => page.getByTestId("payment").textContent(), { timeout: 10_000 })
+      .toMatch(/Partially refunded/);
 
     // A change made elsewhere (another manager, through the API) shows up on the open page by itself.
     await staffClient("manager").admin.orders.refund.mutate({
@@ -136,7 +138,7 @@ describe("orders", () => {
     await expect
       .poll(() => page.getByTestId("timeline").textContent(), { timeout: 20_000 })
       .toMatch(/Refunded \$0\.50/);
-    await expect.poll(() => page.getByTestId("refunded").textContent()).toBe("$1.75");
+    await expect.poll(() => page.getByTestId("refunded").textContent(), { timeout: 10_000 }).toBe("$1.75");
 
     // An amount beyond what is left is refused at the field.
     await page.getByLabel("Amount (USD)").fill("100000");

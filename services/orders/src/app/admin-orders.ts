@@ -8,6 +8,7 @@ import { requestHash } from "../domain/idempotency";
 import { sagaFactsSchema } from "../domain/saga";
 import { cancelRefusal, paymentSummary, refundRefusal, type PaymentSummary } from "../domain/staff-actions";
 import { applySagaEvent } from "../saga/orchestrator";
+import { readOrderSnapshot } from "./order-queries";
 
 export interface AdminOrderListInput {
   status?: OrderStatusName | undefined;
@@ -122,10 +123,7 @@ export async function listOrders(db: Database, input: AdminOrderListInput): Prom
 }
 
 export async function getAdminOrder(db: Database, orderId: string): Promise<AdminOrderDetail> {
-  const o = await db.prisma.order.findUnique({
-    where: { id: orderId },
-    include: { lines: { orderBy: { sku: "asc" } }, timeline: { orderBy: { seq: "asc" } } },
-  });
+  const o = await readOrderSnapshot(db, orderId);
   if (!o) throw new NotFoundError("No such order");
   const facts = sagaFactsSchema.parse(o.saga);
   return {

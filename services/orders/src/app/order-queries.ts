@@ -1,16 +1,29 @@
 // Reading orders: by id with the order's access token, or by order number and email for guests.
-import type { Database } from "@emporium/db";
+import { Prisma, type Database } from "@emporium/db";
 import { NotFoundError } from "../domain/errors";
 import { orderToken, verifyOrderToken } from "../domain/tokens";
 import type { OrderView } from "./views";
 
 const NOT_FOUND = "No order matches that number and email";
 
+/**
+ * The order with its lines and timeline as of one moment. Prisma reads an include as separate queries,
+ * so without one snapshot a saga step committed between them shows its timeline entry beside the
+ * order's older status and money (REPEATABLE READ gives every query the first one's snapshot).
+ */
+export function readOrderSnapshot(db: Database, orderId: string) {
+  return db.prisma.$transaction(
+    (tx) =>
+      tx.order.findUnique({
+        where: { id: orderId },
+        include: { lines: { orderBy: { sku: "asc" } }, timeline: { orderBy: { seq: "asc" } } },
+      }),
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
+}
+
 export async function loadOrderView(db: Database, orderId: string): Promise<OrderView | null> {
-  const o = await db.prisma.order.findUnique({
-    where: { id: orderId },
-    include: { lines: { orderBy: { sku: "asc" } }, timeline: { orderBy: { seq: "asc" } } },
-  });
+  const o = await readOrderSnapshot(db, orderId);
   if (!o) return null;
   return {
     id: o.id,
