@@ -7,10 +7,13 @@ export { KafkaEventBus, type KafkaEventBusOptions } from "./kafka/kafka-event-bu
 export { RabbitCommandBus, type RabbitCommandBusOptions } from "./rabbitmq/rabbit-command-bus";
 export {
   enqueue,
+  outboxInsert,
+  outboxRows,
   claimMessage,
   outboxTable,
   type OutboxMessage,
   type OutboxSchema,
+  type OutboxWriter,
   type SqlExecutor,
 } from "./outbox/outbox";
 export { OutboxRelay, outboxChannel, type OutboxRelayOptions } from "./outbox/outbox-relay";

@@ -172,6 +172,62 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     },
   );
 
+  it.runIf(target.available)(
+    "writes and claims the same way on a raw SQL session as in a Prisma transaction",
+    async () => {
+      const events = new InProcessEventBus(log, FAST_RETRY);
+      const relay = new OutboxRelay({
+        db: t.db,
+        schema: "catalog",
+        events,
+        log,
+        pollMs: 600_000,
+      });
+      await relay.start();
+      const got: number[] = [];
+      await events.subscribe({
+        group: "g",
+        topics: ["catalog"],
+        fromBeginning: true,
+        handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
+      });
+      // Many rows in one statement keep their order; a rolled-back raw transaction writes nothing.
+      const numbers = Array.from({ length: 25 }, (_, i) => i + 1);
+      await t.db.transaction((tx) =>
+        enqueue(
+          tx,
+          "catalog",
+          numbers.map((n) => ({ kind: "event" as const, topic: "catalog", envelope: ping("c", n) })),
+        ),
+      );
+      await expect(
+        t.db.transaction(async (tx) => {
+          await enqueue(tx, "catalog", [{ kind: "event", topic: "catalog", envelope: ping("c", 99) }]);
+          throw new Error("the effect failed");
+        }),
+      ).rejects.toThrow(/effect failed/);
+      await waitFor(() => got.length === numbers.length, {
+        timeoutMs: 5_000,
+        what: "the raw session's rows",
+      });
+      expect(got).toEqual(numbers);
+
+      const id = ping("raw", 1).id;
+      expect(await t.db.transaction((tx) => claimMessage(tx, "catalog", id))).toBe(true);
+      expect(await t.db.transaction((tx) => claimMessage(tx, "catalog", id))).toBe(false);
+      const undone = ping("raw", 2).id;
+      await expect(
+        t.db.transaction(async (tx) => {
+          await claimMessage(tx, "catalog", undone);
+          throw new Error("effect failed");
+        }),
+      ).rejects.toThrow();
+      expect(await t.db.transaction((tx) => claimMessage(tx, "catalog", undone))).toBe(true);
+      await relay.stop();
+      await events.close();
+    },
+  );
+
   it.runIf(target.available)("lets a consumer record a message id once, in its own transaction", async () => {
     const id = ping("k", 1).id;
     const first = await t.db.prisma.$transaction((tx) => claimMessage(tx, "inventory", id));

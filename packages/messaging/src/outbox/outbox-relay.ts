@@ -118,8 +118,10 @@ export class OutboxRelay {
         LOCK_KEYS[this.o.schema],
       ]);
       if (!lock?.locked) return 0; // another relay is draining; it will get these rows
+      // Ordered by the bigint column itself: the text alias (for the drivers) would sort "10" before "9".
       const rows = await tx.query<OutboxRow>(
-        `SELECT seq::text AS seq, kind, topic, payload, created_at FROM ${table} WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
+        `SELECT o.seq::text AS seq, o.kind, o.topic, o.payload, o.created_at FROM ${table} o
+          WHERE o.sent_at IS NULL ORDER BY o.seq LIMIT $1`,
         [this.batchSize],
       );
       if (rows.length === 0) return 0;

@@ -1,7 +1,7 @@
 // The transactional outbox. A service writes the events and commands its state change causes into its
 // own `<schema>.outbox` table in the same transaction as the change (enqueue), so either both happen or
 // neither. A relay (outbox-relay.ts) publishes them afterwards, in the order they were written.
-import { Prisma } from "@emporium/db";
+import { Prisma, type SqlSession } from "@emporium/db";
 import type { Envelope } from "@emporium/contracts";
 
 /** The schemas that have an outbox. Identifiers are taken from this list only, never from input. */
@@ -11,28 +11,73 @@ export type OutboxMessage =
   | { kind: "event"; topic: string; envelope: Envelope }
   | { kind: "command"; queue: string; envelope: Envelope };
 
-/** Anything that runs raw SQL: the Prisma client or an interactive transaction's client. */
+/** Anything that runs raw SQL through Prisma: the client or an interactive transaction's client. */
 export interface SqlExecutor {
   $executeRaw(query: Prisma.Sql): Promise<number>;
+}
+
+/**
+ * Where outbox rows and processed-message ids can be written: a Prisma (transaction) client, or a raw
+ * SQL session from `Database.transaction` — the cheaper path that the saga and the workers take.
+ */
+export type OutboxWriter = SqlExecutor | SqlSession;
+
+function isPrisma(tx: OutboxWriter): tx is SqlExecutor {
+  return "$executeRaw" in tx;
 }
 
 export function outboxTable(schema: OutboxSchema): Prisma.Sql {
   return Prisma.raw(`"${schema}"."outbox"`);
 }
 
+/** The outbox rows of `messages`, as the JSON value `outboxInsert` reads. */
+export function outboxRows(messages: readonly OutboxMessage[]): string {
+  return JSON.stringify(
+    messages.map((m) => ({
+      id: m.envelope.id,
+      kind: m.kind,
+      topic: m.kind === "event" ? m.topic : m.queue,
+      type: m.envelope.type,
+      aggregate_id: m.envelope.aggregateId,
+      payload: m.envelope,
+    })),
+  );
+}
+
+/**
+ * The INSERT that writes the rows of `outboxRows(...)`, passed as parameter `$<param>` — the same text
+ * whatever the number of rows, so it is parsed once per connection — in their order (and so their
+ * publication order). `onlyIf` is an SQL condition for a statement that writes its outbox only when
+ * its other parts did (used as a data-modifying CTE).
+ */
+export function outboxInsert(schema: OutboxSchema, param: number, onlyIf?: string): string {
+  return `INSERT INTO "${schema}"."outbox" (id, kind, topic, type, aggregate_id, payload)
+    SELECT m.id, m.kind, m.topic, m.type, m.aggregate_id, m.payload
+      FROM ROWS FROM (json_to_recordset($${param}::json)
+             AS (id uuid, kind text, topic text, type text, aggregate_id text, payload jsonb))
+           WITH ORDINALITY AS m(id, kind, topic, type, aggregate_id, payload, n)
+     ${onlyIf ? `WHERE ${onlyIf}` : ""}
+     ORDER BY m.n`;
+}
+
 export async function enqueue(
-  tx: SqlExecutor,
+  tx: OutboxWriter,
   schema: OutboxSchema,
   messages: readonly OutboxMessage[],
 ): Promise<void> {
   if (messages.length === 0) return;
-  const rows = messages.map((m) => {
-    const channel = m.kind === "event" ? m.topic : m.queue;
-    return Prisma.sql`(${m.envelope.id}::uuid, ${m.kind}, ${channel}, ${m.envelope.type}, ${m.envelope.aggregateId}, ${JSON.stringify(m.envelope)}::jsonb)`;
-  });
-  await tx.$executeRaw(
-    Prisma.sql`INSERT INTO ${outboxTable(schema)} (id, kind, topic, type, aggregate_id, payload) VALUES ${Prisma.join(rows)}`,
-  );
+  if (isPrisma(tx)) {
+    await tx.$executeRaw(
+      Prisma.sql`INSERT INTO ${outboxTable(schema)} (id, kind, topic, type, aggregate_id, payload) VALUES ${Prisma.join(
+        messages.map(
+          (m) =>
+            Prisma.sql`(${m.envelope.id}::uuid, ${m.kind}, ${m.kind === "event" ? m.topic : m.queue}, ${m.envelope.type}, ${m.envelope.aggregateId}, ${JSON.stringify(m.envelope)}::jsonb)`,
+        ),
+      )}`,
+    );
+    return;
+  }
+  await tx.query(outboxInsert(schema, 1), [outboxRows(messages)]);
 }
 
 /**
@@ -41,12 +86,19 @@ export async function enqueue(
  * and the transaction commits (or rolls back) together with the effect.
  */
 export async function claimMessage(
-  tx: SqlExecutor,
+  tx: OutboxWriter,
   schema: OutboxSchema,
   messageId: string,
 ): Promise<boolean> {
-  const inserted = await tx.$executeRaw(
-    Prisma.sql`INSERT INTO ${Prisma.raw(`"${schema}"."processed_messages"`)} (message_id) VALUES (${messageId}) ON CONFLICT DO NOTHING`,
+  if (isPrisma(tx)) {
+    const inserted = await tx.$executeRaw(
+      Prisma.sql`INSERT INTO ${Prisma.raw(`"${schema}"."processed_messages"`)} (message_id) VALUES (${messageId}) ON CONFLICT DO NOTHING`,
+    );
+    return inserted === 1;
+  }
+  const rows = await tx.query(
+    `INSERT INTO "${schema}"."processed_messages" (message_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1 AS claimed`,
+    [messageId],
   );
-  return inserted === 1;
+  return rows.length === 1;
 }
