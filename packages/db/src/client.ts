@@ -1,6 +1,7 @@
 // Opens the SQL database behind one port: PostgreSQL through @prisma/adapter-pg when a URL is given,
 // otherwise the embedded PGlite. Both hand out the same Prisma client and a small raw-SQL surface for
 // the few things Prisma does not do (multi-statement migration scripts, LISTEN/NOTIFY).
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -37,6 +38,21 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * A Prisma client (or interactive transaction) seen as a raw SQL session, so SQL written for the fast
+ * raw path (`Database.transaction`) also runs inside the Prisma transactions of colder code paths.
+ */
+export function prismaSession(tx: Pick<PrismaClient, "$queryRawUnsafe" | "$executeRawUnsafe">): SqlSession {
+  return {
+    async exec(sql) {
+      await tx.$executeRawUnsafe(sql);
+    },
+    query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      return tx.$queryRawUnsafe<Row[]>(sql, ...params);
+    },
+  };
+}
+
 export interface OpenDatabaseOptions {
   /** PostgreSQL connection string; when absent the embedded PGlite is used. */
   databaseUrl?: string | undefined;
@@ -64,13 +80,32 @@ function redact(url: string): string {
   }
 }
 
+// Raw statements run as named prepared statements, so PostgreSQL parses and plans each text once per
+// connection instead of on every call (on the saga's hot paths that parsing was most of its CPU).
+// node-postgres prepares a name on a connection the first time it is used there. The texts are the
+// code's own — fixed, or varying only in how many rows a VALUES list has — so the set stays small;
+// past a cap, further texts run unnamed rather than growing every connection's statement cache.
+const MAX_PREPARED = 256;
+const statementNames = new Map<string, string>();
+
+function statementName(sql: string): string | undefined {
+  const known = statementNames.get(sql);
+  if (known || statementNames.size >= MAX_PREPARED) return known;
+  const name = `emporium_${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`;
+  statementNames.set(sql, name);
+  return name;
+}
+
 function pgSession(client: pg.Pool | pg.PoolClient): SqlSession {
   return {
     async exec(sql) {
       await client.query(sql);
     },
     async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-      const result = await client.query<Row>(sql, params);
+      const name = statementName(sql);
+      const result = await client.query<Row>(
+        name ? { name, text: sql, values: params } : { text: sql, values: params },
+      );
       return result.rows;
     },
   };

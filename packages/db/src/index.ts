@@ -1,10 +1,12 @@
 export {
   openDatabase,
+  prismaSession,
   type Database,
   type DatabaseKind,
   type OpenDatabaseOptions,
   type SqlSession,
 } from "./client";
+export { isUniqueViolation } from "./errors";
 export { migrate, readMigrations, MigrationError, type MigrateResult } from "./migrate";
 export { DEFAULT_DATA_DIR, REPO_ROOT } from "./paths";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
