@@ -8,21 +8,10 @@
 // Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL), KAFKA_BROKERS (or TEST_KAFKA_BROKERS) and AMQP_URL
 // (or TEST_AMQP_URL). Tuning: BENCH_CLIENTS (10), BENCH_SECONDS (15), BENCH_STEADY_SECONDS (60),
 // BENCH_RATES ("10,20,30,40,60,80,100"). Each step starts once the saga has caught up with the last.
-import { randomUUID } from "node:crypto";
-import { CARDS, pool, setStock, Stack, stockedVariants, tokenize, ADDRESS } from "@emporium/system-tests";
+import { CARDS, pool, setStock, Stack, stockedVariants, tokenize } from "@emporium/system-tests";
 import { fmt, percentile, printTable, progress, type Figures } from "../catalog/stats";
+import { confirmLatencies, drain, env, intEnv, openLoop, place, prepareCarts } from "./load";
 import { runPgbench } from "./pgbench";
-
-function env(...names: string[]): string {
-  for (const n of names) if (process.env[n]) return process.env[n] ?? "";
-  throw new Error(`set ${names.join(" or ")}`);
-}
-function intEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const n = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
-  return n;
-}
 
 const clients = intEnv("BENCH_CLIENTS", 10);
 const seconds = intEnv("BENCH_SECONDS", 15);
@@ -45,92 +34,6 @@ const stack = new Stack({
   },
 });
 
-interface Prepared {
-  cartToken: string;
-  paymentToken: string;
-}
-
-async function prepareCarts(count: number, variantIds: string[], tokens: string[]): Promise<Prepared[]> {
-  const made = await pool(count, 16, async (i) => {
-    const cart = await stack.orders.cart.addLine.mutate({
-      variantId: variantIds[i % variantIds.length] ?? "",
-      quantity: 1,
-    });
-    return { cartToken: cart.token, paymentToken: tokens[i % tokens.length] ?? "" };
-  });
-  const failed = made.filter((m): m is Error => m instanceof Error);
-  if (failed.length > 0) throw new Error(`could not prepare carts: ${failed[0]?.message}`);
-  return made.filter((m): m is Prepared => !(m instanceof Error));
-}
-
-async function place(p: Prepared): Promise<{ orderId: string; ms: number }> {
-  const started = performance.now();
-  const r = await stack.orders.checkout.placeOrder.mutate({
-    cartToken: p.cartToken,
-    email: "bench@example.com",
-    shippingAddress: ADDRESS,
-    shippingMethod: "standard",
-    paymentToken: p.paymentToken,
-    idempotencyKey: `bench_${randomUUID().replace(/-/g, "")}`,
-  });
-  return { orderId: r.orderId, ms: performance.now() - started };
-}
-
-/** placed → confirmed per order, from the orders table and its timeline (same database clock). */
-async function confirmLatencies(orderIds: string[], timeoutMs: number): Promise<number[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const rows = await stack.db.sql.query<{ ms: number | null }>(
-      `SELECT EXTRACT(EPOCH FROM (t.created_at - o.created_at)) * 1000 AS ms
-         FROM orders.orders o LEFT JOIN orders.order_timeline t ON t.order_id = o.id AND t.code = 'order.confirmed'
-        WHERE o.id = ANY($1::uuid[])`,
-      [orderIds],
-    );
-    const done = rows.filter((r) => r.ms !== null).map((r) => Number(r.ms));
-    if (done.length === orderIds.length || Date.now() > deadline) return done.sort((a, b) => a - b);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-/** Waits until no order is PENDING or CONFIRMED any more (the saga has caught up); returns seconds. */
-async function drain(timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    const [row] = await stack.db.sql.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM orders.orders WHERE status IN ('PENDING', 'CONFIRMED')",
-    );
-    if ((row?.n ?? 0) === 0) return (Date.now() - started) / 1000;
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`the saga did not catch up within ${timeoutMs / 1000} s (${row?.n} orders open)`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
-
-/** Places one order every 1000/rate ms from prepared carts, without waiting for earlier ones. */
-async function openLoop(rate: number, durationS: number, carts: Prepared[]) {
-  const total = Math.min(carts.length, Math.round(rate * durationS));
-  const placed: { orderId: string; ms: number }[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const cart = carts[i];
-    if (!cart) break;
-    inFlight.push(
-      place(cart).then(
-        (r) => void placed.push(r),
-        () => void errors++,
-      ),
-    );
-  }
-  await Promise.all(inFlight);
-  const elapsed = (performance.now() - started) / 1000;
-  return { placed, errors, achieved: placed.length / elapsed };
-}
-
 async function main(): Promise<void> {
   console.log(
     `Emporium orders benchmark — node ${process.version}; all services as processes on PostgreSQL, Kafka, RabbitMQ`,
@@ -146,7 +49,7 @@ async function main(): Promise<void> {
   // (1) placeOrder vs pgbench, the saga workers paused so both sides measure the same transaction
   // (the orders service still runs its outbox relay and saga consumer, as in production).
   progress(`(1) preparing carts for ${seconds} s of placeOrder with ${clients} clients`);
-  const carts = await prepareCarts(clients * seconds * 150, variants, tokens);
+  const carts = await prepareCarts(stack, clients * seconds * 150, variants, tokens);
   for (const w of ["inventory", "payment", "fulfillment"] as const) await stack.kill(w);
   progress("(1) measuring placeOrder (closed loop)");
   const latencies: number[] = [];
@@ -160,7 +63,7 @@ async function main(): Promise<void> {
         const cart = carts[next++];
         if (!cart) break;
         try {
-          latencies.push((await place(cart)).ms);
+          latencies.push((await place(stack, cart)).ms);
         } catch {
           errors++;
         }
@@ -195,16 +98,17 @@ async function main(): Promise<void> {
     `ratio API / pgbench: ${fmt(ratio, 2)}×  (goal ≥ 0.5×: ${ratio >= 0.5 ? "meets goal" : "BELOW GOAL"})`,
   );
   progress("letting the saga catch up with the orders placed while the workers were paused");
-  progress(`caught up in ${fmt(await drain(900_000), 0)} s`);
+  progress(`caught up in ${fmt(await drain(stack, 900_000), 0)} s`);
 
   // (3) step the rate up until p99 placed → confirmed reaches 1 s or the rate cannot be held.
   console.log("\n(3) sustained rate with placed → confirmed p99 under 1 s (15 s per step)");
   let best = 0;
   for (const rate of rates) {
-    const stepCarts = await prepareCarts(rate * 15, variants, tokens);
-    await drain(900_000);
-    const step = await openLoop(rate, 15, stepCarts);
+    const stepCarts = await prepareCarts(stack, rate * 15, variants, tokens);
+    await drain(stack, 900_000);
+    const step = await openLoop(stack, rate, 15, stepCarts);
     const lat = await confirmLatencies(
+      stack,
       step.placed.map((p) => p.orderId),
       120_000,
     );
@@ -221,11 +125,12 @@ async function main(): Promise<void> {
   );
   // (2) steady 100 orders/s for 60 s.
   progress(`(2) preparing ${100 * steadySeconds} carts`);
-  const steadyCarts = await prepareCarts(100 * steadySeconds, variants, tokens);
-  await drain(900_000);
+  const steadyCarts = await prepareCarts(stack, 100 * steadySeconds, variants, tokens);
+  await drain(stack, 900_000);
   progress(`(2) placing 100 orders/s for ${steadySeconds} s`);
-  const steady = await openLoop(100, steadySeconds, steadyCarts);
+  const steady = await openLoop(stack, 100, steadySeconds, steadyCarts);
   const confirm = await confirmLatencies(
+    stack,
     steady.placed.map((p) => p.orderId),
     120_000,
   );

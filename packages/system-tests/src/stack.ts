@@ -157,6 +157,14 @@ export class Stack {
     );
   }
 
+  /** The running services' process ids (for CPU accounting). */
+  pids(): Map<number, ServiceName> {
+    const pids = new Map<number, ServiceName>();
+    for (const p of this.procs.values())
+      if (p.child?.pid && p.child.exitCode === null) pids.set(p.child.pid, p.name);
+    return pids;
+  }
+
   /** SIGKILL: no shutdown hooks, unacknowledged messages stay with the broker. */
   async kill(name: ServiceName): Promise<void> {
     const child = this.procs.get(name)?.child;

@@ -1,0 +1,111 @@
+// Load helpers shared by the orders benchmark and the saga profiler: prepared carts, placing orders
+// through the API (closed or open loop), and reading placed → confirmed from the database.
+import { randomUUID } from "node:crypto";
+import { ADDRESS, pool, type Stack } from "@emporium/system-tests";
+
+export function env(...names: string[]): string {
+  for (const n of names) if (process.env[n]) return process.env[n] ?? "";
+  throw new Error(`set ${names.join(" or ")}`);
+}
+
+export function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const n = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
+  return n;
+}
+
+export interface Prepared {
+  cartToken: string;
+  paymentToken: string;
+}
+
+export async function prepareCarts(
+  stack: Stack,
+  count: number,
+  variantIds: string[],
+  tokens: string[],
+): Promise<Prepared[]> {
+  const made = await pool(count, 16, async (i) => {
+    const cart = await stack.orders.cart.addLine.mutate({
+      variantId: variantIds[i % variantIds.length] ?? "",
+      quantity: 1,
+    });
+    return { cartToken: cart.token, paymentToken: tokens[i % tokens.length] ?? "" };
+  });
+  const failed = made.filter((m): m is Error => m instanceof Error);
+  if (failed.length > 0) throw new Error(`could not prepare carts: ${failed[0]?.message}`);
+  return made.filter((m): m is Prepared => !(m instanceof Error));
+}
+
+export async function place(stack: Stack, p: Prepared): Promise<{ orderId: string; ms: number }> {
+  const started = performance.now();
+  const r = await stack.orders.checkout.placeOrder.mutate({
+    cartToken: p.cartToken,
+    email: "bench@example.com",
+    shippingAddress: ADDRESS,
+    shippingMethod: "standard",
+    paymentToken: p.paymentToken,
+    idempotencyKey: `bench_${randomUUID().replace(/-/g, "")}`,
+  });
+  return { orderId: r.orderId, ms: performance.now() - started };
+}
+
+/** placed → confirmed per order, from the orders table and its timeline (same database clock). */
+export async function confirmLatencies(
+  stack: Stack,
+  orderIds: string[],
+  timeoutMs: number,
+): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await stack.db.sql.query<{ ms: number | null }>(
+      `SELECT EXTRACT(EPOCH FROM (t.created_at - o.created_at)) * 1000 AS ms
+         FROM orders.orders o LEFT JOIN orders.order_timeline t ON t.order_id = o.id AND t.code = 'order.confirmed'
+        WHERE o.id = ANY($1::uuid[])`,
+      [orderIds],
+    );
+    const done = rows.filter((r) => r.ms !== null).map((r) => Number(r.ms));
+    if (done.length === orderIds.length || Date.now() > deadline) return done.sort((a, b) => a - b);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Waits until no order is PENDING or CONFIRMED any more (the saga has caught up); returns seconds. */
+export async function drain(stack: Stack, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const [row] = await stack.db.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM orders.orders WHERE status IN ('PENDING', 'CONFIRMED')",
+    );
+    if ((row?.n ?? 0) === 0) return (Date.now() - started) / 1000;
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`the saga did not catch up within ${timeoutMs / 1000} s (${row?.n} orders open)`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** Places one order every 1000/rate ms from prepared carts, without waiting for earlier ones. */
+export async function openLoop(stack: Stack, rate: number, durationS: number, carts: Prepared[]) {
+  const total = Math.min(carts.length, Math.round(rate * durationS));
+  const placed: { orderId: string; ms: number }[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const cart = carts[i];
+    if (!cart) break;
+    inFlight.push(
+      place(stack, cart).then(
+        (r) => void placed.push(r),
+        () => void errors++,
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  return { placed, errors, achieved: placed.length / elapsed };
+}
