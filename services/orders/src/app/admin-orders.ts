@@ -2,7 +2,7 @@
 // saga timeline; and the staff actions — cancel and refund — which enter the saga like any event, under
 // the order's row lock, so they compensate and notify exactly as the saga's own steps do.
 import type { OrderStatusName } from "@emporium/contracts";
-import { Prisma, type Database } from "@emporium/db";
+import { isUniqueViolation, Prisma, type Database } from "@emporium/db";
 import { ConflictError, InvalidInputError, NotFoundError } from "../domain/errors";
 import { requestHash } from "../domain/idempotency";
 import { sagaFactsSchema } from "../domain/saga";
@@ -172,30 +172,26 @@ export interface StaffActionDeps {
   now?: () => Date;
 }
 
-const TX = { timeout: 30_000, maxWait: 30_000 } as const;
-
 export async function cancelOrder(
   d: StaffActionDeps,
   input: { orderId: string; reason: string },
 ): Promise<{ orderId: string; status: OrderStatusName }> {
   const now = d.now?.() ?? new Date();
-  const result = await d.db.prisma.$transaction(
-    (tx) =>
-      applySagaEvent(
-        tx,
-        input.orderId,
-        { type: "staff.cancel", reason: input.reason },
-        {
-          now,
-          reservationTtlMs: d.reservationTtlMs,
-          traceparent: d.traceparent,
-          guard: ({ facts }) => {
-            const refusal = cancelRefusal(facts);
-            if (refusal) throw new ConflictError(refusal);
-          },
+  const result = await d.db.transaction((tx) =>
+    applySagaEvent(
+      tx,
+      input.orderId,
+      { type: "staff.cancel", reason: input.reason },
+      {
+        now,
+        reservationTtlMs: d.reservationTtlMs,
+        traceparent: d.traceparent,
+        guard: ({ facts }) => {
+          const refusal = cancelRefusal(facts);
+          if (refusal) throw new ConflictError(refusal);
         },
-      ),
-    TX,
+      },
+    ),
   );
   if (!result) throw new NotFoundError("No such order");
   return { orderId: input.orderId, status: result.to };
@@ -228,12 +224,16 @@ export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promi
   const hash = requestHash({ orderId: input.orderId, amount: input.amount, reason: input.reason });
   for (let attempt = 1; ; attempt++) {
     try {
-      return await d.db.prisma.$transaction(async (tx) => {
+      return await d.db.transaction(async (tx) => {
         // The order lock first, so two requests with one key queue up behind each other.
-        const exists = await tx.$queryRaw<{ id: string }[]>`
-          SELECT id FROM orders.orders WHERE id = ${input.orderId}::uuid FOR UPDATE`;
+        const exists = await tx.query(`SELECT id FROM orders.orders WHERE id = $1::uuid FOR UPDATE`, [
+          input.orderId,
+        ]);
         if (exists.length === 0) throw new NotFoundError("No such order");
-        const seen = await tx.idempotencyKey.findUnique({ where: { key } });
+        const [seen] = await tx.query<{ scope: string; requestHash: string }>(
+          `SELECT scope, request_hash AS "requestHash" FROM orders.idempotency_keys WHERE key = $1`,
+          [key],
+        );
         if (seen) {
           if (seen.scope !== "admin.refund" || seen.requestHash !== hash)
             throw new ConflictError(
@@ -241,15 +241,11 @@ export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promi
             );
           return { orderId: input.orderId, amount: input.amount, replayed: true };
         }
-        await tx.idempotencyKey.create({
-          data: {
-            key,
-            scope: "admin.refund",
-            requestHash: hash,
-            orderId: input.orderId,
-            expiresAt: new Date(now.getTime() + KEY_TTL_MS),
-          },
-        });
+        await tx.query(
+          `INSERT INTO orders.idempotency_keys (key, scope, request_hash, order_id, expires_at)
+           VALUES ($1, 'admin.refund', $2, $3::uuid, $4::timestamptz)`,
+          [key, hash, input.orderId, new Date(now.getTime() + KEY_TTL_MS).toISOString()],
+        );
         await applySagaEvent(
           tx,
           input.orderId,
@@ -266,12 +262,11 @@ export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promi
           },
         );
         return { orderId: input.orderId, amount: input.amount, replayed: false };
-      }, TX);
+      });
     } catch (err) {
       // Two first requests with one key can both miss the key; its primary key settles it, and the
       // retry then answers as a replay.
-      const unique = err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-      if (unique && attempt < 3) continue;
+      if (isUniqueViolation(err) && attempt < 3) continue;
       throw err;
     }
   }

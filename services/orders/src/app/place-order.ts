@@ -4,7 +4,7 @@
 // the key's unique index; the same key with a different request is refused.
 import { randomUUID } from "node:crypto";
 import { createEnvelope, orderPlacedV1, TOPICS, type Address } from "@emporium/contracts";
-import { Prisma, type Database } from "@emporium/db";
+import { isUniqueViolation, type Database } from "@emporium/db";
 import { enqueue } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
 import { computeTotals, type ShippingMethodId } from "../domain/checkout";
@@ -12,6 +12,12 @@ import { ConflictError, InvalidInputError, NotFoundError, UnavailableError } fro
 import { requestHash } from "../domain/idempotency";
 import { newOrderNumber } from "../domain/order-number";
 import { orderToken, verifyCart } from "../domain/tokens";
+import {
+  claimIdempotencyKey,
+  findIdempotencyKey,
+  insertOrder,
+  lockCheckoutCart,
+} from "../adapters/sql/place-order-sql";
 import { commandMessage } from "./outbox-messages";
 import type { PlacedOrder } from "./views";
 
@@ -56,130 +62,111 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await d.db.prisma.$transaction(
-        async (tx) => {
-          const claimed = await tx.$executeRaw`
-            INSERT INTO orders.idempotency_keys (key, scope, request_hash, expires_at)
-            VALUES (${input.idempotencyKey}, 'placeOrder', ${hash}, ${new Date(now.getTime() + KEY_TTL_MS)})
-            ON CONFLICT (key) DO NOTHING`;
-          if (claimed === 0) {
-            const key = await tx.idempotencyKey.findUnique({ where: { key: input.idempotencyKey } });
-            if (!key || key.requestHash !== hash || key.scope !== "placeOrder")
-              throw new ConflictError(
-                "This Idempotency-Key was already used for a different request; use a new key for a new order",
-              );
-            if (!key.orderId)
-              throw new ConflictError("A request with this Idempotency-Key is still being processed");
-            const order = await tx.order.findUniqueOrThrow({
-              where: { id: key.orderId },
-              select: { id: true, number: true, status: true },
-            });
-            return {
-              orderId: order.id,
-              number: order.number,
-              status: order.status,
-              accessToken: orderToken(d.secret, order.id),
-              replayed: true,
-            };
-          }
-
-          const cart = await tx.cart.findUnique({
-            where: { id: cartId },
-            include: { lines: { orderBy: { createdAt: "asc" } } },
-          });
-          if (!cart) throw new NotFoundError("That cart no longer exists; start a new one");
-          if (cart.convertedOrderId)
-            throw new InvalidInputError("cartToken", "this cart was already checked out");
-          if (cart.expiresAt < now) throw new NotFoundError("Your cart expired; start a new one");
-          if (cart.lines.length === 0) throw new InvalidInputError("cartToken", "the cart is empty");
-
-          const totals = computeTotals(cart.lines, input.shippingMethod);
-          const orderId = randomUUID();
-          const number = newOrderNumber();
-          const lines = cart.lines.map((l) => ({
-            variantId: l.variantId,
-            sku: l.sku,
-            title: l.title,
-            quantity: l.quantity,
-            unitPrice: l.unitPrice,
-          }));
-          await tx.order.create({
-            data: {
-              id: orderId,
-              number,
-              customerId: input.customerId ?? null,
-              email: input.email,
-              status: "PENDING",
-              currency: cart.currency,
-              ...totals,
-              shippingMethod: input.shippingMethod,
-              shippingAddress: input.shippingAddress,
-              paymentToken: input.paymentToken,
-              saga: {},
-              lines: {
-                create: lines.map((l) => ({ id: randomUUID(), ...l, lineTotal: l.quantity * l.unitPrice })),
-              },
-              timeline: {
-                create: [
-                  { id: randomUUID(), status: "PENDING", code: "order.placed", message: "Order placed" },
-                ],
-              },
-            },
-          });
-          await tx.cart.update({ where: { id: cart.id }, data: { convertedOrderId: orderId } });
-          await tx.idempotencyKey.update({ where: { key: input.idempotencyKey }, data: { orderId } });
-          const forCommands = {
-            id: orderId,
-            number,
-            email: input.email,
-            currency: cart.currency,
-            total: totals.total,
-            shippingMethod: input.shippingMethod,
-            shippingAddress: input.shippingAddress,
-            paymentToken: input.paymentToken,
-            lines,
-            reservationExpiresAt: new Date(now.getTime() + d.reservationTtlMs),
-          };
-          await enqueue(tx, "orders", [
-            {
-              kind: "event",
-              topic: TOPICS.orders,
-              envelope: createEnvelope(
-                orderPlacedV1,
-                orderId,
-                {
-                  orderId,
-                  number,
-                  email: input.email,
-                  customerId: input.customerId ?? null,
-                  currency: cart.currency,
-                  lines,
-                  subtotal: totals.subtotal,
-                  shippingTotal: totals.shippingTotal,
-                  total: totals.total,
-                  shippingMethod: input.shippingMethod,
-                  shippingAddress: input.shippingAddress,
-                },
-                { traceparent: input.traceparent },
-              ),
-            },
-            commandMessage(forCommands, { type: "inventory.reserve" }, input.traceparent),
-          ]);
+      return await d.db.transaction(async (tx) => {
+        const claimed = await claimIdempotencyKey(tx, {
+          key: input.idempotencyKey,
+          scope: "placeOrder",
+          requestHash: hash,
+          expiresAt: new Date(now.getTime() + KEY_TTL_MS),
+        });
+        if (!claimed) {
+          const key = await findIdempotencyKey(tx, input.idempotencyKey);
+          if (!key || key.requestHash !== hash || key.scope !== "placeOrder")
+            throw new ConflictError(
+              "This Idempotency-Key was already used for a different request; use a new key for a new order",
+            );
+          if (!key.orderId || !key.orderNumber || !key.orderStatus)
+            throw new ConflictError("A request with this Idempotency-Key is still being processed");
           return {
-            orderId,
-            number,
-            status: "PENDING" as const,
-            accessToken: orderToken(d.secret, orderId),
-            replayed: false,
+            orderId: key.orderId,
+            number: key.orderNumber,
+            status: key.orderStatus,
+            accessToken: orderToken(d.secret, key.orderId),
+            replayed: true,
           };
-        },
-        { timeout: 30_000, maxWait: 30_000 },
-      );
+        }
+
+        const cart = await lockCheckoutCart(tx, cartId, now);
+        if (!cart) throw new NotFoundError("That cart no longer exists; start a new one");
+        if (cart.convertedOrderId)
+          throw new InvalidInputError("cartToken", "this cart was already checked out");
+        if (cart.expired) throw new NotFoundError("Your cart expired; start a new one");
+        if (cart.lines.length === 0) throw new InvalidInputError("cartToken", "the cart is empty");
+
+        const totals = computeTotals(cart.lines, input.shippingMethod);
+        const orderId = randomUUID();
+        const number = newOrderNumber();
+        const lines = cart.lines.map((l) => ({
+          variantId: l.variantId,
+          sku: l.sku,
+          title: l.title,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+        }));
+        await insertOrder(tx, {
+          id: orderId,
+          number,
+          customerId: input.customerId ?? null,
+          email: input.email,
+          currency: cart.currency,
+          totals,
+          shippingMethod: input.shippingMethod,
+          shippingAddress: input.shippingAddress,
+          paymentToken: input.paymentToken,
+          lines: lines.map((l) => ({ id: randomUUID(), ...l })),
+          timelineId: randomUUID(),
+          cartId: cart.id,
+          idempotencyKey: input.idempotencyKey,
+        });
+        const forCommands = {
+          id: orderId,
+          number,
+          email: input.email,
+          currency: cart.currency,
+          total: totals.total,
+          shippingMethod: input.shippingMethod,
+          shippingAddress: input.shippingAddress,
+          paymentToken: input.paymentToken,
+          lines,
+          reservationExpiresAt: new Date(now.getTime() + d.reservationTtlMs),
+        };
+        await enqueue(tx, "orders", [
+          {
+            kind: "event",
+            topic: TOPICS.orders,
+            envelope: createEnvelope(
+              orderPlacedV1,
+              orderId,
+              {
+                orderId,
+                number,
+                email: input.email,
+                customerId: input.customerId ?? null,
+                currency: cart.currency,
+                lines,
+                subtotal: totals.subtotal,
+                shippingTotal: totals.shippingTotal,
+                total: totals.total,
+                shippingMethod: input.shippingMethod,
+                shippingAddress: input.shippingAddress,
+              },
+              { traceparent: input.traceparent },
+            ),
+          },
+          commandMessage(forCommands, { type: "inventory.reserve" }, input.traceparent),
+        ]);
+        return {
+          orderId,
+          number,
+          status: "PENDING" as const,
+          accessToken: orderToken(d.secret, orderId),
+          replayed: false,
+        };
+      });
     } catch (err) {
       // Two first requests with one key can both miss each other's row under some interleavings;
       // the unique index settles it, and a retry then replays the winner's order.
-      const unique = err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-      if (unique && attempt < 3) continue;
+      if (isUniqueViolation(err) && attempt < 3) continue;
       throw err;
     }
   }

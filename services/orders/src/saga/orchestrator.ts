@@ -4,13 +4,14 @@
 // transaction, so a redelivered event changes nothing. Staff actions (cancel, refund) go through the
 // same `applySagaEvent`, so they lock, compensate and notify exactly as events do.
 import { randomUUID } from "node:crypto";
-import type { Address, Envelope, OrderStatusName } from "@emporium/contracts";
-import type { Database, Prisma } from "@emporium/db";
+import type { Envelope, OrderStatusName } from "@emporium/contracts";
+import type { Database, SqlSession } from "@emporium/db";
 import { claimMessage, enqueue, type MessageHandler } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
 import type { Counter } from "prom-client";
 import { react, sagaFactsSchema, type SagaEvent, type SagaFacts } from "../domain/saga";
 import { commandMessage, statusChangedMessage } from "../app/outbox-messages";
+import { addTimeline, lockSagaOrder, saveSagaOrder } from "../adapters/sql/saga-orders";
 import { readSagaEvent } from "./read-event";
 
 export interface OrchestratorDeps {
@@ -26,20 +27,17 @@ export function sagaHandler(d: OrchestratorDeps): MessageHandler {
     const read = readSagaEvent(envelope);
     if (!read) return;
     const now = d.now?.() ?? new Date();
-    const result = await d.db.prisma.$transaction(
-      async (tx) => {
-        if (!(await claimMessage(tx, "orders", envelope.id))) return null;
-        const applied = await applySagaEvent(tx, read.orderId, read.event, {
-          now,
-          reservationTtlMs: d.reservationTtlMs,
-          traceparent: envelope.traceparent,
-        });
-        if (!applied)
-          d.log.warn({ orderId: read.orderId, type: envelope.type }, "event for an unknown order ignored");
-        return applied;
-      },
-      { timeout: 30_000, maxWait: 30_000 },
-    );
+    const result = await d.db.transaction(async (tx) => {
+      if (!(await claimMessage(tx, "orders", envelope.id))) return null;
+      const applied = await applySagaEvent(tx, read.orderId, read.event, {
+        now,
+        reservationTtlMs: d.reservationTtlMs,
+        traceparent: envelope.traceparent,
+      });
+      if (!applied)
+        d.log.warn({ orderId: read.orderId, type: envelope.type }, "event for an unknown order ignored");
+      return applied;
+    });
     if (result && result.from !== result.to) d.transitions.inc({ to: result.to });
   };
 }
@@ -61,70 +59,42 @@ export interface ApplyOptions {
  * outbox. Returns null for an unknown order.
  */
 export async function applySagaEvent(
-  tx: Prisma.TransactionClient,
+  tx: SqlSession,
   orderId: string,
   event: SagaEvent,
   o: ApplyOptions,
 ): Promise<{ from: OrderStatusName; to: OrderStatusName } | null> {
   const { now } = o;
-  await tx.$queryRaw`SELECT id FROM orders.orders WHERE id = ${orderId}::uuid FOR UPDATE`;
-  const order = await tx.order.findUnique({
-    where: { id: orderId },
-    include: { lines: { orderBy: { sku: "asc" } } },
-  });
+  const order = await lockSagaOrder(tx, orderId);
   if (!order) return null;
   const facts = sagaFactsSchema.parse(order.saga);
   o.guard?.({ status: order.status, facts, total: order.total });
   const decision = react({ facts, cancelReason: order.cancelReason, total: order.total }, event, now);
-  const forCommands = {
-    id: order.id,
-    number: order.number,
-    email: order.email,
-    currency: order.currency,
-    total: order.total,
-    shippingMethod: order.shippingMethod,
-    shippingAddress: order.shippingAddress as Address,
-    paymentToken: order.paymentToken,
-    lines: order.lines.map((l) => ({
-      variantId: l.variantId,
-      sku: l.sku,
-      title: l.title,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-    })),
-    reservationExpiresAt: new Date(now.getTime() + o.reservationTtlMs),
-  };
+  const forCommands = { ...order, reservationExpiresAt: new Date(now.getTime() + o.reservationTtlMs) };
   const messages = decision.commands.map((c) => commandMessage(forCommands, c, o.traceparent));
   if (decision.status !== order.status)
     messages.push(
       statusChangedMessage(order, order.status, decision.status, decision.cancelReason, o.traceparent),
     );
-  await tx.order.update({
-    where: { id: order.id },
-    data: {
-      status: decision.status,
-      saga: decision.facts,
-      cancelReason: decision.cancelReason,
-      // The payment token is needed only until the authorisation has been asked for.
-      ...(decision.facts.authorizeRequestedAt &&
-      !decision.commands.some((c) => c.type === "payment.authorize")
-        ? { paymentToken: null }
-        : {}),
-      ...(decision.shipment
-        ? { carrier: decision.shipment.carrier, trackingNumber: decision.shipment.trackingNumber }
-        : {}),
-    },
+  await saveSagaOrder(tx, order.id, {
+    status: decision.status,
+    facts: decision.facts,
+    cancelReason: decision.cancelReason,
+    dropPaymentToken:
+      Boolean(decision.facts.authorizeRequestedAt) &&
+      !decision.commands.some((c) => c.type === "payment.authorize"),
+    shipment: decision.shipment,
   });
-  if (decision.notes.length > 0)
-    await tx.orderTimelineEntry.createMany({
-      data: decision.notes.map((n) => ({
-        id: randomUUID(),
-        orderId: order.id,
-        status: decision.status,
-        code: n.code,
-        message: n.message,
-      })),
-    });
+  await addTimeline(
+    tx,
+    order.id,
+    decision.notes.map((n) => ({
+      id: randomUUID(),
+      status: decision.status,
+      code: n.code,
+      message: n.message,
+    })),
+  );
   await enqueue(tx, "orders", messages);
   return { from: order.status, to: decision.status };
 }

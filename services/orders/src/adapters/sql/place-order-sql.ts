@@ -1,0 +1,122 @@
+// placeOrder's SQL on one transaction's session: the idempotency key claimed, the cart read with its
+// lines, and the order written — with its lines, first timeline entry, the cart's conversion and the
+// key's order — as one statement. `bench/orders/pgbench.ts` runs these same statements as its baseline.
+import type { Address, OrderStatusName } from "@emporium/contracts";
+import type { SqlSession } from "@emporium/db";
+import type { Totals } from "../../domain/checkout";
+
+/** Claims the key for this request; false when it exists already (a replay or a clash). */
+export async function claimIdempotencyKey(
+  tx: SqlSession,
+  k: { key: string; scope: string; requestHash: string; expiresAt: Date },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO orders.idempotency_keys (key, scope, request_hash, expires_at)
+     VALUES ($1, $2, $3, $4::timestamptz) ON CONFLICT (key) DO NOTHING RETURNING 1 AS claimed`,
+    [k.key, k.scope, k.requestHash, k.expiresAt.toISOString()],
+  );
+  return rows.length === 1;
+}
+
+export interface StoredKey {
+  scope: string;
+  requestHash: string;
+  orderId: string | null;
+  orderNumber: string | null;
+  orderStatus: OrderStatusName | null;
+}
+
+/** A key already claimed, with the order it produced (if that order exists yet). */
+export async function findIdempotencyKey(tx: SqlSession, key: string): Promise<StoredKey | null> {
+  const [row] = await tx.query<StoredKey & Record<string, unknown>>(
+    `SELECT k.scope, k.request_hash AS "requestHash", o.id::text AS "orderId", o.number AS "orderNumber",
+            o.status::text AS "orderStatus"
+       FROM orders.idempotency_keys k LEFT JOIN orders.orders o ON o.id = k.order_id
+      WHERE k.key = $1`,
+    [key],
+  );
+  return row ?? null;
+}
+
+export interface CheckoutCart {
+  id: string;
+  currency: string;
+  convertedOrderId: string | null;
+  expired: boolean;
+  lines: { variantId: string; sku: string; title: string; quantity: number; unitPrice: number }[];
+}
+
+/** The cart and its lines (oldest first), locked against a concurrent checkout; null when missing. */
+export async function lockCheckoutCart(
+  tx: SqlSession,
+  cartId: string,
+  now: Date,
+): Promise<CheckoutCart | null> {
+  const [row] = await tx.query<CheckoutCart & Record<string, unknown>>(
+    `SELECT c.id::text AS id, c.currency, c.converted_order_id::text AS "convertedOrderId",
+            (c.expires_at < $2::timestamptz) AS expired,
+            COALESCE((SELECT json_agg(json_build_object('variantId', l.variant_id, 'sku', l.sku, 'title', l.title,
+                                                        'quantity', l.quantity, 'unitPrice', l.unit_price)
+                                      ORDER BY l.created_at, l.id)
+                        FROM orders.cart_lines l WHERE l.cart_id = c.id), '[]'::json) AS lines
+       FROM orders.carts c WHERE c.id = $1::uuid FOR UPDATE OF c`,
+    [cartId, now.toISOString()],
+  );
+  return row ?? null;
+}
+
+export interface NewOrder {
+  id: string;
+  number: string;
+  customerId: string | null;
+  email: string;
+  currency: string;
+  totals: Totals;
+  shippingMethod: string;
+  shippingAddress: Address;
+  paymentToken: string;
+  lines: { id: string; variantId: string; sku: string; title: string; quantity: number; unitPrice: number }[];
+  timelineId: string;
+  cartId: string;
+  idempotencyKey: string;
+}
+
+/** The PENDING order with its lines and first timeline entry; the cart converted; the key answered. */
+export async function insertOrder(tx: SqlSession, o: NewOrder): Promise<void> {
+  await tx.query(
+    `WITH new_order AS (
+       INSERT INTO orders.orders (id, number, customer_id, email, status, currency, subtotal, shipping_total,
+                                  tax_total, total, shipping_method, shipping_address, payment_token, saga, updated_at)
+       VALUES ($1::uuid, $2, $3::uuid, $4, 'PENDING', $5, $6, $7, $8, $9, $10, $11::jsonb, $12, '{}', now())
+       RETURNING id
+     ), new_lines AS (
+       INSERT INTO orders.order_lines (id, order_id, variant_id, sku, title, quantity, unit_price, line_total)
+       SELECT l.id, $1::uuid, l."variantId", l.sku, l.title, l.quantity, l."unitPrice", l.quantity * l."unitPrice"
+         FROM json_to_recordset($13::json) AS l(id uuid, "variantId" uuid, sku text, title text, quantity int, "unitPrice" int)
+     ), first_entry AS (
+       INSERT INTO orders.order_timeline (id, order_id, status, code, message)
+       VALUES ($14::uuid, $1::uuid, 'PENDING', 'order.placed', 'Order placed')
+     ), converted AS (
+       UPDATE orders.carts SET converted_order_id = $1::uuid, updated_at = now() WHERE id = $15::uuid
+     )
+     UPDATE orders.idempotency_keys SET order_id = $1::uuid WHERE key = $16`,
+    [
+      o.id,
+      o.number,
+      o.customerId,
+      o.email,
+      o.currency,
+      o.totals.subtotal,
+      o.totals.shippingTotal,
+      o.totals.taxTotal,
+      o.totals.total,
+      o.shippingMethod,
+      JSON.stringify(o.shippingAddress),
+      o.paymentToken,
+      JSON.stringify(o.lines),
+      o.timelineId,
+      o.cartId,
+      o.idempotencyKey,
+    ],
+  );
+}
