@@ -7,30 +7,29 @@ import { closeReservation, findReservation } from "./adapters/reservations";
 
 /** Expires up to `limit` overdue reservations; returns how many. */
 export async function expireReservations(db: Database, limit = 50, now = new Date()): Promise<number> {
-  return db.prisma.$transaction(
-    async (tx) => {
-      const due = await tx.$queryRaw<{ order_id: string }[]>`
-        SELECT order_id FROM inventory.reservations
-         WHERE status = 'ACTIVE' AND expires_at < ${now}
-         ORDER BY expires_at LIMIT ${limit}
-           FOR UPDATE SKIP LOCKED`;
-      for (const { order_id: orderId } of due) {
-        const reservation = await findReservation(tx, orderId);
-        if (reservation?.status !== "ACTIVE") continue;
-        const changed = await closeReservation(tx, reservation, "EXPIRED", "expired");
-        await enqueue(tx, "inventory", [
-          {
-            kind: "event",
-            topic: TOPICS.inventory,
-            envelope: createEnvelope(stockReleasedV1, orderId, { orderId, reason: "expired" }),
-          },
-          ...changed,
-        ]);
-      }
-      return due.length;
-    },
-    { timeout: 30_000, maxWait: 30_000 },
-  );
+  return db.transaction(async (tx) => {
+    const due = await tx.query<{ orderId: string }>(
+      `SELECT order_id::text AS "orderId" FROM inventory.reservations
+        WHERE status = 'ACTIVE' AND expires_at < $1::timestamptz
+        ORDER BY expires_at LIMIT $2
+          FOR UPDATE SKIP LOCKED`,
+      [now.toISOString(), limit],
+    );
+    for (const { orderId } of due) {
+      const reservation = await findReservation(tx, orderId);
+      if (reservation?.status !== "ACTIVE") continue;
+      const changed = await closeReservation(tx, reservation, "EXPIRED", "expired");
+      await enqueue(tx, "inventory", [
+        {
+          kind: "event",
+          topic: TOPICS.inventory,
+          envelope: createEnvelope(stockReleasedV1, orderId, { orderId, reason: "expired" }),
+        },
+        ...changed,
+      ]);
+    }
+    return due.length;
+  });
 }
 
 export function startExpirySweeper(db: Database, log: Logger, everyMs: number): () => void {

@@ -3,7 +3,7 @@
 // one variant run one at a time without deadlocking and the total announced to the catalog is the
 // committed one; the UPDATE repeats the "never below reserved" rule as its own guard.
 import { randomUUID } from "node:crypto";
-import type { Database } from "@emporium/db";
+import { prismaSession, type Database, type Prisma } from "@emporium/db";
 import { enqueue } from "@emporium/messaging";
 import { isLow, planAdjustment, type AdjustmentReason } from "../domain/adjustment";
 import { InvalidInputError, NotFoundError } from "../domain/errors";
@@ -19,7 +19,8 @@ import type {
 import { TX_OPTIONS } from "../handlers/context";
 import type { AdjustStock, StockAdminStore } from "../ports/stock-admin-store";
 import { stockChanged } from "./reservations";
-import type { Tx } from "./stock-sql";
+
+type Tx = Prisma.TransactionClient;
 
 interface LevelRow {
   location_id: string;
@@ -177,7 +178,11 @@ export class PrismaStockAdminStore implements StockAdminStore {
       });
       // The catalog's read model (variant.available, product.in_stock) follows through the outbox.
       if (plan.delta !== 0)
-        await enqueue(tx, "inventory", await stockChanged(tx, [input.variantId], input.traceparent));
+        await enqueue(
+          tx,
+          "inventory",
+          await stockChanged(prismaSession(tx), [input.variantId], input.traceparent),
+        );
       return {
         level: levelOf(after),
         adjustment: adjustmentOf({

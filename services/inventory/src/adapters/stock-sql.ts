@@ -1,57 +1,61 @@
 // The inventory's SQL: row locks taken in one fixed order (variant, then location) so concurrent
-// reservations never deadlock, and every stock change guarded again in the UPDATE itself.
-import type { Prisma } from "@emporium/db";
+// reservations never deadlock, and every stock change guarded again in the UPDATE itself. Raw SQL on a
+// transaction's session (`Database.transaction`, or a Prisma transaction through `prismaSession`).
+import type { SqlSession } from "@emporium/db";
 import type { Allocation, StockRow } from "../domain/allocate";
 
-export type Tx = Prisma.TransactionClient;
+export type Tx = SqlSession;
+
+/** Serialises commands for one order (reserve, release, commit) until the transaction ends. */
+export async function lockOrder(tx: Tx, orderId: string): Promise<void> {
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [orderId]);
+}
 
 export async function lockStock(tx: Tx, variantIds: readonly string[]): Promise<StockRow[]> {
-  const rows = await tx.$queryRaw<
-    { location_id: string; variant_id: string; sku: string; available: number }[]
-  >`
-    SELECT location_id, variant_id, sku, available FROM inventory.stock_levels
-     WHERE variant_id = ANY(${[...variantIds]}::uuid[])
-     ORDER BY variant_id, location_id
-       FOR UPDATE`;
-  return rows.map((r) => ({
-    locationId: r.location_id,
-    variantId: r.variant_id,
-    sku: r.sku,
-    available: r.available,
-  }));
+  return tx.query<StockRow & Record<string, unknown>>(
+    `SELECT location_id::text AS "locationId", variant_id::text AS "variantId", sku, available
+       FROM inventory.stock_levels
+      WHERE variant_id = ANY($1::uuid[])
+      ORDER BY variant_id, location_id
+        FOR UPDATE`,
+    [[...variantIds]],
+  );
 }
 
-/** Moves units from available to reserved; the WHERE clause refuses to go below zero. */
-export async function reserveUnits(tx: Tx, a: Allocation): Promise<void> {
-  const changed = await tx.$executeRaw`
-    UPDATE inventory.stock_levels
-       SET available = available - ${a.quantity}, reserved = reserved + ${a.quantity}, updated_at = now()
-     WHERE location_id = ${a.locationId}::uuid AND variant_id = ${a.variantId}::uuid AND available >= ${a.quantity}`;
-  if (changed !== 1) throw new Error(`stock of ${a.variantId} at ${a.locationId} changed under its row lock`);
+/** Moves units from available to reserved, all allocations in one statement; none may go below zero. */
+export async function reserveUnits(tx: Tx, allocations: readonly Allocation[]): Promise<void> {
+  const changed = await tx.query(
+    `UPDATE inventory.stock_levels s
+        SET available = s.available - a.quantity, reserved = s.reserved + a.quantity, updated_at = now()
+       FROM json_to_recordset($1::json) AS a("locationId" uuid, "variantId" uuid, quantity int)
+      WHERE s.location_id = a."locationId" AND s.variant_id = a."variantId" AND s.available >= a.quantity
+      RETURNING 1 AS changed`,
+    [JSON.stringify(allocations)],
+  );
+  if (changed.length !== allocations.length)
+    throw new Error(`stock of ${allocations.map((a) => a.variantId).join(", ")} changed under its row locks`);
 }
 
-/** Gives reserved units back to available (a release or an expiry). */
-export async function returnUnits(tx: Tx, a: Allocation): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE inventory.stock_levels
-       SET available = available + ${a.quantity}, reserved = reserved - ${a.quantity}, updated_at = now()
-     WHERE location_id = ${a.locationId}::uuid AND variant_id = ${a.variantId}::uuid`;
-}
+type Movement = "return" | "ship" | "restock";
 
-/** Reserved units leave the building: on hand and reserved both go down. */
-export async function shipUnits(tx: Tx, a: Allocation): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE inventory.stock_levels
-       SET on_hand = on_hand - ${a.quantity}, reserved = reserved - ${a.quantity}, updated_at = now()
-     WHERE location_id = ${a.locationId}::uuid AND variant_id = ${a.variantId}::uuid`;
-}
+const MOVEMENTS: Record<Movement, string> = {
+  // Reserved units back to available (a release or an expiry).
+  return: "available = s.available + a.quantity, reserved = s.reserved - a.quantity",
+  // Reserved units leave the building: on hand and reserved both go down.
+  ship: "on_hand = s.on_hand - a.quantity, reserved = s.reserved - a.quantity",
+  // Committed units that never left (an order cancelled before shipping) go back on the shelf.
+  restock: "on_hand = s.on_hand + a.quantity, available = s.available + a.quantity",
+};
 
-/** Committed units that never left (an order cancelled before shipping) go back on the shelf. */
-export async function restockUnits(tx: Tx, a: Allocation): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE inventory.stock_levels
-       SET on_hand = on_hand + ${a.quantity}, available = available + ${a.quantity}, updated_at = now()
-     WHERE location_id = ${a.locationId}::uuid AND variant_id = ${a.variantId}::uuid`;
+/** Moves a reservation's units in one statement; the table's CHECKs refuse anything below zero. */
+export async function moveUnits(tx: Tx, movement: Movement, lines: readonly Allocation[]): Promise<void> {
+  if (lines.length === 0) return;
+  await tx.query(
+    `UPDATE inventory.stock_levels s SET ${MOVEMENTS[movement]}, updated_at = now()
+       FROM json_to_recordset($1::json) AS a("locationId" uuid, "variantId" uuid, quantity int)
+      WHERE s.location_id = a."locationId" AND s.variant_id = a."variantId"`,
+    [JSON.stringify(lines)],
+  );
 }
 
 /** Units each variant can still promise, across locations (the catalog's stock read model). */
@@ -59,8 +63,10 @@ export async function availableTotals(
   tx: Tx,
   variantIds: readonly string[],
 ): Promise<{ variantId: string; sku: string; available: number }[]> {
-  const rows = await tx.$queryRaw<{ variant_id: string; sku: string; available: number }[]>`
-    SELECT variant_id, min(sku) AS sku, sum(available)::int AS available FROM inventory.stock_levels
-     WHERE variant_id = ANY(${[...variantIds]}::uuid[]) GROUP BY variant_id ORDER BY variant_id`;
-  return rows.map((r) => ({ variantId: r.variant_id, sku: r.sku, available: r.available }));
+  return tx.query<{ variantId: string; sku: string; available: number }>(
+    `SELECT variant_id::text AS "variantId", min(sku) AS sku, sum(available)::int AS available
+       FROM inventory.stock_levels
+      WHERE variant_id = ANY($1::uuid[]) GROUP BY variant_id ORDER BY variant_id`,
+    [[...variantIds]],
+  );
 }

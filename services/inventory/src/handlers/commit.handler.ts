@@ -8,18 +8,17 @@ import {
   TOPICS,
 } from "@emporium/contracts";
 import { claimMessage, enqueue, type MessageHandler } from "@emporium/messaging";
-import { findReservation, lockReservation } from "../adapters/reservations";
-import { shipUnits } from "../adapters/stock-sql";
-import { TX_OPTIONS, type InventoryContext } from "./context";
+import { findReservation, setReservationStatus } from "../adapters/reservations";
+import { lockOrder, moveUnits } from "../adapters/stock-sql";
+import type { InventoryContext } from "./context";
 
 export function commitHandler(ctx: InventoryContext): MessageHandler {
   return async (envelope) => {
     const { data, traceparent } = readMessage(envelope, commitStockV1);
-    await ctx.db.prisma.$transaction(async (tx) => {
+    await ctx.db.transaction(async (tx) => {
       if (!(await claimMessage(tx, "inventory", envelope.id))) return;
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${data.orderId}))`;
-      await lockReservation(tx, data.orderId);
-      const reservation = await findReservation(tx, data.orderId);
+      await lockOrder(tx, data.orderId);
+      const reservation = await findReservation(tx, data.orderId, "lock");
       const committed = {
         kind: "event" as const,
         topic: TOPICS.inventory,
@@ -47,9 +46,9 @@ export function commitHandler(ctx: InventoryContext): MessageHandler {
         ]);
         return;
       }
-      for (const line of reservation.lines) await shipUnits(tx, line);
-      await tx.reservation.update({ where: { id: reservation.id }, data: { status: "COMMITTED" } });
+      await moveUnits(tx, "ship", reservation.lines);
+      await setReservationStatus(tx, reservation.id, "COMMITTED");
       await enqueue(tx, "inventory", [committed]);
-    }, TX_OPTIONS);
+    });
   };
 }

@@ -2,17 +2,17 @@
 // sends it only before the order ships, so a committed reservation's units are still here to restock.
 import { createEnvelope, readMessage, releaseStockV1, stockReleasedV1, TOPICS } from "@emporium/contracts";
 import { claimMessage, enqueue, type MessageHandler } from "@emporium/messaging";
-import { closeReservation, findReservation, lockReservation, tombstone } from "../adapters/reservations";
-import { TX_OPTIONS, type InventoryContext } from "./context";
+import { closeReservation, findReservation, tombstone } from "../adapters/reservations";
+import { lockOrder } from "../adapters/stock-sql";
+import type { InventoryContext } from "./context";
 
 export function releaseHandler(ctx: InventoryContext): MessageHandler {
   return async (envelope) => {
     const { data, traceparent } = readMessage(envelope, releaseStockV1);
-    await ctx.db.prisma.$transaction(async (tx) => {
+    await ctx.db.transaction(async (tx) => {
       if (!(await claimMessage(tx, "inventory", envelope.id))) return;
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${data.orderId}))`;
-      await lockReservation(tx, data.orderId);
-      const reservation = await findReservation(tx, data.orderId);
+      await lockOrder(tx, data.orderId);
+      const reservation = await findReservation(tx, data.orderId, "lock");
       const released = {
         kind: "event" as const,
         topic: TOPICS.inventory,
@@ -35,6 +35,6 @@ export function releaseHandler(ctx: InventoryContext): MessageHandler {
       }
       const changed = await closeReservation(tx, reservation, "RELEASED", data.reason, traceparent);
       await enqueue(tx, "inventory", [released, ...changed]);
-    }, TX_OPTIONS);
+    });
   };
 }

@@ -10,10 +10,10 @@ import {
   type Envelope,
 } from "@emporium/contracts";
 import { claimMessage, enqueue, type MessageHandler, type OutboxMessage } from "@emporium/messaging";
-import { findReservation, stockChanged } from "../adapters/reservations";
-import { lockStock, reserveUnits } from "../adapters/stock-sql";
+import { createReservation, findReservation, stockChanged } from "../adapters/reservations";
+import { lockOrder, lockStock, reserveUnits } from "../adapters/stock-sql";
 import { allocate, describeShortages } from "../domain/allocate";
-import { TX_OPTIONS, type InventoryContext } from "./context";
+import type { InventoryContext } from "./context";
 
 export function reserveHandler(ctx: InventoryContext): MessageHandler {
   return async (envelope: Envelope) => {
@@ -42,15 +42,15 @@ export function reserveHandler(ctx: InventoryContext): MessageHandler {
       ),
     });
 
-    const outcome = await ctx.db.prisma.$transaction(async (tx) => {
+    const outcome = await ctx.db.transaction(async (tx) => {
       if (!(await claimMessage(tx, "inventory", envelope.id))) return "duplicate";
       // Serialises commands for the same order and answers a repeated one with the first answer.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${data.orderId}))`;
+      await lockOrder(tx, data.orderId);
       const existing = await findReservation(tx, data.orderId);
       if (existing) {
         const answer =
           existing.status === "ACTIVE" || existing.status === "COMMITTED"
-            ? reserved(existing.id, existing.expiresAt)
+            ? reserved(existing.id, new Date(existing.expiresAt))
             : rejected(existing.status === "EXPIRED" ? "reservation expired" : "order was cancelled", []);
         await enqueue(tx, "inventory", [answer]);
         return "repeat";
@@ -61,17 +61,14 @@ export function reserveHandler(ctx: InventoryContext): MessageHandler {
         await enqueue(tx, "inventory", [rejected(describeShortages(result.shortages), result.shortages)]);
         return "rejected";
       }
-      for (const a of result.allocations) await reserveUnits(tx, a);
+      await reserveUnits(tx, result.allocations);
       const reservationId = randomUUID();
       const expiresAt = new Date(data.expiresAt);
-      await tx.reservation.create({
-        data: {
-          id: reservationId,
-          orderId: data.orderId,
-          status: "ACTIVE",
-          expiresAt,
-          lines: { create: result.allocations.map((a) => ({ id: randomUUID(), ...a })) },
-        },
+      await createReservation(tx, {
+        id: reservationId,
+        orderId: data.orderId,
+        expiresAt,
+        allocations: result.allocations,
       });
       await enqueue(tx, "inventory", [
         reserved(reservationId, expiresAt),
@@ -82,7 +79,7 @@ export function reserveHandler(ctx: InventoryContext): MessageHandler {
         )),
       ]);
       return "reserved";
-    }, TX_OPTIONS);
+    });
     ctx.reservations.inc({ outcome });
     ctx.log.debug({ orderId: data.orderId, outcome }, "reserve handled");
   };
