@@ -13,7 +13,7 @@ import {
   type Subscription,
 } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
-import { recordAttempt } from "./adapters/prisma/payments";
+import { recordAttempt } from "./adapters/sql/payments";
 import {
   DEFAULT_RESILIENCE,
   GuardedPaymentProvider,
@@ -71,7 +71,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
         metrics.providerCalls.inc({ operation: attempt.operation, outcome: attempt.outcome });
         metrics.providerCallSeconds.observe({ operation: attempt.operation }, attempt.durationMs / 1000);
         try {
-          await recordAttempt(deps.db.prisma, attempt);
+          await recordAttempt(deps.db.sql, attempt);
         } catch (err) {
           deps.log.warn(
             { err, orderId: attempt.reference, key: attempt.idempotencyKey },

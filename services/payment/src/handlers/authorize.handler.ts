@@ -14,7 +14,7 @@ import {
   updatePayment,
   type PaymentRow,
   type Sql,
-} from "../adapters/prisma/payments";
+} from "../adapters/sql/payments";
 import { decideAuthorize } from "../domain/decide";
 import { authorizeKey } from "../domain/keys";
 import {
@@ -66,10 +66,10 @@ type AuthorizeMessage = Envelope<z.output<typeof authorizePaymentV1.schema>>;
 async function authorize(ctx: PaymentContext, envelope: AuthorizeMessage): Promise<string> {
   const { data, traceparent } = envelope;
   const reply = replies(data.orderId, traceparent);
-  const prisma = ctx.db.prisma;
-  if (await alreadyProcessed(prisma, envelope.id)) return "duplicate";
+  const sql = ctx.db.sql;
+  if (await alreadyProcessed(sql, envelope.id)) return "duplicate";
 
-  const existing = await findPayment(prisma, data.orderId);
+  const existing = await findPayment(sql, data.orderId);
   if (existing && decideAuthorize(existing).kind === "answer") {
     const fresh = await commit(ctx, envelope.id, async (tx) => {
       const payment = await lockPayment(tx, data.orderId);
@@ -78,7 +78,7 @@ async function authorize(ctx: PaymentContext, envelope: AuthorizeMessage): Promi
     return fresh ? "repeat" : "duplicate";
   }
 
-  await openPayment(prisma, data);
+  await openPayment(sql, data);
   const outcome = await callProvider(ctx, data);
   let recorded = "duplicate";
   await commit(ctx, envelope.id, async (tx) => {

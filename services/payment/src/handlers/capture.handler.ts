@@ -5,7 +5,7 @@
 import { capturePaymentV1, readMessage, type Envelope } from "@emporium/contracts";
 import type { DeliveryInfo, MessageHandler } from "@emporium/messaging";
 import type { z } from "zod";
-import { alreadyProcessed, findPayment, lockPayment, updatePayment } from "../adapters/prisma/payments";
+import { alreadyProcessed, findPayment, lockPayment, updatePayment } from "../adapters/sql/payments";
 import { decideCapture } from "../domain/decide";
 import { captureKey } from "../domain/keys";
 import {
@@ -21,10 +21,10 @@ type CaptureMessage = Envelope<z.output<typeof capturePaymentV1.schema>>;
 async function capture(ctx: PaymentContext, envelope: CaptureMessage, info: DeliveryInfo): Promise<string> {
   const { data, traceparent } = envelope;
   const reply = replies(data.orderId, traceparent);
-  const prisma = ctx.db.prisma;
-  if (await alreadyProcessed(prisma, envelope.id)) return "duplicate";
+  const sql = ctx.db.sql;
+  if (await alreadyProcessed(sql, envelope.id)) return "duplicate";
 
-  const decision = decideCapture(await findPayment(prisma, data.orderId), data.amount);
+  const decision = decideCapture(await findPayment(sql, data.orderId), data.amount);
   if (decision.kind !== "call")
     return answerWithoutProvider(ctx, envelope.id, data.orderId, decision, {
       again: (payment) => reply.captured(payment),

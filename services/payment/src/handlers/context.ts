@@ -3,7 +3,7 @@
 import type { Database } from "@emporium/db";
 import { claimMessage, enqueue, type OutboxMessage } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
-import { lockPayment, type PaymentRow, type Sql } from "../adapters/prisma/payments";
+import { lockPayment, type PaymentRow, type Sql } from "../adapters/sql/payments";
 import type { NoCall } from "../domain/decide";
 import type { PaymentMetrics } from "../metrics";
 import type { PaymentProvider } from "../ports/payment-provider";
@@ -24,8 +24,6 @@ export interface PaymentContext {
   lastDelivery: number;
 }
 
-export const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;
-
 /**
  * Claims `messageId` and, if it was not handled before, writes what `decide` returns to the outbox in
  * the same transaction. Returns false for a message already handled (nothing is written).
@@ -35,11 +33,11 @@ export function commit(
   messageId: string,
   decide: (tx: Sql) => Promise<readonly OutboxMessage[]>,
 ): Promise<boolean> {
-  return ctx.db.prisma.$transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     if (!(await claimMessage(tx, "payments", messageId))) return false;
     await enqueue(tx, "payments", await decide(tx));
     return true;
-  }, TX_OPTIONS);
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
 import { readMessage, refundPaymentV1, type Envelope } from "@emporium/contracts";
 import type { DeliveryInfo, MessageHandler } from "@emporium/messaging";
 import type { z } from "zod";
-import { alreadyProcessed, findPayment, lockPayment, updatePayment } from "../adapters/prisma/payments";
+import { alreadyProcessed, findPayment, lockPayment, updatePayment } from "../adapters/sql/payments";
 import { afterRefund, decideRefund } from "../domain/decide";
 import { refundKey } from "../domain/keys";
 import { PermanentProviderError, TransientProviderError, type RefundResult } from "../ports/payment-provider";
@@ -16,10 +16,10 @@ type RefundMessage = Envelope<z.output<typeof refundPaymentV1.schema>>;
 async function refund(ctx: PaymentContext, envelope: RefundMessage, info: DeliveryInfo): Promise<string> {
   const { data, traceparent } = envelope;
   const reply = replies(data.orderId, traceparent);
-  const prisma = ctx.db.prisma;
-  if (await alreadyProcessed(prisma, envelope.id)) return "duplicate";
+  const sql = ctx.db.sql;
+  if (await alreadyProcessed(sql, envelope.id)) return "duplicate";
 
-  const decision = decideRefund(await findPayment(prisma, data.orderId), data.amount);
+  const decision = decideRefund(await findPayment(sql, data.orderId), data.amount);
   if (decision.kind !== "call")
     return answerWithoutProvider(ctx, envelope.id, data.orderId, decision, {
       again: (payment) => reply.refunded(payment, data.amount),

@@ -11,7 +11,7 @@ import {
 } from "@emporium/contracts";
 import type { OutboxMessage } from "@emporium/messaging";
 import type { z } from "zod";
-import type { PaymentRow } from "../adapters/prisma/payments";
+import type { PaymentRow } from "../adapters/sql/payments";
 
 export type FailedOperation = "authorize" | "capture" | "refund";
 

@@ -1,12 +1,13 @@
 // The payment worker's SQL on its own schema: payments, the record of every provider call, and the
-// processed-message ids of its idempotent consumers.
+// processed-message ids of its idempotent consumers. Raw SQL on a session: the pool
+// (`Database.sql`) for single statements, one transaction's session (`Database.transaction`) for the
+// rest.
 import { randomBytes, randomUUID } from "node:crypto";
-import type { Prisma } from "@emporium/db";
+import type { SqlSession } from "@emporium/db";
 import type { PaymentState } from "../../domain/decide";
 import type { ProviderAttempt } from "../resilience/guarded-provider";
 
-/** The Prisma client, or an interactive transaction's. */
-export type Sql = Prisma.TransactionClient;
+export type Sql = SqlSession;
 
 export interface PaymentRow extends PaymentState {
   id: string;
@@ -14,26 +15,22 @@ export interface PaymentRow extends PaymentState {
   currency: string;
 }
 
-const columns = {
-  id: true,
-  orderId: true,
-  status: true,
-  amount: true,
-  currency: true,
-  capturedAmount: true,
-  refundedAmount: true,
-  providerRef: true,
-  declineReason: true,
-} as const;
+const COLUMNS = `id::text AS id, order_id::text AS "orderId", status::text AS status, amount, currency,
+  captured_amount AS "capturedAmount", refunded_amount AS "refundedAmount", provider_ref AS "providerRef",
+  decline_reason AS "declineReason"`;
+
+async function one(sql: Sql, text: string, params: unknown[]): Promise<PaymentRow | null> {
+  const [row] = await sql.query<PaymentRow & Record<string, unknown>>(text, params);
+  return row ?? null;
+}
 
 export function findPayment(sql: Sql, orderId: string): Promise<PaymentRow | null> {
-  return sql.payment.findUnique({ where: { orderId }, select: columns });
+  return one(sql, `SELECT ${COLUMNS} FROM payments.payments WHERE order_id = $1::uuid`, [orderId]);
 }
 
 /** The order's payment under a row lock, for the rest of the transaction. */
-export async function lockPayment(tx: Sql, orderId: string): Promise<PaymentRow | null> {
-  await tx.$queryRaw`SELECT id FROM payments.payments WHERE order_id = ${orderId}::uuid FOR UPDATE`;
-  return findPayment(tx, orderId);
+export function lockPayment(tx: Sql, orderId: string): Promise<PaymentRow | null> {
+  return one(tx, `SELECT ${COLUMNS} FROM payments.payments WHERE order_id = $1::uuid FOR UPDATE`, [orderId]);
 }
 
 /**
@@ -44,22 +41,27 @@ export async function openPayment(
   sql: Sql,
   order: { orderId: string; amount: number; currency: string },
 ): Promise<PaymentRow> {
-  await sql.payment.createMany({
-    data: [{ id: randomUUID(), orderId: order.orderId, amount: order.amount, currency: order.currency }],
-    skipDuplicates: true,
-  });
-  await sql.payment.updateMany({
-    where: { orderId: order.orderId, status: "PENDING" },
-    data: { amount: order.amount, currency: order.currency },
-  });
-  const payment = await findPayment(sql, order.orderId);
+  const payment = await one(
+    sql,
+    `INSERT INTO payments.payments AS p (id, order_id, amount, currency, updated_at)
+     VALUES ($1::uuid, $2::uuid, $3, $4, now())
+     ON CONFLICT (order_id) DO UPDATE
+        SET amount = CASE WHEN p.status = 'PENDING' THEN EXCLUDED.amount ELSE p.amount END,
+            currency = CASE WHEN p.status = 'PENDING' THEN EXCLUDED.currency ELSE p.currency END,
+            updated_at = CASE WHEN p.status = 'PENDING' THEN now() ELSE p.updated_at END
+     RETURNING ${COLUMNS}`,
+    [randomUUID(), order.orderId, order.amount, order.currency],
+  );
   if (!payment) throw new Error(`payment for order ${order.orderId} vanished after it was created`);
   return payment;
 }
 
 /** Whether a message was already handled: a redelivered command then does not call the provider. */
 export async function alreadyProcessed(sql: Sql, messageId: string): Promise<boolean> {
-  return (await sql.paymentsProcessedMessage.findUnique({ where: { messageId } })) !== null;
+  const rows = await sql.query(`SELECT 1 AS seen FROM payments.processed_messages WHERE message_id = $1`, [
+    messageId,
+  ]);
+  return rows.length > 0;
 }
 
 /**
@@ -70,32 +72,58 @@ export async function alreadyProcessed(sql: Sql, messageId: string): Promise<boo
  */
 export async function recordAttempt(sql: Sql, attempt: ProviderAttempt): Promise<void> {
   const key = `${attempt.idempotencyKey}#${attempt.try}.${randomBytes(4).toString("hex")}`;
-  await sql.$executeRaw`
-    INSERT INTO payments.payment_attempts (id, payment_id, operation, idempotency_key, outcome, error_code, duration_ms)
-    SELECT ${randomUUID()}::uuid, id, ${attempt.operation}, ${key}, ${attempt.outcome}, ${attempt.errorCode}, ${attempt.durationMs}
-      FROM payments.payments WHERE order_id = ${attempt.reference}::uuid`;
+  await sql.query(
+    `INSERT INTO payments.payment_attempts (id, payment_id, operation, idempotency_key, outcome, error_code, duration_ms)
+     SELECT $1::uuid, id, $2, $3, $4, $5, $6 FROM payments.payments WHERE order_id = $7::uuid`,
+    [
+      randomUUID(),
+      attempt.operation,
+      key,
+      attempt.outcome,
+      attempt.errorCode,
+      attempt.durationMs,
+      attempt.reference,
+    ],
+  );
 }
 
 /** The provider's code for the payment's decline, to answer a repeated authorize the same way. */
 export async function declineCode(sql: Sql, paymentId: string): Promise<string> {
-  const attempt = await sql.paymentAttempt.findFirst({
-    where: { paymentId, operation: "authorize", outcome: "declined" },
-    orderBy: { createdAt: "desc" },
-    select: { errorCode: true },
-  });
-  return attempt?.errorCode ?? "card_declined";
+  const [row] = await sql.query<{ code: string | null }>(
+    `SELECT error_code AS code FROM payments.payment_attempts
+      WHERE payment_id = $1::uuid AND operation = 'authorize' AND outcome = 'declined'
+      ORDER BY created_at DESC LIMIT 1`,
+    [paymentId],
+  );
+  return row?.code ?? "card_declined";
 }
 
+export type PaymentChange = Partial<
+  Pick<
+    PaymentRow,
+    "status" | "amount" | "capturedAmount" | "refundedAmount" | "providerRef" | "declineReason"
+  >
+>;
+
+const CHANGE_COLUMNS: Record<keyof PaymentChange, string> = {
+  status: `status = $%::payments."PaymentStatus"`,
+  amount: "amount = $%",
+  capturedAmount: "captured_amount = $%",
+  refundedAmount: "refunded_amount = $%",
+  providerRef: "provider_ref = $%",
+  declineReason: "decline_reason = $%",
+};
+
 /** Changes the order's payment (under the caller's row lock) and returns it as it now is. */
-export function updatePayment(
-  tx: Sql,
-  orderId: string,
-  data: Partial<
-    Pick<
-      PaymentRow,
-      "status" | "amount" | "capturedAmount" | "refundedAmount" | "providerRef" | "declineReason"
-    >
-  >,
-): Promise<PaymentRow> {
-  return tx.payment.update({ where: { orderId }, data, select: columns });
+export async function updatePayment(tx: Sql, orderId: string, change: PaymentChange): Promise<PaymentRow> {
+  const entries = (Object.keys(CHANGE_COLUMNS) as (keyof PaymentChange)[]).filter((k) => k in change);
+  const sets = entries.map((k, i) => CHANGE_COLUMNS[k].replace("$%", `$${i + 2}`));
+  const payment = await one(
+    tx,
+    `UPDATE payments.payments SET ${[...sets, "updated_at = now()"].join(", ")}
+      WHERE order_id = $1::uuid RETURNING ${COLUMNS}`,
+    [orderId, ...entries.map((k) => change[k] ?? null)],
+  );
+  if (!payment) throw new Error(`payment of order ${orderId} disappeared while it was being changed`);
+  return payment;
 }
