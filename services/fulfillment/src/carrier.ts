@@ -10,9 +10,9 @@ import {
   TOPICS,
 } from "@emporium/contracts";
 import { enqueue, type OutboxMessage } from "@emporium/messaging";
-import { applyStep, lockDueShipments, type DueShipment } from "./adapters/shipments";
+import { applySteps, lockDueShipments, type DueShipment } from "./adapters/shipments";
 import { nextStep, type Announcement, type Step } from "./domain/journey";
-import { TX_OPTIONS, type FulfillmentContext } from "./handlers/context";
+import type { FulfillmentContext } from "./handlers/context";
 
 export interface CarrierOptions {
   /** How often to look for due parcels when the last look found fewer than a batch (default 1 s). */
@@ -54,23 +54,23 @@ export class SimulatedCarrier {
   /** Moves every parcel due now by one step (up to a batch); returns how many moved. */
   async tick(): Promise<number> {
     const now = this.ctx.clock();
-    const moved = await this.ctx.db.prisma.$transaction(async (tx) => {
+    const moved = await this.ctx.db.transaction(async (tx) => {
       const due = await lockDueShipments(tx, now, this.batchSize);
-      const done: { shipment: DueShipment; step: Step }[] = [];
-      for (const shipment of due) {
+      const planned = due.flatMap((shipment) => {
         const step = nextStep(shipment.status);
-        if (!step) continue;
+        if (!step) return [];
         const nextStepAt = step.delivers ? null : new Date(now.getTime() + this.ctx.stepMs);
-        if (!(await applyStep(tx, shipment.id, step, now, nextStepAt))) continue;
-        await enqueue(
-          tx,
-          "fulfillment",
-          step.announce.map((kind) => announcement(kind, shipment, step)),
-        );
-        done.push({ shipment, step });
-      }
+        return [{ shipment, id: shipment.id, step, nextStepAt }];
+      });
+      const applied = await applySteps(tx, planned, now);
+      const done = planned.filter((p) => applied.has(p.id));
+      await enqueue(
+        tx,
+        "fulfillment",
+        done.flatMap(({ shipment, step }) => step.announce.map((kind) => announcement(kind, shipment, step))),
+      );
       return done;
-    }, TX_OPTIONS);
+    });
     for (const { shipment, step } of moved) {
       this.ctx.metrics.carrierSteps.inc({ to: step.to });
       this.ctx.log.info(

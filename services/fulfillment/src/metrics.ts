@@ -20,7 +20,7 @@ export function createFulfillmentMetrics(registry: Registry, db: Database, log: 
     registers: [registry],
     async collect() {
       try {
-        const counts = await countByStatus(db.prisma);
+        const counts = await countByStatus(db.sql);
         for (const status of STATUSES) this.set({ status }, counts.get(status) ?? 0);
       } catch (err) {
         // A scrape while the database is away shows the last known figures rather than failing.

@@ -15,5 +15,3 @@ export interface FulfillmentContext {
   stepMs: number;
   metrics: FulfillmentMetrics;
 }
-
-export const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;

@@ -22,7 +22,7 @@ import {
 import { carrierFor, UnknownShippingMethodError, type Carrier } from "../domain/carriers";
 import { TRACKING_SERIALS, trackingNumber } from "../domain/tracking-number";
 import { renderPackingSlip } from "../documents/packing-slip";
-import { TX_OPTIONS, type FulfillmentContext } from "./context";
+import type { FulfillmentContext } from "./context";
 
 export function packingSlipKey(orderId: string): string {
   return `packing-slips/${orderId}.pdf`;
@@ -69,7 +69,7 @@ export function shipHandler(ctx: FulfillmentContext): MessageHandler {
     });
 
     // A repeat for a shipped order needs no new slip; otherwise the slip goes first.
-    if (!(await findShipment(ctx.db.prisma, data.orderId))) {
+    if (!(await findShipment(ctx.db.sql, data.orderId))) {
       const pdf = await renderPackingSlip({
         orderNumber: data.number,
         date: ctx.clock(),
@@ -82,10 +82,10 @@ export function shipHandler(ctx: FulfillmentContext): MessageHandler {
       log.debug({ key: slipKey, bytes: pdf.length }, "packing slip stored");
     }
 
-    const outcome = await ctx.db.prisma.$transaction(async (tx) => {
+    const outcome = await ctx.db.transaction(async (tx) => {
       if (!(await claimMessage(tx, "fulfillment", envelope.id))) return { kind: "duplicate" as const };
       // Serialises commands for the same order, so a concurrent repeat finds the first one's shipment.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${data.orderId}))`;
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [data.orderId]);
       const existing = await findShipment(tx, data.orderId);
       if (existing) {
         await enqueue(tx, "fulfillment", [created(existing)]);
@@ -110,7 +110,7 @@ export function shipHandler(ctx: FulfillmentContext): MessageHandler {
       });
       await enqueue(tx, "fulfillment", [created(shipment)]);
       return { kind: "created" as const, shipment };
-    }, TX_OPTIONS);
+    });
 
     ctx.metrics.shipCommands.inc({ outcome: outcome.kind });
     if (outcome.kind === "created")
