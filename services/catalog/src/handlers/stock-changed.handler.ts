@@ -11,20 +11,28 @@ export function stockChangedHandler(
   return async (envelope) => {
     if (envelope.type !== stockChangedV1.type) return;
     const { data } = readMessage(envelope, stockChangedV1);
-    const slug = await db.prisma.$transaction(async (tx) => {
+    const slug = await db.transaction(async (tx) => {
       if (!(await claimMessage(tx, "catalog", envelope.id))) return null;
-      const variant = await tx.variant.findUnique({
-        where: { id: data.variantId },
-        select: { productId: true },
-      });
-      if (!variant) return null;
-      await tx.variant.update({ where: { id: data.variantId }, data: { available: data.available } });
-      const rows = await tx.$queryRaw<{ slug: string }[]>`
-        UPDATE catalog.products p
-           SET in_stock = EXISTS (SELECT 1 FROM catalog.variants v WHERE v.product_id = p.id AND v.available > 0)
-         WHERE p.id = ${variant.productId}::uuid
-        RETURNING p.slug`;
-      return rows[0]?.slug ?? null;
+      // The product first, locked: events for two variants of one product (different partitions) then
+      // run one after the other, and the second sees the first's figure when it decides in_stock.
+      const [product] = await tx.query<{ id: string; slug: string }>(
+        `SELECT p.id::text AS id, p.slug FROM catalog.products p
+           JOIN catalog.variants v ON v.product_id = p.id
+          WHERE v.id = $1::uuid FOR UPDATE OF p`,
+        [data.variantId],
+      );
+      if (!product) return null;
+      // The product row is rewritten only when in_stock really changes.
+      await tx.query(
+        `WITH variant AS (UPDATE catalog.variants SET available = $2 WHERE id = $1::uuid)
+         UPDATE catalog.products p SET in_stock = s.in_stock
+           FROM (SELECT $2 > 0 OR EXISTS (SELECT 1 FROM catalog.variants o
+                                           WHERE o.product_id = $3::uuid AND o.id <> $1::uuid AND o.available > 0)
+                        AS in_stock) s
+          WHERE p.id = $3::uuid AND p.in_stock IS DISTINCT FROM s.in_stock`,
+        [data.variantId, data.available, product.id],
+      );
+      return product.slug;
     });
     if (slug) await onProductChanged(slug);
   };
