@@ -7,7 +7,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "../domain/error
 import { requestHash } from "../domain/idempotency";
 import { sagaFactsSchema } from "../domain/saga";
 import { cancelRefusal, paymentSummary, refundRefusal, type PaymentSummary } from "../domain/staff-actions";
-import { applySagaEvent } from "../saga/orchestrator";
+import { applyStaffAction } from "../saga/orchestrator";
 import { readOrderSnapshot } from "./order-queries";
 
 export interface AdminOrderListInput {
@@ -178,7 +178,7 @@ export async function cancelOrder(
 ): Promise<{ orderId: string; status: OrderStatusName }> {
   const now = d.now?.() ?? new Date();
   const result = await d.db.transaction((tx) =>
-    applySagaEvent(
+    applyStaffAction(
       tx,
       input.orderId,
       { type: "staff.cancel", reason: input.reason },
@@ -193,7 +193,7 @@ export async function cancelOrder(
       },
     ),
   );
-  if (!result) throw new NotFoundError("No such order");
+  if (result.kind !== "applied") throw new NotFoundError("No such order");
   return { orderId: input.orderId, status: result.to };
 }
 
@@ -246,7 +246,7 @@ export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promi
            VALUES ($1, 'admin.refund', $2, $3::uuid, $4::timestamptz)`,
           [key, hash, input.orderId, new Date(now.getTime() + KEY_TTL_MS).toISOString()],
         );
-        await applySagaEvent(
+        await applyStaffAction(
           tx,
           input.orderId,
           { type: "staff.refund", amount: input.amount, reason: input.reason },

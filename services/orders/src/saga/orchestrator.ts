@@ -1,17 +1,24 @@
-// The saga orchestrator: for each event about an order, one transaction locks the order, asks the pure
-// saga what follows, stores the new facts and status with timeline entries, and writes the resulting
-// commands and the status-change event to the outbox. The event's id is claimed in the same
-// transaction, so a redelivered event changes nothing. Staff actions (cancel, refund) go through the
-// same `applySagaEvent`, so they lock, compensate and notify exactly as events do.
+// The saga orchestrator: for each event about an order it reads the order, asks the pure saga what
+// follows, and writes the new facts and status, timeline entries, the resulting commands and the
+// status-change event (through the outbox) together with the event's id — one statement, applied only
+// to the version of the order it read, so a redelivered event changes nothing and two events about one
+// order never overwrite each other. Staff actions (cancel, refund) take the same decision and writer
+// under the order's row lock, so they compensate and notify exactly as events do.
 import { randomUUID } from "node:crypto";
 import type { Envelope, OrderStatusName } from "@emporium/contracts";
 import type { Database, SqlSession } from "@emporium/db";
-import { claimMessage, enqueue, type MessageHandler } from "@emporium/messaging";
+import type { MessageHandler } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
 import type { Counter } from "prom-client";
 import { react, sagaFactsSchema, type SagaEvent, type SagaFacts } from "../domain/saga";
 import { commandMessage, statusChangedMessage } from "../app/outbox-messages";
-import { addTimeline, lockSagaOrder, saveSagaOrder } from "../adapters/sql/saga-orders";
+import {
+  lockSagaOrder,
+  readSagaOrder,
+  writeSagaStep,
+  type SagaOrder,
+  type SagaStep,
+} from "../adapters/sql/saga-orders";
 import { readSagaEvent } from "./read-event";
 
 export interface OrchestratorDeps {
@@ -26,19 +33,15 @@ export function sagaHandler(d: OrchestratorDeps): MessageHandler {
   return async (envelope: Envelope) => {
     const read = readSagaEvent(envelope);
     if (!read) return;
-    const now = d.now?.() ?? new Date();
-    const result = await d.db.transaction(async (tx) => {
-      if (!(await claimMessage(tx, "orders", envelope.id))) return null;
-      const applied = await applySagaEvent(tx, read.orderId, read.event, {
-        now,
-        reservationTtlMs: d.reservationTtlMs,
-        traceparent: envelope.traceparent,
-      });
-      if (!applied)
-        d.log.warn({ orderId: read.orderId, type: envelope.type }, "event for an unknown order ignored");
-      return applied;
+    const result = await applySagaEvent(d.db.sql, read.orderId, read.event, {
+      now: d.now?.() ?? new Date(),
+      reservationTtlMs: d.reservationTtlMs,
+      traceparent: envelope.traceparent,
+      messageId: envelope.id,
     });
-    if (result && result.from !== result.to) d.transitions.inc({ to: result.to });
+    if (result.kind === "unknown")
+      d.log.warn({ orderId: read.orderId, type: envelope.type }, "event for an unknown order ignored");
+    if (result.kind === "applied" && result.from !== result.to) d.transitions.inc({ to: result.to });
   };
 }
 
@@ -46,37 +49,78 @@ export interface ApplyOptions {
   now: Date;
   reservationTtlMs: number;
   traceparent?: string | undefined;
-  /**
-   * Runs under the order's row lock before the saga reacts, with the order as stored; throws to refuse
-   * (a staff action the order no longer allows). Nothing is written then.
-   */
-  guard?: (order: { status: OrderStatusName; facts: SagaFacts; total: number }) => void;
+}
+
+export type Applied =
+  | { kind: "applied"; from: OrderStatusName; to: OrderStatusName }
+  /** The message was answered before (a redelivery): nothing changed. */
+  | { kind: "duplicate" }
+  | { kind: "unknown" };
+
+/** Versions an event may find changed under it before the delivery is handed back for a retry. */
+const MAX_RACES = 20;
+
+/**
+ * Answers one event about an order: reads the order, asks the pure saga what follows, and writes the new
+ * facts and status, timeline entries, commands, any status change and the message's claim in one
+ * statement that applies only to the version read — if another step got there first, it reads again.
+ */
+export async function applySagaEvent(
+  sql: SqlSession,
+  orderId: string,
+  event: SagaEvent,
+  o: ApplyOptions & { messageId: string },
+): Promise<Applied> {
+  for (let race = 0; race < MAX_RACES; race++) {
+    const order = await readSagaOrder(sql, orderId, o.messageId);
+    if (!order) return { kind: "unknown" };
+    if (order.answered) return { kind: "duplicate" };
+    const step = decide(order, sagaFactsSchema.parse(order.saga), event, o, o.messageId);
+    if (await writeSagaStep(sql, step)) return { kind: "applied", from: order.status, to: step.status };
+  }
+  throw new Error(`order ${orderId} kept changing while ${event.type} was applied; will retry`);
 }
 
 /**
- * Inside the caller's transaction: locks the order, asks the pure saga what follows `event`, stores the
- * new facts and status with timeline entries, and writes the commands and any status change to the
- * outbox. Returns null for an unknown order.
+ * A staff action (cancel, refund) inside the caller's transaction: the order is locked, `guard` may
+ * refuse it as stored (nothing is written then), and the saga reacts exactly as to its own events.
  */
-export async function applySagaEvent(
+export async function applyStaffAction(
   tx: SqlSession,
   orderId: string,
   event: SagaEvent,
-  o: ApplyOptions,
-): Promise<{ from: OrderStatusName; to: OrderStatusName } | null> {
-  const { now } = o;
+  o: ApplyOptions & {
+    guard: (order: { status: OrderStatusName; facts: SagaFacts; total: number }) => void;
+  },
+): Promise<Applied> {
   const order = await lockSagaOrder(tx, orderId);
-  if (!order) return null;
+  if (!order) return { kind: "unknown" };
   const facts = sagaFactsSchema.parse(order.saga);
-  o.guard?.({ status: order.status, facts, total: order.total });
-  const decision = react({ facts, cancelReason: order.cancelReason, total: order.total }, event, now);
-  const forCommands = { ...order, reservationExpiresAt: new Date(now.getTime() + o.reservationTtlMs) };
+  o.guard({ status: order.status, facts, total: order.total });
+  const step = decide(order, facts, event, o, null);
+  if (!(await writeSagaStep(tx, step))) throw new Error(`order ${orderId} changed under its row lock`);
+  return { kind: "applied", from: order.status, to: step.status };
+}
+
+/** What the saga does with `event`, as the one write that records it. */
+function decide(
+  order: SagaOrder,
+  facts: SagaFacts,
+  event: SagaEvent,
+  o: ApplyOptions,
+  messageId: string | null,
+): SagaStep {
+  const decision = react({ facts, cancelReason: order.cancelReason, total: order.total }, event, o.now);
+  const forCommands = { ...order, reservationExpiresAt: new Date(o.now.getTime() + o.reservationTtlMs) };
   const messages = decision.commands.map((c) => commandMessage(forCommands, c, o.traceparent));
   if (decision.status !== order.status)
     messages.push(
       statusChangedMessage(order, order.status, decision.status, decision.cancelReason, o.traceparent),
     );
-  await saveSagaOrder(tx, order.id, {
+  return {
+    orderId: order.id,
+    version: order.version,
+    messageId,
     status: decision.status,
     facts: decision.facts,
     cancelReason: decision.cancelReason,
@@ -84,17 +128,12 @@ export async function applySagaEvent(
       Boolean(decision.facts.authorizeRequestedAt) &&
       !decision.commands.some((c) => c.type === "payment.authorize"),
     shipment: decision.shipment,
-  });
-  await addTimeline(
-    tx,
-    order.id,
-    decision.notes.map((n) => ({
+    timeline: decision.notes.map((n) => ({
       id: randomUUID(),
       status: decision.status,
       code: n.code,
       message: n.message,
     })),
-  );
-  await enqueue(tx, "orders", messages);
-  return { from: order.status, to: decision.status };
+    messages,
+  };
 }

@@ -1,7 +1,11 @@
-// The saga's reads and writes of an order in raw SQL on one transaction's session: a step costs a
-// handful of round trips instead of an interactive Prisma transaction's dozen (and its query engine).
+// The saga's reads and writes of an order in raw SQL. A step reads the order (no lock), decides, and
+// writes everything it decided — new facts and status, timeline entries, outbox rows and the claim of
+// the message it answered — in ONE statement that applies only if the order is still the version it
+// read (its row's xmin). Two round trips a step instead of a locked transaction's seven; a step that
+// lost a race reads again. Staff actions lock the row first and use the same writer.
 import type { Address, OrderStatusName } from "@emporium/contracts";
 import type { SqlSession } from "@emporium/db";
+import { outboxInsert, outboxRows, type OutboxMessage } from "@emporium/messaging";
 
 export interface SagaOrder {
   id: string;
@@ -17,72 +21,94 @@ export interface SagaOrder {
   /** The saga's facts as stored (validated by the caller). */
   saga: unknown;
   lines: { variantId: string; sku: string; title: string; quantity: number; unitPrice: number }[];
+  /** The row version the order was read at (its xmin): a write applies only to this version. */
+  version: string;
+  /** The message being answered was answered already (always false without a message id). */
+  answered: boolean;
 }
 
-/** The order with its lines, locked for the rest of the transaction; null when there is none. */
-export async function lockSagaOrder(tx: SqlSession, orderId: string): Promise<SagaOrder | null> {
-  const [row] = await tx.query<SagaOrder & Record<string, unknown>>(
-    `SELECT o.id::text AS id, o.number, o.email, o.status::text AS status, o.cancel_reason AS "cancelReason",
+function orderQuery(lock: boolean): string {
+  return `SELECT o.id::text AS id, o.number, o.email, o.status::text AS status, o.cancel_reason AS "cancelReason",
             o.currency, o.total, o.shipping_method AS "shippingMethod", o.shipping_address AS "shippingAddress",
-            o.payment_token AS "paymentToken", o.saga,
+            o.payment_token AS "paymentToken", o.saga, o.xmin::text AS version,
+            EXISTS (SELECT 1 FROM orders.processed_messages m WHERE m.message_id = $2) AS answered,
             COALESCE((SELECT json_agg(json_build_object('variantId', l.variant_id, 'sku', l.sku, 'title', l.title,
                                                         'quantity', l.quantity, 'unitPrice', l.unit_price) ORDER BY l.sku)
                         FROM orders.order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines
-       FROM orders.orders o WHERE o.id = $1::uuid FOR UPDATE OF o`,
-    [orderId],
-  );
+       FROM orders.orders o WHERE o.id = $1::uuid${lock ? " FOR UPDATE OF o" : ""}`;
+}
+
+/** The order with its lines as it is now; null when there is none. */
+export async function readSagaOrder(
+  sql: SqlSession,
+  orderId: string,
+  messageId: string | null,
+): Promise<SagaOrder | null> {
+  const [row] = await sql.query<SagaOrder & Record<string, unknown>>(orderQuery(false), [orderId, messageId]);
   return row ?? null;
 }
 
-export interface SagaOrderChange {
+/** The order with its lines, locked for the rest of the caller's transaction; null when there is none. */
+export async function lockSagaOrder(tx: SqlSession, orderId: string): Promise<SagaOrder | null> {
+  const [row] = await tx.query<SagaOrder & Record<string, unknown>>(orderQuery(true), [orderId, null]);
+  return row ?? null;
+}
+
+export interface SagaStep {
+  orderId: string;
+  /** The version the decision was made on. */
+  version: string;
+  /** The message answered, recorded with the step so a redelivery changes nothing (null for staff). */
+  messageId: string | null;
   status: OrderStatusName;
   facts: object;
   cancelReason: string | null;
   /** The payment token is dropped once the authorization has been asked for. */
   dropPaymentToken: boolean;
   shipment?: { carrier: string; trackingNumber: string } | undefined;
+  timeline: { id: string; status: OrderStatusName; code: string; message: string }[];
+  messages: readonly OutboxMessage[];
 }
 
-export async function saveSagaOrder(tx: SqlSession, orderId: string, c: SagaOrderChange): Promise<void> {
-  await tx.query(
-    `UPDATE orders.orders
-        SET status = $2::orders."OrderStatus", saga = $3::jsonb, cancel_reason = $4,
-            payment_token = CASE WHEN $5::boolean THEN NULL ELSE payment_token END,
-            carrier = COALESCE($6::text, carrier), tracking_number = COALESCE($7::text, tracking_number),
-            updated_at = now()
-      WHERE id = $1::uuid`,
-    [
-      orderId,
-      c.status,
-      JSON.stringify(c.facts),
-      c.cancelReason,
-      c.dropPaymentToken,
-      c.shipment?.carrier ?? null,
-      c.shipment?.trackingNumber ?? null,
-    ],
-  );
-}
+// Every part hangs off `changed`: when the order is no longer the version read (or the message was
+// answered meanwhile), nothing at all is written.
+const WRITE_STEP = `
+  WITH changed AS (
+    UPDATE orders.orders
+       SET status = $3::orders."OrderStatus", saga = $4::jsonb, cancel_reason = $5,
+           payment_token = CASE WHEN $6::boolean THEN NULL ELSE payment_token END,
+           carrier = COALESCE($7::text, carrier), tracking_number = COALESCE($8::text, tracking_number),
+           updated_at = now()
+     WHERE id = $1::uuid AND xmin = $2::text::xid
+       AND ($9::text IS NULL OR NOT EXISTS (SELECT 1 FROM orders.processed_messages WHERE message_id = $9::text))
+    RETURNING id
+  ), claimed AS (
+    INSERT INTO orders.processed_messages (message_id) SELECT $9::text FROM changed WHERE $9::text IS NOT NULL
+  ), entries AS (
+    INSERT INTO orders.order_timeline (id, order_id, status, code, message)
+    SELECT e.id, changed.id, e.status::orders."OrderStatus", e.code, e.message
+      FROM changed, ROWS FROM (json_to_recordset($10::json) AS (id uuid, status text, code text, message text))
+           WITH ORDINALITY AS e(id, status, code, message, n)
+     ORDER BY e.n
+  ), outbox AS (
+    ${outboxInsert("orders", 11, "EXISTS (SELECT 1 FROM changed)")}
+  )
+  SELECT count(*)::int AS written FROM changed`;
 
-export interface TimelineRow {
-  id: string;
-  status: OrderStatusName;
-  code: string;
-  message: string;
-}
-
-/** Appends timeline entries (each insert NOTIFYs the order's live streams). */
-export async function addTimeline(
-  tx: SqlSession,
-  orderId: string,
-  entries: readonly TimelineRow[],
-): Promise<void> {
-  if (entries.length === 0) return;
-  const values = entries.map(
-    (_, i) =>
-      `($${i * 4 + 2}::uuid, $1::uuid, $${i * 4 + 3}::orders."OrderStatus", $${i * 4 + 4}, $${i * 4 + 5})`,
-  );
-  await tx.query(
-    `INSERT INTO orders.order_timeline (id, order_id, status, code, message) VALUES ${values.join(", ")}`,
-    [orderId, ...entries.flatMap((e) => [e.id, e.status, e.code, e.message])],
-  );
+/** Writes the step if the order is still at `step.version`; false when it is not (read again). */
+export async function writeSagaStep(sql: SqlSession, step: SagaStep): Promise<boolean> {
+  const [row] = await sql.query<{ written: number }>(WRITE_STEP, [
+    step.orderId,
+    step.version,
+    step.status,
+    JSON.stringify(step.facts),
+    step.cancelReason,
+    step.dropPaymentToken,
+    step.shipment?.carrier ?? null,
+    step.shipment?.trackingNumber ?? null,
+    step.messageId,
+    JSON.stringify(step.timeline),
+    outboxRows(step.messages),
+  ]);
+  return row?.written === 1;
 }
