@@ -2,9 +2,12 @@
 // flight, so retries never duplicate or reorder), keys = aggregate ids, consumer groups that commit an
 // offset only after its handler resolved, in-partition retries with growing delays, and a `<topic>.dlq`
 // topic for what cannot be handled. kafkajs reconnects by itself; a consumer that crashes with an error
-// it will not retry is rebuilt here.
+// it will not retry is rebuilt here. Handled offsets are committed together every `commitIntervalMs`
+// (and when a subscription stops) rather than after every batch — one request a while instead of one
+// per message under load; a crash in between redelivers a few handled events, which handlers, being
+// idempotent, answer with no change.
 import { randomUUID } from "node:crypto";
-import { Kafka, logLevel, type Consumer, type LogEntry, type Producer } from "kafkajs";
+import { Kafka, logLevel, type Consumer, type EachBatchPayload, type LogEntry, type Producer } from "kafkajs";
 import type { Logger } from "@emporium/observability";
 import { dispatch } from "../dispatch";
 import type { DeadLetter, EventBus, MessageHandler, OutgoingEvent, Subscription } from "../ports";
@@ -17,6 +20,8 @@ export interface KafkaEventBusOptions {
   retry?: RetryPolicy;
   /** Partitions for topics this bus creates (default 3). */
   partitions?: number;
+  /** How long handled offsets may wait to be committed together (default 500 ms; 0: after every batch). */
+  commitIntervalMs?: number;
 }
 
 const DLQ_SUFFIX = ".dlq";
@@ -37,6 +42,7 @@ export class KafkaEventBus implements EventBus {
   private readonly log: Logger;
   private readonly retry: RetryPolicy;
   private readonly partitions: number;
+  private readonly commitIntervalMs: number;
   private producer: Producer | null = null;
   private producerReady: Promise<Producer> | null = null;
   private readonly knownTopics = new Set<string>();
@@ -47,6 +53,7 @@ export class KafkaEventBus implements EventBus {
     this.log = options.log.child({ component: "kafka" });
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.partitions = options.partitions ?? 3;
+    this.commitIntervalMs = options.commitIntervalMs ?? 500;
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
@@ -135,6 +142,26 @@ export class KafkaEventBus implements EventBus {
     let stopped = false;
     let current: Consumer | null = null;
     const abort = new AbortController();
+    // Handled positions not committed yet, per topic-partition, and the timer that commits them.
+    const handled = new Map<string, { topic: string; partition: number; offset: string }>();
+    let commitTimer: NodeJS.Timeout | null = null;
+    let batchesInFlight = 0;
+    const commitHandled = async (consumer: Consumer): Promise<void> => {
+      if (commitTimer) clearTimeout(commitTimer);
+      commitTimer = null;
+      const offsets = [...handled.values()];
+      handled.clear();
+      if (offsets.length === 0) return;
+      // A commit refused (a rebalance took the partition) only means those events come again.
+      await consumer
+        .commitOffsets(offsets)
+        .catch((err: unknown) =>
+          this.log.warn(
+            { group: options.group, err: String(err) },
+            "offsets not committed; events will be redelivered",
+          ),
+        );
+    };
 
     const start = async (): Promise<void> => {
       const consumer = this.kafka.consumer({
@@ -144,6 +171,7 @@ export class KafkaEventBus implements EventBus {
         retry: { initialRetryTime: 250, maxRetryTime: 5_000, retries: 10 },
       });
       current = consumer;
+      handled.clear();
       this.consumers.add(consumer);
       consumer.on(consumer.events.CRASH, (event) => {
         const { error, restart } = event.payload;
@@ -160,47 +188,65 @@ export class KafkaEventBus implements EventBus {
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: this.partitions * options.topics.length,
         // One batch per partition: messages in order, each handled (with in-place retries) before the
-        // next; the batch's position is committed once, after the last handled message — never before.
-        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-          let last: string | null = null;
-          for (const message of batch.messages) {
-            if (!isRunning() || isStale() || stopped) break;
-            const body = message.value ?? Buffer.alloc(0);
-            for (let attempt = 1; ; attempt++) {
-              const outcome = await dispatch(
-                body,
-                { source: batch.topic, attempt },
-                options.handle,
-                this.retry,
-                this.log,
-              );
-              if (outcome.kind === "retry") {
-                // Heartbeat while waiting, so a slow retry does not cost the group its partitions.
-                for (let waited = 0; waited < outcome.delayMs && !stopped; waited += 2_000) {
-                  await sleep(Math.min(2_000, outcome.delayMs - waited), abort.signal);
-                  await heartbeat();
-                }
-                if (stopped) break;
-                continue;
-              }
-              if (outcome.kind === "dead")
-                await this.deadLetter(batch.topic, message.key?.toString() ?? "", body, outcome.reason);
-              resolveOffset(message.offset);
-              last = message.offset;
-              break;
-            }
-            await heartbeat();
+        // next; the partition's position moves past a message only once it was handled — never before.
+        eachBatch: async (payload) => {
+          batchesInFlight++;
+          try {
+            await handleBatch(consumer, payload);
+          } finally {
+            batchesInFlight--;
           }
-          if (last !== null)
-            await consumer.commitOffsets([
-              { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
-            ]);
         },
       });
     };
 
+    const handleBatch = async (
+      consumer: Consumer,
+      { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
+    ): Promise<void> => {
+      let last: string | null = null;
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale() || stopped) break;
+        const body = message.value ?? Buffer.alloc(0);
+        for (let attempt = 1; ; attempt++) {
+          const outcome = await dispatch(
+            body,
+            { source: batch.topic, attempt },
+            options.handle,
+            this.retry,
+            this.log,
+          );
+          if (outcome.kind === "retry") {
+            // Heartbeat while waiting, so a slow retry does not cost the group its partitions.
+            for (let waited = 0; waited < outcome.delayMs && !stopped; waited += 2_000) {
+              await sleep(Math.min(2_000, outcome.delayMs - waited), abort.signal);
+              await heartbeat();
+            }
+            if (stopped) break;
+            continue;
+          }
+          if (outcome.kind === "dead")
+            await this.deadLetter(batch.topic, message.key?.toString() ?? "", body, outcome.reason);
+          resolveOffset(message.offset);
+          last = message.offset;
+          break;
+        }
+        await heartbeat();
+      }
+      if (last === null) return;
+      handled.set(`${batch.topic}:${batch.partition}`, {
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: (BigInt(last) + 1n).toString(),
+      });
+      if (this.commitIntervalMs === 0) await commitHandled(consumer);
+      else commitTimer ??= setTimeout(() => void commitHandled(consumer), this.commitIntervalMs);
+    };
+
     const rebuild = async (old: Consumer): Promise<void> => {
       this.consumers.delete(old);
+      if (commitTimer) clearTimeout(commitTimer);
+      commitTimer = null;
       await old.disconnect().catch(() => undefined);
       for (let attempt = 1; !stopped && !this.closed; attempt++) {
         await sleep(backoff(attempt, 500, 10_000), abort.signal);
@@ -221,6 +267,9 @@ export class KafkaEventBus implements EventBus {
         abort.abort();
         const consumer = current;
         if (consumer) {
+          // The batch in hand stops after its current message; what it handled is committed first.
+          for (let i = 0; batchesInFlight > 0 && i < 600; i++) await sleep(50);
+          await commitHandled(consumer);
           this.consumers.delete(consumer);
           await consumer.disconnect().catch(() => undefined);
         }
