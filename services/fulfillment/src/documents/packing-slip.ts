@@ -94,9 +94,13 @@ function wrap(text: string, font: PDFFont, size: number, width: number, max: num
   return kept;
 }
 
+// Intl formatters are costly to build and safe to share: one each for every slip.
+const REGIONS = new Intl.DisplayNames(["en"], { type: "region" });
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
 function countryName(code: string): string {
   try {
-    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+    return REGIONS.of(code) ?? code;
   } catch {
     return code;
   }
@@ -119,7 +123,7 @@ export async function renderPackingSlip(slip: PackingSlip): Promise<Uint8Array> 
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const clean = printable(regular);
-  const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(slip.date);
+  const date = LONG_DATE.format(slip.date);
   const orderNumber = clean(slip.orderNumber);
 
   doc.setTitle(`Packing slip for order ${orderNumber}`);
