@@ -1,9 +1,12 @@
-// The baseline for bench (1): pgbench running the SQL that one placeOrder transaction runs — the
-// idempotency key, the cart and its lines read, the order with its lines and first timeline entry, the
-// cart and key updated, the event and the command written to the outbox (whose triggers NOTIFY, as in
-// the service) — with the same number of clients, against the same database. The outbox rows go to
-// a copy of the outbox table (same columns, indexes and NOTIFY trigger) that no relay reads, so the
-// baseline's orders never enter the saga, and its orders are deleted afterwards.
+// The baseline for bench (1): pgbench running the statements of one placeOrder transaction
+// (services/orders/src/adapters/sql/place-order-sql.ts and the outbox insert) — the idempotency key
+// claimed, the cart locked and read with its lines, the order written with its lines, first timeline
+// entry, the cart's conversion and the key's answer in one statement, and the event and the command
+// written to the outbox (whose trigger NOTIFYs, as in the service) — with the same number of clients,
+// against the same database. Where the service sends JSON parameters, pgbench builds the same JSON on
+// the server. The outbox rows go to a copy of the outbox table (same columns, indexes and NOTIFY
+// trigger) that no relay reads, so the baseline's orders never enter the saga; its orders are deleted
+// afterwards.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,21 +18,43 @@ const SCRIPT = `
 BEGIN;
 INSERT INTO orders.idempotency_keys (key, scope, request_hash, expires_at)
   VALUES ('pgbench-' || :client_id || '-' || :n, 'placeOrder', md5(random()::text), now() + interval '1 day')
-  ON CONFLICT (key) DO NOTHING;
-SELECT id, customer_id, currency, expires_at, converted_order_id, created_at, updated_at FROM orders.carts WHERE id = (SELECT id FROM bench_carts WHERE client = :client_id);
-SELECT id, cart_id, variant_id, sku, title, quantity, unit_price, currency, created_at FROM orders.cart_lines
-  WHERE cart_id = (SELECT id FROM bench_carts WHERE client = :client_id) ORDER BY created_at;
-INSERT INTO orders.orders (id, number, email, status, currency, subtotal, shipping_total, tax_total, total, shipping_method, shipping_address, payment_token, saga, updated_at)
-  VALUES (md5(:client_id || '-' || :n)::uuid, 'PGB-' || :client_id || '-' || :n || '-' || substr(md5(random()::text), 1, 8), 'bench@example.com', 'PENDING', 'USD', 2999, 500, 0, 3499, 'standard',
-          '{"name":"Bench","line1":"1 Bench St","city":"Berlin","postalCode":"10115","country":"DE"}', 'tok_bench00000000', '{}', now());
-INSERT INTO orders.order_lines (id, order_id, variant_id, sku, title, quantity, unit_price, line_total)
-  VALUES (gen_random_uuid(), md5(:client_id || '-' || :n)::uuid, gen_random_uuid(), 'BENCH-SKU', 'Bench product — Navy / M', 1, 2999, 2999);
-INSERT INTO orders.order_timeline (id, order_id, status, code, message) VALUES (gen_random_uuid(), md5(:client_id || '-' || :n)::uuid, 'PENDING', 'order.placed', 'Order placed');
-UPDATE orders.carts SET updated_at = now() WHERE id = (SELECT id FROM bench_carts WHERE client = :client_id);
+  ON CONFLICT (key) DO NOTHING RETURNING 1 AS claimed;
+SELECT c.id::text AS id, c.currency, c.converted_order_id::text AS "convertedOrderId", (c.expires_at < now()) AS expired,
+       COALESCE((SELECT json_agg(json_build_object('variantId', l.variant_id, 'sku', l.sku, 'title', l.title,
+                                                   'quantity', l.quantity, 'unitPrice', l.unit_price) ORDER BY l.created_at, l.id)
+                   FROM orders.cart_lines l WHERE l.cart_id = c.id), '[]'::json) AS lines
+  FROM orders.carts c WHERE c.id = (SELECT id FROM bench_carts WHERE client = :client_id) FOR UPDATE OF c;
+WITH new_order AS (
+  INSERT INTO orders.orders (id, number, customer_id, email, status, currency, subtotal, shipping_total,
+                             tax_total, total, shipping_method, shipping_address, payment_token, saga, updated_at)
+  VALUES (md5(:client_id || '-' || :n)::uuid, 'PGB-' || :client_id || '-' || :n || '-' || substr(md5(random()::text), 1, 8),
+          NULL, 'bench@example.com', 'PENDING', 'USD', 2999, 500, 0, 3499, 'standard',
+          '{"name":"Bench","line1":"1 Bench St","city":"Berlin","postalCode":"10115","country":"DE"}'::jsonb,
+          'tok_bench00000000', '{}', now())
+  RETURNING id
+), new_lines AS (
+  INSERT INTO orders.order_lines (id, order_id, variant_id, sku, title, quantity, unit_price, line_total)
+  SELECT l.id, md5(:client_id || '-' || :n)::uuid, l."variantId", l.sku, l.title, l.quantity, l."unitPrice", l.quantity * l."unitPrice"
+    FROM json_to_recordset(json_build_array(json_build_object('id', gen_random_uuid(), 'variantId', gen_random_uuid(),
+           'sku', 'BENCH-SKU', 'title', 'Bench product — Navy / M', 'quantity', 1, 'unitPrice', 2999)))
+         AS l(id uuid, "variantId" uuid, sku text, title text, quantity int, "unitPrice" int)
+), first_entry AS (
+  INSERT INTO orders.order_timeline (id, order_id, status, code, message)
+  VALUES (gen_random_uuid(), md5(:client_id || '-' || :n)::uuid, 'PENDING', 'order.placed', 'Order placed')
+), converted AS (
+  UPDATE orders.carts SET updated_at = now() WHERE id = (SELECT id FROM bench_carts WHERE client = :client_id)
+)
 UPDATE orders.idempotency_keys SET order_id = md5(:client_id || '-' || :n)::uuid WHERE key = 'pgbench-' || :client_id || '-' || :n;
-INSERT INTO bench_outbox (id, kind, topic, type, aggregate_id, payload) VALUES
-  (gen_random_uuid(), 'event', 'orders', 'order.placed.v1', md5(:client_id || '-' || :n)::uuid, (SELECT payload FROM bench_payloads WHERE kind = 'event')),
-  (gen_random_uuid(), 'command', 'inventory.reserve', 'inventory.reserve.v1', md5(:client_id || '-' || :n)::uuid, (SELECT payload FROM bench_payloads WHERE kind = 'command'));
+INSERT INTO bench_outbox (id, kind, topic, type, aggregate_id, payload)
+  SELECT m.id, m.kind, m.topic, m.type, m.aggregate_id, m.payload
+    FROM ROWS FROM (json_to_recordset(json_build_array(
+           json_build_object('id', gen_random_uuid(), 'kind', 'event', 'topic', 'orders', 'type', 'order.placed.v1',
+                             'aggregate_id', md5(:client_id || '-' || :n)::uuid, 'payload', (SELECT payload FROM bench_payloads WHERE kind = 'event')),
+           json_build_object('id', gen_random_uuid(), 'kind', 'command', 'topic', 'inventory.reserve', 'type', 'inventory.reserve.v1',
+                             'aggregate_id', md5(:client_id || '-' || :n)::uuid, 'payload', (SELECT payload FROM bench_payloads WHERE kind = 'command'))))
+           AS (id uuid, kind text, topic text, type text, aggregate_id text, payload jsonb))
+         WITH ORDINALITY AS m(id, kind, topic, type, aggregate_id, payload, n)
+   ORDER BY m.n;
 COMMIT;
 `;
 
