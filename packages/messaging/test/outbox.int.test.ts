@@ -229,6 +229,39 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     },
   );
 
+  it.runIf(target.available)(
+    "publishes each row once and in order when two relays of one service drain together",
+    async () => {
+      const events = new InProcessEventBus(log, FAST_RETRY);
+      const relays = [1, 2].map(
+        () => new OutboxRelay({ db: t.db, schema: "inventory", events, log, pollMs: 600_000, batchSize: 7 }),
+      );
+      const got: number[] = [];
+      await events.subscribe({
+        group: "g",
+        topics: ["inventory"],
+        fromBeginning: true,
+        handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
+      });
+      const numbers = Array.from({ length: 60 }, (_, i) => i + 1);
+      await t.db.transaction((tx) =>
+        enqueue(
+          tx,
+          "inventory",
+          numbers.map((n) => ({ kind: "event" as const, topic: "inventory", envelope: ping("i", n) })),
+        ),
+      );
+      // Both drain as fast as they can until nothing is left; the advisory lock lets one at a time in.
+      await Promise.all(
+        relays.map(async (relay) => {
+          while ((await relay.backlog()) > 0) await relay.drainOnce();
+        }),
+      );
+      expect(got).toEqual(numbers);
+      await events.close();
+    },
+  );
+
   it.runIf(target.available)("lets a consumer record a message id once, in its own transaction", async () => {
     const id = ping("k", 1).id;
     const first = await t.db.prisma.$transaction((tx) => claimMessage(tx, "inventory", id));

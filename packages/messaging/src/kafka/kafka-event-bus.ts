@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { Kafka, logLevel, type Consumer, type EachBatchPayload, type LogEntry, type Producer } from "kafkajs";
 import type { Logger } from "@emporium/observability";
 import { dispatch } from "../dispatch";
+import "./request-queue-fix";
 import type { DeadLetter, EventBus, MessageHandler, OutgoingEvent, Subscription } from "../ports";
 import { backoff, DEFAULT_RETRY, sleep, type RetryPolicy } from "../retry";
 
@@ -65,20 +66,39 @@ export class KafkaEventBus implements EventBus {
     });
   }
 
-  /** Creates topics (and their dead-letter topics) that do not exist yet. */
+  /**
+   * Creates topics (and their dead-letter topics) that do not exist yet. A broker that refuses for a
+   * while — still starting, or still deleting a topic of the same name — is asked again with growing
+   * pauses for up to a minute, so a service started beside its broker comes up instead of exiting.
+   */
   async ensureTopics(topics: readonly string[]): Promise<void> {
     const missing = topics
       .flatMap((t) => [t, t.endsWith(DLQ_SUFFIX) ? null : `${t}${DLQ_SUFFIX}`])
       .filter((t): t is string => t !== null && !this.knownTopics.has(t));
     if (missing.length === 0) return;
+    const deadline = Date.now() + 60_000;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.createTopics(missing);
+        return;
+      } catch (err) {
+        if (this.closed || Date.now() > deadline) throw err;
+        const delay = backoff(attempt, 250, 5_000);
+        this.log.warn({ topics: missing, err: String(err), retryInMs: delay }, "could not create topics yet");
+        await sleep(delay);
+      }
+    }
+  }
+
+  private async createTopics(topics: readonly string[]): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: this.partitions, replicationFactor: -1 })),
+        topics: topics.map((topic) => ({ topic, numPartitions: this.partitions, replicationFactor: -1 })),
       });
-      for (const t of missing) this.knownTopics.add(t);
+      for (const t of topics) this.knownTopics.add(t);
     } finally {
       await admin.disconnect();
     }
@@ -260,7 +280,29 @@ export class KafkaEventBus implements EventBus {
       }
     };
 
-    await start();
+    const currentConsumer = (): Consumer | null => current;
+    // The first start gets the same patience as topic creation: metadata for a topic created a moment
+    // ago can still be missing on the broker.
+    const deadline = Date.now() + 60_000;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await start();
+        break;
+      } catch (err) {
+        const failed = currentConsumer();
+        if (failed) {
+          this.consumers.delete(failed);
+          await failed.disconnect().catch(() => undefined);
+        }
+        if (this.closed || Date.now() > deadline) throw err;
+        const delay = backoff(attempt, 250, 5_000);
+        this.log.warn(
+          { group: options.group, err: String(err), retryInMs: delay },
+          "could not subscribe yet",
+        );
+        await sleep(delay);
+      }
+    }
     return {
       stop: async () => {
         stopped = true;
