@@ -109,3 +109,48 @@ export async function openLoop(stack: Stack, rate: number, durationS: number, ca
   const elapsed = (performance.now() - started) / 1000;
   return { placed, errors, achieved: placed.length / elapsed };
 }
+
+/** The hops from placed to confirmed, each as the database clock saw its start. */
+export const HOPS = [
+  "placed → orders relay takes inventory.reserve",
+  "→ inventory reserves (RabbitMQ)",
+  "→ inventory relay takes inventory.reserved",
+  "→ saga records stock.reserved (Kafka)",
+  "→ orders relay takes payment.authorize",
+  "→ payment opens the payment (RabbitMQ)",
+  "→ provider answered, outcome written",
+  "→ payments relay takes payment.authorized",
+  "→ saga records order.confirmed (Kafka)",
+] as const;
+
+/**
+ * For each hop, its durations in ms (sorted) over the given confirmed orders. Outbox rows say when a
+ * relay took them (`sent_at` is its transaction's start); the rest are the rows each step wrote.
+ */
+export async function hopLatencies(stack: Stack, orderIds: string[]): Promise<number[][]> {
+  const rows = await stack.db.sql.query<{ marks: (number | null)[] }>(
+    `SELECT ARRAY[
+         EXTRACT(EPOCH FROM o.created_at),
+         (SELECT EXTRACT(EPOCH FROM sent_at) FROM orders.outbox WHERE aggregate_id = o.id::text AND type = 'inventory.reserve.v1' LIMIT 1),
+         (SELECT EXTRACT(EPOCH FROM created_at) FROM inventory.reservations WHERE order_id = o.id),
+         (SELECT EXTRACT(EPOCH FROM sent_at) FROM inventory.outbox WHERE aggregate_id = o.id::text AND type = 'inventory.reserved.v1' LIMIT 1),
+         (SELECT EXTRACT(EPOCH FROM created_at) FROM orders.order_timeline WHERE order_id = o.id AND code = 'stock.reserved' LIMIT 1),
+         (SELECT EXTRACT(EPOCH FROM sent_at) FROM orders.outbox WHERE aggregate_id = o.id::text AND type = 'payment.authorize.v1' LIMIT 1),
+         (SELECT EXTRACT(EPOCH FROM created_at) FROM payments.payments WHERE order_id = o.id),
+         (SELECT EXTRACT(EPOCH FROM created_at) FROM payments.outbox WHERE aggregate_id = o.id::text AND type = 'payment.authorized.v1' LIMIT 1),
+         (SELECT EXTRACT(EPOCH FROM sent_at) FROM payments.outbox WHERE aggregate_id = o.id::text AND type = 'payment.authorized.v1' LIMIT 1),
+         (SELECT EXTRACT(EPOCH FROM created_at) FROM orders.order_timeline WHERE order_id = o.id AND code = 'order.confirmed' LIMIT 1)
+       ]::float8[] AS marks
+       FROM orders.orders o WHERE o.id = ANY($1::uuid[])`,
+    [orderIds],
+  );
+  return HOPS.map((_, i) =>
+    rows
+      .flatMap(({ marks }) => {
+        const from = marks[i];
+        const to = marks[i + 1];
+        return from == null || to == null ? [] : [(Number(to) - Number(from)) * 1000];
+      })
+      .sort((a, b) => a - b),
+  );
+}

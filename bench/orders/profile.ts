@@ -18,9 +18,9 @@ import {
   tokenize,
   type ServiceName,
 } from "@emporium/system-tests";
-import { fmt, progress } from "../catalog/stats";
+import { fmt, percentile, progress } from "../catalog/stats";
 import { cpuBetween, cpuSnapshot } from "./cpu";
-import { drain, env, intEnv, openLoop, prepareCarts } from "./load";
+import { drain, env, HOPS, hopLatencies, intEnv, openLoop, prepareCarts } from "./load";
 
 const rate = intEnv("PROFILE_RATE", 20);
 const seconds = intEnv("PROFILE_SECONDS", 20);
@@ -131,6 +131,17 @@ async function main(): Promise<void> {
   );
   for (const [group, s] of used) console.log(row(group, s));
   console.log(row("all", total));
+
+  const hops = await hopLatencies(
+    stack,
+    run.placed.map((p) => p.orderId),
+  );
+  console.log("\nplaced → confirmed, hop by hop (ms, from the rows each step wrote):");
+  hops.forEach((ms, i) =>
+    console.log(
+      `  ${(HOPS[i] ?? "").padEnd(48)} p50 ${fmt(percentile(ms, 50), 1).padStart(7)}  p99 ${fmt(percentile(ms, 99), 1).padStart(7)}`,
+    ),
+  );
 }
 
 main()
