@@ -5,19 +5,14 @@
 import { randomUUID } from "node:crypto";
 import { createEnvelope, orderPlacedV1, TOPICS, type Address } from "@emporium/contracts";
 import { isUniqueViolation, type Database } from "@emporium/db";
-import { enqueue } from "@emporium/messaging";
+import type { OutboxMessage } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
 import { computeTotals, type ShippingMethodId } from "../domain/checkout";
 import { ConflictError, InvalidInputError, NotFoundError, UnavailableError } from "../domain/errors";
 import { requestHash } from "../domain/idempotency";
 import { newOrderNumber } from "../domain/order-number";
 import { orderToken, verifyCart } from "../domain/tokens";
-import {
-  claimIdempotencyKey,
-  findIdempotencyKey,
-  insertOrder,
-  lockCheckoutCart,
-} from "../adapters/sql/place-order-sql";
+import { claimKeyAndLockCart, findIdempotencyKey, insertOrder } from "../adapters/sql/place-order-sql";
 import { commandMessage } from "./outbox-messages";
 import type { PlacedOrder } from "./views";
 
@@ -63,11 +58,13 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
   for (let attempt = 1; ; attempt++) {
     try {
       return await d.db.transaction(async (tx) => {
-        const claimed = await claimIdempotencyKey(tx, {
+        const { claimed, cart } = await claimKeyAndLockCart(tx, {
           key: input.idempotencyKey,
           scope: "placeOrder",
           requestHash: hash,
           expiresAt: new Date(now.getTime() + KEY_TTL_MS),
+          cartId,
+          now,
         });
         if (!claimed) {
           const key = await findIdempotencyKey(tx, input.idempotencyKey);
@@ -86,7 +83,6 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
           };
         }
 
-        const cart = await lockCheckoutCart(tx, cartId, now);
         if (!cart) throw new NotFoundError("That cart no longer exists; start a new one");
         if (cart.convertedOrderId)
           throw new InvalidInputError("cartToken", "this cart was already checked out");
@@ -103,21 +99,6 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
           quantity: l.quantity,
           unitPrice: l.unitPrice,
         }));
-        await insertOrder(tx, {
-          id: orderId,
-          number,
-          customerId: input.customerId ?? null,
-          email: input.email,
-          currency: cart.currency,
-          totals,
-          shippingMethod: input.shippingMethod,
-          shippingAddress: input.shippingAddress,
-          paymentToken: input.paymentToken,
-          lines: lines.map((l) => ({ id: randomUUID(), ...l })),
-          timelineId: randomUUID(),
-          cartId: cart.id,
-          idempotencyKey: input.idempotencyKey,
-        });
         const forCommands = {
           id: orderId,
           number,
@@ -130,7 +111,7 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
           lines,
           reservationExpiresAt: new Date(now.getTime() + d.reservationTtlMs),
         };
-        await enqueue(tx, "orders", [
+        const messages: OutboxMessage[] = [
           {
             kind: "event",
             topic: TOPICS.orders,
@@ -154,7 +135,26 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
             ),
           },
           commandMessage(forCommands, { type: "inventory.reserve" }, input.traceparent),
-        ]);
+        ];
+        await insertOrder(
+          tx,
+          {
+            id: orderId,
+            number,
+            customerId: input.customerId ?? null,
+            email: input.email,
+            currency: cart.currency,
+            totals,
+            shippingMethod: input.shippingMethod,
+            shippingAddress: input.shippingAddress,
+            paymentToken: input.paymentToken,
+            lines: lines.map((l) => ({ id: randomUUID(), ...l })),
+            timelineId: randomUUID(),
+            cartId: cart.id,
+            idempotencyKey: input.idempotencyKey,
+          },
+          messages,
+        );
         return {
           orderId,
           number,

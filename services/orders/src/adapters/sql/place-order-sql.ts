@@ -1,22 +1,11 @@
-// placeOrder's SQL on one transaction's session: the idempotency key claimed, the cart read with its
-// lines, and the order written — with its lines, first timeline entry, the cart's conversion and the
-// key's order — as one statement. `bench/orders/pgbench.ts` runs these same statements as its baseline.
+// placeOrder's SQL on one transaction's session, two statements: the idempotency key claimed together
+// with the cart read (and locked) with its lines; then the order written — with its lines, first
+// timeline entry, the cart's conversion, the key's order and the outbox rows — as one statement.
+// `bench/orders/pgbench.ts` runs these same statements as its baseline.
 import type { Address, OrderStatusName } from "@emporium/contracts";
 import type { SqlSession } from "@emporium/db";
+import { outboxInsert, outboxRows, type OutboxMessage } from "@emporium/messaging";
 import type { Totals } from "../../domain/checkout";
-
-/** Claims the key for this request; false when it exists already (a replay or a clash). */
-export async function claimIdempotencyKey(
-  tx: SqlSession,
-  k: { key: string; scope: string; requestHash: string; expiresAt: Date },
-): Promise<boolean> {
-  const rows = await tx.query(
-    `INSERT INTO orders.idempotency_keys (key, scope, request_hash, expires_at)
-     VALUES ($1, $2, $3, $4::timestamptz) ON CONFLICT (key) DO NOTHING RETURNING 1 AS claimed`,
-    [k.key, k.scope, k.requestHash, k.expiresAt.toISOString()],
-  );
-  return rows.length === 1;
-}
 
 export interface StoredKey {
   scope: string;
@@ -46,23 +35,34 @@ export interface CheckoutCart {
   lines: { variantId: string; sku: string; title: string; quantity: number; unitPrice: number }[];
 }
 
-/** The cart and its lines (oldest first), locked against a concurrent checkout; null when missing. */
-export async function lockCheckoutCart(
+/**
+ * In one round trip: claims the idempotency key for this request (false when it exists already — a
+ * replay or a clash), and reads the cart with its lines (oldest first) under a row lock against a
+ * concurrent checkout; the cart is null when it does not exist.
+ */
+export async function claimKeyAndLockCart(
   tx: SqlSession,
-  cartId: string,
-  now: Date,
-): Promise<CheckoutCart | null> {
-  const [row] = await tx.query<CheckoutCart & Record<string, unknown>>(
-    `SELECT c.id::text AS id, c.currency, c.converted_order_id::text AS "convertedOrderId",
-            (c.expires_at < $2::timestamptz) AS expired,
-            COALESCE((SELECT json_agg(json_build_object('variantId', l.variant_id, 'sku', l.sku, 'title', l.title,
-                                                        'quantity', l.quantity, 'unitPrice', l.unit_price)
-                                      ORDER BY l.created_at, l.id)
-                        FROM orders.cart_lines l WHERE l.cart_id = c.id), '[]'::json) AS lines
-       FROM orders.carts c WHERE c.id = $1::uuid FOR UPDATE OF c`,
-    [cartId, now.toISOString()],
+  k: { key: string; scope: string; requestHash: string; expiresAt: Date; cartId: string; now: Date },
+): Promise<{ claimed: boolean; cart: CheckoutCart | null }> {
+  const [row] = await tx.query<{ claimed: number; cart: CheckoutCart | null }>(
+    `WITH claimed AS (
+       INSERT INTO orders.idempotency_keys (key, scope, request_hash, expires_at)
+       VALUES ($1, $2, $3, $4::timestamptz) ON CONFLICT (key) DO NOTHING RETURNING 1
+     ), cart AS (
+       SELECT c.id, c.currency, c.converted_order_id, c.expires_at FROM orders.carts c WHERE c.id = $5::uuid FOR UPDATE
+     )
+     SELECT (SELECT count(*) FROM claimed)::int AS claimed,
+            (SELECT json_build_object(
+                      'id', c.id, 'currency', c.currency, 'convertedOrderId', c.converted_order_id,
+                      'expired', c.expires_at < $6::timestamptz,
+                      'lines', COALESCE((SELECT json_agg(json_build_object('variantId', l.variant_id, 'sku', l.sku,
+                                                   'title', l.title, 'quantity', l.quantity, 'unitPrice', l.unit_price)
+                                                 ORDER BY l.created_at, l.id)
+                                           FROM orders.cart_lines l WHERE l.cart_id = c.id), '[]'::json))
+               FROM cart c) AS cart`,
+    [k.key, k.scope, k.requestHash, k.expiresAt.toISOString(), k.cartId, k.now.toISOString()],
   );
-  return row ?? null;
+  return { claimed: row?.claimed === 1, cart: row?.cart ?? null };
 }
 
 export interface NewOrder {
@@ -81,8 +81,15 @@ export interface NewOrder {
   idempotencyKey: string;
 }
 
-/** The PENDING order with its lines and first timeline entry; the cart converted; the key answered. */
-export async function insertOrder(tx: SqlSession, o: NewOrder): Promise<void> {
+/**
+ * The PENDING order with its lines and first timeline entry, the cart converted, the key answered and
+ * the order's first messages in the outbox — one statement.
+ */
+export async function insertOrder(
+  tx: SqlSession,
+  o: NewOrder,
+  messages: readonly OutboxMessage[],
+): Promise<void> {
   await tx.query(
     `WITH new_order AS (
        INSERT INTO orders.orders (id, number, customer_id, email, status, currency, subtotal, shipping_total,
@@ -98,6 +105,8 @@ export async function insertOrder(tx: SqlSession, o: NewOrder): Promise<void> {
        VALUES ($14::uuid, $1::uuid, 'PENDING', 'order.placed', 'Order placed')
      ), converted AS (
        UPDATE orders.carts SET converted_order_id = $1::uuid, updated_at = now() WHERE id = $15::uuid
+     ), outbox AS (
+       ${outboxInsert("orders", 17)}
      )
      UPDATE orders.idempotency_keys SET order_id = $1::uuid WHERE key = $16`,
     [
@@ -117,6 +126,7 @@ export async function insertOrder(tx: SqlSession, o: NewOrder): Promise<void> {
       o.timelineId,
       o.cartId,
       o.idempotencyKey,
+      outboxRows(messages),
     ],
   );
 }
