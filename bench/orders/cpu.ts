@@ -7,9 +7,16 @@ const TICKS_PER_SECOND = 100;
 
 export type CpuSnapshot = Map<string, number>;
 
-/** CPU seconds so far per group: `named` maps pids to names; other processes go by their command. */
+/**
+ * CPU seconds so far per group: `named` maps pids to names; other processes go by their command. A
+ * PostgreSQL backend that exits hands its CPU time to the postmaster that reaps it (cutime/cstime), so
+ * PostgreSQL's total counts connections opened and closed in between too; likewise the children this
+ * process has reaped (pgbench) are counted as "pgbench".
+ */
 export function cpuSnapshot(named: ReadonlyMap<number, string>): CpuSnapshot {
   const totals: CpuSnapshot = new Map();
+  const add = (group: string, ticks: number) =>
+    totals.set(group, (totals.get(group) ?? 0) + ticks / TICKS_PER_SECOND);
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -20,19 +27,22 @@ export function cpuSnapshot(named: ReadonlyMap<number, string>): CpuSnapshot {
     }
     const close = stat.lastIndexOf(")");
     const comm = stat.slice(stat.indexOf("(") + 1, close);
-    const fields = stat.slice(close + 2).split(" ");
-    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after "pid (comm) ".
-    const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-    const group =
-      named.get(Number(entry)) ??
-      (comm === "postgres"
-        ? "postgres"
-        : comm === "java"
-          ? "java (kafka, s3, mongo)"
-          : comm === "beam.smp"
-            ? "rabbitmq"
-            : null);
-    if (group) totals.set(group, (totals.get(group) ?? 0) + seconds);
+    // utime, stime, cutime and cstime are fields 14–17 of the line: 12–15 after "pid (comm) ".
+    const [utime, stime, cutime, cstime] = stat
+      .slice(close + 2)
+      .split(" ")
+      .slice(11, 15)
+      .map(Number);
+    const own = (utime ?? 0) + (stime ?? 0);
+    const reaped = (cutime ?? 0) + (cstime ?? 0);
+    const pid = Number(entry);
+    const name = named.get(pid);
+    if (name) {
+      add(name, own);
+      if (pid === process.pid) add("pgbench", reaped);
+    } else if (comm === "postgres") add("postgres", own + reaped);
+    else if (comm === "java") add("java (kafka, s3, mongo)", own);
+    else if (comm === "beam.smp") add("rabbitmq", own);
   }
   return totals;
 }
@@ -40,4 +50,13 @@ export function cpuSnapshot(named: ReadonlyMap<number, string>): CpuSnapshot {
 /** CPU seconds per group between two snapshots (a process that ended in between is not counted). */
 export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): Map<string, number> {
   return new Map([...after].map(([group, s]) => [group, Math.max(0, s - (before.get(group) ?? 0))]));
+}
+
+/** One line: each group's share of a core over `seconds`, busiest first. */
+export function describeCpu(used: ReadonlyMap<string, number>, seconds: number): string {
+  return [...used]
+    .filter(([, s]) => s > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([group, s]) => `${group} ${Math.round((s / seconds) * 100)}%`)
+    .join(", ");
 }

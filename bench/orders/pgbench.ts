@@ -1,8 +1,8 @@
-// The baseline for bench (1): pgbench running the statements of one placeOrder transaction
-// (services/orders/src/adapters/sql/place-order-sql.ts and the outbox insert) — the idempotency key
-// claimed, the cart locked and read with its lines, the order written with its lines, first timeline
-// entry, the cart's conversion and the key's answer in one statement, and the event and the command
-// written to the outbox (whose trigger NOTIFYs, as in the service) — with the same number of clients,
+// The baseline for bench (1): pgbench running the two statements of one placeOrder transaction
+// (services/orders/src/adapters/sql/place-order-sql.ts) — the idempotency key claimed with the cart
+// locked and read with its lines; then the order written with its lines, first timeline entry, the
+// cart's conversion, the key's answer and the event and the command in the outbox (whose trigger
+// NOTIFYs, as in the service) — with the same number of clients,
 // against the same database. Where the service sends JSON parameters, pgbench builds the same JSON on
 // the server. The outbox rows go to a copy of the outbox table (same columns, indexes and NOTIFY
 // trigger) that no relay reads, so the baseline's orders never enter the saga; its orders are deleted
@@ -16,14 +16,23 @@ import type { Database } from "@emporium/db";
 const SCRIPT = `
 \\set n random(1, 2000000000)
 BEGIN;
-INSERT INTO orders.idempotency_keys (key, scope, request_hash, expires_at)
+WITH claimed AS (
+  INSERT INTO orders.idempotency_keys (key, scope, request_hash, expires_at)
   VALUES ('pgbench-' || :client_id || '-' || :n, 'placeOrder', md5(random()::text), now() + interval '1 day')
-  ON CONFLICT (key) DO NOTHING RETURNING 1 AS claimed;
-SELECT c.id::text AS id, c.currency, c.converted_order_id::text AS "convertedOrderId", (c.expires_at < now()) AS expired,
-       COALESCE((SELECT json_agg(json_build_object('variantId', l.variant_id, 'sku', l.sku, 'title', l.title,
-                                                   'quantity', l.quantity, 'unitPrice', l.unit_price) ORDER BY l.created_at, l.id)
-                   FROM orders.cart_lines l WHERE l.cart_id = c.id), '[]'::json) AS lines
-  FROM orders.carts c WHERE c.id = (SELECT id FROM bench_carts WHERE client = :client_id) FOR UPDATE OF c;
+  ON CONFLICT (key) DO NOTHING RETURNING 1
+), cart AS (
+  SELECT c.id, c.currency, c.converted_order_id, c.expires_at FROM orders.carts c
+   WHERE c.id = (SELECT id FROM bench_carts WHERE client = :client_id) FOR UPDATE
+)
+SELECT (SELECT count(*) FROM claimed)::int AS claimed,
+       (SELECT json_build_object(
+                 'id', c.id, 'currency', c.currency, 'convertedOrderId', c.converted_order_id,
+                 'expired', c.expires_at < now(),
+                 'lines', COALESCE((SELECT json_agg(json_build_object('variantId', l.variant_id, 'sku', l.sku,
+                                              'title', l.title, 'quantity', l.quantity, 'unitPrice', l.unit_price)
+                                            ORDER BY l.created_at, l.id)
+                                      FROM orders.cart_lines l WHERE l.cart_id = c.id), '[]'::json))
+          FROM cart c) AS cart;
 WITH new_order AS (
   INSERT INTO orders.orders (id, number, customer_id, email, status, currency, subtotal, shipping_total,
                              tax_total, total, shipping_method, shipping_address, payment_token, saga, updated_at)
@@ -43,9 +52,8 @@ WITH new_order AS (
   VALUES (gen_random_uuid(), md5(:client_id || '-' || :n)::uuid, 'PENDING', 'order.placed', 'Order placed')
 ), converted AS (
   UPDATE orders.carts SET updated_at = now() WHERE id = (SELECT id FROM bench_carts WHERE client = :client_id)
-)
-UPDATE orders.idempotency_keys SET order_id = md5(:client_id || '-' || :n)::uuid WHERE key = 'pgbench-' || :client_id || '-' || :n;
-INSERT INTO bench_outbox (id, kind, topic, type, aggregate_id, payload)
+), outbox AS (
+  INSERT INTO bench_outbox (id, kind, topic, type, aggregate_id, payload)
   SELECT m.id, m.kind, m.topic, m.type, m.aggregate_id, m.payload
     FROM ROWS FROM (json_to_recordset(json_build_array(
            json_build_object('id', gen_random_uuid(), 'kind', 'event', 'topic', 'orders', 'type', 'order.placed.v1',
@@ -54,7 +62,9 @@ INSERT INTO bench_outbox (id, kind, topic, type, aggregate_id, payload)
                              'aggregate_id', md5(:client_id || '-' || :n)::uuid, 'payload', (SELECT payload FROM bench_payloads WHERE kind = 'command'))))
            AS (id uuid, kind text, topic text, type text, aggregate_id text, payload jsonb))
          WITH ORDINALITY AS m(id, kind, topic, type, aggregate_id, payload, n)
-   ORDER BY m.n;
+   ORDER BY m.n
+)
+UPDATE orders.idempotency_keys SET order_id = md5(:client_id || '-' || :n)::uuid WHERE key = 'pgbench-' || :client_id || '-' || :n;
 COMMIT;
 `;
 

@@ -7,9 +7,11 @@
 //   (3) the highest sustained rate whose placed → confirmed p99 stays under 1 s.
 // Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL), KAFKA_BROKERS (or TEST_KAFKA_BROKERS) and AMQP_URL
 // (or TEST_AMQP_URL). Tuning: BENCH_CLIENTS (10), BENCH_SECONDS (15), BENCH_STEADY_SECONDS (60),
-// BENCH_RATES ("10,20,30,40,60,80,100"). Each step starts once the saga has caught up with the last.
+// BENCH_RATES ("10,20,30,40,60,80,100"), BENCH_PARTS (which of 1, 2, 3 to run; default all). Each step
+// starts once the saga has caught up with the last.
 import { CARDS, pool, setStock, Stack, stockedVariants, tokenize } from "@emporium/system-tests";
 import { fmt, percentile, printTable, progress, type Figures } from "../catalog/stats";
+import { cpuBetween, cpuSnapshot, describeCpu } from "./cpu";
 import { confirmLatencies, drain, env, intEnv, openLoop, place, prepareCarts } from "./load";
 import { runPgbench } from "./pgbench";
 
@@ -17,6 +19,7 @@ const clients = intEnv("BENCH_CLIENTS", 10);
 const seconds = intEnv("BENCH_SECONDS", 15);
 const steadySeconds = intEnv("BENCH_STEADY_SECONDS", 60);
 const rates = (process.env.BENCH_RATES ?? "10,20,30,40,60,80,100").split(",").map(Number);
+const parts = new Set((process.env.BENCH_PARTS ?? "1,2,3").split(",").map((p) => p.trim()));
 
 const stack = new Stack({
   databaseAdminUrl: env("BENCH_DATABASE_URL", "TEST_DATABASE_URL"),
@@ -46,12 +49,22 @@ async function main(): Promise<void> {
     (t): t is string => typeof t === "string",
   );
 
-  // (1) placeOrder vs pgbench, the saga workers paused so both sides measure the same transaction
-  // (the orders service still runs its outbox relay and saga consumer, as in production).
+  if (parts.has("1")) await placingOrders(variants, tokens);
+  if (parts.has("3")) await sustainedRate(variants, tokens);
+  if (parts.has("2")) await steadyHundred(variants, tokens);
+}
+
+/**
+ * (1) placeOrder vs pgbench, the saga workers paused so both sides measure the same transaction (the
+ * orders service still runs its outbox relay and saga consumer, as in production).
+ */
+async function placingOrders(variants: string[], tokens: string[]): Promise<void> {
   progress(`(1) preparing carts for ${seconds} s of placeOrder with ${clients} clients`);
-  const carts = await prepareCarts(stack, clients * seconds * 150, variants, tokens);
+  const carts = await prepareCarts(stack, clients * seconds * 100, variants, tokens);
   for (const w of ["inventory", "payment", "fulfillment"] as const) await stack.kill(w);
   progress("(1) measuring placeOrder (closed loop)");
+  const named = new Map<number, string>([...stack.pids(), [process.pid, "load generator"]]);
+  const apiCpu = cpuSnapshot(named);
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -71,6 +84,7 @@ async function main(): Promise<void> {
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
+  const apiUsed = cpuBetween(apiCpu, cpuSnapshot(named));
   latencies.sort((a, b) => a - b);
   const api: Figures = {
     label: `placeOrder via orders API (${clients} clients)`,
@@ -81,7 +95,9 @@ async function main(): Promise<void> {
     errors,
   };
   progress("(1) measuring pgbench with the same SQL transaction");
+  const pgCpu = cpuSnapshot(named);
   const pg = await runPgbench(stack.db, stack.databaseUrl, clients, seconds);
+  const pgUsed = cpuBetween(pgCpu, cpuSnapshot(named));
   const base: Figures = {
     label: `pgbench, same SQL (${clients} clients)`,
     perSecond: pg.tps,
@@ -93,14 +109,19 @@ async function main(): Promise<void> {
   for (const w of ["inventory", "payment", "fulfillment"] as const) await stack.restart(w);
   printTable("(1) placing orders", [api, base], "order");
   console.log(`(pgbench reports an average latency only: ${fmt(pg.latencyAvgMs, 2)} ms)`);
+  // Where the two cores went in each half (shares of one core; 200% is the whole machine).
+  console.log(`CPU while the API ran:   ${describeCpu(apiUsed, elapsed)}`);
+  console.log(`CPU while pgbench ran:   ${describeCpu(pgUsed, seconds)}`);
   const ratio = api.perSecond / base.perSecond;
   console.log(
     `ratio API / pgbench: ${fmt(ratio, 2)}×  (goal ≥ 0.5×: ${ratio >= 0.5 ? "meets goal" : "BELOW GOAL"})`,
   );
   progress("letting the saga catch up with the orders placed while the workers were paused");
   progress(`caught up in ${fmt(await drain(stack, 900_000), 0)} s`);
+}
 
-  // (3) step the rate up until p99 placed → confirmed reaches 1 s or the rate cannot be held.
+/** (3) steps the rate up until p99 placed → confirmed reaches 1 s or the rate cannot be held. */
+async function sustainedRate(variants: string[], tokens: string[]): Promise<void> {
   console.log("\n(3) sustained rate with placed → confirmed p99 under 1 s (15 s per step)");
   let best = 0;
   for (const rate of rates) {
@@ -123,7 +144,10 @@ async function main(): Promise<void> {
   console.log(
     `highest sustained rate with p99 < 1 s: ${best > 0 ? `${best} orders/s` : "below the first step"}`,
   );
-  // (2) steady 100 orders/s for 60 s.
+}
+
+/** (2) a steady 100 orders/s for BENCH_STEADY_SECONDS. */
+async function steadyHundred(variants: string[], tokens: string[]): Promise<void> {
   progress(`(2) preparing ${100 * steadySeconds} carts`);
   const steadyCarts = await prepareCarts(stack, 100 * steadySeconds, variants, tokens);
   await drain(stack, 900_000);
