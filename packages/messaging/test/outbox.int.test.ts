@@ -243,7 +243,8 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
         fromBeginning: true,
         handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
       });
-      const numbers = Array.from({ length: 60 }, (_, i) => i + 1);
+      // Many small batches, so the two meet at the lock many times.
+      const numbers = Array.from({ length: 300 }, (_, i) => i + 1);
       await t.db.transaction((tx) =>
         enqueue(
           tx,

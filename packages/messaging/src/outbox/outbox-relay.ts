@@ -114,14 +114,18 @@ export class OutboxRelay {
   async drainOnce(): Promise<number> {
     const table = `"${this.o.schema}"."outbox"`;
     return this.o.db.transaction(async (tx) => {
-      // The lock and the batch in one round trip: no rows when another relay holds the lock (it will
-      // publish these). Ordered by the bigint column itself — the text alias would sort "10" before "9".
+      // The lock first, in its own statement: the batch's statement then reads a snapshot taken after
+      // the lock was granted, so it never sees rows the relay that held it has published but, a moment
+      // earlier, not yet marked sent (a snapshot taken before the lock would: the test with two relays).
+      const [lock] = await tx.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS locked", [
+        LOCK_KEYS[this.o.schema],
+      ]);
+      if (!lock?.locked) return 0; // another relay is draining; it will get these rows
+      // Ordered by the bigint column itself: the text alias (for the drivers) would sort "10" before "9".
       const rows = await tx.query<OutboxRow>(
-        `WITH relay AS MATERIALIZED (SELECT pg_try_advisory_xact_lock($1) AS locked)
-         SELECT o.seq::text AS seq, o.kind, o.topic, o.payload, o.created_at
-           FROM relay, ${table} o
-          WHERE relay.locked AND o.sent_at IS NULL ORDER BY o.seq LIMIT $2`,
-        [LOCK_KEYS[this.o.schema], this.batchSize],
+        `SELECT o.seq::text AS seq, o.kind, o.topic, o.payload, o.created_at FROM ${table} o
+          WHERE o.sent_at IS NULL ORDER BY o.seq LIMIT $1`,
+        [this.batchSize],
       );
       if (rows.length === 0) return 0;
       // Events go out as one batch (Kafka keeps each key's order within it); commands are sent on one
