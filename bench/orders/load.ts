@@ -2,7 +2,7 @@
 // through the API (closed or open loop), and reading placed → confirmed from the database.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { ADDRESS, pool, type Stack } from "@emporium/system-tests";
+import { ADDRESS, pool, Stack, type StackOptions } from "@emporium/system-tests";
 
 export function env(...names: string[]): string {
   for (const n of names) if (process.env[n]) return process.env[n] ?? "";
@@ -14,6 +14,29 @@ export function intEnv(name: string, fallback: number): number {
   const n = raw ? Number(raw) : fallback;
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
   return n;
+}
+
+/**
+ * The platform as the orders benchmark and the profiler run it: every service its own process on the
+ * real PostgreSQL, Kafka and RabbitMQ, logging warnings only, with the benchmark's tuning.
+ */
+export function benchStack(nodeArgs?: StackOptions["nodeArgs"]): Stack {
+  return new Stack({
+    databaseAdminUrl: env("BENCH_DATABASE_URL", "TEST_DATABASE_URL"),
+    kafkaBrokers: env("KAFKA_BROKERS", "TEST_KAFKA_BROKERS"),
+    amqpUrl: env("AMQP_URL", "TEST_AMQP_URL"),
+    products: 100,
+    carrierStepMs: 500,
+    env: {
+      psp: { PSP_MAX_RECORDS: "200000", LOG_LEVEL: "warn" },
+      orders: { LOG_LEVEL: "warn" },
+      inventory: { LOG_LEVEL: "warn", INVENTORY_CONCURRENCY: "16" },
+      payment: { LOG_LEVEL: "warn" },
+      fulfillment: { LOG_LEVEL: "warn" },
+      catalog: { LOG_LEVEL: "warn" },
+    },
+    ...(nodeArgs ? { nodeArgs } : {}),
+  });
 }
 
 export interface Prepared {

@@ -9,18 +9,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import {
-  CARDS,
-  pool,
-  setStock,
-  Stack,
-  stockedVariants,
-  tokenize,
-  type ServiceName,
-} from "@emporium/system-tests";
+import { CARDS, pool, setStock, stockedVariants, tokenize, type ServiceName } from "@emporium/system-tests";
 import { fmt, percentile, progress } from "../catalog/stats";
 import { cpuBetween, cpuSnapshot } from "./cpu";
-import { drain, env, HOPS, hopLatencies, intEnv, openLoop, prepareCarts } from "./load";
+import { benchStack, drain, HOPS, hopLatencies, intEnv, openLoop, prepareCarts } from "./load";
 
 const rate = intEnv("PROFILE_RATE", 20);
 const seconds = intEnv("PROFILE_SECONDS", 20);
@@ -88,20 +80,16 @@ function summarise(file: string): void {
   console.log(`  by function (self):\n${top(byFunction, 15)}`);
 }
 
-const stack = new Stack({
-  databaseAdminUrl: env("BENCH_DATABASE_URL", "TEST_DATABASE_URL"),
-  kafkaBrokers: env("KAFKA_BROKERS", "TEST_KAFKA_BROKERS"),
-  amqpUrl: env("AMQP_URL", "TEST_AMQP_URL"),
-  products: 100,
-  carrierStepMs: 500,
-  env: Object.fromEntries(SERVICES.map((s) => [s, { LOG_LEVEL: "warn", PSP_MAX_RECORDS: "200000" }])),
-  nodeArgs: Object.fromEntries(
-    (v8 ? SERVICES : []).map((s) => {
-      mkdirSync(path.join(dir, s), { recursive: true });
-      return [s, ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, s)}`]];
-    }),
-  ),
-});
+const stack = benchStack(
+  v8
+    ? Object.fromEntries(
+        SERVICES.map((s) => {
+          mkdirSync(path.join(dir, s), { recursive: true });
+          return [s, ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, s)}`]];
+        }),
+      )
+    : undefined,
+);
 
 async function main(): Promise<void> {
   progress(`starting the platform${v8 ? " with the CPU profiler on every service" : ""}`);

@@ -9,10 +9,10 @@
 // (or TEST_AMQP_URL). Tuning: BENCH_CLIENTS (10), BENCH_SECONDS (15), BENCH_STEADY_SECONDS (60),
 // BENCH_RATES ("10,20,30,40,60,80,100"), BENCH_PARTS (which of 1, 2, 3 to run; default all). Each step
 // starts once the saga has caught up with the last.
-import { CARDS, pool, setStock, Stack, stockedVariants, tokenize } from "@emporium/system-tests";
+import { CARDS, pool, setStock, stockedVariants, tokenize } from "@emporium/system-tests";
 import { fmt, percentile, printTable, progress, type Figures } from "../catalog/stats";
 import { cpuBetween, cpuSnapshot, describeCpu } from "./cpu";
-import { confirmLatencies, drain, env, intEnv, openLoop, place, prepareCarts } from "./load";
+import { benchStack, confirmLatencies, drain, intEnv, openLoop, place, prepareCarts } from "./load";
 import { runPgbench } from "./pgbench";
 
 const clients = intEnv("BENCH_CLIENTS", 10);
@@ -21,21 +21,7 @@ const steadySeconds = intEnv("BENCH_STEADY_SECONDS", 60);
 const rates = (process.env.BENCH_RATES ?? "10,20,30,40,60,80,100").split(",").map(Number);
 const parts = new Set((process.env.BENCH_PARTS ?? "1,2,3").split(",").map((p) => p.trim()));
 
-const stack = new Stack({
-  databaseAdminUrl: env("BENCH_DATABASE_URL", "TEST_DATABASE_URL"),
-  kafkaBrokers: env("KAFKA_BROKERS", "TEST_KAFKA_BROKERS"),
-  amqpUrl: env("AMQP_URL", "TEST_AMQP_URL"),
-  products: 100,
-  carrierStepMs: 500,
-  env: {
-    psp: { PSP_MAX_RECORDS: "200000", LOG_LEVEL: "warn" },
-    orders: { LOG_LEVEL: "warn" },
-    inventory: { LOG_LEVEL: "warn", INVENTORY_CONCURRENCY: "16" },
-    payment: { LOG_LEVEL: "warn" },
-    fulfillment: { LOG_LEVEL: "warn" },
-    catalog: { LOG_LEVEL: "warn" },
-  },
-});
+const stack = benchStack();
 
 async function main(): Promise<void> {
   console.log(
