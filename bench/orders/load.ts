@@ -172,20 +172,20 @@ export async function openLoop(stack: Stack, rate: number, durationS: number, ca
 
 /** The hops from placed to confirmed, each as the database clock saw its start. */
 export const HOPS = [
-  "placed → orders relay takes inventory.reserve",
-  "→ inventory reserves (RabbitMQ)",
-  "→ inventory relay takes inventory.reserved",
+  "placed → orders relay has sent inventory.reserve",
+  "→ inventory reserves (RabbitMQ delivery)",
+  "→ inventory relay has sent inventory.reserved",
   "→ saga records stock.reserved (Kafka)",
-  "→ orders relay takes payment.authorize",
-  "→ payment opens the payment (RabbitMQ)",
+  "→ orders relay has sent payment.authorize",
+  "→ payment opens the payment (RabbitMQ delivery)",
   "→ provider answered, outcome written",
-  "→ payments relay takes payment.authorized",
+  "→ payments relay has sent payment.authorized",
   "→ saga records order.confirmed (Kafka)",
 ] as const;
 
 /**
  * For each hop, its durations in ms (sorted) over the given confirmed orders. Outbox rows say when a
- * relay took them (`sent_at` is its transaction's start); the rest are the rows each step wrote.
+ * relay had them confirmed by the broker (`sent_at`); the rest are the rows each step wrote.
  */
 export async function hopLatencies(stack: Stack, orderIds: string[]): Promise<number[][]> {
   const rows = await stack.db.sql.query<{ marks: (number | null)[] }>(

@@ -263,6 +263,57 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     },
   );
 
+  // PostgreSQL only: the embedded PGlite is one session, where advisory locks are re-entrant.
+  it.runIf(target.available && target.name === "postgres")(
+    "lets one of two running relays lead, and the other take over when the leader stops",
+    async () => {
+      const events = new InProcessEventBus(log, FAST_RETRY);
+      const got: number[] = [];
+      await events.subscribe({
+        group: "g",
+        topics: ["payments"],
+        fromBeginning: true,
+        handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
+      });
+      const published = [0, 0];
+      const relays = [0, 1].map(
+        (i) =>
+          new OutboxRelay({
+            db: t.db,
+            schema: "payments",
+            events,
+            log,
+            pollMs: 100,
+            onPublished: (count) => void (published[i] = (published[i] ?? 0) + count),
+          }),
+      );
+      for (const r of relays) await r.start();
+      const write = (from: number, count: number) =>
+        t.db.transaction((tx) =>
+          enqueue(
+            tx,
+            "payments",
+            Array.from({ length: count }, (_, i) => ({
+              kind: "event" as const,
+              topic: "payments",
+              envelope: ping("p", from + i),
+            })),
+          ),
+        );
+      await write(1, 20);
+      await waitFor(() => got.length === 20, { what: "the first twenty" });
+      const leader = (published[0] ?? 0) > 0 ? 0 : 1;
+      expect(published[1 - leader]).toBe(0);
+      await relays[leader]?.stop();
+      await write(21, 20);
+      await waitFor(() => got.length === 40, { timeoutMs: 10_000, what: "the standby to take over" });
+      expect(got).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      expect(published[1 - leader]).toBe(20);
+      await relays[1 - leader]?.stop();
+      await events.close();
+    },
+  );
+
   it.runIf(target.available)("lets a consumer record a message id once, in its own transaction", async () => {
     const id = ping("k", 1).id;
     const first = await t.db.prisma.$transaction((tx) => claimMessage(tx, "inventory", id));

@@ -1,8 +1,11 @@
 // Publishes a service's outbox: woken by NOTIFY (a trigger fires on every insert), with a slow poll
-// only as a safety net. One relay drains at a time (a transaction-scoped advisory lock), rows leave in
-// `seq` order, and a row is marked sent in the same transaction that claimed it — so a crash before
-// the commit republishes (consumers are idempotent) and nothing is ever skipped.
-import { Prisma, type Database } from "@emporium/db";
+// only as a safety net. One relay per service publishes at a time: the leader, which holds a
+// session-level advisory lock on its own connection for as long as it runs and does all its work on
+// that connection — so losing the connection loses the lock and stops the work together, and a standby
+// (another instance of the service) takes over within a poll. Rows leave in `seq` order; a row is marked
+// sent only after its broker confirmed it, so a crash in between republishes (consumers are idempotent)
+// and nothing is ever skipped. A drain costs two statements: the batch, and marking it sent.
+import { Prisma, type Database, type SqlSession } from "@emporium/db";
 import type { Envelope } from "@emporium/contracts";
 import type { Logger } from "@emporium/observability";
 import type { CommandBus, EventBus } from "../ports";
@@ -81,13 +84,22 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
-      this.pending = false;
       try {
-        let published: number;
-        do published = await this.drainOnce();
-        while (published === this.batchSize && this.running);
-        failures = 0;
-        await this.cleanup();
+        await this.o.db.withSession(async (session) => {
+          const [lead] = await session.query<{ locked: boolean }>(
+            "SELECT pg_try_advisory_lock($1) AS locked",
+            [LOCK_KEYS[this.o.schema]],
+          );
+          if (!lead?.locked) return; // another instance leads; stand by
+          try {
+            failures = 0;
+            await this.serve(session);
+          } finally {
+            await session
+              .query("SELECT pg_advisory_unlock($1)", [LOCK_KEYS[this.o.schema]])
+              .catch(() => undefined);
+          }
+        });
       } catch (err) {
         failures++;
         const delay = backoff(failures, 200, 10_000);
@@ -98,55 +110,81 @@ export class OutboxRelay {
         await sleep(delay);
         continue;
       }
-      if (this.pending || !this.running) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.pollMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
+      // A standby ignores notifications (they are the leader's to answer) and asks again after a poll.
+      if (this.running) await this.idle(false);
     }
   }
 
-  /** Publishes one batch; returns how many rows it sent. */
+  /** As the leader: drains whenever notified (or polled), until stopped or the connection fails. */
+  private async serve(session: SqlSession): Promise<void> {
+    while (this.running) {
+      this.pending = false;
+      let published: number;
+      do published = await this.publishBatch(session);
+      while (published === this.batchSize && this.running);
+      await this.cleanup();
+      if (this.pending || !this.running) continue;
+      await this.idle(true);
+    }
+  }
+
+  /** Waits for the poll interval, or for a notification when `nudged` is true. */
+  private async idle(nudged: boolean): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.pollMs);
+      this.wake = () => {
+        if (!nudged && this.running) return;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = null;
+  }
+
+  /**
+   * Publishes one batch on its own, taking the lock for one transaction (tests and tools; the running
+   * relay publishes as the leader). Returns how many rows it sent; 0 when another relay holds the lock.
+   */
   async drainOnce(): Promise<number> {
-    const table = `"${this.o.schema}"."outbox"`;
     return this.o.db.transaction(async (tx) => {
-      // The lock first, in its own statement: the batch's statement then reads a snapshot taken after
-      // the lock was granted, so it never sees rows the relay that held it has published but, a moment
-      // earlier, not yet marked sent (a snapshot taken before the lock would: the test with two relays).
       const [lock] = await tx.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS locked", [
         LOCK_KEYS[this.o.schema],
       ]);
       if (!lock?.locked) return 0; // another relay is draining; it will get these rows
-      // Ordered by the bigint column itself: the text alias (for the drivers) would sort "10" before "9".
-      const rows = await tx.query<OutboxRow>(
-        `SELECT o.seq::text AS seq, o.kind, o.topic, o.payload, o.created_at FROM ${table} o
-          WHERE o.sent_at IS NULL ORDER BY o.seq LIMIT $1`,
-        [this.batchSize],
-      );
-      if (rows.length === 0) return 0;
-      // Events go out as one batch (Kafka keeps each key's order within it); commands are sent on one
-      // channel in row order, their confirms awaited together.
-      const events = rows
-        .filter((r) => r.kind !== "command")
-        .map((r) => ({ topic: r.topic, envelope: r.payload as Envelope }));
-      const commands = rows.filter((r) => r.kind === "command");
-      await Promise.all([
-        events.length > 0 ? this.o.events.publish(events) : Promise.resolve(),
-        ...commands.map((c) => this.sendCommand(c.topic, c.payload as Envelope)),
-      ]);
-      // Exactly the rows published: a transaction that took a lower seq but committed after the
-      // SELECT above is visible to this UPDATE, and must stay unsent until a later pass publishes it.
-      await tx.query(`UPDATE ${table} SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [
-        rows.map((r) => r.seq),
-      ]);
-      const oldest = new Date(rows[0]?.created_at ?? Date.now()).getTime();
-      this.o.onPublished?.(rows.length, Date.now() - oldest);
-      return rows.length;
+      return this.publishBatch(tx);
     });
+  }
+
+  /** Publishes the oldest unsent rows (the caller holds the lock); returns how many it sent. */
+  private async publishBatch(sql: SqlSession): Promise<number> {
+    const table = `"${this.o.schema}"."outbox"`;
+    // Ordered by the bigint column itself: the text alias (for the drivers) would sort "10" before "9".
+    // The statement's snapshot is taken after the lock was granted, so rows the previous holder
+    // published are seen marked sent.
+    const rows = await sql.query<OutboxRow>(
+      `SELECT o.seq::text AS seq, o.kind, o.topic, o.payload, o.created_at FROM ${table} o
+        WHERE o.sent_at IS NULL ORDER BY o.seq LIMIT $1`,
+      [this.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    // Events go out as one batch (Kafka keeps each key's order within it); commands are sent on one
+    // channel in row order, their confirms awaited together.
+    const events = rows
+      .filter((r) => r.kind !== "command")
+      .map((r) => ({ topic: r.topic, envelope: r.payload as Envelope }));
+    const commands = rows.filter((r) => r.kind === "command");
+    await Promise.all([
+      events.length > 0 ? this.o.events.publish(events) : Promise.resolve(),
+      ...commands.map((c) => this.sendCommand(c.topic, c.payload as Envelope)),
+    ]);
+    // Exactly the rows published: a transaction that took a lower seq but committed after the
+    // SELECT above is visible to this UPDATE, and must stay unsent until a later pass publishes it.
+    await sql.query(`UPDATE ${table} SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [
+      rows.map((r) => r.seq),
+    ]);
+    const oldest = new Date(rows[0]?.created_at ?? Date.now()).getTime();
+    this.o.onPublished?.(rows.length, Date.now() - oldest);
+    return rows.length;
   }
 
   private async sendCommand(queue: string, envelope: Envelope): Promise<void> {
