@@ -131,12 +131,16 @@ export async function confirmLatencies(
   }
 }
 
-/** Waits until no order is PENDING or CONFIRMED any more (the saga has caught up); returns seconds. */
+/**
+ * Waits until every order is DELIVERED or CANCELLED — the saga and the workers have caught up, carrier
+ * steps included, so nothing left over from earlier orders competes with the next measurement; returns
+ * seconds.
+ */
 export async function drain(stack: Stack, timeoutMs: number): Promise<number> {
   const started = Date.now();
   for (;;) {
     const [row] = await stack.db.sql.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM orders.orders WHERE status IN ('PENDING', 'CONFIRMED')",
+      "SELECT count(*)::int AS n FROM orders.orders WHERE status NOT IN ('DELIVERED', 'CANCELLED')",
     );
     if ((row?.n ?? 0) === 0) return (Date.now() - started) / 1000;
     if (Date.now() - started > timeoutMs)
@@ -145,11 +149,25 @@ export async function drain(stack: Stack, timeoutMs: number): Promise<number> {
   }
 }
 
+/**
+ * Before a measured step: the pipeline has caught up (drain), then PostgreSQL vacuums and analyzes the
+ * stack's database, so dead rows left by the previous step's backlog are not vacuumed during the next
+ * measurement (autovacuum would, with the next step paying for it). Returns the seconds it took.
+ */
+export async function settle(stack: Stack, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  await drain(stack, timeoutMs);
+  await stack.db.sql.exec("VACUUM (ANALYZE)");
+  return (Date.now() - started) / 1000;
+}
+
 /** Places one order every 1000/rate ms from prepared carts, without waiting for earlier ones. */
 export async function openLoop(stack: Stack, rate: number, durationS: number, carts: Prepared[]) {
   const total = Math.min(carts.length, Math.round(rate * durationS));
   const placed: { orderId: string; ms: number }[] = [];
   let errors = 0;
+  /** What the refused calls said (each distinct answer once), so a run's errors are explained. */
+  const why = new Set<string>();
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -161,13 +179,16 @@ export async function openLoop(stack: Stack, rate: number, durationS: number, ca
     inFlight.push(
       place(stack, cart).then(
         (r) => void placed.push(r),
-        () => void errors++,
+        (err: unknown) => {
+          errors++;
+          why.add(err instanceof Error ? err.message.slice(0, 200) : String(err));
+        },
       ),
     );
   }
   await Promise.all(inFlight);
   const elapsed = (performance.now() - started) / 1000;
-  return { placed, errors, achieved: placed.length / elapsed };
+  return { placed, errors, why: [...why], achieved: placed.length / elapsed };
 }
 
 /** The hops from placed to confirmed, each as the database clock saw its start. */

@@ -8,11 +8,21 @@
 // Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL), KAFKA_BROKERS (or TEST_KAFKA_BROKERS) and AMQP_URL
 // (or TEST_AMQP_URL). Tuning: BENCH_CLIENTS (10), BENCH_SECONDS (15), BENCH_STEADY_SECONDS (60),
 // BENCH_RATES ("10,20,30,40,60,80,100"), BENCH_PARTS (which of 1, 2, 3 to run; default all). Each step
-// starts once the saga has caught up with the last.
+// starts once every earlier order is delivered or cancelled and the database has been vacuumed.
 import { CARDS, pool, setStock, stockedVariants, tokenize } from "@emporium/system-tests";
 import { fmt, percentile, printTable, progress, type Figures } from "../catalog/stats";
 import { cpuBetween, cpuSnapshot, describeCpu } from "./cpu";
-import { benchStack, confirmLatencies, drain, intEnv, openLoop, place, prepareCarts } from "./load";
+import {
+  benchStack,
+  confirmLatencies,
+  HOPS,
+  hopLatencies,
+  intEnv,
+  openLoop,
+  place,
+  prepareCarts,
+  settle,
+} from "./load";
 import { runPgbench } from "./pgbench";
 
 const clients = intEnv("BENCH_CLIENTS", 10);
@@ -103,7 +113,7 @@ async function placingOrders(variants: string[], tokens: string[]): Promise<void
     `ratio API / pgbench: ${fmt(ratio, 2)}×  (goal ≥ 0.5×: ${ratio >= 0.5 ? "meets goal" : "BELOW GOAL"})`,
   );
   progress("letting the saga catch up with the orders placed while the workers were paused");
-  progress(`caught up in ${fmt(await drain(stack, 900_000), 0)} s`);
+  progress(`caught up (and vacuumed) in ${fmt(await settle(stack, 900_000), 0)} s`);
 }
 
 /** (3) steps the rate up until p99 placed → confirmed reaches 1 s or the rate cannot be held. */
@@ -112,7 +122,7 @@ async function sustainedRate(variants: string[], tokens: string[]): Promise<void
   let best = 0;
   for (const rate of rates) {
     const stepCarts = await prepareCarts(stack, rate * 15, variants, tokens);
-    await drain(stack, 900_000);
+    await settle(stack, 900_000);
     const step = await openLoop(stack, rate, 15, stepCarts);
     const lat = await confirmLatencies(
       stack,
@@ -124,7 +134,20 @@ async function sustainedRate(variants: string[], tokens: string[]): Promise<void
     console.log(
       `    ${String(rate).padStart(4)}/s: achieved ${fmt(step.achieved, 1)}/s, errors ${step.errors}, placed → confirmed p50 ${fmt(percentile(lat, 50), 0)} ms p99 ${fmt(stepP99, 0)} ms ${held && stepP99 < 1000 ? "✓" : "✗"}`,
     );
-    if (!(held && stepP99 < 1000)) break;
+    for (const reason of step.why) console.log(`      refused: ${reason}`);
+    if (!(held && stepP99 < 1000)) {
+      // Where the time went in the step that missed: each hop's p50 and p99.
+      const hops = await hopLatencies(
+        stack,
+        step.placed.map((p) => p.orderId),
+      );
+      hops.forEach((ms, i) =>
+        console.log(
+          `      ${(HOPS[i] ?? "").padEnd(48)} p50 ${fmt(percentile(ms, 50), 0).padStart(6)} ms  p99 ${fmt(percentile(ms, 99), 0).padStart(6)} ms`,
+        ),
+      );
+      break;
+    }
     best = rate;
   }
   console.log(
@@ -136,7 +159,7 @@ async function sustainedRate(variants: string[], tokens: string[]): Promise<void
 async function steadyHundred(variants: string[], tokens: string[]): Promise<void> {
   progress(`(2) preparing ${100 * steadySeconds} carts`);
   const steadyCarts = await prepareCarts(stack, 100 * steadySeconds, variants, tokens);
-  await drain(stack, 900_000);
+  await settle(stack, 900_000);
   progress(`(2) placing 100 orders/s for ${steadySeconds} s`);
   const steady = await openLoop(stack, 100, steadySeconds, steadyCarts);
   const confirm = await confirmLatencies(
@@ -148,6 +171,7 @@ async function steadyHundred(variants: string[], tokens: string[]): Promise<void
   console.log(
     `\n(2) steady 100 orders/s for ${steadySeconds} s: ${steady.placed.length} placed (${fmt(steady.achieved, 1)}/s achieved, ${steady.errors} errors), ${confirm.length} confirmed`,
   );
+  for (const reason of steady.why) console.log(`    refused: ${reason}`);
   console.log(
     `    placeOrder API      p50 ${fmt(percentile(placeMs, 50), 1)} ms  p99 ${fmt(percentile(placeMs, 99), 1)} ms`,
   );
