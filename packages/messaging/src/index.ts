@@ -13,7 +13,5 @@ export {
   outboxTable,
   type OutboxMessage,
   type OutboxSchema,
-  type OutboxWriter,
-  type SqlExecutor,
 } from "./outbox/outbox";
 export { OutboxRelay, outboxChannel, type OutboxRelayOptions } from "./outbox/outbox-relay";

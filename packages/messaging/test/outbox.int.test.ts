@@ -3,6 +3,7 @@
 // rolled-back transaction wrote. Consumers' processed-message records make redelivery harmless.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMessage } from "@emporium/contracts";
+import { prismaSession } from "@emporium/db";
 import { testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
 import { waitFor } from "@emporium/testkit";
 import {
@@ -43,7 +44,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
       });
 
       await t.db.prisma.$transaction(async (tx) => {
-        await enqueue(tx, "orders", [
+        await enqueue(prismaSession(tx), "orders", [
           { kind: "event", topic: "orders", envelope: ping("order-1", 1) },
           { kind: "command", queue: "inventory.reserve", envelope: ping("order-1", 2) },
           { kind: "event", topic: "orders", envelope: ping("order-1", 3) },
@@ -51,7 +52,9 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
       });
       await expect(
         t.db.prisma.$transaction(async (tx) => {
-          await enqueue(tx, "orders", [{ kind: "event", topic: "orders", envelope: ping("order-2", 99) }]);
+          await enqueue(prismaSession(tx), "orders", [
+            { kind: "event", topic: "orders", envelope: ping("order-2", 99) },
+          ]);
           throw new Error("the order could not be saved");
         }),
       ).rejects.toThrow(/could not be saved/);
@@ -104,7 +107,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
       });
       await t.db.prisma.$transaction((tx) =>
         enqueue(
-          tx,
+          prismaSession(tx),
           "payments",
           [1, 2, 3].map((n) => ({ kind: "event" as const, topic: "payments", envelope: ping("p", n) })),
         ),
@@ -155,14 +158,18 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
       const aInserted = new Promise<void>((resolve) => (inserted = resolve));
       // Transaction A takes the lower seq and stays open…
       aDone = t.db.prisma.$transaction(async (tx) => {
-        await enqueue(tx, "fulfillment", [{ kind: "event", topic: "fulfillment", envelope: ping("a", 1) }]);
+        await enqueue(prismaSession(tx), "fulfillment", [
+          { kind: "event", topic: "fulfillment", envelope: ping("a", 1) },
+        ]);
         inserted();
         await new Promise<void>((resolve) => (commitA = resolve));
       });
       await aInserted;
       // …while B takes a higher seq and commits first; the relay sees only B.
       await t.db.prisma.$transaction((tx) =>
-        enqueue(tx, "fulfillment", [{ kind: "event", topic: "fulfillment", envelope: ping("b", 2) }]),
+        enqueue(prismaSession(tx), "fulfillment", [
+          { kind: "event", topic: "fulfillment", envelope: ping("b", 2) },
+        ]),
       );
       expect(await relay.drainOnce()).toBe(1);
       expect(await relay.drainOnce()).toBe(1);
@@ -316,17 +323,19 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
 
   it.runIf(target.available)("lets a consumer record a message id once, in its own transaction", async () => {
     const id = ping("k", 1).id;
-    const first = await t.db.prisma.$transaction((tx) => claimMessage(tx, "inventory", id));
-    const again = await t.db.prisma.$transaction((tx) => claimMessage(tx, "inventory", id));
+    const first = await t.db.prisma.$transaction((tx) => claimMessage(prismaSession(tx), "inventory", id));
+    const again = await t.db.prisma.$transaction((tx) => claimMessage(prismaSession(tx), "inventory", id));
     expect([first, again]).toEqual([true, false]);
     // A claim inside a transaction that fails is undone with it, so the message is processed later.
     const other = ping("k", 2).id;
     await expect(
       t.db.prisma.$transaction(async (tx) => {
-        await claimMessage(tx, "inventory", other);
+        await claimMessage(prismaSession(tx), "inventory", other);
         throw new Error("effect failed");
       }),
     ).rejects.toThrow();
-    expect(await t.db.prisma.$transaction((tx) => claimMessage(tx, "inventory", other))).toBe(true);
+    expect(await t.db.prisma.$transaction((tx) => claimMessage(prismaSession(tx), "inventory", other))).toBe(
+      true,
+    );
   });
 });

@@ -50,7 +50,7 @@ export class ProviderStatusReporter {
     });
     // Written one after another, so the events leave in the order the breaker changed.
     this.pending = this.pending
-      .then(() => enqueue(this.db.prisma, "payments", [{ kind: "event", topic: TOPICS.payments, envelope }]))
+      .then(() => enqueue(this.db.sql, "payments", [{ kind: "event", topic: TOPICS.payments, envelope }]))
       .catch((err: unknown) => this.log.error({ err, available }, "could not record the provider status"));
   }
 

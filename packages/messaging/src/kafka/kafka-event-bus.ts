@@ -76,15 +76,25 @@ export class KafkaEventBus implements EventBus {
       .flatMap((t) => [t, t.endsWith(DLQ_SUFFIX) ? null : `${t}${DLQ_SUFFIX}`])
       .filter((t): t is string => t !== null && !this.knownTopics.has(t));
     if (missing.length === 0) return;
+    await this.patiently("could not create topics yet", { topics: missing }, () =>
+      this.createTopics(missing),
+    );
+  }
+
+  /**
+   * Runs `work` until it succeeds, asking again with growing pauses for up to a minute — a broker still
+   * starting, or still settling after a topic was deleted — and logging each refusal as `what`.
+   */
+  private async patiently(what: string, fields: object, work: () => Promise<void>): Promise<void> {
     const deadline = Date.now() + 60_000;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.createTopics(missing);
+        await work();
         return;
       } catch (err) {
         if (this.closed || Date.now() > deadline) throw err;
         const delay = backoff(attempt, 250, 5_000);
-        this.log.warn({ topics: missing, err: String(err), retryInMs: delay }, "could not create topics yet");
+        this.log.warn({ ...fields, err: String(err), retryInMs: delay }, what);
         await sleep(delay);
       }
     }
@@ -282,27 +292,19 @@ export class KafkaEventBus implements EventBus {
 
     const currentConsumer = (): Consumer | null => current;
     // The first start gets the same patience as topic creation: metadata for a topic created a moment
-    // ago can still be missing on the broker.
-    const deadline = Date.now() + 60_000;
-    for (let attempt = 1; ; attempt++) {
+    // ago can still be missing on the broker. A start that failed leaves no consumer behind.
+    await this.patiently("could not subscribe yet", { group: options.group }, async () => {
       try {
         await start();
-        break;
       } catch (err) {
         const failed = currentConsumer();
         if (failed) {
           this.consumers.delete(failed);
           await failed.disconnect().catch(() => undefined);
         }
-        if (this.closed || Date.now() > deadline) throw err;
-        const delay = backoff(attempt, 250, 5_000);
-        this.log.warn(
-          { group: options.group, err: String(err), retryInMs: delay },
-          "could not subscribe yet",
-        );
-        await sleep(delay);
+        throw err;
       }
-    }
+    });
     return {
       stop: async () => {
         stopped = true;

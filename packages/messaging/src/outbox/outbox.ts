@@ -11,21 +11,6 @@ export type OutboxMessage =
   | { kind: "event"; topic: string; envelope: Envelope }
   | { kind: "command"; queue: string; envelope: Envelope };
 
-/** Anything that runs raw SQL through Prisma: the client or an interactive transaction's client. */
-export interface SqlExecutor {
-  $executeRaw(query: Prisma.Sql): Promise<number>;
-}
-
-/**
- * Where outbox rows and processed-message ids can be written: a Prisma (transaction) client, or a raw
- * SQL session from `Database.transaction` — the cheaper path that the saga and the workers take.
- */
-export type OutboxWriter = SqlExecutor | SqlSession;
-
-function isPrisma(tx: OutboxWriter): tx is SqlExecutor {
-  return "$executeRaw" in tx;
-}
-
 export function outboxTable(schema: OutboxSchema): Prisma.Sql {
   return Prisma.raw(`"${schema}"."outbox"`);
 }
@@ -60,23 +45,16 @@ export function outboxInsert(schema: OutboxSchema, param: number, onlyIf?: strin
      ORDER BY m.n`;
 }
 
+/**
+ * Writes `messages` to the schema's outbox inside the caller's transaction — a raw session from
+ * `Database.transaction`, or a Prisma transaction seen through `prismaSession(tx)`.
+ */
 export async function enqueue(
-  tx: OutboxWriter,
+  tx: SqlSession,
   schema: OutboxSchema,
   messages: readonly OutboxMessage[],
 ): Promise<void> {
   if (messages.length === 0) return;
-  if (isPrisma(tx)) {
-    await tx.$executeRaw(
-      Prisma.sql`INSERT INTO ${outboxTable(schema)} (id, kind, topic, type, aggregate_id, payload) VALUES ${Prisma.join(
-        messages.map(
-          (m) =>
-            Prisma.sql`(${m.envelope.id}::uuid, ${m.kind}, ${m.kind === "event" ? m.topic : m.queue}, ${m.envelope.type}, ${m.envelope.aggregateId}, ${JSON.stringify(m.envelope)}::jsonb)`,
-        ),
-      )}`,
-    );
-    return;
-  }
   await tx.query(outboxInsert(schema, 1), [outboxRows(messages)]);
 }
 
@@ -86,16 +64,10 @@ export async function enqueue(
  * and the transaction commits (or rolls back) together with the effect.
  */
 export async function claimMessage(
-  tx: OutboxWriter,
+  tx: SqlSession,
   schema: OutboxSchema,
   messageId: string,
 ): Promise<boolean> {
-  if (isPrisma(tx)) {
-    const inserted = await tx.$executeRaw(
-      Prisma.sql`INSERT INTO ${Prisma.raw(`"${schema}"."processed_messages"`)} (message_id) VALUES (${messageId}) ON CONFLICT DO NOTHING`,
-    );
-    return inserted === 1;
-  }
   const rows = await tx.query(
     `INSERT INTO "${schema}"."processed_messages" (message_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING 1 AS claimed`,
     [messageId],

@@ -177,12 +177,10 @@ export class PrismaStockAdminStore implements StockAdminStore {
         select: { createdAt: true },
       });
       // The catalog's read model (variant.available, product.in_stock) follows through the outbox.
-      if (plan.delta !== 0)
-        await enqueue(
-          tx,
-          "inventory",
-          await stockChanged(prismaSession(tx), [input.variantId], input.traceparent),
-        );
+      if (plan.delta !== 0) {
+        const sql = prismaSession(tx);
+        await enqueue(sql, "inventory", await stockChanged(sql, [input.variantId], input.traceparent));
+      }
       return {
         level: levelOf(after),
         adjustment: adjustmentOf({

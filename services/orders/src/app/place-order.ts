@@ -92,13 +92,7 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
         const totals = computeTotals(cart.lines, input.shippingMethod);
         const orderId = randomUUID();
         const number = newOrderNumber();
-        const lines = cart.lines.map((l) => ({
-          variantId: l.variantId,
-          sku: l.sku,
-          title: l.title,
-          quantity: l.quantity,
-          unitPrice: l.unitPrice,
-        }));
+        const { lines } = cart;
         const forCommands = {
           id: orderId,
           number,

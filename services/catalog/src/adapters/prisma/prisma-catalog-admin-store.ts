@@ -1,7 +1,7 @@
 // The admin's reads and writes over Prisma's model API: small pages of rows, no full-text machinery.
 import { randomUUID } from "node:crypto";
 import { createEnvelope, TOPICS, variantsAddedV1 } from "@emporium/contracts";
-import { Prisma, type Database } from "@emporium/db";
+import { Prisma, prismaSession, type Database } from "@emporium/db";
 import { enqueue } from "@emporium/messaging";
 import type {
   AdminProduct,
@@ -98,7 +98,7 @@ async function announceVariants(
   productId: string,
   variants: { variantId: string; sku: string }[],
 ): Promise<void> {
-  await enqueue(tx, "catalog", [
+  await enqueue(prismaSession(tx), "catalog", [
     {
       kind: "event",
       topic: TOPICS.catalog,
