@@ -62,11 +62,25 @@ export interface OpenDatabaseOptions {
   inMemory?: boolean;
   /** Pool size for PostgreSQL (default 10). */
   poolSize?: number;
+  /**
+   * PostgreSQL cancels a statement that runs longer than this (default 30 s; 0 turns it off), so a
+   * runaway query or a lock wait cannot hold a pooled connection forever.
+   */
+  statementTimeoutMs?: number;
+  /**
+   * PostgreSQL ends a session that sits idle inside an open transaction longer than this (default
+   * 60 s; 0 turns it off), releasing the row locks a stalled caller would otherwise keep.
+   */
+  idleInTransactionTimeoutMs?: number;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    ? openPostgres(options.databaseUrl, {
+        max: options.poolSize ?? 10,
+        statement_timeout: options.statementTimeoutMs ?? 30_000,
+        idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 60_000,
+      })
     : openPGlite(options.inMemory ? undefined : path.join(options.dataDir ?? DEFAULT_DATA_DIR, "pglite"));
 }
 
@@ -111,8 +125,33 @@ function pgSession(client: pg.Pool | pg.PoolClient): SqlSession {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
+/**
+ * Runs `fn` on a connection checked out of the pool. A checked-out connection that the server ends (a
+ * timeout, a restart) emits an error no pool listener sees, which would crash the process; it is caught
+ * here, the call fails instead, and the broken connection is discarded rather than pooled again.
+ */
+async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (err: Error) => {
+    broken = err;
+  };
+  client.on("error", onError);
+  try {
+    return await fn(client);
+  } finally {
+    client.off("error", onError);
+    client.release(broken ?? false);
+  }
+}
+
+type PoolLimits = Required<
+  Pick<pg.PoolConfig, "max" | "statement_timeout" | "idle_in_transaction_session_timeout">
+>;
+
+async function openPostgres(url: string, limits: PoolLimits): Promise<Database> {
+  // The timeouts are sent as startup parameters: every pooled connection (Prisma's too) starts with them.
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 10_000, ...limits });
   // A dropped idle connection must not crash the process; the pool replaces it on the next checkout.
   pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -121,28 +160,19 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     prisma,
     sql: pgSession(pool),
     description: `PostgreSQL ${redact(url)}`,
-    async withSession(fn) {
-      const client = await pool.connect();
-      try {
-        return await fn(pgSession(client));
-      } finally {
-        client.release();
-      }
-    },
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
+    withSession: (fn) => withClient(pool, (client) => fn(pgSession(client))),
+    transaction: (fn) =>
+      withClient(pool, async (client) => {
         await client.query("BEGIN");
-        const result = await fn(pgSession(client));
-        await client.query("COMMIT");
-        return result;
-      } catch (err) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
-    },
+        try {
+          const result = await fn(pgSession(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (err) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          throw err;
+        }
+      }),
     async listen(channel, onNotify) {
       const client = new pg.Client({ connectionString: url });
       client.on("error", () => undefined);

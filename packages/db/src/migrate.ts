@@ -8,7 +8,7 @@ import type { Database, SqlSession } from "./client";
 import { MIGRATIONS_DIR } from "./paths";
 
 // The advisory lock key `prisma migrate` takes, so this migrator and Prisma's never run at once.
-const PRISMA_MIGRATE_LOCK = 72707369;
+export const PRISMA_MIGRATE_LOCK = 72707369;
 
 export interface MigrationFile {
   name: string;
@@ -117,11 +117,18 @@ export async function migrate(
 ): Promise<MigrateResult> {
   const migrations = await readMigrations(dir);
   return db.withSession(async (s) => {
-    await s.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
+    // Waiting for another migrator, or building an index on a large table, may take longer than the
+    // pool's statement timeout allows; RESET puts the connection's own default back before release.
+    await s.exec("SET statement_timeout = 0");
     try {
-      return await applyPending(s, migrations, log);
+      await s.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
+      try {
+        return await applyPending(s, migrations, log);
+      } finally {
+        await s.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]);
+      }
     } finally {
-      await s.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]);
+      await s.exec("RESET statement_timeout").catch(() => undefined);
     }
   });
 }

@@ -70,7 +70,9 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
   report(0, totalRows, "rows");
   await db.prisma.$transaction(
     async (tx) => {
-      // Re-checked inside the transaction: two processes seeding at once must not both insert.
+      // Re-checked inside the transaction: two processes seeding at once must not both insert. The
+      // second waits for the first however long its seeding takes (past the pool's statement timeout).
+      await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
       await tx.$executeRawUnsafe("LOCK TABLE catalog.products IN EXCLUSIVE MODE");
       const present = await tx.product.count();
       if (present > 0) return;
