@@ -7,7 +7,7 @@
 // its shares are of wall time, not CPU; the /proc figures are CPU.
 // Needs the same variables as the orders benchmark. PROFILE_DIR keeps the .cpuprofile files.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { CARDS, pool, setStock, stockedVariants, tokenize, type ServiceName } from "@emporium/system-tests";
 import { fmt, percentile, progress } from "../catalog/stats";
@@ -91,6 +91,18 @@ const stack = benchStack(
     : undefined,
 );
 
+/**
+ * Transactions committed in the platform's database so far. A backend reports its counts to
+ * pg_stat_database within 10 s of going idle (PostgreSQL 15), so this first waits that long.
+ */
+async function committedTransactions(): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 11_000));
+  const [row] = await stack.db.sql.query<{ n: string }>(
+    `SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  return Number(row?.n ?? 0);
+}
+
 async function main(): Promise<void> {
   progress(`starting the platform${v8 ? " with the CPU profiler on every service" : ""}`);
   await stack.start();
@@ -101,6 +113,7 @@ async function main(): Promise<void> {
   );
   const carts = await prepareCarts(stack, rate * seconds, variants, tokens);
   const named = new Map<number, string>([...stack.pids(), [process.pid, "load generator (this process)"]]);
+  const commitsBefore = await committedTransactions();
   const before = cpuSnapshot(named);
   const t0 = performance.now();
   progress(`placing ${rate} orders/s for ${seconds} s`);
@@ -111,6 +124,7 @@ async function main(): Promise<void> {
   progress(`saga caught up ${fmt(await drain(stack, 600_000), 0)} s after the last order`);
   const wall = (performance.now() - t0) / 1000;
   const used = [...cpuBetween(before, cpuSnapshot(named))].sort((a, b) => b[1] - a[1]);
+  const commits = (await committedTransactions()) - commitsBefore;
   const total = used.reduce((n, [, s]) => n + s, 0);
   const row = (group: string, s: number) =>
     `  ${group.padEnd(32)} ${fmt(s, 1).padStart(6)} s  ${fmt((s * 1000) / run.placed.length, 1).padStart(6)} ms/order  ${fmt((s / wall) * 100, 0).padStart(4)}% of a core`;
@@ -119,6 +133,17 @@ async function main(): Promise<void> {
   );
   for (const [group, s] of used) console.log(row(group, s));
   console.log(row("all", total));
+  const perOrder = (ms: number) => fmt(ms / run.placed.length, 1);
+  const postgres = used.find(([group]) => group === "postgres")?.[1] ?? 0;
+  console.log(
+    `\nPostgreSQL committed ${perOrder(commits * 1000)} transactions per order, at ${fmt((postgres * 1e6) / Math.max(commits, 1), 0)} µs of its CPU each.`,
+  );
+  // The floor for the benchmark's 100 orders/s: the platform's CPU per order, all of it on this
+  // machine's cores, before any queueing — whatever the latency target, below this it cannot keep up.
+  const platform = total - (used.find(([group]) => group.startsWith("load generator"))?.[1] ?? 0);
+  console.log(
+    `At 100 orders/s the platform alone would need ${fmt((platform * 100) / run.placed.length, 2)} cores (${perOrder(platform * 1000)} ms of CPU per order); this machine has ${availableParallelism()}.`,
+  );
 
   const hops = await hopLatencies(
     stack,
