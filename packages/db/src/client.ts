@@ -7,6 +7,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { listenPersistently } from "./listener";
 import { DEFAULT_DATA_DIR } from "./paths";
 
 export type DatabaseKind = "postgres" | "pglite";
@@ -31,8 +32,16 @@ export interface Database {
    * Much cheaper than an interactive Prisma transaction, for hot paths that are raw SQL anyway.
    */
   transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T>;
-  /** Subscribes to NOTIFY on a channel; returns an unsubscribe function. */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to NOTIFY on a channel; returns an unsubscribe function. If the connection drops it
+   * listens again on a new one and calls `onGap`: what was notified in between is lost, so the caller
+   * re-reads what it watches.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onGap?: () => void,
+  ): Promise<() => Promise<void>>;
   /** A description safe to log (no password). */
   readonly description: string;
   close(): Promise<void>;
@@ -173,18 +182,7 @@ async function openPostgres(url: string, limits: PoolLimits): Promise<Database> 
           throw err;
         }
       }),
-    async listen(channel, onNotify) {
-      const client = new pg.Client({ connectionString: url });
-      client.on("error", () => undefined);
-      await client.connect();
-      client.on("notification", (msg) => {
-        if (msg.channel === channel) onNotify(msg.payload ?? "");
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      return async () => {
-        await client.end().catch(() => undefined);
-      };
-    },
+    listen: (channel, onNotify, onGap) => listenPersistently({ url, channel, onNotify, onGap }),
     async close() {
       await prisma.$disconnect();
       await pool.end();

@@ -16,6 +16,18 @@ import {
 } from "../src";
 import { FAST_RETRY, log, ping, pingV1 } from "./helpers";
 
+/** Subscribes to `topic` from the beginning; the returned array fills with each ping's number. */
+async function collectPings(bus: EventBus, topic: string): Promise<number[]> {
+  const got: number[] = [];
+  await bus.subscribe({
+    group: "g",
+    topics: [topic],
+    fromBeginning: true,
+    handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
+  });
+  return got;
+}
+
 describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) => {
   let t: TestDatabase;
   beforeAll(async () => {
@@ -98,13 +110,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
         pollMs: 100,
       });
       await relay.start();
-      const got: number[] = [];
-      await inner.subscribe({
-        group: "g",
-        topics: ["payments"],
-        fromBeginning: true,
-        handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
-      });
+      const got = await collectPings(inner, "payments");
       await t.db.prisma.$transaction((tx) =>
         enqueue(
           prismaSession(tx),
@@ -147,13 +153,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
         commands: new InProcessCommandBus(log),
         log,
       });
-      const got: number[] = [];
-      await inner.subscribe({
-        group: "g",
-        topics: ["fulfillment"],
-        fromBeginning: true,
-        handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
-      });
+      const got = await collectPings(inner, "fulfillment");
       let inserted: () => void = () => undefined;
       const aInserted = new Promise<void>((resolve) => (inserted = resolve));
       // Transaction A takes the lower seq and stays open…
@@ -180,6 +180,46 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     },
   );
 
+  it.runIf(target.available && target.name === "postgres")(
+    "keeps publishing promptly after its LISTEN connection is killed, including what was written meanwhile",
+    async () => {
+      const events = new InProcessEventBus(log, FAST_RETRY);
+      // As in the first test, only notifications can make this pass in time.
+      const relay = new OutboxRelay({
+        db: t.db,
+        schema: "payments",
+        events,
+        commands: new InProcessCommandBus(log),
+        log,
+        pollMs: 600_000,
+      });
+      await relay.start();
+      const got = await collectPings(events, "payments");
+      const write = (n: number) =>
+        t.db.transaction((tx) =>
+          enqueue(tx, "payments", [{ kind: "event", topic: "payments", envelope: ping(`p-${n}`, n) }]),
+        );
+      const listener = `SELECT pid FROM pg_stat_activity
+         WHERE datname = current_database() AND query = 'LISTEN "payments_outbox"'`;
+      await write(1);
+      await waitFor(() => got.length === 1, { what: "the first event" });
+      const [before] = await t.db.sql.query<{ pid: number }>(listener);
+      expect(before).toBeDefined();
+      // Kill the listening backend, then write while it is gone: that NOTIFY reaches no one.
+      await t.db.sql.query("SELECT pg_terminate_backend($1)", [before?.pid]);
+      await write(2);
+      await waitFor(() => got.length === 2, { what: "the event written while deaf" });
+      const after = await t.db.sql.query<{ pid: number }>(listener);
+      expect(after.map((r) => r.pid)).not.toContain(before?.pid);
+      expect(after).toHaveLength(1);
+      await write(3);
+      await waitFor(() => got.length === 3, { what: "an event after the reconnect" });
+      expect(got).toEqual([1, 2, 3]);
+      await relay.stop();
+      await events.close();
+    },
+  );
+
   it.runIf(target.available)(
     "writes and claims the same way on a raw SQL session as in a Prisma transaction",
     async () => {
@@ -192,13 +232,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
         pollMs: 600_000,
       });
       await relay.start();
-      const got: number[] = [];
-      await events.subscribe({
-        group: "g",
-        topics: ["catalog"],
-        fromBeginning: true,
-        handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
-      });
+      const got = await collectPings(events, "catalog");
       // Many rows in one statement keep their order; a rolled-back raw transaction writes nothing.
       const numbers = Array.from({ length: 25 }, (_, i) => i + 1);
       await t.db.transaction((tx) =>
@@ -243,13 +277,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
       const relays = [1, 2].map(
         () => new OutboxRelay({ db: t.db, schema: "inventory", events, log, pollMs: 600_000, batchSize: 7 }),
       );
-      const got: number[] = [];
-      await events.subscribe({
-        group: "g",
-        topics: ["inventory"],
-        fromBeginning: true,
-        handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
-      });
+      const got = await collectPings(events, "inventory");
       // Many small batches, so the two meet at the lock many times.
       const numbers = Array.from({ length: 300 }, (_, i) => i + 1);
       await t.db.transaction((tx) =>
@@ -275,13 +303,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     "lets one of two running relays lead, and the other take over when the leader stops",
     async () => {
       const events = new InProcessEventBus(log, FAST_RETRY);
-      const got: number[] = [];
-      await events.subscribe({
-        group: "g",
-        topics: ["payments"],
-        fromBeginning: true,
-        handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
-      });
+      const got = await collectPings(events, "payments");
       const published = [0, 0];
       const relays = [0, 1].map(
         (i) =>

@@ -71,7 +71,12 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.unlisten = await this.o.db.listen(outboxChannel(this.o.schema), () => this.nudge());
+    // After a lost LISTEN connection comes back, a drain picks up what was written meanwhile.
+    this.unlisten = await this.o.db.listen(
+      outboxChannel(this.o.schema),
+      () => this.nudge(),
+      () => this.nudge(),
+    );
     this.loop = this.run();
   }
 

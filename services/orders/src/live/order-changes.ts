@@ -15,7 +15,17 @@ export class OrderChanges {
   }
 
   async start(): Promise<void> {
-    this.unlisten = await this.db.listen(ORDER_CHANGED_CHANNEL, (orderId) => this.emitter.emit(orderId));
+    this.unlisten = await this.db.listen(
+      ORDER_CHANGED_CHANNEL,
+      (orderId) => this.emitter.emit(orderId),
+      // Changes notified while the LISTEN connection was down were lost: every open stream re-reads.
+      () => this.changedAll(),
+    );
+  }
+
+  /** Tells every open stream that its order may have changed. */
+  private changedAll(): void {
+    for (const orderId of this.emitter.eventNames()) this.emitter.emit(orderId);
   }
 
   /** Calls `onChange` whenever the order changes; returns the unsubscribe function. */
