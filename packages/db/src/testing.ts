@@ -88,3 +88,12 @@ export function testDatabaseTargets(suite: string): TestDatabaseTarget[] {
     },
   ];
 }
+
+/** PostgreSQL backends of this database whose last statement was LISTEN on `channel` (their pids). */
+export async function listeningBackends(db: Database, channel: string): Promise<number[]> {
+  const rows = await db.sql.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = $1`,
+    [`LISTEN ${pg.escapeIdentifier(channel)}`],
+  );
+  return rows.map((r) => r.pid);
+}

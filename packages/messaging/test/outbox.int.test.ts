@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMessage } from "@emporium/contracts";
 import { prismaSession } from "@emporium/db";
-import { testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
+import { listeningBackends, testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
 import { waitFor } from "@emporium/testkit";
 import {
   claimMessage,
@@ -12,6 +12,7 @@ import {
   InProcessCommandBus,
   InProcessEventBus,
   OutboxRelay,
+  outboxChannel,
   type EventBus,
 } from "../src";
 import { FAST_RETRY, log, ping, pingV1 } from "./helpers";
@@ -199,18 +200,17 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
         t.db.transaction((tx) =>
           enqueue(tx, "payments", [{ kind: "event", topic: "payments", envelope: ping(`p-${n}`, n) }]),
         );
-      const listener = `SELECT pid FROM pg_stat_activity
-         WHERE datname = current_database() AND query = 'LISTEN "payments_outbox"'`;
+      const listeners = () => listeningBackends(t.db, outboxChannel("payments"));
       await write(1);
       await waitFor(() => got.length === 1, { what: "the first event" });
-      const [before] = await t.db.sql.query<{ pid: number }>(listener);
+      const [before] = await listeners();
       expect(before).toBeDefined();
       // Kill the listening backend, then write while it is gone: that NOTIFY reaches no one.
-      await t.db.sql.query("SELECT pg_terminate_backend($1)", [before?.pid]);
+      await t.db.sql.query("SELECT pg_terminate_backend($1)", [before]);
       await write(2);
       await waitFor(() => got.length === 2, { what: "the event written while deaf" });
-      const after = await t.db.sql.query<{ pid: number }>(listener);
-      expect(after.map((r) => r.pid)).not.toContain(before?.pid);
+      const after = await listeners();
+      expect(after).not.toContain(before);
       expect(after).toHaveLength(1);
       await write(3);
       await waitFor(() => got.length === 3, { what: "an event after the reconnect" });
