@@ -9,7 +9,7 @@ export default function config(phase: string): NextConfig {
   return {
     poweredByHeader: false,
     reactStrictMode: true,
-    transpilePackages: ["@emporium/ui", "@emporium/catalog", "@emporium/orders"],
+    transpilePackages: ["@emporium/ui", "@emporium/catalog", "@emporium/orders", "@emporium/contracts"],
     async rewrites() {
       return [
         // The browser talks to one origin: product images and autocomplete go through the storefront.

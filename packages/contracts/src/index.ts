@@ -1,5 +1,6 @@
 export * from "./envelope";
 export * from "./shared";
+export * from "./cart";
 export * from "./channels";
 export * from "./orders";
 export * from "./inventory";

@@ -1,12 +1,12 @@
 // The cart as the browser may see it — everything but the token — and what a shopper should be told
 // about each line's stock and price.
+import { MAX_LINE_QUANTITY } from "@emporium/contracts/cart";
 import type { CartLineView, CartView } from "@emporium/orders/client";
 import { formatMoney } from "@emporium/ui/money";
 
 export type ClientCart = Omit<CartView, "token">;
 export type ClientCartLine = CartLineView;
 
-export const MAX_LINE_QUANTITY = 99;
 /** From this many left, "only N left" is worth saying (the product page's threshold). */
 const LOW_STOCK = 5;
 
@@ -41,7 +41,7 @@ export function priceNote(line: Pick<ClientCartLine, "unitPrice" | "currentPrice
     : `Now ${now} — the price dropped since you added it at ${kept}`;
 }
 
-/** The most a shopper may ask for: what is left (when known), and never more than 99. */
+/** The most a shopper may ask for: what is left (when known), and never more than the line limit. */
 export function maxQuantity(line: Pick<ClientCartLine, "available">): number {
   return line.available === null ? MAX_LINE_QUANTITY : Math.min(MAX_LINE_QUANTITY, line.available);
 }

@@ -1,5 +1,6 @@
 // The cart forms' fields, read from FormData. The same forms post without JavaScript (and are then
 // answered with a redirect back) and through React with it (and are answered with the new cart).
+import { MAX_LINE_QUANTITY } from "@emporium/contracts/cart";
 
 const VARIANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,7 +46,8 @@ export function parseLineForm(
     return { ok: false, field: "quantity", message: "Enter a whole number" };
   if (quantity < options.minQuantity)
     return { ok: false, field: "quantity", message: `Enter at least ${options.minQuantity}` };
-  if (quantity > 99) return { ok: false, field: "quantity", message: "You can buy at most 99 of one item" };
+  if (quantity > MAX_LINE_QUANTITY)
+    return { ok: false, field: "quantity", message: `You can buy at most ${MAX_LINE_QUANTITY} of one item` };
   return {
     ok: true,
     value: {

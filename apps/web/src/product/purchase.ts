@@ -1,5 +1,6 @@
 // Whether the chosen variant can go in the cart, and if not, the reason the button gives.
 import type { ProductOptionView, VariantView } from "@emporium/catalog/client";
+import { MAX_LINE_QUANTITY } from "@emporium/contracts/cart";
 import type { Selection } from "@emporium/catalog/variant-matrix";
 
 export type Purchase =
@@ -19,5 +20,5 @@ export function purchaseOf(
   if (missing.length > 0) return { ok: false, reason: `Choose a ${list(missing)}` };
   if (!variant) return { ok: false, reason: "This combination is not made — choose another" };
   if (variant.available <= 0) return { ok: false, reason: "Sold out — choose another option" };
-  return { ok: true, variant, maxQuantity: Math.min(variant.available, 99) };
+  return { ok: true, variant, maxQuantity: Math.min(variant.available, MAX_LINE_QUANTITY) };
 }

@@ -3,11 +3,11 @@
 // input — and another account's order or address answers exactly like one that does not exist.
 import { randomUUID } from "node:crypto";
 import { UnauthenticatedError, type Principal } from "@emporium/auth";
-import type { Address, OrderStatusName } from "@emporium/contracts";
+import { MAX_LINE_QUANTITY, type Address, type OrderStatusName } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import { InvalidInputError, NotFoundError } from "../domain/errors";
 import { orderToken, signCart, verifyCart } from "../domain/tokens";
-import { MAX_LINE_QUANTITY, MAX_LINES } from "./cart-service";
+import { MAX_LINES } from "./cart-service";
 import { loadOrderView } from "./order-queries";
 import type { OrderView } from "./views";
 

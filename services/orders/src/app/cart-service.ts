@@ -2,6 +2,7 @@
 // an httpOnly cookie; lines hold the price seen when they were added (a snapshot), and every read adds
 // the catalog's current stock and price as hints — degrading to the snapshot when the catalog is down.
 import { randomUUID } from "node:crypto";
+import { MAX_LINE_QUANTITY } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import type { Logger } from "@emporium/observability";
 import { InvalidInputError, NotFoundError, UnavailableError } from "../domain/errors";
@@ -9,7 +10,6 @@ import { signCart, verifyCart } from "../domain/tokens";
 import type { VariantInfo, VariantLookup } from "../ports/variant-lookup";
 import type { CartView } from "./views";
 
-export const MAX_LINE_QUANTITY = 99;
 export const MAX_LINES = 50;
 const CART_TTL_MS = 30 * 24 * 3_600_000;
 /** The shop sells in one currency; carts, orders and the sales figures use it. */

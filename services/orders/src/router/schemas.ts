@@ -1,16 +1,19 @@
 // Input field formats shared by the orders procedures.
 import { z } from "zod";
-import { address as contractAddress, paymentToken } from "@emporium/contracts";
+import { address as contractAddress, MAX_LINE_QUANTITY, paymentToken } from "@emporium/contracts";
 import { IDEMPOTENCY_KEY } from "../domain/idempotency";
 import { ORDER_NUMBER } from "../domain/order-number";
 
 export const cartToken = z.string().min(10).max(200, "must be a cart token");
 export const variantId = z.uuid("must be a product variant id");
-export const quantity = z
+const upToLineLimit = z
   .number("must be a number")
   .int("must be a whole number")
-  .min(1, "must be at least 1")
-  .max(99, "must be at most 99");
+  .max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`);
+/** Units to add to a line. */
+export const quantity = upToLineLimit.min(1, "must be at least 1");
+/** A line's new quantity; 0 removes the line. */
+export const lineQuantity = upToLineLimit.min(0, "must be 0 or more");
 export const email = z.email("must be an email address such as ada@example.com").max(254);
 export const shippingMethod = z.enum(["standard", "express"], "must be standard or express");
 export const address = contractAddress.extend({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { publicProcedure, router } from "../../trpc";
-import { cartToken, quantity, variantId } from "../schemas";
+import { cartToken, lineQuantity, quantity, variantId } from "../schemas";
 
 export const cartRouter = router({
   get: publicProcedure
@@ -10,13 +10,7 @@ export const cartRouter = router({
     .input(z.strictObject({ cartToken: cartToken.optional(), variantId, quantity }))
     .mutation(({ ctx, input }) => ctx.carts.addLine(input.cartToken, input.variantId, input.quantity)),
   setQuantity: publicProcedure
-    .input(
-      z.strictObject({
-        cartToken,
-        variantId,
-        quantity: z.number().int().min(0, "must be 0 or more").max(99, "must be at most 99"),
-      }),
-    )
+    .input(z.strictObject({ cartToken, variantId, quantity: lineQuantity }))
     .mutation(({ ctx, input }) => ctx.carts.setQuantity(input.cartToken, input.variantId, input.quantity)),
   removeLine: publicProcedure
     .input(z.strictObject({ cartToken, variantId }))
