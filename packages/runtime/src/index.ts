@@ -1,5 +1,5 @@
 export { brokerEnv, connectBrokers, type Brokers } from "./brokers";
-export { opsHandler, startOpsServer, type ReadinessCheck } from "./ops-server";
+export { opsHandler, startOpsServer, type Readiness, type ReadinessCheck } from "./ops-server";
 export { onShutdown } from "./shutdown";
 export { schemaCheck, waitForSchema } from "./schema";
 export { describeZodError, zodIssuePath } from "./zod-errors";

@@ -8,7 +8,13 @@ export interface ReadinessCheck {
   check(): Promise<void>;
 }
 
-export function opsHandler(metrics: ServiceMetrics, checks: readonly ReadinessCheck[]) {
+/** Whether a process takes work yet, and what it is doing while it does not ("seeding: 40%"). */
+export interface Readiness {
+  ready: boolean;
+  detail: string;
+}
+
+export function opsHandler(metrics: ServiceMetrics, checks: readonly ReadinessCheck[], readiness?: Readiness) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz") {
@@ -16,6 +22,12 @@ export function opsHandler(metrics: ServiceMetrics, checks: readonly ReadinessCh
       return true;
     }
     if (path === "/readyz") {
+      if (readiness && !readiness.ready) {
+        res
+          .writeHead(503, { "content-type": "application/json" })
+          .end(JSON.stringify({ status: "starting", detail: readiness.detail }));
+        return true;
+      }
       const failed: string[] = [];
       await Promise.all(
         checks.map(async (c) => {

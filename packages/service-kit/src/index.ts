@@ -1,0 +1,13 @@
+export * from "./errors";
+export { asTrpcError, createServiceTrpc, type ServiceContext, type ServiceTrpcOptions } from "./trpc";
+export {
+  createServiceServer,
+  KEEP_ALIVE_MS,
+  requestContext,
+  SECURITY_HEADERS,
+  sendJson,
+  type RequestContext,
+  type ServiceServer,
+  type ServiceServerOptions,
+} from "./server";
+export type { Readiness, ReadinessCheck } from "@emporium/runtime";

@@ -1,0 +1,130 @@
+import { TRPCError } from "@trpc/server";
+import { TEST_PRINCIPALS } from "@emporium/auth/testing";
+import type { Principal } from "@emporium/auth";
+import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  PreconditionError,
+  UnavailableError,
+} from "./errors";
+import { createServiceTrpc, type ServiceContext } from "./trpc";
+
+const { router, publicProcedure, staffProcedure, createCallerFactory } = createServiceTrpc<
+  ServiceContext & { stock: number }
+>({ displayName: "The test service" });
+
+const failures: Record<string, () => Error> = {
+  invalid: () => new InvalidInputError("slug", "is already used"),
+  missing: () => new NotFoundError("variantId: no such variant", "variantId"),
+  conflict: () => new ConflictError("already on the staff"),
+  precondition: () => new PreconditionError("no provider configured"),
+  unavailable: () => new UnavailableError("payments are down"),
+  bug: () => new Error('relation "catalog.secret_table" does not exist'),
+};
+
+const appRouter = router({
+  fail: publicProcedure.input(z.strictObject({ kind: z.string() })).query(({ input }) => {
+    const make = failures[input.kind];
+    if (!make) throw new Error("unknown kind");
+    throw make();
+  }),
+  echo: publicProcedure
+    .input(z.strictObject({ quantity: z.number().int().min(1, "must be at least 1") }))
+    .query(({ input, ctx }) => ({ quantity: input.quantity, stock: ctx.stock })),
+  adjust: staffProcedure("inventory.stock.adjust")
+    .input(z.strictObject({ delta: z.number().int() }))
+    .mutation(({ ctx, input }) => ({ by: ctx.staff.email, delta: input.delta })),
+});
+
+const createCaller = createCallerFactory(appRouter);
+const metrics = createServiceMetrics("service-kit-test");
+
+function callerAs(principal: Principal, ready = true) {
+  return createCaller({
+    log: createLogger({ service: "service-kit-test", level: "silent" }),
+    metrics,
+    requestId: "req-1",
+    traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+    principal: () => Promise.resolve(principal),
+    readiness: { ready, detail: "seeding the catalog: 40%" },
+    stock: 7,
+  });
+}
+
+async function refusal(call: Promise<unknown>): Promise<TRPCError> {
+  const err = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(err)}`);
+  return err;
+}
+
+function principal(name: string): Principal {
+  const p = TEST_PRINCIPALS[name];
+  if (!p) throw new Error(`no test principal ${name}`);
+  return p;
+}
+
+describe("createServiceTrpc", () => {
+  const anonymous = principal("anonymous");
+
+  it("maps each domain error to its code once, keeping its message", async () => {
+    const expected = {
+      invalid: ["BAD_REQUEST", "slug: is already used"],
+      missing: ["NOT_FOUND", "variantId: no such variant"],
+      conflict: ["CONFLICT", "already on the staff"],
+      precondition: ["PRECONDITION_FAILED", "no provider configured"],
+      unavailable: ["SERVICE_UNAVAILABLE", "payments are down"],
+    } as const;
+    for (const [kind, [code, message]] of Object.entries(expected)) {
+      const err = await refusal(callerAs(anonymous).fail({ kind }));
+      expect([err.code, err.message]).toEqual([code, message]);
+    }
+  });
+
+  it("answers an unexpected error as a plain 500 naming the service and request, not the cause", async () => {
+    const err = await refusal(callerAs(anonymous).fail({ kind: "bug" }));
+    expect(err.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(err.message).toBe(
+      "The test service could not answer this request; please try again (request req-1)",
+    );
+    expect(err.message).not.toContain("secret_table");
+  });
+
+  it("answers 503 with what the service is doing while it is not ready", async () => {
+    const err = await refusal(callerAs(anonymous, false).echo({ quantity: 1 }));
+    expect([err.code, err.message]).toEqual([
+      "SERVICE_UNAVAILABLE",
+      "The test service is starting: seeding the catalog: 40%",
+    ]);
+  });
+
+  it("hands the service's own context to procedures", async () => {
+    expect(await callerAs(anonymous).echo({ quantity: 2 })).toEqual({ quantity: 2, stock: 7 });
+  });
+
+  it("lets a staff procedure run only for roles holding its permission, before reading the input", async () => {
+    const bad = { delta: 1.5 }; // not a whole number: refused by the input schema
+    expect((await refusal(callerAs(anonymous).adjust(bad))).code).toBe("UNAUTHORIZED");
+    expect((await refusal(callerAs(principal("shopper")).adjust({ delta: 1 }))).code).toBe("FORBIDDEN");
+    expect((await refusal(callerAs(principal("support")).adjust({ delta: 1 }))).code).toBe("FORBIDDEN");
+    expect(await callerAs(principal("manager")).adjust({ delta: 3 })).toEqual({
+      by: "manager@example.com",
+      delta: 3,
+    });
+    expect((await refusal(callerAs(principal("manager")).adjust(bad))).code).toBe("BAD_REQUEST");
+  });
+
+  it("counts every call by procedure and code", async () => {
+    await refusal(callerAs(anonymous).fail({ kind: "conflict" }));
+    const { body } = await metrics.render();
+    expect(body).toMatch(
+      /rpc_server_errors_total\{procedure="fail",type="query",code="CONFLICT"[^}]*\} [1-9]/,
+    );
+  });
+});

@@ -1,0 +1,155 @@
+// The shared HTTP surface over a real socket on 127.0.0.1: what a caller sees of a refusal, the
+// operational endpoints, a service's own routes, the up-front token check, listen and drain.
+import type { AddressInfo } from "node:net";
+import { signServiceToken, tokenKey } from "@emporium/auth";
+import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createServiceServer, type ServiceServer } from "../src/server";
+import { createServiceTrpc, type ServiceContext } from "../src/trpc";
+
+const key = tokenKey("service-kit-test-secret-of-at-least-32-chars");
+const log = createLogger({ service: "service-kit-test", level: "silent" });
+const { router, publicProcedure } = createServiceTrpc<ServiceContext>({ displayName: "The test service" });
+
+let release: () => void = () => {};
+let slowStarted = false;
+const appRouter = router({
+  echo: publicProcedure
+    .input(z.strictObject({ quantity: z.number().int().min(1, "must be at least 1") }))
+    .query(({ input }) => input),
+  whoami: publicProcedure.query(async ({ ctx }) => (await ctx.principal()).kind),
+  slow: publicProcedure.query(
+    () =>
+      new Promise<string>((resolve) => {
+        slowStarted = true;
+        release = () => resolve("finished");
+      }),
+  ),
+});
+
+const started: ServiceServer[] = [];
+afterEach(async () => {
+  release();
+  for (const s of started.splice(0)) await s.close(100);
+});
+
+async function start(
+  extra: Partial<Parameters<typeof createServiceServer<typeof appRouter>>[0]> = {},
+): Promise<{ kit: ServiceServer; base: string }> {
+  const kit = createServiceServer({
+    router: appRouter,
+    log,
+    metrics: createServiceMetrics("service-kit-test"),
+    tokenKey: key,
+    createContext: (request) => ({ ...request, metrics: createServiceMetrics("service-kit-test") }),
+    ...extra,
+  });
+  await kit.listen(0, "127.0.0.1");
+  started.push(kit);
+  const { port } = kit.server.address() as AddressInfo;
+  return { kit, base: `http://127.0.0.1:${port}` };
+}
+
+const input = (value: unknown) => `input=${encodeURIComponent(JSON.stringify(value))}`;
+
+describe("createServiceServer", () => {
+  it("answers bad input with 400, a message naming the field, the field itself and the request id", async () => {
+    const { base } = await start({ headers: { "cache-control": "no-store" } });
+    const res = await fetch(`${base}/trpc/echo?${input({ quantity: 0 })}`, {
+      headers: { "x-request-id": "abc-123" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("x-request-id")).toBe("abc-123");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const body = (await res.json()) as { error: { message: string; data: { field?: string } } };
+    expect(body.error.message).toBe("Invalid input: quantity: must be at least 1");
+    expect(body.error.data.field).toBe("quantity");
+    expect(JSON.stringify(body)).not.toContain("stack");
+  });
+
+  it("serves /healthz, /readyz (starting, degraded, ready), /metrics and a JSON 404", async () => {
+    const readiness = { ready: false, detail: "seeding the catalog: 40%" };
+    let databaseUp = false;
+    const check = async () => {
+      if (!databaseUp) throw new Error("connection refused");
+    };
+    const { base } = await start({ readiness, checks: [{ name: "database", check }] });
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const starting = await fetch(`${base}/readyz`);
+    expect([starting.status, await starting.json()]).toEqual([
+      503,
+      { status: "starting", detail: "seeding the catalog: 40%" },
+    ]);
+    readiness.ready = true;
+    const degraded = await fetch(`${base}/readyz`);
+    expect([degraded.status, await degraded.json()]).toEqual([
+      503,
+      { status: "degraded", failing: ["database"] },
+    ]);
+    databaseUp = true;
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect(await (await fetch(`${base}/metrics`)).text()).toContain("process_cpu_seconds_total");
+    const missing = await fetch(`${base}/nope`);
+    expect([missing.status, await missing.json()]).toEqual([404, { error: "no route for /nope" }]);
+  });
+
+  it("tries the service's own routes first", async () => {
+    const { base } = await start({
+      routes: async (_req, res, path) => {
+        if (path !== "/media/logo.png") return false;
+        res.writeHead(200, { "content-type": "image/png" }).end("png");
+        return true;
+      },
+    });
+    const res = await fetch(`${base}/media/logo.png`);
+    expect([res.status, await res.text()]).toEqual([200, "png"]);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it("verifies the caller's token on first use, or before any procedure when asked to", async () => {
+    const lazy = await start();
+    const shopper = await signServiceToken({ kind: "shopper", userId: "u1", email: "a@example.com" }, key);
+    const asShopper = await fetch(`${lazy.base}/trpc/whoami`, {
+      headers: { authorization: `Bearer ${shopper}` },
+    });
+    expect(await asShopper.json()).toEqual({ result: { data: "shopper" } });
+    // No procedure here reads the caller, so a forged token only matters to one that does.
+    const forged = { authorization: "Bearer not.a.token" };
+    expect(
+      (await fetch(`${lazy.base}/trpc/echo?${input({ quantity: 1 })}`, { headers: forged })).status,
+    ).toBe(200);
+    expect((await fetch(`${lazy.base}/trpc/whoami`, { headers: forged })).status).toBe(401);
+
+    const strict = await start({ verifyTokenFirst: true });
+    const refused = await fetch(`${strict.base}/trpc/echo?${input({ quantity: 1 })}`, { headers: forged });
+    expect(refused.status).toBe(401);
+  });
+
+  it("keeps idle connections longer than callers' pools and refuses a port already taken", async () => {
+    const { kit } = await start();
+    expect(kit.server.keepAliveTimeout).toBe(65_000);
+    const { port } = kit.server.address() as AddressInfo;
+    const second = createServiceServer({
+      router: appRouter,
+      log,
+      metrics: createServiceMetrics("service-kit-test"),
+      tokenKey: key,
+      createContext: (request) => ({ ...request, metrics: createServiceMetrics("service-kit-test") }),
+    });
+    await expect(second.listen(port, "127.0.0.1")).rejects.toThrow(/EADDRINUSE/);
+  });
+
+  it("lets an in-flight request finish on close and takes no new connection", async () => {
+    const { kit, base } = await start();
+    const inFlight = fetch(`${base}/trpc/slow`).then((r) => r.json());
+    await expect.poll(() => slowStarted, { timeout: 5_000 }).toBe(true);
+    const closed = kit.close(10_000);
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    release();
+    expect(await inFlight).toEqual({ result: { data: "finished" } });
+    await closed;
+    expect(kit.server.listening).toBe(false);
+  });
+});
