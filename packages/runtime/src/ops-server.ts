@@ -14,7 +14,11 @@ export interface Readiness {
   detail: string;
 }
 
-export function opsHandler(metrics: ServiceMetrics, checks: readonly ReadinessCheck[], readiness?: Readiness) {
+export function opsHandler(
+  metrics: ServiceMetrics,
+  checks: readonly ReadinessCheck[],
+  readiness?: Readiness,
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz") {
