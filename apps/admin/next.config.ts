@@ -8,7 +8,13 @@ export default function config(phase: string): NextConfig {
   return {
     poweredByHeader: false,
     reactStrictMode: true,
-    transpilePackages: ["@emporium/ui", "@emporium/catalog", "@emporium/orders", "@emporium/inventory"],
+    transpilePackages: [
+      "@emporium/ui",
+      "@emporium/catalog",
+      "@emporium/orders",
+      "@emporium/inventory",
+      "@emporium/http-fetch",
+    ],
     async rewrites() {
       return [
         { source: "/media/:path*", destination: `${catalogOrigin(env.CATALOG_URL)}/media/:path*` },

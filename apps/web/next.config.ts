@@ -9,7 +9,13 @@ export default function config(phase: string): NextConfig {
   return {
     poweredByHeader: false,
     reactStrictMode: true,
-    transpilePackages: ["@emporium/ui", "@emporium/catalog", "@emporium/orders", "@emporium/contracts"],
+    transpilePackages: [
+      "@emporium/ui",
+      "@emporium/catalog",
+      "@emporium/orders",
+      "@emporium/contracts",
+      "@emporium/http-fetch",
+    ],
     async rewrites() {
       return [
         // The browser talks to one origin: product images and autocomplete go through the storefront.

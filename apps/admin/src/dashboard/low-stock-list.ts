@@ -2,6 +2,7 @@
 // thresholds); the catalog names the variants. A variant the catalog does not list publicly (a draft)
 // keeps its SKU and links to the product search instead of its page.
 import { createCatalogClient } from "@emporium/catalog/client";
+import { freshFetch } from "@emporium/http-fetch";
 import type { Staff } from "@/auth/session";
 import { env } from "@/env";
 import { getLowStock } from "@/trpc/inventory";
@@ -19,7 +20,7 @@ export interface LowStockRow {
 
 const catalog = createCatalogClient({
   url: env.CATALOG_URL,
-  fetch: (input, init) => fetch(input, { ...init, cache: "no-store", signal: AbortSignal.timeout(10_000) }),
+  fetch: freshFetch(10_000),
 });
 
 export async function loadLowStockList(

@@ -3,26 +3,19 @@
 // member on every call — the inventory checks the permission again itself.
 import { cache } from "react";
 import { connection } from "next/server";
+import { freshFetch } from "@emporium/http-fetch";
 import { createInventoryClient } from "@emporium/inventory/client";
 import { backendAuthorization, type Staff } from "@/auth/session";
 import { env } from "@/env";
 
 const TIMEOUT_MS = 10_000;
-
-const freshFetch: typeof fetch = (input, init) => {
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  return fetch(input, {
-    ...init,
-    cache: "no-store",
-    signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
-  });
-};
+const inventoryFetch = freshFetch(TIMEOUT_MS);
 
 /** The inventory's staff procedures, called as `staff`. */
 export function inventoryAs(staff: Staff) {
   return createInventoryClient({
     url: env.INVENTORY_URL,
-    fetch: freshFetch,
+    fetch: inventoryFetch,
     headers: async () => ({ authorization: await backendAuthorization(staff) }),
   }).admin;
 }

@@ -3,26 +3,19 @@
 // every call — the orders service checks the permission again itself.
 import { cache } from "react";
 import { connection } from "next/server";
+import { freshFetch } from "@emporium/http-fetch";
 import { createOrdersClient, type OrdersRouterInputs } from "@emporium/orders/client";
 import { backendAuthorization, type Staff } from "@/auth/session";
 import { env } from "@/env";
 
 const TIMEOUT_MS = 10_000;
-
-const freshFetch: typeof fetch = (input, init) => {
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  return fetch(input, {
-    ...init,
-    cache: "no-store",
-    signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
-  });
-};
+const ordersFetch = freshFetch(TIMEOUT_MS);
 
 /** The orders service's staff procedures, called as `staff`. */
 export function ordersAs(staff: Staff) {
   return createOrdersClient({
     url: env.ORDERS_URL,
-    fetch: freshFetch,
+    fetch: ordersFetch,
     headers: async () => ({ authorization: await backendAuthorization(staff) }),
   }).admin;
 }

@@ -4,25 +4,15 @@
 import { cache } from "react";
 import { connection } from "next/server";
 import { createCatalogClient, type RouterInputs } from "@emporium/catalog/client";
+import { freshFetch } from "@emporium/http-fetch";
 import { backendAuthorization, type Staff } from "@/auth/session";
 import { env } from "@/env";
 
 const TIMEOUT_MS = 10_000;
 
-function freshFetchWithin(timeoutMs: number): typeof fetch {
-  return (input, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    return fetch(input, {
-      ...init,
-      cache: "no-store",
-      signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
-    });
-  };
-}
+const catalogFetch = freshFetch(TIMEOUT_MS);
 
-const freshFetch = freshFetchWithin(TIMEOUT_MS);
-
-const catalog = createCatalogClient({ url: env.CATALOG_URL, fetch: freshFetch });
+const catalog = createCatalogClient({ url: env.CATALOG_URL, fetch: catalogFetch });
 
 /**
  * The catalog's staff procedures, called as `staff`. A long job (writing an imported file) may wait
@@ -31,7 +21,7 @@ const catalog = createCatalogClient({ url: env.CATALOG_URL, fetch: freshFetch })
 export function catalogAs(staff: Staff, options: { timeoutMs?: number } = {}) {
   return createCatalogClient({
     url: env.CATALOG_URL,
-    fetch: options.timeoutMs ? freshFetchWithin(options.timeoutMs) : freshFetch,
+    fetch: options.timeoutMs ? freshFetch(options.timeoutMs) : catalogFetch,
     headers: async () => ({ authorization: await backendAuthorization(staff) }),
   }).admin;
 }

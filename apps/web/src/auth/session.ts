@@ -3,6 +3,7 @@
 // imports this module.
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { freshFetch } from "@emporium/http-fetch";
 import { createOrdersClient } from "@emporium/orders/client";
 import { env } from "@/env";
 import { authOptions } from "./options";
@@ -19,14 +20,13 @@ export const currentShopper = cache(async (): Promise<Shopper | null> => {
   return session?.shopper ?? null;
 });
 
-const TIMEOUT_MS = 10_000;
+const ordersFetch = freshFetch(10_000);
 
 /** The orders service as the shopper: their orders, addresses, cart, and checkout into their account. */
 export function ordersAs(shopper: Shopper) {
   return createOrdersClient({
     url: env.ORDERS_URL,
-    fetch: (input, init) =>
-      fetch(input, { ...init, cache: "no-store", signal: AbortSignal.timeout(TIMEOUT_MS) }),
+    fetch: ordersFetch,
     headers: async () => ({
       authorization: await bearerFor({ kind: "shopper", userId: shopper.id, email: shopper.email }),
     }),

@@ -1,21 +1,13 @@
 // The orders service as the storefront's server code sees it. Cart and order tokens are capabilities:
 // only this server holds them (in httpOnly cookies) and sends them on; the browser never does.
 // Nothing here is cached — every answer belongs to one shopper. Only server code imports this module.
+import { freshFetch } from "@emporium/http-fetch";
 import { createOrdersClient } from "@emporium/orders/client";
 import { env } from "@/env";
 
 const TIMEOUT_MS = 10_000;
 
-const uncachedFetch: typeof fetch = (input, init) => {
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  return fetch(input, {
-    ...init,
-    cache: "no-store",
-    signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
-  });
-};
-
-export const orders = createOrdersClient({ url: env.ORDERS_URL, fetch: uncachedFetch });
+export const orders = createOrdersClient({ url: env.ORDERS_URL, fetch: freshFetch(TIMEOUT_MS) });
 
 /** The URL that streams an order's changes as server-sent events (tRPC's SSE format). */
 export function orderWatchUrl(orderId: string, accessToken: string): string {

@@ -7,19 +7,13 @@
 import { cache } from "react";
 import { connection } from "next/server";
 import { createCatalogClient } from "@emporium/catalog/client";
+import { fetchWithTimeout, freshFetch } from "@emporium/http-fetch";
 import { env } from "@/env";
 
 const REVALIDATE_SECONDS = 30;
 const TIMEOUT_MS = 10_000;
 
-const cachedFetch: typeof fetch = (input, init) => {
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  return fetch(input, {
-    ...init,
-    signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
-    next: { revalidate: REVALIDATE_SECONDS },
-  });
-};
+const cachedFetch = fetchWithTimeout(TIMEOUT_MS, { next: { revalidate: REVALIDATE_SECONDS } });
 
 export const catalog = createCatalogClient({ url: env.CATALOG_URL, fetch: cachedFetch });
 
@@ -51,15 +45,7 @@ export const getSitemapEntries = cache(async () => {
 // Stock moves with every order, so the product page asks for it fresh (bypassing the 30 s data cache
 // above) and lays it over the cached product; the catalog's own micro-cache still absorbs bursts.
 const STOCK_TIMEOUT_MS = 3_000;
-const liveFetch: typeof fetch = (input, init) => {
-  const timeout = AbortSignal.timeout(STOCK_TIMEOUT_MS);
-  return fetch(input, {
-    ...init,
-    cache: "no-store",
-    signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
-  });
-};
-const liveCatalog = createCatalogClient({ url: env.CATALOG_URL, fetch: liveFetch });
+const liveCatalog = createCatalogClient({ url: env.CATALOG_URL, fetch: freshFetch(STOCK_TIMEOUT_MS) });
 
 /** Units available per variant id right now, or null when the catalog cannot say in time. */
 export async function getLiveStock(variantIds: readonly string[]): Promise<Map<string, number> | null> {
