@@ -32,104 +32,98 @@ async function collectPings(bus: EventBus, topic: string): Promise<number[]> {
 describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) => {
   let t: TestDatabase;
   beforeAll(async () => {
-    if (target.available) t = await target.create();
+    t = await target.create();
   });
   afterAll(() => t?.dispose());
 
-  it.runIf(target.available)(
-    "publishes committed events and commands in write order per channel, woken by NOTIFY",
-    async () => {
-      const events = new InProcessEventBus(log, FAST_RETRY);
-      const commands = new InProcessCommandBus(log, FAST_RETRY);
-      // A poll interval far longer than the test: only the notification can make this pass in time.
-      const relay = new OutboxRelay({ db: t.db, schema: "orders", events, commands, log, pollMs: 600_000 });
-      await relay.start();
-      const seen: string[] = [];
-      await events.subscribe({
-        group: "g",
-        topics: ["orders"],
-        fromBeginning: true,
-        handle: async (e) => void seen.push(`event ${readMessage(e, pingV1).data.n}`),
-      });
-      await commands.consume({
-        queue: "inventory.reserve",
-        handle: async (e) => void seen.push(`command ${readMessage(e, pingV1).data.n}`),
-      });
+  it("publishes committed events and commands in write order per channel, woken by NOTIFY", async () => {
+    const events = new InProcessEventBus(log, FAST_RETRY);
+    const commands = new InProcessCommandBus(log, FAST_RETRY);
+    // A poll interval far longer than the test: only the notification can make this pass in time.
+    const relay = new OutboxRelay({ db: t.db, schema: "orders", events, commands, log, pollMs: 600_000 });
+    await relay.start();
+    const seen: string[] = [];
+    await events.subscribe({
+      group: "g",
+      topics: ["orders"],
+      fromBeginning: true,
+      handle: async (e) => void seen.push(`event ${readMessage(e, pingV1).data.n}`),
+    });
+    await commands.consume({
+      queue: "inventory.reserve",
+      handle: async (e) => void seen.push(`command ${readMessage(e, pingV1).data.n}`),
+    });
 
-      await t.db.prisma.$transaction(async (tx) => {
+    await t.db.prisma.$transaction(async (tx) => {
+      await enqueue(prismaSession(tx), "orders", [
+        { kind: "event", topic: "orders", envelope: ping("order-1", 1) },
+        { kind: "command", queue: "inventory.reserve", envelope: ping("order-1", 2) },
+        { kind: "event", topic: "orders", envelope: ping("order-1", 3) },
+      ]);
+    });
+    await expect(
+      t.db.prisma.$transaction(async (tx) => {
         await enqueue(prismaSession(tx), "orders", [
-          { kind: "event", topic: "orders", envelope: ping("order-1", 1) },
-          { kind: "command", queue: "inventory.reserve", envelope: ping("order-1", 2) },
-          { kind: "event", topic: "orders", envelope: ping("order-1", 3) },
+          { kind: "event", topic: "orders", envelope: ping("order-2", 99) },
         ]);
-      });
-      await expect(
-        t.db.prisma.$transaction(async (tx) => {
-          await enqueue(prismaSession(tx), "orders", [
-            { kind: "event", topic: "orders", envelope: ping("order-2", 99) },
-          ]);
-          throw new Error("the order could not be saved");
-        }),
-      ).rejects.toThrow(/could not be saved/);
+        throw new Error("the order could not be saved");
+      }),
+    ).rejects.toThrow(/could not be saved/);
 
-      const started = Date.now();
-      await waitFor(() => seen.length === 3, { timeoutMs: 5_000, what: "the three messages" });
-      expect(Date.now() - started).toBeLessThan(5_000);
-      // Order holds within each channel (events among themselves, commands among themselves); the two
-      // channels are different brokers read by different consumers, so nothing orders one against the other.
-      expect(seen.filter((s) => s.startsWith("event"))).toEqual(["event 1", "event 3"]);
-      expect(seen.filter((s) => s.startsWith("command"))).toEqual(["command 2"]);
-      // Delivered during publish; marked sent when the relay's transaction commits just after.
-      await waitFor(async () => (await relay.backlog()) === 0, { what: "the rows to be marked sent" });
-      await relay.stop();
-      await events.close();
-      await commands.close();
-    },
-  );
+    const started = Date.now();
+    await waitFor(() => seen.length === 3, { timeoutMs: 5_000, what: "the three messages" });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Order holds within each channel (events among themselves, commands among themselves); the two
+    // channels are different brokers read by different consumers, so nothing orders one against the other.
+    expect(seen.filter((s) => s.startsWith("event"))).toEqual(["event 1", "event 3"]);
+    expect(seen.filter((s) => s.startsWith("command"))).toEqual(["command 2"]);
+    // Delivered during publish; marked sent when the relay's transaction commits just after.
+    await waitFor(async () => (await relay.backlog()) === 0, { what: "the rows to be marked sent" });
+    await relay.stop();
+    await events.close();
+    await commands.close();
+  });
 
-  it.runIf(target.available)(
-    "keeps what it could not publish and publishes it once the broker is back",
-    async () => {
-      const inner = new InProcessEventBus(log, FAST_RETRY);
-      let brokerDown = true;
-      const flaky: EventBus = {
-        publish: async (evs) => {
-          if (brokerDown) throw new Error("broker unavailable");
-          await inner.publish(evs);
-        },
-        publishRaw: (...a) => inner.publishRaw(...a),
-        subscribe: (o) => inner.subscribe(o),
-        deadLetters: (topic) => inner.deadLetters(topic),
-        close: () => inner.close(),
-      };
-      const relay = new OutboxRelay({
-        db: t.db,
-        schema: "payments",
-        events: flaky,
-        commands: new InProcessCommandBus(log),
-        log,
-        pollMs: 100,
-      });
-      await relay.start();
-      const got = await collectPings(inner, "payments");
-      await t.db.prisma.$transaction((tx) =>
-        enqueue(
-          prismaSession(tx),
-          "payments",
-          [1, 2, 3].map((n) => ({ kind: "event" as const, topic: "payments", envelope: ping("p", n) })),
-        ),
-      );
-      await waitFor(async () => (await relay.backlog()) === 3, { what: "the rows to wait in the outbox" });
-      expect(got).toEqual([]);
-      brokerDown = false;
-      await waitFor(() => got.length === 3, { timeoutMs: 15_000, what: "publication after recovery" });
-      expect(got).toEqual([1, 2, 3]);
-      await relay.stop();
-      await flaky.close();
-    },
-  );
+  it("keeps what it could not publish and publishes it once the broker is back", async () => {
+    const inner = new InProcessEventBus(log, FAST_RETRY);
+    let brokerDown = true;
+    const flaky: EventBus = {
+      publish: async (evs) => {
+        if (brokerDown) throw new Error("broker unavailable");
+        await inner.publish(evs);
+      },
+      publishRaw: (...a) => inner.publishRaw(...a),
+      subscribe: (o) => inner.subscribe(o),
+      deadLetters: (topic) => inner.deadLetters(topic),
+      close: () => inner.close(),
+    };
+    const relay = new OutboxRelay({
+      db: t.db,
+      schema: "payments",
+      events: flaky,
+      commands: new InProcessCommandBus(log),
+      log,
+      pollMs: 100,
+    });
+    await relay.start();
+    const got = await collectPings(inner, "payments");
+    await t.db.prisma.$transaction((tx) =>
+      enqueue(
+        prismaSession(tx),
+        "payments",
+        [1, 2, 3].map((n) => ({ kind: "event" as const, topic: "payments", envelope: ping("p", n) })),
+      ),
+    );
+    await waitFor(async () => (await relay.backlog()) === 3, { what: "the rows to wait in the outbox" });
+    expect(got).toEqual([]);
+    brokerDown = false;
+    await waitFor(() => got.length === 3, { timeoutMs: 15_000, what: "publication after recovery" });
+    expect(got).toEqual([1, 2, 3]);
+    await relay.stop();
+    await flaky.close();
+  });
 
-  it.runIf(target.available && target.name === "postgres")(
+  it.runIf(target.name === "postgres")(
     "never marks sent a row whose transaction committed after the relay looked (seq order is not commit order)",
     async () => {
       const inner = new InProcessEventBus(log, FAST_RETRY);
@@ -181,7 +175,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     },
   );
 
-  it.runIf(target.available && target.name === "postgres")(
+  it.runIf(target.name === "postgres")(
     "keeps publishing promptly after its LISTEN connection is killed, including what was written meanwhile",
     async () => {
       const events = new InProcessEventBus(log, FAST_RETRY);
@@ -220,86 +214,80 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     },
   );
 
-  it.runIf(target.available)(
-    "writes and claims the same way on a raw SQL session as in a Prisma transaction",
-    async () => {
-      const events = new InProcessEventBus(log, FAST_RETRY);
-      const relay = new OutboxRelay({
-        db: t.db,
-        schema: "catalog",
-        events,
-        log,
-        pollMs: 600_000,
-      });
-      await relay.start();
-      const got = await collectPings(events, "catalog");
-      // Many rows in one statement keep their order; a rolled-back raw transaction writes nothing.
-      const numbers = Array.from({ length: 25 }, (_, i) => i + 1);
-      await t.db.transaction((tx) =>
-        enqueue(
-          tx,
-          "catalog",
-          numbers.map((n) => ({ kind: "event" as const, topic: "catalog", envelope: ping("c", n) })),
-        ),
-      );
-      await expect(
-        t.db.transaction(async (tx) => {
-          await enqueue(tx, "catalog", [{ kind: "event", topic: "catalog", envelope: ping("c", 99) }]);
-          throw new Error("the effect failed");
-        }),
-      ).rejects.toThrow(/effect failed/);
-      await waitFor(() => got.length === numbers.length, {
-        timeoutMs: 5_000,
-        what: "the raw session's rows",
-      });
-      expect(got).toEqual(numbers);
+  it("writes and claims the same way on a raw SQL session as in a Prisma transaction", async () => {
+    const events = new InProcessEventBus(log, FAST_RETRY);
+    const relay = new OutboxRelay({
+      db: t.db,
+      schema: "catalog",
+      events,
+      log,
+      pollMs: 600_000,
+    });
+    await relay.start();
+    const got = await collectPings(events, "catalog");
+    // Many rows in one statement keep their order; a rolled-back raw transaction writes nothing.
+    const numbers = Array.from({ length: 25 }, (_, i) => i + 1);
+    await t.db.transaction((tx) =>
+      enqueue(
+        tx,
+        "catalog",
+        numbers.map((n) => ({ kind: "event" as const, topic: "catalog", envelope: ping("c", n) })),
+      ),
+    );
+    await expect(
+      t.db.transaction(async (tx) => {
+        await enqueue(tx, "catalog", [{ kind: "event", topic: "catalog", envelope: ping("c", 99) }]);
+        throw new Error("the effect failed");
+      }),
+    ).rejects.toThrow(/effect failed/);
+    await waitFor(() => got.length === numbers.length, {
+      timeoutMs: 5_000,
+      what: "the raw session's rows",
+    });
+    expect(got).toEqual(numbers);
 
-      const id = ping("raw", 1).id;
-      expect(await t.db.transaction((tx) => claimMessage(tx, "catalog", id))).toBe(true);
-      expect(await t.db.transaction((tx) => claimMessage(tx, "catalog", id))).toBe(false);
-      const undone = ping("raw", 2).id;
-      await expect(
-        t.db.transaction(async (tx) => {
-          await claimMessage(tx, "catalog", undone);
-          throw new Error("effect failed");
-        }),
-      ).rejects.toThrow();
-      expect(await t.db.transaction((tx) => claimMessage(tx, "catalog", undone))).toBe(true);
-      await relay.stop();
-      await events.close();
-    },
-  );
+    const id = ping("raw", 1).id;
+    expect(await t.db.transaction((tx) => claimMessage(tx, "catalog", id))).toBe(true);
+    expect(await t.db.transaction((tx) => claimMessage(tx, "catalog", id))).toBe(false);
+    const undone = ping("raw", 2).id;
+    await expect(
+      t.db.transaction(async (tx) => {
+        await claimMessage(tx, "catalog", undone);
+        throw new Error("effect failed");
+      }),
+    ).rejects.toThrow();
+    expect(await t.db.transaction((tx) => claimMessage(tx, "catalog", undone))).toBe(true);
+    await relay.stop();
+    await events.close();
+  });
 
-  it.runIf(target.available)(
-    "publishes each row once and in order when two relays of one service drain together",
-    async () => {
-      const events = new InProcessEventBus(log, FAST_RETRY);
-      const relays = [1, 2].map(
-        () => new OutboxRelay({ db: t.db, schema: "inventory", events, log, pollMs: 600_000, batchSize: 7 }),
-      );
-      const got = await collectPings(events, "inventory");
-      // Many small batches, so the two meet at the lock many times.
-      const numbers = Array.from({ length: 300 }, (_, i) => i + 1);
-      await t.db.transaction((tx) =>
-        enqueue(
-          tx,
-          "inventory",
-          numbers.map((n) => ({ kind: "event" as const, topic: "inventory", envelope: ping("i", n) })),
-        ),
-      );
-      // Both drain as fast as they can until nothing is left; the advisory lock lets one at a time in.
-      await Promise.all(
-        relays.map(async (relay) => {
-          while ((await relay.backlog()) > 0) await relay.drainOnce();
-        }),
-      );
-      expect(got).toEqual(numbers);
-      await events.close();
-    },
-  );
+  it("publishes each row once and in order when two relays of one service drain together", async () => {
+    const events = new InProcessEventBus(log, FAST_RETRY);
+    const relays = [1, 2].map(
+      () => new OutboxRelay({ db: t.db, schema: "inventory", events, log, pollMs: 600_000, batchSize: 7 }),
+    );
+    const got = await collectPings(events, "inventory");
+    // Many small batches, so the two meet at the lock many times.
+    const numbers = Array.from({ length: 300 }, (_, i) => i + 1);
+    await t.db.transaction((tx) =>
+      enqueue(
+        tx,
+        "inventory",
+        numbers.map((n) => ({ kind: "event" as const, topic: "inventory", envelope: ping("i", n) })),
+      ),
+    );
+    // Both drain as fast as they can until nothing is left; the advisory lock lets one at a time in.
+    await Promise.all(
+      relays.map(async (relay) => {
+        while ((await relay.backlog()) > 0) await relay.drainOnce();
+      }),
+    );
+    expect(got).toEqual(numbers);
+    await events.close();
+  });
 
   // PostgreSQL only: the embedded PGlite is one session, where advisory locks are re-entrant.
-  it.runIf(target.available && target.name === "postgres")(
+  it.runIf(target.name === "postgres")(
     "lets one of two running relays lead, and the other take over when the leader stops",
     async () => {
       const events = new InProcessEventBus(log, FAST_RETRY);
@@ -343,7 +331,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     },
   );
 
-  it.runIf(target.available)("lets a consumer record a message id once, in its own transaction", async () => {
+  it("lets a consumer record a message id once, in its own transaction", async () => {
     const id = ping("k", 1).id;
     const first = await t.db.prisma.$transaction((tx) => claimMessage(prismaSession(tx), "inventory", id));
     const again = await t.db.prisma.$transaction((tx) => claimMessage(prismaSession(tx), "inventory", id));

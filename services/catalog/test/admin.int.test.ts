@@ -31,7 +31,7 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
   const asManager = () => f.callerAs(manager);
 
   beforeAll(async () => {
-    if (target.available) f = await createCatalogFixture(target);
+    f = await createCatalogFixture(target);
   });
   afterAll(() => f?.dispose());
 
@@ -45,7 +45,7 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
     return product;
   }
 
-  it.runIf(target.available)("lists every product with search, status filter and page counts", async () => {
+  it("lists every product with search, status filter and page counts", async () => {
     const all = await asManager().admin.products.list({ limit: 10 });
     expect(all.total).toBe(await f.db.prisma.product.count());
     expect(all.items).toHaveLength(10);
@@ -66,33 +66,30 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
     expect(none).toMatchObject({ items: [], total: 0, pageCount: 1 });
   });
 
-  it.runIf(target.available)(
-    "changes a variant's price and keeps the product's price range in step",
-    async () => {
-      const product = await productWithVariants();
-      const [first, second] = product.variants;
-      if (!first || !second) throw new Error("fixture needs two variants");
-      const cheaper = Math.max(1, product.minPrice - 500);
-      const updated = await asManager().admin.variants.setPrice({
-        variantId: second.id,
-        price: cheaper,
-        compareAtPrice: cheaper + 1000,
-      });
-      expect(updated).toMatchObject({ id: second.id, price: cheaper, compareAtPrice: cheaper + 1000 });
-      const after = await f.db.prisma.product.findUniqueOrThrow({ where: { id: product.id } });
-      expect(after.minPrice).toBe(cheaper);
-      const detail = await asManager().admin.products.get({ id: product.id });
-      expect(detail.variants.find((v) => v.id === second.id)?.price).toBe(cheaper);
-      // The storefront shows the new price.
-      const shopView = await f.caller.product.bySlug({ slug: product.slug });
-      expect(shopView.variants.find((v) => v.id === second.id)?.price).toBe(cheaper);
-      await asManager().admin.variants.setPrice({ variantId: second.id, price: second.price });
-      const restored = await f.db.prisma.product.findUniqueOrThrow({ where: { id: product.id } });
-      expect([restored.minPrice, restored.maxPrice]).toEqual([product.minPrice, product.maxPrice]);
-    },
-  );
+  it("changes a variant's price and keeps the product's price range in step", async () => {
+    const product = await productWithVariants();
+    const [first, second] = product.variants;
+    if (!first || !second) throw new Error("fixture needs two variants");
+    const cheaper = Math.max(1, product.minPrice - 500);
+    const updated = await asManager().admin.variants.setPrice({
+      variantId: second.id,
+      price: cheaper,
+      compareAtPrice: cheaper + 1000,
+    });
+    expect(updated).toMatchObject({ id: second.id, price: cheaper, compareAtPrice: cheaper + 1000 });
+    const after = await f.db.prisma.product.findUniqueOrThrow({ where: { id: product.id } });
+    expect(after.minPrice).toBe(cheaper);
+    const detail = await asManager().admin.products.get({ id: product.id });
+    expect(detail.variants.find((v) => v.id === second.id)?.price).toBe(cheaper);
+    // The storefront shows the new price.
+    const shopView = await f.caller.product.bySlug({ slug: product.slug });
+    expect(shopView.variants.find((v) => v.id === second.id)?.price).toBe(cheaper);
+    await asManager().admin.variants.setPrice({ variantId: second.id, price: second.price });
+    const restored = await f.db.prisma.product.findUniqueOrThrow({ where: { id: product.id } });
+    expect([restored.minPrice, restored.maxPrice]).toEqual([product.minPrice, product.maxPrice]);
+  });
 
-  it.runIf(target.available)("refuses bad prices and unknown ids by name, changing nothing", async () => {
+  it("refuses bad prices and unknown ids by name, changing nothing", async () => {
     const product = await productWithVariants();
     const variant = product.variants[0];
     if (!variant) throw new Error("fixture needs a variant");
@@ -120,7 +117,7 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
     ).toBe("NOT_FOUND");
   });
 
-  it.runIf(target.available)("unpublishes and republishes, keeping the first publication date", async () => {
+  it("unpublishes and republishes, keeping the first publication date", async () => {
     const product = await productWithVariants();
     await asManager().admin.products.setStatus({ id: product.id, status: "DRAFT" });
     expect((await refusal(f.caller.product.bySlug({ slug: product.slug }))).code).toBe("NOT_FOUND");
@@ -131,106 +128,103 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
     expect(row.publishedAt?.toISOString()).toBe(product.publishedAt?.toISOString());
   });
 
-  it.runIf(target.available)(
-    "creates a product with an option matrix, categories and attributes, and announces its variants",
-    async () => {
-      const ref = await asManager().admin.products.reference();
-      const [brand] = ref.brands;
-      const leaf = ref.categories.find((c) => c.depth === 2);
-      const material = ref.attributes[0]?.values[0];
-      if (!brand || !leaf || !material) throw new Error("the seeded shop has brands, categories, attributes");
-      const created = await asManager().admin.products.create({
-        title: "Harbour Linen Overshirt",
-        description: "A loose overshirt in washed linen.",
-        brandId: brand.id,
-        categoryIds: [leaf.id],
-        attributeValueIds: [material.id],
-        status: "PUBLISHED",
-        price: 8900,
-        skuPrefix: "HARBOUR",
-        options: [
-          { name: "Colour", values: ["Sea Green", "Sand"] },
-          { name: "Size", values: ["S", "M", "L"] },
-        ],
-      });
-      expect(created.slug).toBe("harbour-linen-overshirt");
-      const detail = await asManager().admin.products.get({ id: created.id });
-      expect(detail).toMatchObject({
-        status: "PUBLISHED",
-        brandId: brand.id,
-        categoryIds: [leaf.id],
-        attributeValueIds: [material.id],
-        options: [
-          { name: "Colour", values: ["Sea Green", "Sand"] },
-          { name: "Size", values: ["S", "M", "L"] },
-        ],
-      });
-      expect(detail.variants.map((v) => [v.sku, v.title, v.price, v.available])).toEqual([
-        ["HARBOUR-SEA-GREEN-S", "Sea Green / S", 8900, 0],
-        ["HARBOUR-SEA-GREEN-M", "Sea Green / M", 8900, 0],
-        ["HARBOUR-SEA-GREEN-L", "Sea Green / L", 8900, 0],
-        ["HARBOUR-SAND-S", "Sand / S", 8900, 0],
-        ["HARBOUR-SAND-M", "Sand / M", 8900, 0],
-        ["HARBOUR-SAND-L", "Sand / L", 8900, 0],
-      ]);
-      // The storefront shows it (sold out until stock arrives), and search finds it by title.
-      const shopView = await f.caller.product.bySlug({ slug: created.slug });
-      expect(shopView.variants).toHaveLength(6);
-      const found = await f.caller.product.list({ q: "harbour overshirt" });
-      expect(found.items.map((i) => i.slug)).toContain(created.slug);
-      // Inventory hears of the variants through the outbox, written in the same transaction.
-      const announced = await f.db.prisma.catalogOutbox.findMany({
-        where: { aggregateId: created.id, type: "catalog.variants-added.v1" },
-      });
-      expect(announced).toHaveLength(1);
-      const payload = announced[0]?.payload as { data: { variants: { sku: string }[] } };
-      expect(payload.data.variants.map((v) => v.sku)).toEqual(detail.variants.map((v) => v.sku));
+  it("creates a product with an option matrix, categories and attributes, and announces its variants", async () => {
+    const ref = await asManager().admin.products.reference();
+    const [brand] = ref.brands;
+    const leaf = ref.categories.find((c) => c.depth === 2);
+    const material = ref.attributes[0]?.values[0];
+    if (!brand || !leaf || !material) throw new Error("the seeded shop has brands, categories, attributes");
+    const created = await asManager().admin.products.create({
+      title: "Harbour Linen Overshirt",
+      description: "A loose overshirt in washed linen.",
+      brandId: brand.id,
+      categoryIds: [leaf.id],
+      attributeValueIds: [material.id],
+      status: "PUBLISHED",
+      price: 8900,
+      skuPrefix: "HARBOUR",
+      options: [
+        { name: "Colour", values: ["Sea Green", "Sand"] },
+        { name: "Size", values: ["S", "M", "L"] },
+      ],
+    });
+    expect(created.slug).toBe("harbour-linen-overshirt");
+    const detail = await asManager().admin.products.get({ id: created.id });
+    expect(detail).toMatchObject({
+      status: "PUBLISHED",
+      brandId: brand.id,
+      categoryIds: [leaf.id],
+      attributeValueIds: [material.id],
+      options: [
+        { name: "Colour", values: ["Sea Green", "Sand"] },
+        { name: "Size", values: ["S", "M", "L"] },
+      ],
+    });
+    expect(detail.variants.map((v) => [v.sku, v.title, v.price, v.available])).toEqual([
+      ["HARBOUR-SEA-GREEN-S", "Sea Green / S", 8900, 0],
+      ["HARBOUR-SEA-GREEN-M", "Sea Green / M", 8900, 0],
+      ["HARBOUR-SEA-GREEN-L", "Sea Green / L", 8900, 0],
+      ["HARBOUR-SAND-S", "Sand / S", 8900, 0],
+      ["HARBOUR-SAND-M", "Sand / M", 8900, 0],
+      ["HARBOUR-SAND-L", "Sand / L", 8900, 0],
+    ]);
+    // The storefront shows it (sold out until stock arrives), and search finds it by title.
+    const shopView = await f.caller.product.bySlug({ slug: created.slug });
+    expect(shopView.variants).toHaveLength(6);
+    const found = await f.caller.product.list({ q: "harbour overshirt" });
+    expect(found.items.map((i) => i.slug)).toContain(created.slug);
+    // Inventory hears of the variants through the outbox, written in the same transaction.
+    const announced = await f.db.prisma.catalogOutbox.findMany({
+      where: { aggregateId: created.id, type: "catalog.variants-added.v1" },
+    });
+    expect(announced).toHaveLength(1);
+    const payload = announced[0]?.payload as { data: { variants: { sku: string }[] } };
+    expect(payload.data.variants.map((v) => v.sku)).toEqual(detail.variants.map((v) => v.sku));
 
-      // Edit: details replaced, slug kept.
-      const other = ref.categories.find((c) => c.depth === 2 && c.id !== leaf.id);
-      if (!other) throw new Error("needs a second leaf category");
-      await asManager().admin.products.update({
-        id: created.id,
-        title: "Harbour Linen Overshirt (Relaxed)",
-        description: "Now relaxed.",
-        brandId: null,
-        categoryIds: [other.id, leaf.id],
-        attributeValueIds: [],
-      });
-      const edited = await asManager().admin.products.get({ id: created.id });
-      expect(edited).toMatchObject({
-        slug: created.slug,
-        title: "Harbour Linen Overshirt (Relaxed)",
-        brand: null,
-        categoryIds: [other.id, leaf.id],
-        attributeValueIds: [],
-      });
+    // Edit: details replaced, slug kept.
+    const other = ref.categories.find((c) => c.depth === 2 && c.id !== leaf.id);
+    if (!other) throw new Error("needs a second leaf category");
+    await asManager().admin.products.update({
+      id: created.id,
+      title: "Harbour Linen Overshirt (Relaxed)",
+      description: "Now relaxed.",
+      brandId: null,
+      categoryIds: [other.id, leaf.id],
+      attributeValueIds: [],
+    });
+    const edited = await asManager().admin.products.get({ id: created.id });
+    expect(edited).toMatchObject({
+      slug: created.slug,
+      title: "Harbour Linen Overshirt (Relaxed)",
+      brand: null,
+      categoryIds: [other.id, leaf.id],
+      attributeValueIds: [],
+    });
 
-      // A variant with a new colour joins the matrix; the same combination twice is refused.
-      const extra = await asManager().admin.variants.create({
+    // A variant with a new colour joins the matrix; the same combination twice is refused.
+    const extra = await asManager().admin.variants.create({
+      productId: created.id,
+      sku: "HARBOUR-RUST-M",
+      values: ["Rust", "M"],
+      price: 9900,
+    });
+    expect(extra).toMatchObject({ sku: "HARBOUR-RUST-M", title: "Rust / M", price: 9900 });
+    const withExtra = await asManager().admin.products.get({ id: created.id });
+    expect(withExtra.options[0]?.values).toEqual(["Sea Green", "Sand", "Rust"]);
+    const row = await f.db.prisma.product.findUniqueOrThrow({ where: { id: created.id } });
+    expect([row.minPrice, row.maxPrice]).toEqual([8900, 9900]);
+    const again = await refusal(
+      asManager().admin.variants.create({
         productId: created.id,
-        sku: "HARBOUR-RUST-M",
-        values: ["Rust", "M"],
+        sku: "HARBOUR-RUST-M2",
+        values: ["rust", "m"],
         price: 9900,
-      });
-      expect(extra).toMatchObject({ sku: "HARBOUR-RUST-M", title: "Rust / M", price: 9900 });
-      const withExtra = await asManager().admin.products.get({ id: created.id });
-      expect(withExtra.options[0]?.values).toEqual(["Sea Green", "Sand", "Rust"]);
-      const row = await f.db.prisma.product.findUniqueOrThrow({ where: { id: created.id } });
-      expect([row.minPrice, row.maxPrice]).toEqual([8900, 9900]);
-      const again = await refusal(
-        asManager().admin.variants.create({
-          productId: created.id,
-          sku: "HARBOUR-RUST-M2",
-          values: ["rust", "m"],
-          price: 9900,
-        }),
-      );
-      expect(again.message).toMatch(/values: the product already has a rust \/ m variant/);
-    },
-  );
+      }),
+    );
+    expect(again.message).toMatch(/values: the product already has a rust \/ m variant/);
+  });
 
-  it.runIf(target.available)("refuses a bad new product by field and stores nothing of it", async () => {
+  it("refuses a bad new product by field and stores nothing of it", async () => {
     const before = await f.db.prisma.product.count();
     const existing = await productWithVariants();
     const base = { title: "Refusal Test Tee", price: 1500, skuPrefix: "REFUSAL" };
@@ -284,216 +278,210 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
     expect((await refusal(f.callerAs(support).admin.products.create(base))).code).toBe("FORBIDDEN");
   });
 
-  it.runIf(target.available)(
-    "imports products from spreadsheet rows all at once, or reports every bad row and imports none",
-    async () => {
-      const ref = await asManager().admin.products.reference();
-      const brand = ref.brands[0];
-      const [leaf, other] = ref.categories.filter((c) => c.depth === 2);
-      const attribute = ref.attributes[0];
-      const value = attribute?.values[0];
-      if (!brand || !leaf || !other || !attribute || !value) throw new Error("needs a seeded shop");
-      const existing = await productWithVariants();
-      const columns = [
-        "title",
-        "brand",
-        "categories",
-        "attributes",
-        "status",
-        "price",
-        "compare_at_price",
-        "sku_prefix",
-        "option1_name",
-        "option1_values",
-        "option2_name",
-        "option2_values",
-      ];
-      const good: Record<string, string>[] = [
-        {
-          title: "Import Field Jacket",
-          brand: brand.name.toUpperCase(),
-          categories: `${leaf.path}|${other.path}`,
-          attributes: `${attribute.name}: ${value.value}`,
-          status: "published",
-          price: "129.00",
-          compare_at_price: "159",
-          sku_prefix: "IMP-JACKET",
-          option1_name: "Colour",
-          option1_values: "Olive|Navy",
-          option2_name: "Size",
-          option2_values: "S|M|L",
-        },
-        { title: "Import Canvas Cap", price: "19.5", sku_prefix: "IMP-CAP" },
-        {
-          title: "Import Wool Socks",
-          price: "12",
-          sku_prefix: "IMP-SOCKS",
-          option1_name: "Size",
-          option1_values: "S/M|L/XL",
-        },
-      ];
-      const bad: Record<string, string>[] = [
-        {
-          title: "Import Broken",
-          brand: "No Such Brand",
-          price: "12.345",
-          sku_prefix: "IMP-BROKEN",
-          categories: "nowhere/at-all",
-        },
-        {
-          title: "Import Jacket Again",
-          slug: "import-field-jacket",
-          price: "10",
-          sku_prefix: "IMP-JACKET",
-          option1_name: "Colour",
-          option1_values: "Olive",
-          option2_name: "Size",
-          option2_values: "S",
-        },
-        { title: "", price: "10", sku_prefix: existing.variants[0]?.sku ?? "" },
-      ];
-      const before = await f.db.prisma.product.count();
-      const refused = await asManager().admin.products.import({
-        columns: [...columns, "slug"],
-        rows: [...good, ...bad],
-        write: true,
-      });
-      expect(refused.created).toBe(0);
-      expect(refused.problems.map((p) => [p.line, p.column])).toEqual([
-        [5, "brand"],
-        [5, "categories"],
-        [5, "price"],
-        [6, "slug"],
-        [6, "sku_prefix"],
-        [7, "title"],
-      ]);
-      expect(refused.problems[0]?.message).toMatch(/no brand is called "No Such Brand"/);
-      expect(refused.problems.find((p) => p.line === 6 && p.column === "slug")?.message).toMatch(
-        /also on line 2/,
-      );
-      expect(await f.db.prisma.product.count()).toBe(before);
+  it("imports products from spreadsheet rows all at once, or reports every bad row and imports none", async () => {
+    const ref = await asManager().admin.products.reference();
+    const brand = ref.brands[0];
+    const [leaf, other] = ref.categories.filter((c) => c.depth === 2);
+    const attribute = ref.attributes[0];
+    const value = attribute?.values[0];
+    if (!brand || !leaf || !other || !attribute || !value) throw new Error("needs a seeded shop");
+    const existing = await productWithVariants();
+    const columns = [
+      "title",
+      "brand",
+      "categories",
+      "attributes",
+      "status",
+      "price",
+      "compare_at_price",
+      "sku_prefix",
+      "option1_name",
+      "option1_values",
+      "option2_name",
+      "option2_values",
+    ];
+    const good: Record<string, string>[] = [
+      {
+        title: "Import Field Jacket",
+        brand: brand.name.toUpperCase(),
+        categories: `${leaf.path}|${other.path}`,
+        attributes: `${attribute.name}: ${value.value}`,
+        status: "published",
+        price: "129.00",
+        compare_at_price: "159",
+        sku_prefix: "IMP-JACKET",
+        option1_name: "Colour",
+        option1_values: "Olive|Navy",
+        option2_name: "Size",
+        option2_values: "S|M|L",
+      },
+      { title: "Import Canvas Cap", price: "19.5", sku_prefix: "IMP-CAP" },
+      {
+        title: "Import Wool Socks",
+        price: "12",
+        sku_prefix: "IMP-SOCKS",
+        option1_name: "Size",
+        option1_values: "S/M|L/XL",
+      },
+    ];
+    const bad: Record<string, string>[] = [
+      {
+        title: "Import Broken",
+        brand: "No Such Brand",
+        price: "12.345",
+        sku_prefix: "IMP-BROKEN",
+        categories: "nowhere/at-all",
+      },
+      {
+        title: "Import Jacket Again",
+        slug: "import-field-jacket",
+        price: "10",
+        sku_prefix: "IMP-JACKET",
+        option1_name: "Colour",
+        option1_values: "Olive",
+        option2_name: "Size",
+        option2_values: "S",
+      },
+      { title: "", price: "10", sku_prefix: existing.variants[0]?.sku ?? "" },
+    ];
+    const before = await f.db.prisma.product.count();
+    const refused = await asManager().admin.products.import({
+      columns: [...columns, "slug"],
+      rows: [...good, ...bad],
+      write: true,
+    });
+    expect(refused.created).toBe(0);
+    expect(refused.problems.map((p) => [p.line, p.column])).toEqual([
+      [5, "brand"],
+      [5, "categories"],
+      [5, "price"],
+      [6, "slug"],
+      [6, "sku_prefix"],
+      [7, "title"],
+    ]);
+    expect(refused.problems[0]?.message).toMatch(/no brand is called "No Such Brand"/);
+    expect(refused.problems.find((p) => p.line === 6 && p.column === "slug")?.message).toMatch(
+      /also on line 2/,
+    );
+    expect(await f.db.prisma.product.count()).toBe(before);
 
-      // The header is checked first.
-      const header = await asManager().admin.products.import({
-        columns: ["title", "prize"],
-        rows: [{ title: "x" }],
-      });
-      expect(header.problems.map((p) => p.message)).toEqual([
-        expect.stringMatching(/column "prize" is not one the import knows/),
-        'the column "price" is missing',
-        'the column "sku_prefix" is missing',
-      ]);
+    // The header is checked first.
+    const header = await asManager().admin.products.import({
+      columns: ["title", "prize"],
+      rows: [{ title: "x" }],
+    });
+    expect(header.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/column "prize" is not one the import knows/),
+      'the column "price" is missing',
+      'the column "sku_prefix" is missing',
+    ]);
 
-      // Checking a slice reports lines of the whole file.
-      const slice = await asManager().admin.products.import({ columns, rows: [bad[0] ?? {}], firstLine: 40 });
-      expect(new Set(slice.problems.map((p) => p.line))).toEqual(new Set([40]));
+    // Checking a slice reports lines of the whole file.
+    const slice = await asManager().admin.products.import({ columns, rows: [bad[0] ?? {}], firstLine: 40 });
+    expect(new Set(slice.problems.map((p) => p.line))).toEqual(new Set([40]));
 
-      const imported = await asManager().admin.products.import({ columns, rows: good, write: true });
-      expect(imported).toMatchObject({ checked: 3, created: 3, problems: [], problemCount: 0 });
-      const jacket = await f.db.prisma.product.findUniqueOrThrow({
-        where: { slug: "import-field-jacket" },
-        include: { variants: true, categories: true, attributes: true },
-      });
-      expect(jacket).toMatchObject({
-        status: "PUBLISHED",
-        brandId: brand.id,
-        primaryCategoryId: leaf.id,
-        minPrice: 12900,
-      });
-      expect(jacket.variants).toHaveLength(6);
-      expect(jacket.variants.every((v) => v.compareAtPrice === 15900)).toBe(true);
-      expect(jacket.attributes.map((a) => a.attributeValueId)).toEqual([value.id]);
-      const cap = await f.db.prisma.product.findUniqueOrThrow({
-        where: { slug: "import-canvas-cap" },
-        include: { variants: true },
-      });
-      expect(cap).toMatchObject({ status: "DRAFT", minPrice: 1950 });
-      expect(cap.variants.map((v) => v.sku)).toEqual(["IMP-CAP"]);
-      expect(
-        await f.db.prisma.catalogOutbox.count({
-          where: { type: "catalog.variants-added.v1", aggregateId: { in: [jacket.id, cap.id] } },
-        }),
-      ).toBe(2);
-    },
-  );
+    const imported = await asManager().admin.products.import({ columns, rows: good, write: true });
+    expect(imported).toMatchObject({ checked: 3, created: 3, problems: [], problemCount: 0 });
+    const jacket = await f.db.prisma.product.findUniqueOrThrow({
+      where: { slug: "import-field-jacket" },
+      include: { variants: true, categories: true, attributes: true },
+    });
+    expect(jacket).toMatchObject({
+      status: "PUBLISHED",
+      brandId: brand.id,
+      primaryCategoryId: leaf.id,
+      minPrice: 12900,
+    });
+    expect(jacket.variants).toHaveLength(6);
+    expect(jacket.variants.every((v) => v.compareAtPrice === 15900)).toBe(true);
+    expect(jacket.attributes.map((a) => a.attributeValueId)).toEqual([value.id]);
+    const cap = await f.db.prisma.product.findUniqueOrThrow({
+      where: { slug: "import-canvas-cap" },
+      include: { variants: true },
+    });
+    expect(cap).toMatchObject({ status: "DRAFT", minPrice: 1950 });
+    expect(cap.variants.map((v) => v.sku)).toEqual(["IMP-CAP"]);
+    expect(
+      await f.db.prisma.catalogOutbox.count({
+        where: { type: "catalog.variants-added.v1", aggregateId: { in: [jacket.id, cap.id] } },
+      }),
+    ).toBe(2);
+  });
 
-  it.runIf(target.available)(
-    "walks every admin procedure × every kind of caller against the matrix",
-    async () => {
-      const product = await productWithVariants();
-      const variant = product.variants[0];
-      if (!variant) throw new Error("fixture needs a variant");
-      type Caller = ReturnType<CatalogFixture["callerAs"]>;
-      const detail = await asManager().admin.products.get({ id: product.id });
-      const { title, description, brandId, categoryIds, attributeValueIds } = detail;
-      const valuesFor = (k: number) => detail.options.map((_, i) => `Walk ${k} ${i}`);
-      // Creating calls need fresh slugs and SKUs each time, so an allowed second call is not a clash.
-      let n = 0;
-      const procedures: Record<string, GuardedProcedure<Caller>> = {
-        "admin.products.reference": {
-          permission: "catalog.products.read",
-          call: (c) => c.admin.products.reference(),
-        },
-        "admin.products.create": {
-          permission: "catalog.products.write",
-          call: (c) =>
-            c.admin.products.create({ title: `Walk product ${++n}`, skuPrefix: `WALK-${n}`, price: 1000 }),
-        },
-        "admin.products.import": {
-          permission: "catalog.products.write",
-          call: (c) =>
-            c.admin.products.import({
-              columns: ["title", "price", "sku_prefix"],
-              rows: [{ title: "Walk import", price: "10.00", sku_prefix: "WALK-IMPORT" }],
-            }),
-        },
-        "admin.products.update": {
-          permission: "catalog.products.write",
-          call: (c) =>
-            c.admin.products.update({
-              id: product.id,
-              title,
-              description,
-              brandId,
-              categoryIds,
-              attributeValueIds,
-            }),
-        },
-        "admin.variants.create": {
-          permission: "catalog.products.write",
-          call: (c) =>
-            c.admin.variants.create({
-              productId: product.id,
-              sku: `WALK-EXTRA-${++n}`,
-              values: valuesFor(n),
-              price: 1000,
-            }),
-        },
-        "admin.products.list": {
-          permission: "catalog.products.read",
-          call: (c) => c.admin.products.list({}),
-        },
-        "admin.products.get": {
-          permission: "catalog.products.read",
-          call: (c) => c.admin.products.get({ id: product.id }),
-        },
-        "admin.products.setStatus": {
-          permission: "catalog.products.publish",
-          call: (c) => c.admin.products.setStatus({ id: product.id, status: "PUBLISHED" }),
-        },
-        "admin.variants.setPrice": {
-          permission: "catalog.prices.write",
-          call: (c) => c.admin.variants.setPrice({ variantId: variant.id, price: variant.price }),
-        },
-        ...mediaWalk(f, product.id),
-      };
-      // Every admin procedure the router has must be in the walk: a new one without an entry fails here.
-      const adminPaths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith("admin."));
-      expect(Object.keys(procedures).sort()).toEqual(adminPaths.sort());
-      const { outcomes, unexpected } = await walkPermissionMatrix(procedures, f.callerAs);
-      console.log(summarizeMatrix(`catalog on ${target.name}`, outcomes, unexpected));
-      expect(unexpected).toEqual([]);
-      expect(outcomes).toHaveLength(adminPaths.length * Object.keys(TEST_PRINCIPALS).length);
-    },
-  );
+  it("walks every admin procedure × every kind of caller against the matrix", async () => {
+    const product = await productWithVariants();
+    const variant = product.variants[0];
+    if (!variant) throw new Error("fixture needs a variant");
+    type Caller = ReturnType<CatalogFixture["callerAs"]>;
+    const detail = await asManager().admin.products.get({ id: product.id });
+    const { title, description, brandId, categoryIds, attributeValueIds } = detail;
+    const valuesFor = (k: number) => detail.options.map((_, i) => `Walk ${k} ${i}`);
+    // Creating calls need fresh slugs and SKUs each time, so an allowed second call is not a clash.
+    let n = 0;
+    const procedures: Record<string, GuardedProcedure<Caller>> = {
+      "admin.products.reference": {
+        permission: "catalog.products.read",
+        call: (c) => c.admin.products.reference(),
+      },
+      "admin.products.create": {
+        permission: "catalog.products.write",
+        call: (c) =>
+          c.admin.products.create({ title: `Walk product ${++n}`, skuPrefix: `WALK-${n}`, price: 1000 }),
+      },
+      "admin.products.import": {
+        permission: "catalog.products.write",
+        call: (c) =>
+          c.admin.products.import({
+            columns: ["title", "price", "sku_prefix"],
+            rows: [{ title: "Walk import", price: "10.00", sku_prefix: "WALK-IMPORT" }],
+          }),
+      },
+      "admin.products.update": {
+        permission: "catalog.products.write",
+        call: (c) =>
+          c.admin.products.update({
+            id: product.id,
+            title,
+            description,
+            brandId,
+            categoryIds,
+            attributeValueIds,
+          }),
+      },
+      "admin.variants.create": {
+        permission: "catalog.products.write",
+        call: (c) =>
+          c.admin.variants.create({
+            productId: product.id,
+            sku: `WALK-EXTRA-${++n}`,
+            values: valuesFor(n),
+            price: 1000,
+          }),
+      },
+      "admin.products.list": {
+        permission: "catalog.products.read",
+        call: (c) => c.admin.products.list({}),
+      },
+      "admin.products.get": {
+        permission: "catalog.products.read",
+        call: (c) => c.admin.products.get({ id: product.id }),
+      },
+      "admin.products.setStatus": {
+        permission: "catalog.products.publish",
+        call: (c) => c.admin.products.setStatus({ id: product.id, status: "PUBLISHED" }),
+      },
+      "admin.variants.setPrice": {
+        permission: "catalog.prices.write",
+        call: (c) => c.admin.variants.setPrice({ variantId: variant.id, price: variant.price }),
+      },
+      ...mediaWalk(f, product.id),
+    };
+    // Every admin procedure the router has must be in the walk: a new one without an entry fails here.
+    const adminPaths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith("admin."));
+    expect(Object.keys(procedures).sort()).toEqual(adminPaths.sort());
+    const { outcomes, unexpected } = await walkPermissionMatrix(procedures, f.callerAs);
+    console.log(summarizeMatrix(`catalog on ${target.name}`, outcomes, unexpected));
+    expect(unexpected).toEqual([]);
+    expect(outcomes).toHaveLength(adminPaths.length * Object.keys(TEST_PRINCIPALS).length);
+  });
 });

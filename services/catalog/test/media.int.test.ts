@@ -78,7 +78,7 @@ const setups: {
   { name: "PGlite + local folder", available: true, db: embeddedTestDatabase(), media: localMedia },
   {
     name: "PostgreSQL + S3",
-    available: Boolean(postgres?.available) && s3.available,
+    available: postgres !== undefined && s3.available,
     db: postgres ?? embeddedTestDatabase(),
     media: s3Media,
   },

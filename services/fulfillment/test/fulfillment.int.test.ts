@@ -130,7 +130,6 @@ describe.each(testDatabaseTargets("fulfillment worker"))("fulfillment on $name",
   let store: LocalFolderStore;
 
   beforeAll(async () => {
-    if (!target.available) return;
     t = await target.create();
     dir = await mkdtemp(path.join(tmpdir(), "emporium-fulfillment-"));
     store = new LocalFolderStore(dir);
@@ -140,110 +139,101 @@ describe.each(testDatabaseTargets("fulfillment worker"))("fulfillment on $name",
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it.runIf(target.available)(
-    "ships an order: stores its packing slip, creates the shipment and announces it",
-    async () => {
-      const clock = manualClock();
-      const ctx = makeContext(t.db, store, clock.now);
-      const orderId = randomUUID();
-      await shipHandler(ctx)(
-        shipCommand(orderId, { shippingMethod: "express", number: "EMP-20001" }),
-        delivery,
-      );
+  it("ships an order: stores its packing slip, creates the shipment and announces it", async () => {
+    const clock = manualClock();
+    const ctx = makeContext(t.db, store, clock.now);
+    const orderId = randomUUID();
+    await shipHandler(ctx)(
+      shipCommand(orderId, { shippingMethod: "express", number: "EMP-20001" }),
+      delivery,
+    );
 
-      const slip = await store.get(packingSlipKey(orderId));
-      expect(slip?.contentType).toBe("application/pdf");
-      expect(slip?.body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-      const pdf = await PDFDocument.load(slip?.body ?? new Uint8Array());
-      expect(pdf.getPageCount()).toBe(1);
-      expect(pdf.getTitle()).toBe("Packing slip for order EMP-20001");
+    const slip = await store.get(packingSlipKey(orderId));
+    expect(slip?.contentType).toBe("application/pdf");
+    expect(slip?.body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const pdf = await PDFDocument.load(slip?.body ?? new Uint8Array());
+    expect(pdf.getPageCount()).toBe(1);
+    expect(pdf.getTitle()).toBe("Packing slip for order EMP-20001");
 
-      const shipment = await t.db.prisma.shipment.findUniqueOrThrow({ where: { orderId } });
-      expect(shipment).toMatchObject({
-        status: "LABEL_CREATED",
-        orderNumber: "EMP-20001",
-        carrier: "DHL Express",
-        packingSlipKey: `packing-slips/${orderId}.pdf`,
-        nextStepAt: new Date(clock.now().getTime() + STEP_MS),
-        shippedAt: null,
+    const shipment = await t.db.prisma.shipment.findUniqueOrThrow({ where: { orderId } });
+    expect(shipment).toMatchObject({
+      status: "LABEL_CREATED",
+      orderNumber: "EMP-20001",
+      carrier: "DHL Express",
+      packingSlipKey: `packing-slips/${orderId}.pdf`,
+      nextStepAt: new Date(clock.now().getTime() + STEP_MS),
+      shippedAt: null,
+    });
+    expect(shipment.trackingNumber).toMatch(/^DX\d{11}$/);
+    expect(isValidTrackingNumber(shipment.trackingNumber ?? "")).toBe(true);
+
+    const [created, ...rest] = await outboxFor(t.db, orderId);
+    expect(rest).toEqual([]);
+    expect(created && readMessage(created, shipmentCreatedV1).data).toEqual({
+      orderId,
+      shipmentId: shipment.id,
+      carrier: "DHL Express",
+      trackingNumber: shipment.trackingNumber,
+      packingSlipKey: `packing-slips/${orderId}.pdf`,
+    });
+    expect(created?.aggregateId).toBe(orderId);
+  });
+
+  it("answers repeated commands for an order with its one shipment, also when they race", async () => {
+    const ctx = makeContext(t.db, store, manualClock().now);
+    const handle = shipHandler(ctx);
+    const orderId = randomUUID();
+    const first = shipCommand(orderId);
+    await Promise.all([
+      handle(first, delivery),
+      handle(shipCommand(orderId), delivery),
+      handle(shipCommand(orderId), delivery),
+    ]);
+    await handle(first, { ...delivery, attempt: 2 }); // the broker redelivers the first one
+    await handle(shipCommand(orderId, { shippingMethod: "express" }), delivery);
+
+    const shipments = await t.db.prisma.shipment.findMany({ where: { orderId } });
+    expect(shipments).toHaveLength(1);
+    const events = await outboxFor(t.db, orderId);
+    // One answer per distinct command (four of them); the redelivered one changes nothing.
+    expect(events.map((e) => e.type)).toEqual(Array(4).fill(shipmentCreatedV1.type));
+    for (const e of events)
+      expect(readMessage(e, shipmentCreatedV1).data).toMatchObject({
+        shipmentId: shipments[0]?.id,
+        carrier: "Parcelforce",
+        trackingNumber: shipments[0]?.trackingNumber,
       });
-      expect(shipment.trackingNumber).toMatch(/^DX\d{11}$/);
-      expect(isValidTrackingNumber(shipment.trackingNumber ?? "")).toBe(true);
+    const outcomes = (await ctx.metrics.shipCommands.get()).values.map(
+      (v) => `${v.labels.outcome}=${v.value}`,
+    );
+    expect(outcomes.sort()).toEqual(["created=1", "duplicate=1", "repeat=3"]);
+  });
 
-      const [created, ...rest] = await outboxFor(t.db, orderId);
-      expect(rest).toEqual([]);
-      expect(created && readMessage(created, shipmentCreatedV1).data).toEqual({
-        orderId,
-        shipmentId: shipment.id,
-        carrier: "DHL Express",
-        trackingNumber: shipment.trackingNumber,
-        packingSlipKey: `packing-slips/${orderId}.pdf`,
-      });
-      expect(created?.aggregateId).toBe(orderId);
-    },
-  );
+  it("commits no shipment when the slip cannot be stored, and ships once storage is back", async () => {
+    const orderId = randomUUID();
+    const broken: ObjectStore = {
+      description: "broken",
+      put: async () => {
+        throw new Error("S3 is down");
+      },
+      get: async () => null,
+      exists: async () => false,
+      delete: async () => undefined,
+    };
+    const command = shipCommand(orderId);
+    await expect(
+      shipHandler(makeContext(t.db, broken, manualClock().now))(command, delivery),
+    ).rejects.toThrow(/S3 is down/);
+    expect(await t.db.prisma.shipment.count({ where: { orderId } })).toBe(0);
+    expect(await outboxFor(t.db, orderId)).toEqual([]);
 
-  it.runIf(target.available)(
-    "answers repeated commands for an order with its one shipment, also when they race",
-    async () => {
-      const ctx = makeContext(t.db, store, manualClock().now);
-      const handle = shipHandler(ctx);
-      const orderId = randomUUID();
-      const first = shipCommand(orderId);
-      await Promise.all([
-        handle(first, delivery),
-        handle(shipCommand(orderId), delivery),
-        handle(shipCommand(orderId), delivery),
-      ]);
-      await handle(first, { ...delivery, attempt: 2 }); // the broker redelivers the first one
-      await handle(shipCommand(orderId, { shippingMethod: "express" }), delivery);
+    // The broker retries the same message; it was not marked as processed, so it now goes through.
+    await shipHandler(makeContext(t.db, store, manualClock().now))(command, { ...delivery, attempt: 2 });
+    expect(await t.db.prisma.shipment.count({ where: { orderId } })).toBe(1);
+    expect(await store.exists(packingSlipKey(orderId))).toBe(true);
+  });
 
-      const shipments = await t.db.prisma.shipment.findMany({ where: { orderId } });
-      expect(shipments).toHaveLength(1);
-      const events = await outboxFor(t.db, orderId);
-      // One answer per distinct command (four of them); the redelivered one changes nothing.
-      expect(events.map((e) => e.type)).toEqual(Array(4).fill(shipmentCreatedV1.type));
-      for (const e of events)
-        expect(readMessage(e, shipmentCreatedV1).data).toMatchObject({
-          shipmentId: shipments[0]?.id,
-          carrier: "Parcelforce",
-          trackingNumber: shipments[0]?.trackingNumber,
-        });
-      const outcomes = (await ctx.metrics.shipCommands.get()).values.map(
-        (v) => `${v.labels.outcome}=${v.value}`,
-      );
-      expect(outcomes.sort()).toEqual(["created=1", "duplicate=1", "repeat=3"]);
-    },
-  );
-
-  it.runIf(target.available)(
-    "commits no shipment when the slip cannot be stored, and ships once storage is back",
-    async () => {
-      const orderId = randomUUID();
-      const broken: ObjectStore = {
-        description: "broken",
-        put: async () => {
-          throw new Error("S3 is down");
-        },
-        get: async () => null,
-        exists: async () => false,
-        delete: async () => undefined,
-      };
-      const command = shipCommand(orderId);
-      await expect(
-        shipHandler(makeContext(t.db, broken, manualClock().now))(command, delivery),
-      ).rejects.toThrow(/S3 is down/);
-      expect(await t.db.prisma.shipment.count({ where: { orderId } })).toBe(0);
-      expect(await outboxFor(t.db, orderId)).toEqual([]);
-
-      // The broker retries the same message; it was not marked as processed, so it now goes through.
-      await shipHandler(makeContext(t.db, store, manualClock().now))(command, { ...delivery, attempt: 2 });
-      expect(await t.db.prisma.shipment.count({ where: { orderId } })).toBe(1);
-      expect(await store.exists(packingSlipKey(orderId))).toBe(true);
-    },
-  );
-
-  it.runIf(target.available)("dead-letters a command whose shipping method it does not know", async () => {
+  it("dead-letters a command whose shipping method it does not know", async () => {
     const orderId = randomUUID();
     const handle = shipHandler(makeContext(t.db, store, manualClock().now));
     await expect(handle(shipCommand(orderId, { shippingMethod: "pigeon" }), delivery)).rejects.toBeInstanceOf(
@@ -253,59 +243,55 @@ describe.each(testDatabaseTargets("fulfillment worker"))("fulfillment on $name",
     expect(await store.exists(packingSlipKey(orderId))).toBe(false);
   });
 
-  it.runIf(target.available)(
-    "carries a parcel to the door one step at a time, announcing each step in order, across restarts",
-    async () => {
-      const clock = manualClock(new Date("2030-01-01T08:00:00Z"));
-      const ctx = makeContext(t.db, store, clock.now);
-      const orderId = randomUUID();
-      await shipHandler(ctx)(shipCommand(orderId), delivery);
-      const status = async () =>
-        (await t.db.prisma.shipment.findUniqueOrThrow({ where: { orderId } })).status;
+  it("carries a parcel to the door one step at a time, announcing each step in order, across restarts", async () => {
+    const clock = manualClock(new Date("2030-01-01T08:00:00Z"));
+    const ctx = makeContext(t.db, store, clock.now);
+    const orderId = randomUUID();
+    await shipHandler(ctx)(shipCommand(orderId), delivery);
+    const status = async () => (await t.db.prisma.shipment.findUniqueOrThrow({ where: { orderId } })).status;
 
-      // Not due yet: nothing moves.
+    // Not due yet: nothing moves.
+    await new SimulatedCarrier(ctx).tick();
+    expect(await status()).toBe("LABEL_CREATED");
+
+    // Each step by a new carrier instance, as after a restart: the database says where the parcel is.
+    const seen: string[] = [];
+    for (;;) {
+      clock.advance(STEP_MS);
       await new SimulatedCarrier(ctx).tick();
-      expect(await status()).toBe("LABEL_CREATED");
+      const now = await status();
+      if (seen.at(-1) === now) break;
+      seen.push(now);
+    }
+    expect(seen).toEqual(["IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"]);
 
-      // Each step by a new carrier instance, as after a restart: the database says where the parcel is.
-      const seen: string[] = [];
-      for (;;) {
-        clock.advance(STEP_MS);
-        await new SimulatedCarrier(ctx).tick();
-        const now = await status();
-        if (seen.at(-1) === now) break;
-        seen.push(now);
-      }
-      expect(seen).toEqual(["IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"]);
+    const shipment = await t.db.prisma.shipment.findUniqueOrThrow({ where: { orderId } });
+    expect(shipment.nextStepAt).toBeNull();
+    expect(shipment.shippedAt).toEqual(new Date("2030-01-01T08:01:00Z"));
+    expect(shipment.deliveredAt).toEqual(new Date("2030-01-01T08:03:00Z"));
 
-      const shipment = await t.db.prisma.shipment.findUniqueOrThrow({ where: { orderId } });
-      expect(shipment.nextStepAt).toBeNull();
-      expect(shipment.shippedAt).toEqual(new Date("2030-01-01T08:01:00Z"));
-      expect(shipment.deliveredAt).toEqual(new Date("2030-01-01T08:03:00Z"));
+    const events = await outboxFor(t.db, orderId);
+    expect(story(events)).toEqual(WHOLE_JOURNEY);
+    const shipped = events.find((e) => e.type === orderShippedV1.type);
+    expect(shipped && readMessage(shipped, orderShippedV1).data).toEqual({
+      orderId,
+      shipmentId: shipment.id,
+      carrier: "Parcelforce",
+      trackingNumber: shipment.trackingNumber,
+    });
+    expect(events.every((e) => e.aggregateId === orderId)).toBe(true);
 
-      const events = await outboxFor(t.db, orderId);
-      expect(story(events)).toEqual(WHOLE_JOURNEY);
-      const shipped = events.find((e) => e.type === orderShippedV1.type);
-      expect(shipped && readMessage(shipped, orderShippedV1).data).toEqual({
-        orderId,
-        shipmentId: shipment.id,
-        carrier: "Parcelforce",
-        trackingNumber: shipment.trackingNumber,
-      });
-      expect(events.every((e) => e.aggregateId === orderId)).toBe(true);
+    // A delivered parcel stays delivered, however late it gets.
+    clock.advance(10 * STEP_MS);
+    await new SimulatedCarrier(ctx).tick();
+    expect(await outboxFor(t.db, orderId)).toHaveLength(6);
 
-      // A delivered parcel stays delivered, however late it gets.
-      clock.advance(10 * STEP_MS);
-      await new SimulatedCarrier(ctx).tick();
-      expect(await outboxFor(t.db, orderId)).toHaveLength(6);
+    const metrics = await ctx.metrics.carrierSteps.get();
+    const byStatus = Object.fromEntries(metrics.values.map((v) => [String(v.labels.to), v.value]));
+    expect(byStatus).toMatchObject({ IN_TRANSIT: 1, OUT_FOR_DELIVERY: 1, DELIVERED: 1 });
+  });
 
-      const metrics = await ctx.metrics.carrierSteps.get();
-      const byStatus = Object.fromEntries(metrics.values.map((v) => [String(v.labels.to), v.value]));
-      expect(byStatus).toMatchObject({ IN_TRANSIT: 1, OUT_FOR_DELIVERY: 1, DELIVERED: 1 });
-    },
-  );
-
-  it.runIf(target.available && target.name === "postgres")(
+  it.runIf(target.name === "postgres")(
     "never moves a parcel twice when two carrier loops run at once (FOR UPDATE SKIP LOCKED)",
     async () => {
       const clock = manualClock(new Date("2031-06-01T00:00:00Z"));
@@ -339,55 +325,52 @@ describe.each(testDatabaseTargets("fulfillment worker"))("fulfillment on $name",
     },
   );
 
-  it.runIf(target.available)(
-    "runs as a worker: a command on the bus becomes a delivered parcel, its events on the fulfillment topic",
-    async () => {
-      const events = new InProcessEventBus(log, { delaysMs: [50] });
-      const commands = new InProcessCommandBus(log, { delaysMs: [50] });
-      const metrics = createServiceMetrics("fulfillment-worker-test");
-      const worker = createFulfillmentWorker({
-        db: t.db,
-        events,
-        commands,
-        log,
-        metrics,
-        store,
-        carrierStepMs: 20,
-        carrierPollMs: 10,
+  it("runs as a worker: a command on the bus becomes a delivered parcel, its events on the fulfillment topic", async () => {
+    const events = new InProcessEventBus(log, { delaysMs: [50] });
+    const commands = new InProcessCommandBus(log, { delaysMs: [50] });
+    const metrics = createServiceMetrics("fulfillment-worker-test");
+    const worker = createFulfillmentWorker({
+      db: t.db,
+      events,
+      commands,
+      log,
+      metrics,
+      store,
+      carrierStepMs: 20,
+      carrierPollMs: 10,
+    });
+    const orderId = randomUUID();
+    const seen: string[] = [];
+    const record: MessageHandler = async (e) => {
+      if (e.aggregateId === orderId) seen.push(...story([e]));
+    };
+    await events.subscribe({
+      group: "saga",
+      topics: [TOPICS.fulfillment],
+      fromBeginning: true,
+      handle: record,
+    });
+    await worker.start();
+    try {
+      await commands.send(QUEUES.fulfillmentShip, shipCommand(orderId));
+      await waitFor(() => seen.includes(orderDeliveredV1.type), {
+        timeoutMs: 15_000,
+        what: "the delivery",
       });
-      const orderId = randomUUID();
-      const seen: string[] = [];
-      const record: MessageHandler = async (e) => {
-        if (e.aggregateId === orderId) seen.push(...story([e]));
-      };
-      await events.subscribe({
-        group: "saga",
-        topics: [TOPICS.fulfillment],
-        fromBeginning: true,
-        handle: record,
-      });
-      await worker.start();
-      try {
-        await commands.send(QUEUES.fulfillmentShip, shipCommand(orderId));
-        await waitFor(() => seen.includes(orderDeliveredV1.type), {
-          timeoutMs: 15_000,
-          what: "the delivery",
-        });
-        expect(seen).toEqual(WHOLE_JOURNEY);
-        const exposition = (await metrics.render()).body;
-        expect(exposition).toMatch(
-          /fulfillment_shipments\{status="DELIVERED",service="fulfillment-worker-test"\} [1-9]/,
-        );
-        expect(exposition).toMatch(
-          /fulfillment_carrier_steps_total\{to="DELIVERED",service="fulfillment-worker-test"\} 1/,
-        );
-      } finally {
-        await worker.stop();
-        await commands.close();
-        await events.close();
-      }
-    },
-  );
+      expect(seen).toEqual(WHOLE_JOURNEY);
+      const exposition = (await metrics.render()).body;
+      expect(exposition).toMatch(
+        /fulfillment_shipments\{status="DELIVERED",service="fulfillment-worker-test"\} [1-9]/,
+      );
+      expect(exposition).toMatch(
+        /fulfillment_carrier_steps_total\{to="DELIVERED",service="fulfillment-worker-test"\} 1/,
+      );
+    } finally {
+      await worker.stop();
+      await commands.close();
+      await events.close();
+    }
+  });
 });
 
 describe("fulfillment with packing slips on S3", () => {

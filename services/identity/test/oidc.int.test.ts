@@ -35,7 +35,6 @@ describe.each(testDatabaseTargets("identity single sign-on"))("OIDC sign-in on $
   let other: CryptoKey;
 
   beforeAll(async () => {
-    if (!target.available) return;
     provider = await startProvider();
     other = (await generateKeyPair("RS256")).privateKey;
     f = await createIdentityFixture(target, {
@@ -61,74 +60,65 @@ describe.each(testDatabaseTargets("identity single sign-on"))("OIDC sign-in on $
       .sign(o.key ?? provider.key);
   }
 
-  it.runIf(target.available)(
-    "creates a shopper for a new person and finds them again by subject",
-    async () => {
-      const token = await idToken({
-        sub: "user-17",
-        email: "New.Person@Example.com",
-        email_verified: true,
-        name: "New Person",
-      });
-      const first = await f.as().auth.signInWithOidc({ idToken: token });
-      expect(first).toMatchObject({ email: "new.person@example.com", name: "New Person", role: null });
-      // The email may change at the provider; the subject is what identifies them.
-      const again = await f.as().auth.signInWithOidc({
-        idToken: await idToken({ sub: "user-17", email: "renamed@example.com", email_verified: true }),
-      });
-      expect(again.id).toBe(first.id);
-      const user = await f.db.prisma.user.findUniqueOrThrow({
-        where: { id: first.id },
-        include: { oidcAccounts: true },
-      });
-      expect(user.passwordHash).toBeNull();
-      expect(user.oidcAccounts.map((a) => [a.issuer, a.subject])).toEqual([[provider.issuer, "user-17"]]);
-    },
-  );
+  it("creates a shopper for a new person and finds them again by subject", async () => {
+    const token = await idToken({
+      sub: "user-17",
+      email: "New.Person@Example.com",
+      email_verified: true,
+      name: "New Person",
+    });
+    const first = await f.as().auth.signInWithOidc({ idToken: token });
+    expect(first).toMatchObject({ email: "new.person@example.com", name: "New Person", role: null });
+    // The email may change at the provider; the subject is what identifies them.
+    const again = await f.as().auth.signInWithOidc({
+      idToken: await idToken({ sub: "user-17", email: "renamed@example.com", email_verified: true }),
+    });
+    expect(again.id).toBe(first.id);
+    const user = await f.db.prisma.user.findUniqueOrThrow({
+      where: { id: first.id },
+      include: { oidcAccounts: true },
+    });
+    expect(user.passwordHash).toBeNull();
+    expect(user.oidcAccounts.map((a) => [a.issuer, a.subject])).toEqual([[provider.issuer, "user-17"]]);
+  });
 
-  it.runIf(target.available)(
-    "links a verified email to the existing account, staff role included",
-    async () => {
-      const signedIn = await f.as().auth.signInWithOidc({
-        idToken: await idToken(
-          { sub: "mgr-1", email: "manager@emporium.local", email_verified: true },
-          { audience: "shop-web" },
-        ),
-      });
-      expect(signedIn).toMatchObject({ email: "manager@emporium.local", role: "manager" });
-    },
-  );
+  it("links a verified email to the existing account, staff role included", async () => {
+    const signedIn = await f.as().auth.signInWithOidc({
+      idToken: await idToken(
+        { sub: "mgr-1", email: "manager@emporium.local", email_verified: true },
+        { audience: "shop-web" },
+      ),
+    });
+    expect(signedIn).toMatchObject({ email: "manager@emporium.local", role: "manager" });
+  });
 
-  it.runIf(target.available)(
-    "refuses an unverified email that matches an account, and every bad token",
-    async () => {
-      const before = await f.db.prisma.oidcAccount.count();
-      const unverified = await refusal(
-        f.as().auth.signInWithOidc({
-          idToken: await idToken({ sub: "sneaky", email: "owner@emporium.local", email_verified: false }),
-        }),
-        "UNAUTHORIZED",
-      );
-      expect(unverified.message).toBe(OIDC_UNVERIFIED_EMAIL);
-      const claims = { sub: "x-1", email: "x1@example.com", email_verified: true };
-      const bad = [
-        await idToken(claims, { audience: "someone-else" }),
-        await idToken(claims, { issuer: "http://127.0.0.1:1" }),
-        await idToken(claims, { key: other }),
-        await idToken(claims, { expiresIn: "-5m" }),
-      ];
-      for (const token of bad) {
-        const err = await refusal(f.as().auth.signInWithOidc({ idToken: token }), "UNAUTHORIZED");
-        expect(err.message).toMatch(/^The ID token was refused: ERR_/);
-      }
-      const malformed = await refusal(f.as().auth.signInWithOidc({ idToken: "not a token" }), "BAD_REQUEST");
-      expect(malformed.message).toMatch(/idToken/);
-      expect(await f.db.prisma.oidcAccount.count()).toBe(before);
-      expect(await f.db.prisma.user.count({ where: { email: "x1@example.com" } })).toBe(0);
-    },
-  );
+  it("refuses an unverified email that matches an account, and every bad token", async () => {
+    const before = await f.db.prisma.oidcAccount.count();
+    const unverified = await refusal(
+      f.as().auth.signInWithOidc({
+        idToken: await idToken({ sub: "sneaky", email: "owner@emporium.local", email_verified: false }),
+      }),
+      "UNAUTHORIZED",
+    );
+    expect(unverified.message).toBe(OIDC_UNVERIFIED_EMAIL);
+    const claims = { sub: "x-1", email: "x1@example.com", email_verified: true };
+    const bad = [
+      await idToken(claims, { audience: "someone-else" }),
+      await idToken(claims, { issuer: "http://127.0.0.1:1" }),
+      await idToken(claims, { key: other }),
+      await idToken(claims, { expiresIn: "-5m" }),
+    ];
+    for (const token of bad) {
+      const err = await refusal(f.as().auth.signInWithOidc({ idToken: token }), "UNAUTHORIZED");
+      expect(err.message).toMatch(/^The ID token was refused: ERR_/);
+    }
+    const malformed = await refusal(f.as().auth.signInWithOidc({ idToken: "not a token" }), "BAD_REQUEST");
+    expect(malformed.message).toMatch(/idToken/);
+    expect(await f.db.prisma.oidcAccount.count()).toBe(before);
+    expect(await f.db.prisma.user.count({ where: { email: "x1@example.com" } })).toBe(0);
+  });
 
-  it.runIf(target.available)("says so when no provider is configured", async () => {
+  it("says so when no provider is configured", async () => {
     const plain = await createIdentityFixture(target);
     try {
       const err = await refusal(

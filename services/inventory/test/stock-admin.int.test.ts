@@ -47,7 +47,6 @@ describe.each(testDatabaseTargets("inventory staff API"))("inventory staff API o
   const locations = [randomUUID(), randomUUID()];
 
   beforeAll(async () => {
-    if (!target.available) return;
     f = await createInventoryApiFixture(target);
     await f.db.prisma.location.createMany({
       data: locations.map((id, i) => ({ id, code: `T${i}`, name: `Test location ${i}`, country: "DE" })),
@@ -81,82 +80,76 @@ describe.each(testDatabaseTargets("inventory staff API"))("inventory staff API o
     return { levels: levels.map(({ updatedAt: _, ...l }) => l), adjustments, outbox };
   }
 
-  it.runIf(target.available)(
-    "records an adjustment with its reason, who and when, and announces the new total",
-    async () => {
-      const variantId = await newVariant(10, 3);
-      const [at] = locations as [string];
-      const result = await asManager().admin.stock.adjust({
-        variantId,
-        locationId: at,
-        delta: 5,
-        reason: "received",
-        note: "  PO 1234  ",
-      });
-      expect(result.level).toMatchObject({ onHand: 15, reserved: 3, available: 12 });
-      expect(result.adjustment).toMatchObject({
-        delta: 5,
-        onHandAfter: 15,
-        reason: "received",
-        note: "PO 1234",
-        by: "manager@example.com",
-        locationName: "Test location 0",
-      });
+  it("records an adjustment with its reason, who and when, and announces the new total", async () => {
+    const variantId = await newVariant(10, 3);
+    const [at] = locations as [string];
+    const result = await asManager().admin.stock.adjust({
+      variantId,
+      locationId: at,
+      delta: 5,
+      reason: "received",
+      note: "  PO 1234  ",
+    });
+    expect(result.level).toMatchObject({ onHand: 15, reserved: 3, available: 12 });
+    expect(result.adjustment).toMatchObject({
+      delta: 5,
+      onHandAfter: 15,
+      reason: "received",
+      note: "PO 1234",
+      by: "manager@example.com",
+      locationName: "Test location 0",
+    });
 
-      // A count: the delta is worked out from the figure found.
-      const counted = await asManager().admin.stock.adjust({
-        variantId,
-        locationId: at,
-        onHand: 9,
-        reason: "recount",
-      });
-      expect(counted.adjustment).toMatchObject({ delta: -6, onHandAfter: 9, note: null });
+    // A count: the delta is worked out from the figure found.
+    const counted = await asManager().admin.stock.adjust({
+      variantId,
+      locationId: at,
+      onHand: 9,
+      reason: "recount",
+    });
+    expect(counted.adjustment).toMatchObject({ delta: -6, onHandAfter: 9, note: null });
 
-      const stored = await f.db.prisma.stockAdjustment.findMany({
-        where: { variantId },
-        orderBy: { createdAt: "asc" },
-      });
-      expect(stored.map((a) => [a.delta, a.reason, a.actorId])).toEqual([
-        [5, "received", manager.kind === "staff" ? manager.userId : ""],
-        [-6, "recount", manager.kind === "staff" ? manager.userId : ""],
-      ]);
+    const stored = await f.db.prisma.stockAdjustment.findMany({
+      where: { variantId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(stored.map((a) => [a.delta, a.reason, a.actorId])).toEqual([
+      [5, "received", manager.kind === "staff" ? manager.userId : ""],
+      [-6, "recount", manager.kind === "staff" ? manager.userId : ""],
+    ]);
 
-      const overview = await f.as(support).admin.stock.byVariants({ variantIds: [variantId] });
-      const [v] = overview.variants;
-      expect(v).toMatchObject({ variantId, onHand: 9, reserved: 3, available: 6 });
-      const here = v?.locations.find((l) => l.locationId === at);
-      expect(here).toMatchObject({ stocked: true, onHand: 9, available: 6, lowStockThreshold: 5 });
-      expect(v?.locations.find((l) => l.locationId === locations[1])).toMatchObject({ stocked: false });
-      expect(overview.adjustments.map((a) => a.reason)).toEqual(["recount", "received"]);
+    const overview = await f.as(support).admin.stock.byVariants({ variantIds: [variantId] });
+    const [v] = overview.variants;
+    expect(v).toMatchObject({ variantId, onHand: 9, reserved: 3, available: 6 });
+    const here = v?.locations.find((l) => l.locationId === at);
+    expect(here).toMatchObject({ stocked: true, onHand: 9, available: 6, lowStockThreshold: 5 });
+    expect(v?.locations.find((l) => l.locationId === locations[1])).toMatchObject({ stocked: false });
+    expect(overview.adjustments.map((a) => a.reason)).toEqual(["recount", "received"]);
 
-      const events = await f.db.prisma.inventoryOutbox.findMany({
-        where: { aggregateId: variantId, type: stockChangedV1.type },
-        orderBy: { seq: "asc" },
-      });
-      expect(events.map((e) => (e.payload as unknown as Envelope).data)).toEqual([
-        { variantId, sku: expect.any(String), available: 12 },
-        { variantId, sku: expect.any(String), available: 6 },
-      ]);
-    },
-  );
+    const events = await f.db.prisma.inventoryOutbox.findMany({
+      where: { aggregateId: variantId, type: stockChangedV1.type },
+      orderBy: { seq: "asc" },
+    });
+    expect(events.map((e) => (e.payload as unknown as Envelope).data)).toEqual([
+      { variantId, sku: expect.any(String), available: 12 },
+      { variantId, sku: expect.any(String), available: 6 },
+    ]);
+  });
 
-  it.runIf(target.available)(
-    "receives stock into a location that did not stock the variant yet",
-    async () => {
-      const variantId = await newVariant(2);
-      const result = await asManager().admin.stock.adjust({
-        variantId,
-        locationId: locations[1] ?? "",
-        delta: 4,
-        reason: "received",
-      });
-      expect(result.level).toMatchObject({ stocked: true, onHand: 4, available: 4 });
-      const overview = await asManager().admin.stock.byVariants({ variantIds: [variantId] });
-      expect(overview.variants[0]).toMatchObject({ onHand: 6, available: 6 });
-    },
-  );
+  it("receives stock into a location that did not stock the variant yet", async () => {
+    const variantId = await newVariant(2);
+    const result = await asManager().admin.stock.adjust({
+      variantId,
+      locationId: locations[1] ?? "",
+      delta: 4,
+      reason: "received",
+    });
+    expect(result.level).toMatchObject({ stocked: true, onHand: 4, available: 4 });
+    const overview = await asManager().admin.stock.byVariants({ variantIds: [variantId] });
+    expect(overview.variants[0]).toMatchObject({ onHand: 6, available: 6 });
+  });
 
-  it.runIf(target.available)("refuses bad input by field and changes nothing", async () => {
+  it("refuses bad input by field and changes nothing", async () => {
     const variantId = await newVariant(4, 3);
     const [at] = locations as [string];
     const before = await snapshot();
@@ -280,51 +273,48 @@ describe.each(testDatabaseTargets("inventory staff API"))("inventory staff API o
     expect(await snapshot()).toEqual(before);
   });
 
-  it.runIf(target.available)(
-    "keeps available at zero or more while adjustments race reservations",
-    async () => {
-      const variantId = await newVariant(12);
-      const sku = `T-${variantId.slice(0, 8)}`;
-      const [at] = locations as [string];
-      const reserve = reserveHandler({
-        db: f.db,
-        log,
-        reservations: new Counter({
-          name: "race_reservations_total",
-          help: "x",
-          labelNames: ["outcome"],
-          registers: [createServiceMetrics("race").registry],
-        }),
-      });
-      const orders = Array.from({ length: 12 }, () => randomUUID());
-      const results = await Promise.allSettled([
-        ...orders.map((orderId) =>
-          reserve(
-            createEnvelope(reserveStockV1, orderId, {
-              orderId,
-              lines: [{ variantId, sku, quantity: 1 }],
-              expiresAt: new Date(Date.now() + 60_000).toISOString(),
-            }),
-            { source: "inventory.reserve", attempt: 1 },
-          ),
+  it("keeps available at zero or more while adjustments race reservations", async () => {
+    const variantId = await newVariant(12);
+    const sku = `T-${variantId.slice(0, 8)}`;
+    const [at] = locations as [string];
+    const reserve = reserveHandler({
+      db: f.db,
+      log,
+      reservations: new Counter({
+        name: "race_reservations_total",
+        help: "x",
+        labelNames: ["outcome"],
+        registers: [createServiceMetrics("race").registry],
+      }),
+    });
+    const orders = Array.from({ length: 12 }, () => randomUUID());
+    const results = await Promise.allSettled([
+      ...orders.map((orderId) =>
+        reserve(
+          createEnvelope(reserveStockV1, orderId, {
+            orderId,
+            lines: [{ variantId, sku, quantity: 1 }],
+            expiresAt: new Date(Date.now() + 60_000).toISOString(),
+          }),
+          { source: "inventory.reserve", attempt: 1 },
         ),
-        ...Array.from({ length: 8 }, () =>
-          asManager().admin.stock.adjust({ variantId, locationId: at, delta: -1, reason: "damaged" }),
-        ),
-      ]);
-      const level = await f.db.prisma.stockLevel.findFirstOrThrow({ where: { variantId, locationId: at } });
-      const adjustments = await f.db.prisma.stockAdjustment.count({ where: { variantId } });
-      expect(level.available).toBeGreaterThanOrEqual(0);
-      expect(level.onHand - level.reserved).toBe(level.available);
-      // Every unit is accounted for: reserved by an order, written off, or still available.
-      expect(level.reserved + adjustments + level.available).toBe(12);
-      // Refused adjustments are 400s that say why, never 500s.
-      for (const r of results.slice(orders.length))
-        if (r.status === "rejected") expect(String(r.reason)).toMatch(/reserved/);
-    },
-  );
+      ),
+      ...Array.from({ length: 8 }, () =>
+        asManager().admin.stock.adjust({ variantId, locationId: at, delta: -1, reason: "damaged" }),
+      ),
+    ]);
+    const level = await f.db.prisma.stockLevel.findFirstOrThrow({ where: { variantId, locationId: at } });
+    const adjustments = await f.db.prisma.stockAdjustment.count({ where: { variantId } });
+    expect(level.available).toBeGreaterThanOrEqual(0);
+    expect(level.onHand - level.reserved).toBe(level.available);
+    // Every unit is accounted for: reserved by an order, written off, or still available.
+    expect(level.reserved + adjustments + level.available).toBe(12);
+    // Refused adjustments are 400s that say why, never 500s.
+    for (const r of results.slice(orders.length))
+      if (r.status === "rejected") expect(String(r.reason)).toMatch(/reserved/);
+  });
 
-  it.runIf(target.available)("sets thresholds and lists variants at or under their own", async () => {
+  it("sets thresholds and lists variants at or under their own", async () => {
     const variantId = await newVariant(8);
     const [at] = locations as [string];
     const allLow = async () => {
@@ -354,73 +344,67 @@ describe.each(testDatabaseTargets("inventory staff API"))("inventory staff API o
     expect((await allLow()).ids).not.toContain(variantId);
   });
 
-  it.runIf(target.available)(
-    "moves the catalog's stock read model through the outbox and the bus",
-    async () => {
-      const events = new InProcessEventBus(log);
-      const relay = new OutboxRelay({ db: f.db, schema: "inventory", events, log, pollMs: 200 });
-      const subscription = await events.subscribe({
-        group: "catalog-stock-test",
-        topics: [TOPICS.inventory],
-        fromBeginning: true,
-        handle: stockChangedHandler(f.db, async () => undefined),
+  it("moves the catalog's stock read model through the outbox and the bus", async () => {
+    const events = new InProcessEventBus(log);
+    const relay = new OutboxRelay({ db: f.db, schema: "inventory", events, log, pollMs: 200 });
+    const subscription = await events.subscribe({
+      group: "catalog-stock-test",
+      topics: [TOPICS.inventory],
+      fromBeginning: true,
+      handle: stockChangedHandler(f.db, async () => undefined),
+    });
+    await relay.start();
+    try {
+      const variant = await f.db.prisma.variant.findFirstOrThrow({
+        where: { available: { gt: 0 } },
+        orderBy: { sku: "asc" },
       });
-      await relay.start();
-      try {
-        const variant = await f.db.prisma.variant.findFirstOrThrow({
-          where: { available: { gt: 0 } },
-          orderBy: { sku: "asc" },
-        });
-        const level = await f.db.prisma.stockLevel.findFirstOrThrow({ where: { variantId: variant.id } });
-        await asManager().admin.stock.adjust({
-          variantId: variant.id,
-          locationId: level.locationId,
-          delta: 7,
-          reason: "returned",
-        });
-        await waitFor(
-          async () =>
-            (await f.db.prisma.variant.findUniqueOrThrow({ where: { id: variant.id } })).available ===
-            variant.available + 7,
-          { what: "the catalog's variant.available to follow the adjustment" },
-        );
-      } finally {
-        await relay.stop();
-        await subscription.stop();
-        await events.close();
-      }
-    },
-  );
+      const level = await f.db.prisma.stockLevel.findFirstOrThrow({ where: { variantId: variant.id } });
+      await asManager().admin.stock.adjust({
+        variantId: variant.id,
+        locationId: level.locationId,
+        delta: 7,
+        reason: "returned",
+      });
+      await waitFor(
+        async () =>
+          (await f.db.prisma.variant.findUniqueOrThrow({ where: { id: variant.id } })).available ===
+          variant.available + 7,
+        { what: "the catalog's variant.available to follow the adjustment" },
+      );
+    } finally {
+      await relay.stop();
+      await subscription.stop();
+      await events.close();
+    }
+  });
 
-  it.runIf(target.available)(
-    "allows each staff procedure exactly where the permission matrix does",
-    async () => {
-      const variantId = await newVariant(100_000);
-      const [at] = locations as [string];
-      const procedures: Record<string, GuardedProcedure<Caller>> = {
-        "admin.stock.byVariants": {
-          permission: "inventory.stock.read",
-          call: (c) => c.admin.stock.byVariants({ variantIds: [variantId] }),
-        },
-        "admin.stock.low": { permission: "inventory.stock.read", call: (c) => c.admin.stock.low({}) },
-        "admin.stock.adjust": {
-          permission: "inventory.stock.adjust",
-          call: (c) => c.admin.stock.adjust({ variantId, locationId: at, delta: -1, reason: "lost" }),
-        },
-        "admin.stock.setThreshold": {
-          permission: "inventory.stock.adjust",
-          call: (c) => c.admin.stock.setThreshold({ variantId, locationId: at, threshold: 3 }),
-        },
-      };
-      // Every admin procedure the router has must be in the walk: a new one without an entry fails here.
-      const adminPaths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith("admin."));
-      expect(Object.keys(procedures).sort()).toEqual(adminPaths.sort());
-      const { outcomes, unexpected } = await walkPermissionMatrix(procedures, (p) => f.as(p));
-      console.log(summarizeMatrix(`inventory on ${target.name}`, outcomes, unexpected));
-      expect(unexpected).toEqual([]);
-      expect(outcomes).toHaveLength(adminPaths.length * Object.keys(TEST_PRINCIPALS).length);
-      // Refused adjustments wrote nothing: one row per allowed caller (owner and manager).
-      expect(await f.db.prisma.stockAdjustment.count({ where: { variantId } })).toBe(2);
-    },
-  );
+  it("allows each staff procedure exactly where the permission matrix does", async () => {
+    const variantId = await newVariant(100_000);
+    const [at] = locations as [string];
+    const procedures: Record<string, GuardedProcedure<Caller>> = {
+      "admin.stock.byVariants": {
+        permission: "inventory.stock.read",
+        call: (c) => c.admin.stock.byVariants({ variantIds: [variantId] }),
+      },
+      "admin.stock.low": { permission: "inventory.stock.read", call: (c) => c.admin.stock.low({}) },
+      "admin.stock.adjust": {
+        permission: "inventory.stock.adjust",
+        call: (c) => c.admin.stock.adjust({ variantId, locationId: at, delta: -1, reason: "lost" }),
+      },
+      "admin.stock.setThreshold": {
+        permission: "inventory.stock.adjust",
+        call: (c) => c.admin.stock.setThreshold({ variantId, locationId: at, threshold: 3 }),
+      },
+    };
+    // Every admin procedure the router has must be in the walk: a new one without an entry fails here.
+    const adminPaths = Object.keys(appRouter._def.procedures).filter((p) => p.startsWith("admin."));
+    expect(Object.keys(procedures).sort()).toEqual(adminPaths.sort());
+    const { outcomes, unexpected } = await walkPermissionMatrix(procedures, (p) => f.as(p));
+    console.log(summarizeMatrix(`inventory on ${target.name}`, outcomes, unexpected));
+    expect(unexpected).toEqual([]);
+    expect(outcomes).toHaveLength(adminPaths.length * Object.keys(TEST_PRINCIPALS).length);
+    // Refused adjustments wrote nothing: one row per allowed caller (owner and manager).
+    expect(await f.db.prisma.stockAdjustment.count({ where: { variantId } })).toBe(2);
+  });
 });

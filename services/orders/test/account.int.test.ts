@@ -34,7 +34,6 @@ describe.each(testDatabaseTargets("orders accounts"))("shopper accounts on $name
   const stock = new Map<string, number>();
 
   beforeAll(async () => {
-    if (!target.available) return;
     f = await createOrdersFixture(target);
     await scriptWorkers(f.events, f.commands, stock).start();
   });
@@ -69,69 +68,60 @@ describe.each(testDatabaseTargets("orders accounts"))("shopper accounts on $name
     });
   }
 
-  it.runIf(target.available)(
-    "keeps orders placed while signed in in that shopper's history only",
-    async () => {
-      const mine = await placeAs(ada, "ada@example.com");
-      await placeAs(grace, "grace@example.com");
-      await placeAs(null, "ada@example.com"); // a guest order with the same email is not theirs
-      const history = await f.callerAs(ada).account.orders.list({});
-      expect(history.items.map((o) => o.number)).toEqual([mine.number]);
-      expect(history).toMatchObject({ total: 1, page: 1, pageCount: 1 });
-      expect(history.items[0]).toMatchObject({ itemCount: 1, orderId: mine.orderId });
-      // The access token opens the live order page.
-      const view = await f.caller.order.get({
-        orderId: mine.orderId,
-        accessToken: history.items[0]?.accessToken ?? "",
-      });
-      expect(view.number).toBe(mine.number);
-      expect((await f.callerAs(ada).account.orders.get({ number: mine.number })).id).toBe(mine.orderId);
-    },
-  );
+  it("keeps orders placed while signed in in that shopper's history only", async () => {
+    const mine = await placeAs(ada, "ada@example.com");
+    await placeAs(grace, "grace@example.com");
+    await placeAs(null, "ada@example.com"); // a guest order with the same email is not theirs
+    const history = await f.callerAs(ada).account.orders.list({});
+    expect(history.items.map((o) => o.number)).toEqual([mine.number]);
+    expect(history).toMatchObject({ total: 1, page: 1, pageCount: 1 });
+    expect(history.items[0]).toMatchObject({ itemCount: 1, orderId: mine.orderId });
+    // The access token opens the live order page.
+    const view = await f.caller.order.get({
+      orderId: mine.orderId,
+      accessToken: history.items[0]?.accessToken ?? "",
+    });
+    expect(view.number).toBe(mine.number);
+    expect((await f.callerAs(ada).account.orders.get({ number: mine.number })).id).toBe(mine.orderId);
+  });
 
-  it.runIf(target.available)(
-    "never shows or changes one shopper's orders or addresses to another",
-    async () => {
-      const adas = await placeAs(ada, "ada@example.com");
-      const saved = await f.callerAs(ada).account.addresses.save({ address });
-      // Grace asks for Ada's order by number, lists, removes Ada's address: nothing of Ada's comes back.
-      expect(await codeOf(f.callerAs(grace).account.orders.get({ number: adas.number }))).toBe("NOT_FOUND");
-      expect((await f.callerAs(grace).account.orders.list({})).items.map((o) => o.number)).not.toContain(
-        adas.number,
-      );
-      expect(await f.callerAs(grace).account.addresses.list()).toEqual([]);
-      expect(await codeOf(f.callerAs(grace).account.addresses.remove({ id: saved.id }))).toBe("NOT_FOUND");
-      expect((await f.callerAs(ada).account.addresses.list()).map((a) => a.id)).toEqual([saved.id]);
-      // Without a signed-in caller there is no account at all.
-      expect(await codeOf(f.caller.account.orders.list({}))).toBe("UNAUTHORIZED");
-      expect(await codeOf(f.caller.account.addresses.list())).toBe("UNAUTHORIZED");
-    },
-  );
+  it("never shows or changes one shopper's orders or addresses to another", async () => {
+    const adas = await placeAs(ada, "ada@example.com");
+    const saved = await f.callerAs(ada).account.addresses.save({ address });
+    // Grace asks for Ada's order by number, lists, removes Ada's address: nothing of Ada's comes back.
+    expect(await codeOf(f.callerAs(grace).account.orders.get({ number: adas.number }))).toBe("NOT_FOUND");
+    expect((await f.callerAs(grace).account.orders.list({})).items.map((o) => o.number)).not.toContain(
+      adas.number,
+    );
+    expect(await f.callerAs(grace).account.addresses.list()).toEqual([]);
+    expect(await codeOf(f.callerAs(grace).account.addresses.remove({ id: saved.id }))).toBe("NOT_FOUND");
+    expect((await f.callerAs(ada).account.addresses.list()).map((a) => a.id)).toEqual([saved.id]);
+    // Without a signed-in caller there is no account at all.
+    expect(await codeOf(f.caller.account.orders.list({}))).toBe("UNAUTHORIZED");
+    expect(await codeOf(f.caller.account.addresses.list())).toBe("UNAUTHORIZED");
+  });
 
-  it.runIf(target.available)(
-    "keeps an address book without duplicates, and refuses bad addresses by field",
-    async () => {
-      const shopper: Principal = { kind: "shopper", userId: randomUUID(), email: "book@example.com" };
-      const first = await f.callerAs(shopper).account.addresses.save({ address });
-      const again = await f.callerAs(shopper).account.addresses.save({ address });
-      expect(again.id).toBe(first.id);
-      await f.callerAs(shopper).account.addresses.save({ address: { ...address, line1: "1 Other Street" } });
-      expect(await f.callerAs(shopper).account.addresses.list()).toHaveLength(2);
-      const bad = await f
-        .callerAs(shopper)
-        .account.addresses.save({ address: { ...address, country: "United Kingdom" } })
-        .catch((e: unknown) => e);
-      expect(bad).toBeInstanceOf(TRPCError);
-      expect((bad as TRPCError).code).toBe("BAD_REQUEST");
-      expect((bad as TRPCError).message).toMatch(/country/);
-      await f.callerAs(shopper).account.addresses.remove({ id: first.id });
-      expect((await f.callerAs(shopper).account.addresses.list()).map((a) => a.line1)).toEqual([
-        "1 Other Street",
-      ]);
-    },
-  );
+  it("keeps an address book without duplicates, and refuses bad addresses by field", async () => {
+    const shopper: Principal = { kind: "shopper", userId: randomUUID(), email: "book@example.com" };
+    const first = await f.callerAs(shopper).account.addresses.save({ address });
+    const again = await f.callerAs(shopper).account.addresses.save({ address });
+    expect(again.id).toBe(first.id);
+    await f.callerAs(shopper).account.addresses.save({ address: { ...address, line1: "1 Other Street" } });
+    expect(await f.callerAs(shopper).account.addresses.list()).toHaveLength(2);
+    const bad = await f
+      .callerAs(shopper)
+      .account.addresses.save({ address: { ...address, country: "United Kingdom" } })
+      .catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(TRPCError);
+    expect((bad as TRPCError).code).toBe("BAD_REQUEST");
+    expect((bad as TRPCError).message).toMatch(/country/);
+    await f.callerAs(shopper).account.addresses.remove({ id: first.id });
+    expect((await f.callerAs(shopper).account.addresses.list()).map((a) => a.line1)).toEqual([
+      "1 Other Street",
+    ]);
+  });
 
-  it.runIf(target.available)("merges the guest cart into the shopper's cart on sign-in", async () => {
+  it("merges the guest cart into the shopper's cart on sign-in", async () => {
     const shopper: Principal = { kind: "shopper", userId: randomUUID(), email: "merge@example.com" };
     const shared = f.catalog.add(900, 50).id;
     // First visit: a guest cart becomes the shopper's own.
