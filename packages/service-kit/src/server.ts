@@ -19,6 +19,9 @@ import type { ServiceContext } from "./trpc";
 /** What every request's context holds before a service adds its own ports. */
 export type RequestContext = Omit<ServiceContext, "metrics" | "readiness">;
 
+/** A service's context less what each request brings: what its composition root builds once. */
+export type ContextBase<Ctx extends ServiceContext> = Omit<Ctx, "requestId" | "traceparent" | "principal">;
+
 /** Sent with every answer: no sniffing, no framing, no referrer. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "x-content-type-options": "nosniff",

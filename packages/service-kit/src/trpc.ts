@@ -37,6 +37,9 @@ export interface ServiceContext {
   readiness?: Readiness;
 }
 
+/** The caller of a staff procedure, as `staffProcedure` hands it on in `ctx.staff`. */
+export type StaffPrincipal = Extract<Principal, { kind: "staff" }>;
+
 type ErrorClass = abstract new (...args: never[]) => Error;
 
 const DOMAIN_ERROR_CODES: ReadonlyArray<readonly [ErrorClass, TRPC_ERROR_CODE_KEY]> = [

@@ -4,7 +4,7 @@
 import { hashPassword } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import { PrismaUserStore } from "./adapters/prisma/prisma-user-store";
-import { ConflictError, InvalidInputError } from "./domain/errors";
+import { ConflictError, InvalidInputError } from "@emporium/service-kit/errors";
 import { normalizeEmail, temporaryPassword } from "./domain/staff";
 
 export interface FirstOwner {

@@ -22,11 +22,7 @@ const identity = createIdentityService({
   tokenKey: serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR),
   oidc: env.oidc,
 });
-identity.server.keepAliveTimeout = 65_000;
-await new Promise<void>((resolve, reject) => {
-  identity.server.once("error", reject);
-  identity.server.listen(env.IDENTITY_PORT, env.IDENTITY_HOST, () => resolve());
-});
+await identity.server.listen(env.IDENTITY_PORT, env.IDENTITY_HOST);
 log.info(
   { database: db.description },
   `identity listening on http://${env.IDENTITY_HOST}:${env.IDENTITY_PORT}`,
@@ -34,10 +30,7 @@ log.info(
 
 onShutdown(log, async () => {
   await identity.stop();
-  await new Promise<void>((resolve) => {
-    identity.server.close(() => resolve());
-    identity.server.closeIdleConnections();
-  });
+  await identity.server.close();
   await db.close();
 });
 

@@ -1,15 +1,14 @@
 // The identity service as a unit: the account store and the HTTP server. Built by this service's
 // main.ts or by the all-in-one development host.
-import type { Server } from "node:http";
 import { decoyHash } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
+import type { Readiness, ServiceServer } from "@emporium/service-kit";
 import { Counter } from "prom-client";
 import { JoseOidcVerifier } from "./adapters/oidc/jose-oidc-verifier";
 import { PrismaUserStore } from "./adapters/prisma/prisma-user-store";
 import { createIdentityServer, type ContextBase } from "./http/server";
-import type { Readiness } from "./trpc";
 
 export interface IdentityServiceDeps {
   db: Database;
@@ -22,7 +21,7 @@ export interface IdentityServiceDeps {
 }
 
 export interface IdentityService {
-  server: Server;
+  server: ServiceServer;
   readiness: Readiness;
   /** What each request's context is built from (tests call procedures with it). */
   base: ContextBase;
@@ -48,15 +47,7 @@ export function createIdentityService(d: IdentityServiceDeps): IdentityService {
       registers: [d.metrics.registry],
     }),
   };
-  const server = createIdentityServer(base, d.tokenKey, [
-    {
-      name: "started",
-      check: async () => {
-        if (!readiness.ready) throw new Error(readiness.detail);
-      },
-    },
-    schemaCheck(d.db, IDENTITY_TABLE),
-  ]);
+  const server = createIdentityServer(base, d.tokenKey, [schemaCheck(d.db, IDENTITY_TABLE)]);
   return {
     server,
     readiness,

@@ -45,7 +45,13 @@ export async function createIdentityFixture(
     db: test.db,
     service,
     tokenKey,
-    as: (principal = ANONYMOUS) => createCaller({ ...service.base, principal, requestId: "test" }),
+    as: (principal = ANONYMOUS) =>
+      createCaller({
+        ...service.base,
+        principal: () => Promise.resolve(principal),
+        requestId: "test",
+        traceparent: "00-00000000000000000000000000000001-0000000000000001-01",
+      }),
     async dispose() {
       await service.stop();
       await test.dispose();

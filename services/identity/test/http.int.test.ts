@@ -37,15 +37,11 @@ describe("identity over HTTP", () => {
       metrics: createServiceMetrics("identity-test"),
       tokenKey: f.tokenKey,
     });
-    await new Promise<void>((resolve) => service.server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(service.server.address() as AddressInfo).port}`;
+    await service.server.listen(0, "127.0.0.1");
+    origin = `http://127.0.0.1:${(service.server.server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    if (service)
-      await new Promise<void>((resolve) => {
-        service.server.close(() => resolve());
-        service.server.closeAllConnections();
-      });
+    await service?.server.close(0);
     await f?.dispose();
   });
 

@@ -1,7 +1,7 @@
 // `npm run create-owner -w @emporium/identity -- <email> "<name>"` with DATABASE_URL set (or the
 // embedded database): makes the shop's first owner and prints a one-time password for them.
 import { DEFAULT_DATA_DIR, openDatabase } from "@emporium/db";
-import { InvalidInputError } from "../domain/errors";
+import { InvalidInputError } from "@emporium/service-kit/errors";
 import { createFirstOwner } from "../first-owner";
 
 const [email, name] = process.argv.slice(2);

@@ -2,7 +2,7 @@
 // demoting each other at the same moment cannot leave the shop without one.
 import { Prisma, type Database, type User } from "@emporium/db";
 import type { StaffRole } from "@emporium/auth";
-import { ConflictError, InvalidInputError, NotFoundError } from "../../domain/errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { keepsAnOwner } from "../../domain/staff";
 import type { NewUser, UserRecord, UserStore } from "../../ports/user-store";
 

@@ -4,21 +4,22 @@ import { UnauthenticatedError } from "@emporium/auth";
 import type { SessionState } from "../../domain/types";
 import type { Context } from "../../trpc";
 
-function signedInUserId(ctx: Context): string {
-  if (ctx.principal.kind === "anonymous") throw new UnauthenticatedError();
-  return ctx.principal.userId;
+async function signedInUserId(ctx: Context): Promise<string> {
+  const principal = await ctx.principal();
+  if (principal.kind === "anonymous") throw new UnauthenticatedError();
+  return principal.userId;
 }
 
 /** The account's current role and session version; 401 when the account is gone. */
 export async function sessionHandler(ctx: Context): Promise<SessionState> {
-  const user = await ctx.users.byId(signedInUserId(ctx));
+  const user = await ctx.users.byId(await signedInUserId(ctx));
   if (!user) throw new UnauthenticatedError("This account no longer exists");
   return { role: user.role, sessionVersion: user.sessionVersion };
 }
 
 /** Ends every session of the account (sign-out): sessions issued before now stop being accepted. */
 export async function endSessionsHandler(ctx: Context): Promise<{ ended: true }> {
-  const userId = signedInUserId(ctx);
+  const userId = await signedInUserId(ctx);
   if (!(await ctx.users.endSessions(userId))) throw new UnauthenticatedError("This account no longer exists");
   ctx.log.info({ userId }, "sessions ended");
   return { ended: true };

@@ -4,7 +4,7 @@
 // without a password. An unverified email that matches an account is refused — otherwise anyone who can
 // register that address at some provider would take the account over.
 import { UnauthenticatedError } from "@emporium/auth";
-import { PreconditionError } from "../../domain/errors";
+import { PreconditionError } from "@emporium/service-kit/errors";
 import type { SignedIn } from "../../domain/types";
 import { InvalidIdTokenError } from "../../ports/oidc-verifier";
 import type { Context } from "../../trpc";

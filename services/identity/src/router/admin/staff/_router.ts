@@ -1,5 +1,5 @@
-// Staff management for the admin app. Each handler authorizes the caller itself, first thing.
-import { procedure, router } from "../../../trpc";
+// Staff management for the admin app. Each procedure names the permission its caller must hold.
+import { router, staffProcedure } from "../../../trpc";
 import { inviteHandler } from "./invite.handler";
 import { inviteInput } from "./invite.schema";
 import { listHandler } from "./list.handler";
@@ -7,7 +7,11 @@ import { setRoleHandler } from "./setRole.handler";
 import { setRoleInput } from "./setRole.schema";
 
 export const staffRouter = router({
-  list: procedure.query(({ ctx }) => listHandler(ctx)),
-  setRole: procedure.input(setRoleInput).mutation(({ ctx, input }) => setRoleHandler(ctx, input)),
-  invite: procedure.input(inviteInput).mutation(({ ctx, input }) => inviteHandler(ctx, input)),
+  list: staffProcedure("staff.read").query(({ ctx }) => listHandler(ctx)),
+  setRole: staffProcedure("staff.manage")
+    .input(setRoleInput)
+    .mutation(({ ctx, input }) => setRoleHandler(ctx, input)),
+  invite: staffProcedure("staff.manage")
+    .input(inviteInput)
+    .mutation(({ ctx, input }) => inviteHandler(ctx, input)),
 });

@@ -1,15 +1,18 @@
 // An owner brings someone onto the staff: a new account with a one-time password, or an existing
 // shopper's account promoted (it keeps its password; one without a password gets a one-time one).
-import { authorize, hashPassword } from "@emporium/auth";
-import { ConflictError } from "../../../domain/errors";
+import { hashPassword } from "@emporium/auth";
+import { ConflictError, type StaffPrincipal } from "@emporium/service-kit";
 import { temporaryPassword } from "../../../domain/staff";
 import type { Invitation } from "../../../domain/types";
 import type { Context } from "../../../trpc";
 import { staffMemberOf } from "../../views";
 import type { InviteInput } from "./invite.schema";
 
-export async function inviteHandler(ctx: Context, input: InviteInput): Promise<Invitation> {
-  const by = authorize(ctx.principal, "staff.manage");
+export async function inviteHandler(
+  ctx: Context & { staff: StaffPrincipal },
+  input: InviteInput,
+): Promise<Invitation> {
+  const by = ctx.staff;
   const existing = await ctx.users.byEmail(input.email);
   if (existing?.role)
     throw new ConflictError(
