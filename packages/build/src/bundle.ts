@@ -2,7 +2,11 @@
 // the workspace's own TypeScript (@emporium/*) is compiled in, every npm dependency stays an import
 // from node_modules. The result runs on plain `node`, without a TypeScript loader in the process —
 // which saves tens of megabytes per process and the loader's start-up time.
+// Beside the bundle it writes `<name>.externals.json`: the npm packages the bundle imports, which are
+// all a production image has to install (infra/docker/prune.ts reads it).
 //   usage: tsx ../../packages/build/src/bundle.ts [entry=src/main.ts] [outfile=dist/main.mjs]
+import { writeFile } from "node:fs/promises";
+import { isBuiltin } from "node:module";
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
 
@@ -40,6 +44,24 @@ const result = await build({
   },
 });
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+
+/** `@scope/name/sub/path` → `@scope/name`, `name/sub` → `name`. */
+const packageName = (specifier: string) =>
+  specifier
+    .split("/")
+    .slice(0, specifier.startsWith("@") ? 2 : 1)
+    .join("/");
+const externals = new Set(
+  Object.values(result.metafile.outputs)
+    .flatMap((o) => o.imports)
+    .filter((i) => i.external && !isBuiltin(i.path))
+    .map((i) => packageName(i.path)),
+);
+const externalsFile = path.join(
+  path.dirname(outfile),
+  `${path.basename(outfile, path.extname(outfile))}.externals.json`,
+);
+await writeFile(externalsFile, `${JSON.stringify([...externals].sort(), null, 2)}\n`);
 console.log(
   `bundled ${entry} → ${path.relative(process.cwd(), outfile)} (${(bytes / 1024).toFixed(0)} KiB) in ${Date.now() - started} ms`,
 );
