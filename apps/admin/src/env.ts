@@ -1,31 +1,7 @@
 // The admin's configuration, validated once. Nothing else reads process.env.
 import path from "node:path";
-import { z } from "zod";
 import type { OidcSettings } from "@emporium/auth/next-auth";
-
-const trpcUrl = (fallback: string) => z.url({ protocol: /^https?$/ }).default(fallback);
-const secret = z.string().min(32, "must be at least 32 characters").optional();
-
-const schema = z.object({
-  CATALOG_URL: trpcUrl("http://127.0.0.1:4001/trpc"),
-  IDENTITY_URL: trpcUrl("http://127.0.0.1:4003/trpc"),
-  ORDERS_URL: trpcUrl("http://127.0.0.1:4002/trpc"),
-  INVENTORY_URL: trpcUrl("http://127.0.0.1:4021/trpc"),
-  // Signs the short-lived tokens the admin's server sends to the backends (shared with them).
-  SERVICE_TOKEN_SECRET: secret,
-  // Encrypts the staff session cookie (next-auth).
-  NEXTAUTH_SECRET: secret,
-  EMPORIUM_DATA_DIR: z.string().optional(),
-  // Where browsers upload product images when that is not this admin's own /uploads (forwarded to the
-  // catalog): the media bucket's S3 origin. Added to the CSP's connect-src; set it at build time too.
-  MEDIA_UPLOAD_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
-  // Single sign-on with any OpenID Connect provider: its issuer URL and this app's client registration.
-  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
-  OIDC_CLIENT_ID: z.string().max(500).optional(),
-  OIDC_CLIENT_SECRET: z.string().max(500).optional(),
-  // What the sign-in button calls the provider ("Sign in with …").
-  OIDC_NAME: z.string().max(60).default("single sign-on"),
-});
+import { adminEnvSchema as schema } from "./env-schema";
 
 export interface AdminEnv {
   CATALOG_URL: string;

@@ -1,29 +1,8 @@
 // The storefront's configuration, validated once. Nothing else reads process.env: a bad value fails
 // at start-up (and at build, where next.config reads it) naming the variable.
 import path from "node:path";
-import { z } from "zod";
 import type { OidcSettings } from "@emporium/auth/next-auth";
-
-const httpUrl = z.url({ protocol: /^https?$/ });
-
-const schema = z.object({
-  CATALOG_URL: httpUrl.default("http://127.0.0.1:4001/trpc"),
-  ORDERS_URL: httpUrl.default("http://127.0.0.1:4002/trpc"),
-  PSP_URL: httpUrl.default("http://127.0.0.1:4010"),
-  SITE_URL: httpUrl.default("http://localhost:3000"),
-  IDENTITY_URL: httpUrl.default("http://127.0.0.1:4003/trpc"),
-  // Signs the short-lived tokens naming a signed-in shopper to the backends (shared with them).
-  SERVICE_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  // Encrypts the shopper session cookie (next-auth).
-  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  EMPORIUM_DATA_DIR: z.string().optional(),
-  // Single sign-on with any OpenID Connect provider: its issuer and this app's client registration.
-  OIDC_ISSUER: httpUrl.optional(),
-  OIDC_CLIENT_ID: z.string().max(500).optional(),
-  OIDC_CLIENT_SECRET: z.string().max(500).optional(),
-  OIDC_NAME: z.string().max(60).default("single sign-on"),
-  NODE_ENV: z.string().optional(),
-});
+import { webEnvSchema as schema } from "./env-schema";
 
 export interface WebEnv {
   CATALOG_URL: string;

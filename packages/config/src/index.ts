@@ -41,8 +41,16 @@ export const env = {
   port: (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback),
   postgresUrl: () => z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
   httpUrl: () => z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
-  logLevel: () => z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  logFormat: () => z.enum(["json", "pretty"]).default("json"),
+  logLevel: () =>
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info")
+      .describe("The least severe log entry written (pino level)."),
+  logFormat: () =>
+    z
+      .enum(["json", "pretty"])
+      .default("json")
+      .describe("JSON lines for a log collector, or pretty for a terminal (npm run dev sets pretty)."),
   positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
   flag: (fallback: boolean) =>
     z

@@ -7,13 +7,32 @@ import type { S3ObjectStoreOptions } from "./s3-object-store";
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 export const objectStoreEnv = {
-  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-  S3_BUCKET: z.string().regex(BUCKET, "must be an S3 bucket name (3-63 of a-z 0-9 . -)").optional(),
-  S3_REGION: z.string().min(1).default("us-east-1"),
-  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-  S3_FORCE_PATH_STYLE: z.enum(["1", "0", "true", "false"]).optional(),
-  S3_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .optional()
+    .describe("An S3-API server (MinIO, S3Proxy, …); leave it out for AWS S3 itself. Needs S3_BUCKET."),
+  S3_BUCKET: z
+    .string()
+    .regex(BUCKET, "must be an S3 bucket name (3-63 of a-z 0-9 . -)")
+    .optional()
+    .describe("Store objects in this S3 bucket; unset: in a local folder."),
+  S3_REGION: z.string().min(1).default("us-east-1").describe("The bucket's region."),
+  S3_ACCESS_KEY_ID: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Static S3 key, with S3_SECRET_ACCESS_KEY; unset: the SDK's default chain (IAM role, …)."),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe("The secret of S3_ACCESS_KEY_ID."),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["1", "0", "true", "false"])
+    .optional()
+    .describe("Address the bucket by path rather than host name; unset: yes when S3_ENDPOINT is set."),
+  S3_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5_000)
+    .describe("Deadline of one call to S3, in milliseconds."),
 };
 
 export type ObjectStoreEnv = z.output<z.ZodObject<typeof objectStoreEnv>>;

@@ -6,44 +6,97 @@ import { DEFAULT_DATA_DIR } from "@emporium/db";
 import { brokerEnv } from "@emporium/runtime";
 import { checkObjectStoreEnv, objectStoreEnv, s3OptionsFromEnv } from "@emporium/storage";
 
-const schema = z
+/** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
+export const catalogEnvSchema = z
   .object({
-    DATABASE_URL: env.postgresUrl().optional(),
-    KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.optional(),
-    EMPORIUM_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
-    MEDIA_DIR: z.string().optional(),
-    SERVICE_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    CATALOG_HOST: z.string().default("127.0.0.1"),
-    CATALOG_PORT: env.port(4001),
-    MIGRATE_ON_START: env.flag(true),
-    SEED_ON_START: env.flag(true),
-    SEED_PRODUCTS: z.coerce.number().int().min(1).max(200_000).default(2000),
-    SEED: z.coerce.number().int().min(0).default(42),
-    CACHE_FRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
-    CACHE_MAX_ENTRIES: env.positiveInt(1000),
-    HTTP_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
-    HTTP_CACHE_MAX_MB: env.positiveInt(16),
+    DATABASE_URL: env
+      .postgresUrl()
+      .optional()
+      .describe("PostgreSQL connection string; unset: the embedded PGlite under EMPORIUM_DATA_DIR."),
+    KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.optional().describe(
+      "Kafka brokers, host:port[,host:port…]; when set, inventory's stock events keep the stock read model current and new variants are announced.",
+    ),
+    EMPORIUM_DATA_DIR: z
+      .string()
+      .default(DEFAULT_DATA_DIR)
+      .describe("Where embedded data lives (PGlite, media, generated development secrets)."),
+    MEDIA_DIR: z.string().optional().describe("Product images without S3; unset: <EMPORIUM_DATA_DIR>/media."),
+    SERVICE_TOKEN_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters")
+      .optional()
+      .describe(
+        "Verifies the tokens the apps sign for staff calls (32+ characters, the same in every process); unset: one generated once under EMPORIUM_DATA_DIR.",
+      ),
+    CATALOG_HOST: z.string().default("127.0.0.1").describe("The interface the API listens on."),
+    CATALOG_PORT: env.port(4001).describe("The tRPC API (/trpc), /media, /uploads and the ops endpoints."),
+    MIGRATE_ON_START: env.flag(true).describe("Apply the database migrations at start."),
+    SEED_ON_START: env.flag(true).describe("Seed a generated shop into an empty database at start."),
+    SEED_PRODUCTS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(200_000)
+      .default(2000)
+      .describe("How many products the generated shop has."),
+    SEED: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(42)
+      .describe("The generated shop's random seed (same seed, same shop)."),
+    CACHE_FRESH_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(3600)
+      .default(30)
+      .describe("How long a cached read stays fresh; a stale one is still served while the database fails."),
+    CACHE_MAX_ENTRIES: env.positiveInt(1000).describe("Entries kept by the in-process read cache."),
+    HTTP_CACHE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(300)
+      .default(5)
+      .describe("Micro-cache of whole public GET responses; 0 turns it off."),
+    HTTP_CACHE_MAX_MB: env.positiveInt(16).describe("Memory the response micro-cache may use."),
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
     // Product images on S3 when S3_BUCKET is set (a public-read media bucket), else in MEDIA_DIR.
     ...objectStoreEnv,
+    S3_BUCKET: objectStoreEnv.S3_BUCKET.describe(
+      "Product images in this public-read S3 bucket; unset: in MEDIA_DIR.",
+    ),
     // The S3 address browsers upload to, when it differs from S3_ENDPOINT (e.g. a compose service name).
-    S3_PUBLIC_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    S3_PUBLIC_ENDPOINT: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      .optional()
+      .describe("The S3 address browsers upload to, when it differs from S3_ENDPOINT."),
     // Embedded store: where browsers POST signed upload forms — "/uploads" on the admin, which forwards
     // it to this service, or an absolute URL of this service's /uploads.
     MEDIA_UPLOAD_URL: z
       .string()
       .regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/, "must be an http(s) URL or a path starting with /")
-      .default("/uploads"),
+      .default("/uploads")
+      .describe(
+        "Without S3: where browsers post signed upload forms (the admin's /uploads, or this service's /uploads as an absolute URL).",
+      ),
     // Signs those forms (32+ characters); without it a random one is made once under the data folder.
-    MEDIA_UPLOAD_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    MEDIA_UPLOAD_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters")
+      .optional()
+      .describe(
+        "Signs those upload forms (32+ characters); unset: one generated once under EMPORIUM_DATA_DIR.",
+      ),
   })
   .superRefine(checkObjectStoreEnv);
 
 export type CatalogEnv = ReturnType<typeof loadCatalogEnv>;
 
 export function loadCatalogEnv(source: NodeJS.ProcessEnv = process.env) {
-  const e = loadEnvOrExit(schema, source);
+  const e = loadEnvOrExit(catalogEnvSchema, source);
   const dataDir = path.resolve(e.EMPORIUM_DATA_DIR);
   return {
     ...e,

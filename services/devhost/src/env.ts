@@ -6,31 +6,61 @@ import { env, loadEnvOrExit } from "@emporium/config";
 import { DEFAULT_DATA_DIR } from "@emporium/db";
 import { oidcBothOrNeither, oidcConfigOf, oidcEnvShape } from "@emporium/identity/env";
 
-const schema = z
+/** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
+export const devhostEnvSchema = z
   .object({
     ...oidcEnvShape,
-    DATABASE_URL: env.postgresUrl().optional(),
-    EMPORIUM_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
-    MEDIA_DIR: z.string().optional(),
-    SEED_PRODUCTS: z.coerce.number().int().min(1).max(200_000).default(2000),
-    SEED: z.coerce.number().int().min(0).default(42),
-    HOST: z.string().default("127.0.0.1"),
-    CATALOG_PORT: env.port(4001),
-    ORDERS_PORT: env.port(4002),
-    IDENTITY_PORT: env.port(4003),
-    INVENTORY_PORT: env.port(4021),
-    PSP_URL: env.httpUrl().default("http://127.0.0.1:4010"),
-    ORDERS_SECRET: z.string().min(32).optional(),
-    SERVICE_TOKEN_SECRET: z.string().min(32).optional(),
-    RESERVATION_TTL_SECONDS: env.positiveInt(15 * 60),
-    CARRIER_STEP_MS: env.positiveInt(4_000),
+    DATABASE_URL: env
+      .postgresUrl()
+      .optional()
+      .describe("PostgreSQL connection string; unset: the embedded PGlite under EMPORIUM_DATA_DIR."),
+    EMPORIUM_DATA_DIR: z
+      .string()
+      .default(DEFAULT_DATA_DIR)
+      .describe("Where embedded data lives: PGlite, media, packing slips (documents/), generated secrets."),
+    MEDIA_DIR: z.string().optional().describe("Product images; unset: <EMPORIUM_DATA_DIR>/media."),
+    SEED_PRODUCTS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(200_000)
+      .default(2000)
+      .describe("How many products the generated shop has."),
+    SEED: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(42)
+      .describe("The generated shop's random seed (same seed, same shop)."),
+    HOST: z.string().default("127.0.0.1").describe("The interface every API listens on."),
+    CATALOG_PORT: env.port(4001).describe("The catalog API."),
+    ORDERS_PORT: env.port(4002).describe("The orders API."),
+    IDENTITY_PORT: env.port(4003).describe("The identity API."),
+    INVENTORY_PORT: env.port(4021).describe("The inventory staff API."),
+    PSP_URL: env.httpUrl().default("http://127.0.0.1:4010").describe("The payment provider's API."),
+    ORDERS_SECRET: z
+      .string()
+      .min(32)
+      .optional()
+      .describe(
+        "HMAC key of cart and order tokens (32+ characters); unset: generated once under EMPORIUM_DATA_DIR.",
+      ),
+    SERVICE_TOKEN_SECRET: z
+      .string()
+      .min(32)
+      .optional()
+      .describe(
+        "Verifies the apps' service tokens (32+ characters, the same as the apps'); unset: generated once under EMPORIUM_DATA_DIR.",
+      ),
+    RESERVATION_TTL_SECONDS: env.positiveInt(15 * 60).describe("How long stock is held for an unpaid order."),
+    CARRIER_STEP_MS: env.positiveInt(4_000).describe("Time per step of the simulated carrier."),
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
   })
   .refine(oidcBothOrNeither.check, oidcBothOrNeither.params);
 
 export function loadDevhostEnv(source: NodeJS.ProcessEnv = process.env) {
-  const e = loadEnvOrExit(schema, source);
+  const e = loadEnvOrExit(devhostEnvSchema, source);
   const dataDir = path.resolve(e.EMPORIUM_DATA_DIR);
   return {
     ...e,

@@ -9,18 +9,36 @@ import { DEFAULT_DATA_DIR } from "@emporium/db";
 import { brokerEnv } from "@emporium/runtime";
 import { checkObjectStoreEnv, objectStoreEnv, s3OptionsFromEnv } from "@emporium/storage";
 
-const schema = z
+/** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
+export const fulfillmentEnvSchema = z
   .object({
-    DATABASE_URL: env.postgresUrl(),
-    ...brokerEnv,
+    DATABASE_URL: env.postgresUrl().describe("PostgreSQL connection string (the fulfillment schema)."),
+    KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.describe("Kafka brokers for events, host:port[,host:port…]."),
+    AMQP_URL: brokerEnv.AMQP_URL.describe("RabbitMQ for commands, amqp://user:password@host:5672."),
     ...objectStoreEnv,
-    EMPORIUM_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
-    EMPORIUM_DOCUMENTS_DIR: z.string().optional(),
-    FULFILLMENT_HOST: z.string().default("127.0.0.1"),
-    FULFILLMENT_PORT: env.port(4023),
-    FULFILLMENT_CONCURRENCY: env.positiveInt(4),
-    CARRIER_STEP_MS: env.positiveInt(5_000),
-    CARRIER_POLL_MS: z.coerce.number().int().positive().optional(),
+    S3_BUCKET: objectStoreEnv.S3_BUCKET.describe(
+      "Packing slips in this private S3 bucket (never the public media one); unset: in EMPORIUM_DOCUMENTS_DIR.",
+    ),
+    EMPORIUM_DATA_DIR: z
+      .string()
+      .default(DEFAULT_DATA_DIR)
+      .describe("Where embedded data lives; the default home of EMPORIUM_DOCUMENTS_DIR."),
+    EMPORIUM_DOCUMENTS_DIR: z
+      .string()
+      .optional()
+      .describe("Packing slips without S3, a private folder; unset: <EMPORIUM_DATA_DIR>/documents."),
+    FULFILLMENT_HOST: z.string().default("127.0.0.1").describe("The interface the ops endpoints listen on."),
+    FULFILLMENT_PORT: env.port(4023).describe("/healthz, /readyz and /metrics."),
+    FULFILLMENT_CONCURRENCY: env
+      .positiveInt(4)
+      .describe("Commands handled at once; the database pool has four connections more."),
+    CARRIER_STEP_MS: env.positiveInt(5_000).describe("Time per step of the simulated carrier."),
+    CARRIER_POLL_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("How often the simulated carrier looks for due parcels; unset: every second."),
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
   })
@@ -29,7 +47,7 @@ const schema = z
 export type FulfillmentEnv = ReturnType<typeof loadFulfillmentEnv>;
 
 export function loadFulfillmentEnv(source: NodeJS.ProcessEnv = process.env) {
-  const e = loadEnvOrExit(schema, source);
+  const e = loadEnvOrExit(fulfillmentEnvSchema, source);
   const dataDir = path.resolve(e.EMPORIUM_DATA_DIR);
   return {
     ...e,

@@ -16,8 +16,16 @@ const optionalFlag = () =>
  * name it) and the client id(s) the apps are registered under, comma-separated. Both or neither.
  */
 export const oidcEnvShape = {
-  OIDC_ISSUER: env.httpUrl().optional(),
-  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_ISSUER: env
+    .httpUrl()
+    .optional()
+    .describe("Single sign-on: the OpenID Connect provider's issuer URL, exactly as its tokens name it."),
+  OIDC_CLIENT_ID: z
+    .string()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe("The client ids the apps are registered under, comma-separated (with OIDC_ISSUER)."),
 };
 
 export function oidcConfigOf(e: { OIDC_ISSUER?: string | undefined; OIDC_CLIENT_ID?: string | undefined }) {
@@ -37,19 +45,33 @@ export const oidcBothOrNeither = {
   },
 };
 
-const schema = z
+/** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
+export const identityEnvSchema = z
   .object({
     ...oidcEnvShape,
-    DATABASE_URL: env.postgresUrl().optional(),
-    EMPORIUM_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
-    /** Verifies the apps' service tokens; shared with them. Required with a real database. */
-    SERVICE_TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    IDENTITY_HOST: z.string().default("127.0.0.1"),
-    IDENTITY_PORT: env.port(4003),
-    /** Apply the migrations at start (default: only on the embedded database, which no job migrates). */
-    MIGRATE_ON_START: optionalFlag(),
-    /** Create the local-only development accounts (default: only on the embedded database). */
-    IDENTITY_DEV_ACCOUNTS: optionalFlag(),
+    DATABASE_URL: env
+      .postgresUrl()
+      .optional()
+      .describe("PostgreSQL connection string; unset: the embedded PGlite under EMPORIUM_DATA_DIR."),
+    EMPORIUM_DATA_DIR: z
+      .string()
+      .default(DEFAULT_DATA_DIR)
+      .describe("Where embedded data lives (PGlite, generated development secrets)."),
+    SERVICE_TOKEN_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters")
+      .optional()
+      .describe(
+        "Verifies the apps' service tokens (32+ characters, shared with them); required with DATABASE_URL, otherwise generated once under EMPORIUM_DATA_DIR.",
+      ),
+    IDENTITY_HOST: z.string().default("127.0.0.1").describe("The interface the API listens on."),
+    IDENTITY_PORT: env.port(4003).describe("The tRPC API (/trpc) and the ops endpoints."),
+    MIGRATE_ON_START: optionalFlag().describe(
+      "Apply the migrations at start; unset: only on the embedded database, which no job migrates.",
+    ),
+    IDENTITY_DEV_ACCOUNTS: optionalFlag().describe(
+      "Create the local-only development accounts; unset: only on the embedded database.",
+    ),
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
   })
@@ -62,7 +84,7 @@ const schema = z
 export type IdentityEnv = ReturnType<typeof loadIdentityEnv>;
 
 export function loadIdentityEnv(source: NodeJS.ProcessEnv = process.env) {
-  const e = loadEnvOrExit(schema, source);
+  const e = loadEnvOrExit(identityEnvSchema, source);
   const embedded = !e.DATABASE_URL;
   return {
     ...e,

@@ -1,13 +1,18 @@
+// The payment provider simulator's configuration. The schema is exported so docs/configuration.md can be
+// generated from it; `.describe` says what each variable is for.
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 
-const schema = z.object({
-  PSP_HOST: z.string().default("127.0.0.1"),
-  PSP_PORT: env.port(4010),
-  /** Entries kept per in-memory table (tokens, authorizations, idempotency keys, per-order stats). */
-  PSP_MAX_RECORDS: env.positiveInt(10_000),
+export const pspEnvSchema = z.object({
+  PSP_HOST: z.string().default("127.0.0.1").describe("The interface the simulator listens on."),
+  PSP_PORT: env.port(4010).describe("The simulated provider's API (/v1), its controls and /healthz."),
+  PSP_MAX_RECORDS: env
+    .positiveInt(10_000)
+    .describe(
+      "Entries kept per in-memory table (tokens, authorizations, idempotency keys, per-order stats).",
+    ),
   LOG_LEVEL: env.logLevel(),
   LOG_FORMAT: env.logFormat(),
 });
 
-export const loadPspEnv = (source: NodeJS.ProcessEnv = process.env) => loadEnvOrExit(schema, source);
+export const loadPspEnv = (source: NodeJS.ProcessEnv = process.env) => loadEnvOrExit(pspEnvSchema, source);
