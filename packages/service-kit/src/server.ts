@@ -94,6 +94,8 @@ export interface ServiceServer {
   server: Server;
   /** Resolves once listening; rejects when the port cannot be had. */
   listen(port: number, host: string): Promise<void>;
+  /** Where it listens, as http://host:port (port 0 resolved to the one the system gave). */
+  origin(): string;
   /** Stops taking connections and waits for in-flight requests, ending what remains after `graceMs`. */
   close(graceMs?: number): Promise<void>;
 }
@@ -157,6 +159,13 @@ export function createServiceServer<TRouter extends AnyRouter>(
           resolve();
         });
       }),
+    origin: () => {
+      const address = server.address();
+      if (!address || typeof address === "string")
+        throw new Error("the server is not listening on a TCP port");
+      const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+      return `http://${host}:${address.port}`;
+    },
     close: (graceMs = 5_000) =>
       new Promise<void>((resolve) => {
         if (!server.listening) return resolve();

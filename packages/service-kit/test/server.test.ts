@@ -1,6 +1,6 @@
 // The shared HTTP surface over a real socket on 127.0.0.1: what a caller sees of a refusal, the
 // operational endpoints, a service's own routes, the up-front token check, listen and drain.
-import type { AddressInfo } from "node:net";
+
 import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { afterEach, describe, expect, it } from "vitest";
@@ -47,8 +47,7 @@ async function start(
   });
   await kit.listen(0, "127.0.0.1");
   started.push(kit);
-  const { port } = kit.server.address() as AddressInfo;
-  return { kit, base: `http://127.0.0.1:${port}` };
+  return { kit, base: kit.origin() };
 }
 
 const input = (value: unknown) => `input=${encodeURIComponent(JSON.stringify(value))}`;
@@ -130,7 +129,7 @@ describe("createServiceServer", () => {
   it("keeps idle connections longer than callers' pools and refuses a port already taken", async () => {
     const { kit } = await start();
     expect(kit.server.keepAliveTimeout).toBe(65_000);
-    const { port } = kit.server.address() as AddressInfo;
+    const port = Number(new URL(kit.origin()).port);
     const second = createServiceServer({
       router: appRouter,
       log,

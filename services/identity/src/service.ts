@@ -4,11 +4,17 @@ import { decoyHash } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
-import type { Readiness, ServiceServer } from "@emporium/service-kit";
+import {
+  createServiceServer,
+  type ContextBase,
+  type Readiness,
+  type ServiceServer,
+} from "@emporium/service-kit";
 import { Counter } from "prom-client";
 import { JoseOidcVerifier } from "./adapters/oidc/jose-oidc-verifier";
 import { PrismaUserStore } from "./adapters/prisma/prisma-user-store";
-import { createIdentityServer, type ContextBase } from "./http/server";
+import { appRouter } from "./router/_app";
+import type { Context } from "./trpc";
 
 export interface IdentityServiceDeps {
   db: Database;
@@ -24,7 +30,7 @@ export interface IdentityService {
   server: ServiceServer;
   readiness: Readiness;
   /** What each request's context is built from (tests call procedures with it). */
-  base: ContextBase;
+  base: ContextBase<Context>;
   /** Call once the identity schema exists (after the migrations): the service then answers. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -34,7 +40,7 @@ export const IDENTITY_TABLE = "identity.users";
 
 export function createIdentityService(d: IdentityServiceDeps): IdentityService {
   const readiness: Readiness = { ready: false, detail: "starting" };
-  const base: ContextBase = {
+  const base: ContextBase<Context> = {
     users: new PrismaUserStore(d.db),
     oidc: d.oidc ? new JoseOidcVerifier(d.oidc) : null,
     log: d.log,
@@ -47,7 +53,19 @@ export function createIdentityService(d: IdentityServiceDeps): IdentityService {
       registers: [d.metrics.registry],
     }),
   };
-  const server = createIdentityServer(base, d.tokenKey, [schemaCheck(d.db, IDENTITY_TABLE)]);
+  const server = createServiceServer({
+    router: appRouter,
+    log: d.log,
+    metrics: d.metrics,
+    tokenKey: d.tokenKey,
+    readiness,
+    checks: [schemaCheck(d.db, IDENTITY_TABLE)],
+    // Answers name people: nothing here may be kept by a shared cache.
+    headers: { "cache-control": "no-store" },
+    // A token that is present but not valid is refused with 401 before any procedure runs.
+    verifyTokenFirst: true,
+    createContext: (request) => ({ ...base, ...request }),
+  });
   return {
     server,
     readiness,

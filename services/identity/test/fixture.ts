@@ -7,6 +7,7 @@ import type { Principal } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { requestAs } from "@emporium/service-kit/testing";
 import { appRouter } from "../src/router/_app";
 import { createIdentityService, type IdentityService } from "../src/service";
 import { createCallerFactory } from "../src/trpc";
@@ -45,13 +46,7 @@ export async function createIdentityFixture(
     db: test.db,
     service,
     tokenKey,
-    as: (principal = ANONYMOUS) =>
-      createCaller({
-        ...service.base,
-        principal: () => Promise.resolve(principal),
-        requestId: "test",
-        traceparent: "00-00000000000000000000000000000001-0000000000000001-01",
-      }),
+    as: (principal = ANONYMOUS) => createCaller({ ...service.base, ...requestAs(principal) }),
     async dispose() {
       await service.stop();
       await test.dispose();

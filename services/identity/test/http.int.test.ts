@@ -1,7 +1,6 @@
 // The identity service over HTTP, as the apps' servers reach it with the typed client: the operational
 // endpoints, the caller established from the Authorization header, and errors as callers see them —
 // bad input naming its field, and an unexpected failure as a plain 500 without internals.
-import type { AddressInfo } from "node:net";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signServiceToken, type SignedPrincipal } from "@emporium/auth";
@@ -38,7 +37,7 @@ describe("identity over HTTP", () => {
       tokenKey: f.tokenKey,
     });
     await service.server.listen(0, "127.0.0.1");
-    origin = `http://127.0.0.1:${(service.server.server.address() as AddressInfo).port}`;
+    origin = service.server.origin();
   });
   afterAll(async () => {
     await service?.server.close(0);

@@ -30,19 +30,12 @@ const worker = createInventoryWorker({
 await waitForSchema(db, "inventory.outbox", log);
 await worker.start();
 const api = createInventoryApi({ db, log, metrics, tokenKey: tokenKey(env.SERVICE_TOKEN_SECRET) });
-api.server.keepAliveTimeout = 65_000;
-await new Promise<void>((resolve, reject) => {
-  api.server.once("error", reject);
-  api.server.listen(env.INVENTORY_PORT, env.INVENTORY_HOST, () => resolve());
-});
+await api.server.listen(env.INVENTORY_PORT, env.INVENTORY_HOST);
 log.info({ port: env.INVENTORY_PORT }, "inventory worker running; staff API on /trpc");
 
 onShutdown(log, async () => {
   await worker.stop();
-  await new Promise<void>((resolve) => {
-    api.server.close(() => resolve());
-    api.server.closeIdleConnections();
-  });
+  await api.server.close();
   await brokers.close();
   await db.close();
 });

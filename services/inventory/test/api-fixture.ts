@@ -5,9 +5,11 @@ import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
 import { ANONYMOUS, type Principal } from "@emporium/auth";
-import { seed, type Database } from "@emporium/db";
+import type { Database } from "@emporium/db";
+import { seed } from "@emporium/seed";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { requestAs } from "@emporium/service-kit/testing";
 import { appRouter } from "../src/router/_app";
 import { createInventoryApi, type InventoryApi } from "../src/service";
 import { createCallerFactory } from "../src/trpc";
@@ -40,8 +42,7 @@ export async function createInventoryApiFixture(target: TestDatabaseTarget): Pro
     db: test.db,
     api,
     tokenKey,
-    as: (principal = ANONYMOUS) =>
-      createCaller({ ...api.base, principal: () => Promise.resolve(principal), requestId: "test" }),
+    as: (principal = ANONYMOUS) => createCaller({ ...api.base, ...requestAs(principal) }),
     dispose: () => test.dispose(),
   };
 }

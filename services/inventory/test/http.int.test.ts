@@ -1,6 +1,5 @@
 // The staff stock API over HTTP as the admin calls it: a signed service token, the 4xx answer naming
 // the field, 401 without a token, and the ops endpoints on the same port.
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signServiceToken, type SignedPrincipal } from "@emporium/auth";
 import { TEST_PRINCIPALS } from "@emporium/auth/testing";
@@ -13,11 +12,11 @@ describe("inventory staff API over HTTP", () => {
 
   beforeAll(async () => {
     f = await createInventoryApiFixture(embeddedTestDatabase());
-    await new Promise<void>((resolve) => f.api.server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(f.api.server.address() as AddressInfo).port}`;
+    await f.api.server.listen(0, "127.0.0.1");
+    base = f.api.server.origin();
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => f.api.server.close(() => resolve()));
+    await f?.api.server.close(0);
     await f?.dispose();
   });
 

@@ -19,7 +19,7 @@ import { createServiceMetrics } from "@emporium/observability";
 import { waitFor } from "@emporium/testkit";
 import { Counter } from "prom-client";
 import { ZodError } from "zod";
-import { InvalidInputError, NotFoundError } from "../src/domain/errors";
+import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { reserveHandler } from "../src/handlers/reserve.handler";
 import { appRouter } from "../src/router/_app";
 import {

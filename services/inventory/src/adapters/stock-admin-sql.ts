@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { prismaSession, type Database, type Prisma } from "@emporium/db";
 import { enqueue } from "@emporium/messaging";
 import { isLow, planAdjustment, type AdjustmentReason } from "../domain/adjustment";
-import { InvalidInputError, NotFoundError } from "../domain/errors";
+import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import type {
   AdjustmentResult,
   LocationStock,
@@ -147,7 +147,7 @@ export class PrismaStockAdminStore implements StockAdminStore {
         input.change,
         input.reason,
       );
-      if (!plan.ok) throw new InvalidInputError(plan.field, plan.message);
+      if (!plan.ok) throw new InvalidInputError(plan.field, plan.detail);
       // The guard itself: under the row lock it always matches; without it, it would still refuse.
       const updated = await tx.$queryRaw<LevelRow[]>`
         UPDATE inventory.stock_levels
@@ -159,7 +159,7 @@ export class PrismaStockAdminStore implements StockAdminStore {
       if (!after)
         throw new InvalidInputError(
           "delta" in input.change ? "delta" : "onHand",
-          "The stock changed while saving; reload and try again",
+          "the stock changed while saving; reload and try again",
         );
       const id = randomUUID();
       const created = await tx.stockAdjustment.create({
@@ -210,7 +210,7 @@ export class PrismaStockAdminStore implements StockAdminStore {
          WHERE location_id = ${locationId}::uuid AND variant_id = ${variantId}::uuid
         RETURNING location_id, variant_id, sku, on_hand, reserved, available, low_stock_threshold`;
       const row = rows[0];
-      if (!row) throw new NotFoundError("locationId", "The stock level disappeared while saving");
+      if (!row) throw new NotFoundError("locationId: the stock level disappeared while saving", "locationId");
       return levelOf(row);
     }, TX_OPTIONS);
   }
@@ -277,7 +277,7 @@ async function lockVariant(tx: Tx, variantId: string): Promise<LevelRow[]> {
       FROM inventory.stock_levels WHERE variant_id = ${variantId}::uuid
      ORDER BY variant_id, location_id FOR UPDATE`;
   if (rows.length === 0)
-    throw new NotFoundError("variantId", "variantId: the inventory keeps no stock for this variant");
+    throw new NotFoundError("variantId: the inventory keeps no stock for this variant", "variantId");
   return rows;
 }
 
@@ -286,7 +286,7 @@ async function findLocation(tx: Tx, locationId: string): Promise<StockLocation> 
     where: { id: locationId },
     select: { id: true, code: true, name: true, country: true },
   });
-  if (!location) throw new NotFoundError("locationId", "locationId: no such stock location");
+  if (!location) throw new NotFoundError("locationId: no such stock location", "locationId");
   return location;
 }
 

@@ -17,8 +17,8 @@ describe("planAdjustment", () => {
   it("never leaves on hand below what orders have reserved", () => {
     const plan = planAdjustment(level, { delta: -7 }, "lost");
     expect(plan).toMatchObject({ ok: false, field: "delta" });
-    expect(plan.ok || plan.message).toBe(
-      "delta: cannot remove 7; at most 6 can be removed here (10 on hand, 4 reserved for orders)",
+    expect(plan.ok || plan.detail).toBe(
+      "cannot remove 7; at most 6 can be removed here (10 on hand, 4 reserved for orders)",
     );
     expect(planAdjustment(level, { onHand: 3 }, "recount")).toMatchObject({ ok: false, field: "onHand" });
   });

@@ -37,7 +37,7 @@ export interface LevelFigures {
 
 export type AdjustmentPlan =
   | { ok: true; delta: number; onHandAfter: number }
-  | { ok: false; field: "delta" | "onHand" | "reason"; message: string };
+  | { ok: false; field: "delta" | "onHand" | "reason"; detail: string };
 
 export function planAdjustment(
   level: LevelFigures,
@@ -48,19 +48,19 @@ export function planAdjustment(
   const delta = "delta" in change ? change.delta : change.onHand - level.onHand;
   const onHandAfter = level.onHand + delta;
   // A delta of zero changes nothing; a count that matches the figure is still worth recording.
-  if ("delta" in change && delta === 0) return { ok: false, field, message: "delta: must not be zero" };
+  if ("delta" in change && delta === 0) return { ok: false, field, detail: "must not be zero" };
   const direction = DIRECTION[reason];
   if (direction === "up" && delta <= 0)
     return {
       ok: false,
       field,
-      message: `${field}: stock ${reason} must add units (use "correction" or "recount" to take units away)`,
+      detail: `stock ${reason} must add units (use "correction" or "recount" to take units away)`,
     };
   if (direction === "down" && delta >= 0)
     return {
       ok: false,
       field,
-      message: `${field}: stock ${reason} must remove units (use "correction" or "recount" to add units)`,
+      detail: `stock ${reason} must remove units (use "correction" or "recount" to add units)`,
     };
   if (onHandAfter < level.reserved) {
     const removable = level.onHand - level.reserved;
@@ -68,17 +68,17 @@ export function planAdjustment(
     return {
       ok: false,
       field,
-      message:
+      detail:
         "delta" in change
-          ? `delta: cannot remove ${-delta}; at most ${removable} can be removed here (${figures})`
-          : `onHand: cannot be below the ${level.reserved} units reserved for orders`,
+          ? `cannot remove ${-delta}; at most ${removable} can be removed here (${figures})`
+          : `cannot be below the ${level.reserved} units reserved for orders`,
     };
   }
   if (onHandAfter > MAX_ON_HAND)
     return {
       ok: false,
       field,
-      message: `${field}: on hand would exceed ${MAX_ON_HAND.toLocaleString("en")}`,
+      detail: `on hand would exceed ${MAX_ON_HAND.toLocaleString("en")}`,
     };
   return { ok: true, delta, onHandAfter };
 }
