@@ -1,7 +1,8 @@
 // Prepares the benchmark's PostgreSQL database: a dedicated `emporium_bench` database next to the one
 // named in the given URL, migrated and seeded once (2,000 products by default) and reused afterwards.
 import pg from "pg";
-import { isSeeded, migrate, openDatabase, seed } from "@emporium/db";
+import { migrate, openDatabase } from "@emporium/db";
+import { isSeeded, seed } from "@emporium/seed";
 import { LocalFolderStore } from "@emporium/storage";
 import { progress } from "./stats";
 

@@ -11,5 +11,3 @@ export { migrate, readMigrations, MigrationError, type MigrateResult } from "./m
 export { DEFAULT_DATA_DIR, REPO_ROOT } from "./paths";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
 export type * from "./generated/prisma/client";
-export { seed, isSeeded, generateShop, type SeedOptions, type SeedResult, type SeedStage } from "./seed";
-export { createProgressReporter, type ProgressReporter } from "./progress";

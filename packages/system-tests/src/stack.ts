@@ -7,8 +7,9 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createCatalogClient, type CatalogClient } from "@emporium/catalog/client";
-import { migrate, openDatabase, REPO_ROOT, seed, type Database } from "@emporium/db";
+import { migrate, openDatabase, REPO_ROOT, type Database } from "@emporium/db";
 import { createScratchDatabase } from "@emporium/db/testing";
+import { seed } from "@emporium/seed";
 import { createOrdersClient, type OrdersClient } from "@emporium/orders/client";
 import { waitFor } from "@emporium/testkit";
 import { resetBrokers } from "./brokers";

@@ -1,7 +1,8 @@
 // Getting a database ready for the catalog: migrations, then — on an empty database and when asked —
 // a generated shop, with progress on the terminal and in the readiness detail shoppers see.
-import { createProgressReporter, isSeeded, migrate, seed, type Database } from "@emporium/db";
+import { migrate, type Database } from "@emporium/db";
 import type { Logger } from "@emporium/observability";
+import { createProgressReporter, isSeeded, seed } from "@emporium/seed";
 import type { ObjectStore } from "@emporium/storage";
 import type { Readiness } from "./trpc";
 

@@ -1,4 +1,4 @@
-// Configuration of the db package's command-line tools, validated once.
+// Configuration of the database command-line tools (migrate here, seed in @emporium/seed), validated once.
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_DATA_DIR } from "../paths";

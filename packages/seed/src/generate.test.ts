@@ -1,3 +1,5 @@
+// The generated shop is deterministic and consistent: the same seed gives the same rows, and every
+// figure the catalog shows (a variant's stock) agrees with the rows it is derived from.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { generateShop } from "./generate";

@@ -1,12 +1,11 @@
-// `npm run seed -w @emporium/db -- [--seed 42] [--products 2000] [--no-images]`: migrates, then seeds an
+// `npm run seed -w @emporium/seed -- [--seed 42] [--products 2000] [--no-images]`: migrates, then seeds an
 // empty database with a generated shop. On a seeded database it reports that and changes nothing.
 import { parseArgs } from "node:util";
 import { LocalFolderStore } from "@emporium/storage";
-import { openDatabase } from "../client";
-import { migrate } from "../migrate";
-import { createProgressReporter } from "../progress";
-import { seed } from "../seed";
-import { loadCliEnv } from "./env";
+import { migrate, openDatabase } from "@emporium/db";
+import { loadCliEnv } from "@emporium/db/cli-env";
+import { seed } from "./index";
+import { createProgressReporter } from "./progress";
 
 const { values } = parseArgs({
   options: {

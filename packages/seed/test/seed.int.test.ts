@@ -1,10 +1,13 @@
+// The seed on PGlite and PostgreSQL: fills an empty database with images and rows, indexes products
+// for search, and changes nothing on a database that is already seeded.
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalFolderStore } from "@emporium/storage";
-import { isSeeded, seed, type Database } from "../src";
-import { testDatabaseTargets, type TestDatabase } from "../src/testing";
+import type { Database } from "@emporium/db";
+import { testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
+import { isSeeded, seed } from "../src";
 
 describe.each(testDatabaseTargets("seed"))("seed on $name", (target) => {
   let test: TestDatabase;

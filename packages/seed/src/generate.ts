@@ -1,6 +1,6 @@
 // Turns a seed number into a whole shop as plain rows, ready to insert. Pure: no I/O, no clock —
 // the same seed and size always give byte-for-byte the same shop.
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "@emporium/db";
 import {
   BRANDS,
   CATEGORY_TREE,

@@ -1,8 +1,12 @@
 // Seeds an empty database with a generated shop: images first (skipping those already stored), then
 // every row in one transaction — so a seed interrupted half-way leaves nothing behind, and running it
 // again on a seeded database changes nothing.
+// Its own package rather than part of @emporium/db or the catalog: the demo shop spans two services'
+// schemas (the catalog's products and media, the inventory's locations and stock) and renders images
+// with sharp into an object store, so it sits above db and storage and is used by whoever starts an
+// empty shop — the catalog's first start, `npm run dev`, the benchmarks and the system tests.
 import type { ObjectStore } from "@emporium/storage";
-import type { Database } from "../client";
+import type { Database } from "@emporium/db";
 import { generateShop, type GeneratedShop, type ImageSpec } from "./generate";
 
 export type SeedStage = "images" | "rows";
@@ -105,3 +109,4 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
 }
 
 export { generateShop, type GeneratedShop } from "./generate";
+export { createProgressReporter, type ProgressReporter } from "./progress";
