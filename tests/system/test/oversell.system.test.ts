@@ -1,24 +1,10 @@
 // 200 concurrent buyers for 5 units of each of 10 SKUs — some orders with the same SKU on two lines —
 // over real processes and brokers: exactly the stock is sold, stock is never negative in any read, and
 // every loser is told which item ran out.
-import { describe, expect, it } from "vitest";
-import {
-  buy,
-  CARDS,
-  pool,
-  setStock,
-  stockedVariants,
-  systemServers,
-  tokenize,
-  waitTerminal,
-  useStack,
-} from "../src";
+import { expect, it } from "vitest";
+import { buy, CARDS, describeSystem, pool, setStock, stockedVariants, tokenize, waitTerminal } from "../src";
 
-const servers = systemServers("system: oversell");
-
-describe.runIf(servers.available)("no overselling under concurrency", () => {
-  const platform = useStack(servers, { products: 60, carrierStepMs: 100 });
-
+describeSystem("no overselling under concurrency", { products: 60, carrierStepMs: 100 }, (platform) => {
   it("sells exactly the stock of 10 SKUs × 5 units to 200 concurrent buyers", async () => {
     const stack = platform();
     const skus = await stockedVariants(stack, 10);

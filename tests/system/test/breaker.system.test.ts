@@ -1,25 +1,20 @@
 // The payment provider failing half its calls with 2 s latency: the breaker opens, checkout refuses fast
 // with a clear message, browsing is unaffected, no order is left hanging — and it all recovers when the
 // provider does.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { waitFor } from "@emporium/testkit";
 import {
   buy,
   CARDS,
+  describeSystem,
   pool,
   setProviderFaults,
   stockedVariants,
-  systemServers,
   tokenize,
   waitTerminal,
-  useStack,
 } from "../src";
 
-const servers = systemServers("system: payment provider outage");
-
-describe.runIf(servers.available)("payment provider outage", () => {
-  const platform = useStack(servers, { products: 60, carrierStepMs: 100 });
-
+describeSystem("payment provider outage", { products: 60, carrierStepMs: 100 }, (platform) => {
   it("opens the breaker, fails checkout fast and clearly, keeps browsing up, leaves no order stuck, recovers", async () => {
     const stack = platform();
     const variants = await stockedVariants(stack, 10);
