@@ -31,17 +31,11 @@ const service = createOrdersService({
 });
 await waitForSchema(db, "orders.outbox", log);
 await service.start();
-// Longer than the callers' idle keep-alive (as the other services): a client that reuses a pooled
-// connection just as Node's 5 s default closes it gets a reset instead of an answer.
-service.server.keepAliveTimeout = 65_000;
-await new Promise<void>((resolve) => service.server.listen(env.ORDERS_PORT, env.ORDERS_HOST, resolve));
+await service.server.listen(env.ORDERS_PORT, env.ORDERS_HOST);
 log.info(`orders listening on http://${env.ORDERS_HOST}:${env.ORDERS_PORT}`);
 
 onShutdown(log, async () => {
-  await new Promise<void>((resolve) => {
-    service.server.close(() => resolve());
-    service.server.closeAllConnections();
-  });
+  await service.server.close();
   await service.stop();
   variants.shutdown();
   await brokers.close();

@@ -1,18 +1,22 @@
 // The orders service as a unit: HTTP API, saga orchestrator, outbox relay and live order changes.
 // Built by this service's main.ts (own process, real brokers) or by the all-in-one development host.
-import type { Server } from "node:http";
 import { TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import { OutboxRelay, type CommandBus, type EventBus, type Subscription } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
+import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
 import { Counter } from "prom-client";
 import { CartService } from "./app/cart-service";
-import { createOrdersServer, type ContextBase } from "./http/server";
 import { OrderChanges } from "./live/order-changes";
 import type { VariantLookup } from "./ports/variant-lookup";
 import { sagaHandler } from "./saga/orchestrator";
 import { PaymentAvailability } from "./saga/payment-availability";
+import { ordersRouter } from "./router/_app";
+import type { OrdersContext } from "./trpc";
+
+/** What the composition root builds once; each request adds its ids, caller and Idempotency-Key. */
+export type OrdersContextBase = Omit<ContextBase<OrdersContext>, "idempotencyKey">;
 
 export interface OrdersServiceDeps {
   db: Database;
@@ -30,9 +34,9 @@ export interface OrdersServiceDeps {
 }
 
 export interface OrdersService {
-  server: Server;
+  server: ServiceServer;
   /** What each request's context is built from (tests use it to call procedures directly). */
-  base: ContextBase;
+  base: OrdersContextBase;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -55,7 +59,7 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     labelNames: ["to"],
     registers: [d.metrics.registry],
   });
-  const base: ContextBase = {
+  const base: OrdersContextBase = {
     db: d.db,
     carts,
     secret: d.secret,
@@ -65,7 +69,17 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     payments,
     reservationTtlMs,
   };
-  const server = createOrdersServer(base, [schemaCheck(d.db, "orders.outbox")], d.tokenKey);
+  const server = createServiceServer({
+    router: ordersRouter,
+    log: d.log,
+    metrics: d.metrics,
+    tokenKey: d.tokenKey,
+    checks: [schemaCheck(d.db, "orders.outbox")],
+    createContext: (request, req) => {
+      const key = req.headers["idempotency-key"];
+      return { ...base, ...request, idempotencyKey: Array.isArray(key) ? key[0] : key };
+    },
+  });
   const subscriptions: Subscription[] = [];
   return {
     server,
@@ -95,3 +109,8 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     },
   };
 }
+
+// What a host composing orders needs besides the service itself: the catalog lookup over HTTP and the
+// development signing secret kept under the data folder.
+export { CatalogVariantLookup } from "./adapters/catalog/catalog-variant-lookup";
+export { loadOrCreateDevSecret } from "./secret";

@@ -3,7 +3,6 @@
 // (stock released, refunds recorded, over-refunds refused with nothing changed, a double-clicked
 // refund paid once), bad input named by field, signed tokens over HTTP, and the authorization walk.
 import { randomBytes, randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signServiceToken, type Principal } from "@emporium/auth";
@@ -388,8 +387,8 @@ describe.each(testDatabaseTargets("orders staff tokens over HTTP"))("orders toke
       secret: randomBytes(32),
       tokenKey,
     });
-    await new Promise<void>((resolve) => service.server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(service.server.address() as AddressInfo).port}/trpc`;
+    await service.server.listen(0, "127.0.0.1");
+    const url = `${service.server.origin()}/trpc`;
     const as = (authorization?: string) =>
       createOrdersClient({
         url,
@@ -419,7 +418,7 @@ describe.each(testDatabaseTargets("orders staff tokens over HTTP"))("orders toke
       expect(await codeOf(as(`Bearer ${shopper}`).query({}))).toBe("FORBIDDEN");
       expect(await codeOf(as(`Bearer ${signed}`).query({}))).toBe("OK");
     } finally {
-      await new Promise<void>((resolve) => service.server.close(() => resolve()));
+      await service.server.close(0);
       await service.stop();
       await events.close();
       await commands.close();

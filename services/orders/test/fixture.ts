@@ -30,6 +30,7 @@ import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics, type Logger } from "@emporium/observability";
 import { ordersRouter } from "../src/router/_app";
 import { createOrdersService, type OrdersService } from "../src/service";
+import { requestAs } from "@emporium/service-kit/testing";
 import { createCallerFactory, type OrdersContext } from "../src/trpc";
 import type { VariantInfo, VariantLookup } from "../src/ports/variant-lookup";
 
@@ -247,10 +248,8 @@ export async function createOrdersFixture(target: TestDatabaseTarget): Promise<O
   await service.start();
   const context = (key?: string, principal: Principal = ANONYMOUS): OrdersContext => ({
     ...service.base,
-    requestId: "test",
-    traceparent: "",
+    ...requestAs(principal),
     idempotencyKey: key,
-    principal: async () => principal,
   });
   return {
     service,

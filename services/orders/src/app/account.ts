@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { UnauthenticatedError, type Principal } from "@emporium/auth";
 import { MAX_LINE_QUANTITY, type Address, type OrderStatusName } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
-import { InvalidInputError, NotFoundError } from "../domain/errors";
+import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { orderToken, signCart, verifyCart } from "../domain/tokens";
 import { MAX_LINES } from "./cart-service";
 import { loadOrderView } from "./order-queries";

@@ -3,7 +3,7 @@
 // Where an order carries an identity user id, the customer is shown as having an account.
 import type { OrderStatusName } from "@emporium/contracts";
 import { Prisma, type Database } from "@emporium/db";
-import { NotFoundError } from "../domain/errors";
+import { NotFoundError } from "@emporium/service-kit/errors";
 import { sagaFactsSchema } from "../domain/saga";
 
 export interface CustomerSummary {

@@ -3,7 +3,7 @@
 // the order's row lock, so they compensate and notify exactly as the saga's own steps do.
 import type { OrderStatusName } from "@emporium/contracts";
 import { isUniqueViolation, Prisma, type Database } from "@emporium/db";
-import { ConflictError, InvalidInputError, NotFoundError } from "../domain/errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { requestHash } from "../domain/idempotency";
 import { sagaFactsSchema } from "../domain/saga";
 import { cancelRefusal, paymentSummary, refundRefusal, type PaymentSummary } from "../domain/staff-actions";

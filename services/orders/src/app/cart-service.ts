@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { MAX_LINE_QUANTITY } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import type { Logger } from "@emporium/observability";
-import { InvalidInputError, NotFoundError, UnavailableError } from "../domain/errors";
+import { InvalidInputError, NotFoundError, UnavailableError } from "@emporium/service-kit/errors";
 import { signCart, verifyCart } from "../domain/tokens";
 import type { VariantInfo, VariantLookup } from "../ports/variant-lookup";
 import type { CartView } from "./views";

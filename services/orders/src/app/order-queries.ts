@@ -1,6 +1,6 @@
 // Reading orders: by id with the order's access token, or by order number and email for guests.
 import { Prisma, type Database } from "@emporium/db";
-import { NotFoundError } from "../domain/errors";
+import { NotFoundError } from "@emporium/service-kit/errors";
 import { orderToken, verifyOrderToken } from "../domain/tokens";
 import type { OrderView } from "./views";
 

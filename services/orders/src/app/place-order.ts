@@ -8,7 +8,12 @@ import { isUniqueViolation, type Database } from "@emporium/db";
 import type { OutboxMessage } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
 import { computeTotals, type ShippingMethodId } from "../domain/checkout";
-import { ConflictError, InvalidInputError, NotFoundError, UnavailableError } from "../domain/errors";
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  UnavailableError,
+} from "@emporium/service-kit/errors";
 import { requestHash } from "../domain/idempotency";
 import { newOrderNumber } from "../domain/order-number";
 import { orderToken, verifyCart } from "../domain/tokens";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getOrder, loadOrderView, lookupOrder } from "../../app/order-queries";
-import { asTrpcError, publicProcedure, router } from "../../trpc";
+import { asTrpcError } from "@emporium/service-kit";
+import { publicProcedure, router } from "../../trpc";
 import { accessToken, email, orderId, orderNumber } from "../schemas";
 
 const orderAccess = z.strictObject({ orderId, accessToken });
