@@ -4,7 +4,7 @@ import { migrate, type Database } from "@emporium/db";
 import type { Logger } from "@emporium/observability";
 import { createProgressReporter, isSeeded, seed } from "@emporium/seed";
 import type { ObjectStore } from "@emporium/storage";
-import type { Readiness } from "./trpc";
+import type { Readiness } from "@emporium/service-kit";
 
 export interface PrepareOptions {
   migrate: boolean;

@@ -40,11 +40,7 @@ const catalog = createCatalogService({
   httpCacheMs: env.HTTP_CACHE_SECONDS * 1000,
   httpCacheMaxBytes: env.HTTP_CACHE_MAX_MB * 1024 * 1024,
 });
-catalog.server.keepAliveTimeout = 65_000;
-await new Promise<void>((resolve, reject) => {
-  catalog.server.once("error", reject);
-  catalog.server.listen(env.CATALOG_PORT, env.CATALOG_HOST, () => resolve());
-});
+await catalog.server.listen(env.CATALOG_PORT, env.CATALOG_HOST);
 log.info(
   { database: db.description, media: media.description, uploads: mediaUploads.uploads.description },
   `catalog listening on http://${env.CATALOG_HOST}:${env.CATALOG_PORT}`,
@@ -53,10 +49,7 @@ log.info(
 onShutdown(log, async () => {
   catalog.readiness.ready = false;
   catalog.readiness.detail = "shutting down";
-  await new Promise<void>((resolve) => {
-    catalog.server.close(() => resolve());
-    catalog.server.closeIdleConnections();
-  });
+  await catalog.server.close();
   await catalog.stop();
   await events?.close();
   await db.close();

@@ -1,6 +1,5 @@
 // The catalog as a unit: store with caches, HTTP server, and (when an event bus is given) the stock
 // read-model consumer. Built by this service's main.ts or by the all-in-one development host.
-import type { Server } from "node:http";
 import { TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import { OutboxRelay, type EventBus, type Subscription } from "@emporium/messaging";
@@ -16,7 +15,7 @@ import { stockChangedHandler } from "./handlers/stock-changed.handler";
 import { ResponseCache } from "./http/response-cache";
 import { createCatalogServer } from "./http/server";
 import { MediaLibrary } from "./media/media-library";
-import type { Readiness } from "./trpc";
+import type { Readiness, ServiceServer } from "@emporium/service-kit";
 
 export interface CatalogServiceDeps {
   db: Database;
@@ -41,7 +40,7 @@ export interface CatalogServiceDeps {
 }
 
 export interface CatalogService {
-  server: Server;
+  server: ServiceServer;
   readiness: Readiness;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -111,3 +110,8 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
     },
   };
 }
+
+// What a host composing the catalog needs besides the service itself (its own main.ts and the
+// development host): getting the database ready, and the browser-upload target for product images.
+export { prepareDatabase, type PrepareOptions } from "./bootstrap";
+export { createMediaUploads, mediaUploadSecret, type MediaUploads } from "./media/media-uploads";

@@ -15,7 +15,9 @@ import { MediaLibrary } from "../src/media/media-library";
 import { PrismaCatalogAdminStore } from "../src/adapters/prisma/prisma-catalog-admin-store";
 import { PrismaCatalogStore } from "../src/adapters/prisma/prisma-catalog-store";
 import { appRouter } from "../src/router/_app";
-import { createCallerFactory, type Context, type Readiness } from "../src/trpc";
+import type { Readiness } from "@emporium/service-kit";
+import { requestAs } from "@emporium/service-kit/testing";
+import { createCallerFactory, type Context } from "../src/trpc";
 import type { CatalogAdminStore } from "../src/ports/catalog-admin-store";
 import type { CatalogStore } from "../src/ports/catalog-store";
 
@@ -51,10 +53,9 @@ export function contextFor(
     store,
     admin,
     media,
-    principal: () => Promise.resolve(principal),
+    ...requestAs(principal),
     invalidateProduct: () => undefined,
     log: silentLog,
-    requestId: "test",
     readiness,
     metrics: createServiceMetrics("catalog-test"),
   };

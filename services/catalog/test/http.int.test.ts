@@ -1,9 +1,9 @@
 // The catalog over real HTTP: status codes a browser or proxy sees, media, health and metrics.
 import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { request, type Server } from "node:http";
+import { request } from "node:http";
+import type { ServiceServer } from "@emporium/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createServiceMetrics } from "@emporium/observability";
@@ -14,7 +14,7 @@ import { MediaLibrary } from "../src/media/media-library";
 import { embeddedTestDatabase } from "@emporium/db/testing";
 import { ResponseCache } from "../src/http/response-cache";
 import { createCatalogServer } from "../src/http/server";
-import type { Readiness } from "../src/trpc";
+import type { Readiness } from "@emporium/service-kit";
 import { createCatalogFixture, silentLog, type CatalogFixture } from "./fixture";
 
 const pglite = embeddedTestDatabase();
@@ -35,7 +35,7 @@ function rawStatusAt(base: string, rawPath: string): Promise<number> {
 
 describe("catalog HTTP server", () => {
   let f: CatalogFixture;
-  let server: Server;
+  let server: ServiceServer;
   let base: string;
   let mediaDir: string;
   let media: LocalFolderStore;
@@ -68,11 +68,11 @@ describe("catalog HTTP server", () => {
       readiness,
       responseCache: new ResponseCache(60_000, 1024 * 1024),
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await server.listen(0, "127.0.0.1");
+    base = server.origin();
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await server?.close(0);
     await f?.dispose();
     if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "@emporium/observability";
 import { MemoryLruCache } from "../adapters/memory/lru-cache";
-import { NotFoundError } from "../domain/errors";
+import { NotFoundError } from "@emporium/service-kit/errors";
 import type { HomePage, ProductDetail } from "../domain/types";
 import type { CatalogStore } from "../ports/catalog-store";
 import { CachedCatalogStore } from "./cached-catalog-store";

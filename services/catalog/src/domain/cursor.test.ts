@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { InvalidInputError } from "./errors";
+import { InvalidInputError } from "@emporium/service-kit/errors";
 
 const id = "3b241101-e2bb-4255-8caf-4136c566a962";
 

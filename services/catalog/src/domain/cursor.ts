@@ -2,7 +2,7 @@
 // relevance order (a float rank) pages by offset instead. A cursor only works with the sort order it
 // was made for, and anything tampered with is refused as bad input rather than crashing a query.
 import { z } from "zod";
-import { InvalidInputError } from "./errors";
+import { InvalidInputError } from "@emporium/service-kit/errors";
 import type { SortOrder } from "./types";
 
 const payload = z.discriminatedUnion("kind", [

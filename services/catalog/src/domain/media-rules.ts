@@ -1,6 +1,6 @@
 // What a product image must be, and where its files live. Pure rules: the limits, the refusal messages
 // staff read, the staging and variant keys.
-import { InvalidInputError } from "./errors";
+import { InvalidInputError } from "@emporium/service-kit/errors";
 
 /** Formats staff may upload: what browsers show and sharp (libvips with libheif/aom) decodes here. */
 export const IMAGE_TYPES = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidInputError } from "./errors";
+import { InvalidInputError } from "@emporium/service-kit/errors";
 import { planExtraVariant, planProduct, skuToken, slugify } from "./product-plan";
 
 function fieldOf(fn: () => unknown): string {

@@ -1,6 +1,6 @@
 // Turning what a merchant typed into a product: a slug, and one variant per combination of option
 // values with its SKU and title. Plain functions, so every rule is tested without a database.
-import { InvalidInputError } from "./errors";
+import { InvalidInputError } from "@emporium/service-kit/errors";
 
 export const MAX_VARIANTS = 100;
 export const MAX_SKU_LENGTH = 64;

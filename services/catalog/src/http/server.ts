@@ -1,18 +1,27 @@
-// The catalog's HTTP surface on node:http: tRPC under /trpc, product media under /media, signed
-// browser uploads at /uploads (embedded store only), and the operational endpoints (/healthz, /readyz, /metrics).
+// The catalog's HTTP surface on the shared service kit, with the catalog's own routes tried first:
+// public tRPC queries (GET) through the response cache, product media under /media, and signed browser
+// uploads at /uploads (embedded store only). Mutations, staff calls and the operational endpoints
+// (/healthz, /readyz, /metrics) are the kit's.
 import { createHash } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { principalFromHeader, type Principal } from "@emporium/auth";
-import { requestIdsFrom, type Logger, type ServiceMetrics } from "@emporium/observability";
+import type { Logger, ServiceMetrics } from "@emporium/observability";
+import {
+  createServiceServer,
+  requestContext,
+  SECURITY_HEADERS,
+  sendJson,
+  type ContextBase,
+  type Readiness,
+  type ServiceServer,
+} from "@emporium/service-kit";
 import { InvalidObjectKeyError, type ObjectStore } from "@emporium/storage";
 import { STAGING_PREFIX } from "../domain/media-rules";
 import { appRouter } from "../router/_app";
 import type { MediaLibrary } from "../media/media-library";
 import type { CatalogAdminStore } from "../ports/catalog-admin-store";
 import type { CatalogStore } from "../ports/catalog-store";
-import type { Context, Readiness } from "../trpc";
+import type { Context } from "../trpc";
 import type { ResponseCache } from "./response-cache";
 
 export interface ServerDeps {
@@ -32,22 +41,6 @@ export interface ServerDeps {
   metrics: ServiceMetrics;
   readiness: Readiness;
   responseCache: ResponseCache;
-}
-
-const SECURITY_HEADERS = {
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  "x-frame-options": "DENY",
-};
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
 }
 
 async function serveMedia(
@@ -93,55 +86,18 @@ function cacheableProcedure(path: string, search: string): string | null {
 const PUBLIC_CACHE_CONTROL = "public, max-age=5, stale-while-revalidate=30";
 const isStaffPath = (path: string) => path.startsWith("admin.");
 
-export function createCatalogServer(deps: ServerDeps): Server {
+export function createCatalogServer(deps: ServerDeps): ServiceServer {
   let served = 0;
   const bootId = Date.now().toString(36);
-
-  const contextFor = (
-    headers: Record<string, string | string[] | undefined>,
-    setHeader: (k: string, v: string) => void,
-  ): Context => {
-    const ids = requestIdsFrom(headers);
-    setHeader("x-request-id", ids.requestId);
-    let principal: Promise<Principal> | undefined;
-    const authorization = headers.authorization;
-    return {
-      store: deps.store,
-      admin: deps.admin,
-      media: deps.mediaLibrary,
-      principal: () =>
-        (principal ??= principalFromHeader(
-          typeof authorization === "string" ? authorization : undefined,
-          deps.tokenKey,
-        )),
-      invalidateProduct: deps.invalidateProduct,
-      readiness: deps.readiness,
-      metrics: deps.metrics,
-      requestId: ids.requestId,
-      log: deps.log.child({ requestId: ids.requestId, traceId: ids.traceId }),
-    };
+  const base: ContextBase<Context> = {
+    store: deps.store,
+    admin: deps.admin,
+    media: deps.mediaLibrary,
+    invalidateProduct: deps.invalidateProduct,
+    readiness: deps.readiness,
+    metrics: deps.metrics,
+    log: deps.log,
   };
-  const onError = ({
-    error,
-    path,
-  }: {
-    error: { code: string; message: string };
-    path?: string | undefined;
-  }) => {
-    if (error.code === "INTERNAL_SERVER_ERROR") return; // logged with context by the procedure middleware
-    deps.log.debug({ path, code: error.code, message: error.message }, "request refused");
-  };
-
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: "/trpc/",
-    maxBodySize: 64 * 1024,
-    createContext: ({ req, res }) => {
-      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-      return contextFor(req.headers, (k, v) => res.setHeader(k, v));
-    },
-    onError,
-  });
 
   /** GET queries: answered from the response cache when possible, otherwise through tRPC and cached. */
   async function query(req: IncomingMessage, res: ServerResponse, url: string, path: string): Promise<void> {
@@ -168,14 +124,21 @@ export function createCatalogServer(deps: ServerDeps): Server {
       endpoint: "/trpc",
       req: new Request(`http://catalog${url}`, { method: "GET", headers }),
       router: appRouter,
-      createContext: ({ resHeaders }) => contextFor(req.headers, (k, v) => resHeaders.set(k, v)),
+      createContext: ({ resHeaders }) => {
+        const request = requestContext(req.headers, deps.log, deps.tokenKey);
+        resHeaders.set("x-request-id", request.requestId);
+        return { ...base, ...request };
+      },
       responseMeta: ({ errors, type, paths }) =>
         paths?.some(isStaffPath)
           ? { headers: { "cache-control": "private, no-store" } }
           : errors.length === 0 && type === "query"
             ? { headers: { "cache-control": PUBLIC_CACHE_CONTROL } }
             : {},
-      onError,
+      onError: ({ error, path }) => {
+        if (error.code !== "INTERNAL_SERVER_ERROR")
+          deps.log.debug({ path, code: error.code, message: error.message }, "request refused");
+      },
     });
     const body = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get("content-type") ?? "application/json";
@@ -193,44 +156,42 @@ export function createCatalogServer(deps: ServerDeps): Server {
     res.end(body);
   }
 
-  return createServer((req, res) => {
+  async function routes(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
     const url = req.url ?? "/";
-    const path = url.split("?")[0] ?? "/";
-    const handle = async (): Promise<void> => {
-      if (path.startsWith("/trpc/"))
-        return req.method === "GET" ? query(req, res, url, path) : trpc(req, res);
-      if (path === "/uploads" && deps.uploadHandler) {
-        if (req.method === "POST") return deps.uploadHandler(req, res);
-        return sendJson(res, 405, { error: "method not allowed" });
-      }
-      if (req.method !== "GET" && req.method !== "HEAD")
-        return sendJson(res, 405, { error: "method not allowed" });
-      // Staged uploads are unchecked bytes: never served, only read back by admin.media.complete.
-      if (path.startsWith(`/media/${STAGING_PREFIX}`)) return sendJson(res, 404, { error: "no such media" });
-      if (path.startsWith("/media/")) return serveMedia(req, res, deps.media, path.slice("/media/".length));
-      if (path === "/healthz") return sendJson(res, 200, { status: "ok" });
-      if (path === "/readyz") {
-        if (!deps.readiness.ready)
-          return sendJson(res, 503, { status: "starting", detail: deps.readiness.detail });
-        try {
-          await deps.store.ping();
-          return sendJson(res, 200, { status: "ready" });
-        } catch {
-          return sendJson(res, 503, { status: "degraded", detail: "database unreachable" });
-        }
-      }
-      if (path === "/metrics") {
-        const { contentType, body } = await deps.metrics.render();
-        res.writeHead(200, { "content-type": contentType });
-        res.end(body);
-        return;
-      }
-      sendJson(res, 404, { error: `no route for ${path}` });
-    };
-    handle().catch((err: unknown) => {
-      deps.log.error({ err, path }, "request failed");
-      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
-      else res.destroy();
-    });
+    if (path.startsWith("/trpc/")) {
+      if (req.method !== "GET") return false;
+      await query(req, res, url, path);
+      return true;
+    }
+    if (path === "/uploads" && deps.uploadHandler) {
+      if (req.method === "POST") await deps.uploadHandler(req, res);
+      else sendJson(res, 405, { error: "method not allowed" });
+      return true;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      sendJson(res, 405, { error: "method not allowed" });
+      return true;
+    }
+    // Staged uploads are unchecked bytes: never served, only read back by admin.media.complete.
+    if (path.startsWith(`/media/${STAGING_PREFIX}`)) {
+      sendJson(res, 404, { error: "no such media" });
+      return true;
+    }
+    if (path.startsWith("/media/")) {
+      await serveMedia(req, res, deps.media, path.slice("/media/".length));
+      return true;
+    }
+    return false;
+  }
+
+  return createServiceServer({
+    router: appRouter,
+    log: deps.log,
+    metrics: deps.metrics,
+    tokenKey: deps.tokenKey,
+    readiness: deps.readiness,
+    checks: [{ name: "database", check: () => deps.store.ping() }],
+    routes,
+    createContext: (request) => ({ ...base, ...request }),
   });
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@emporium/observability";
 import { canSweep, type ObjectStore, type UploadTarget } from "@emporium/storage";
-import { InvalidInputError } from "../domain/errors";
+import { InvalidInputError } from "@emporium/service-kit/errors";
 import {
   ABANDONED_UPLOAD_AGE_MS,
   IMAGE_TYPES,

@@ -16,7 +16,7 @@ import type {
   ProductDetails,
   ProductStatus,
 } from "../../domain/admin-types";
-import { InvalidInputError, NotFoundError } from "../../domain/errors";
+import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { lineOf } from "../../domain/product-import";
 import { planExtraVariant, planProduct, type ProductPlan } from "../../domain/product-plan";
 import type { CatalogAdminStore } from "../../ports/catalog-admin-store";

@@ -3,7 +3,7 @@
 import { Prisma, type Database } from "@emporium/db";
 import { buildTree, findCategory, subtreeIds } from "../../domain/category-tree";
 import { decodeCursor, encodeCursor, type KeyCursor } from "../../domain/cursor";
-import { InvalidInputError, NotFoundError } from "../../domain/errors";
+import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { assembleFacets, type FacetDictionary } from "../../domain/facets";
 import type { ListingQuery } from "../../domain/listing";
 import {

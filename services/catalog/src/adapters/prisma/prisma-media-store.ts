@@ -1,7 +1,7 @@
 // Product images over Prisma. Writes that depend on the current positions lock the product row first,
 // so two staff members adding or reordering images at once queue instead of interleaving.
 import type { Database, Prisma } from "@emporium/db";
-import { InvalidInputError, NotFoundError } from "../../domain/errors";
+import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import type { MediaItem, MediaStore, NewMedia } from "../../ports/media-store";
 import { mediaUrl } from "./prisma-catalog-store";
 

@@ -1,5 +1,5 @@
 import { findCategory } from "../../domain/category-tree";
-import { NotFoundError } from "../../domain/errors";
+import { NotFoundError } from "@emporium/service-kit/errors";
 import type { CategoryNode, CategoryRef } from "../../domain/types";
 import type { Context } from "../../trpc";
 import type { ByPathInput } from "./byPath.schema";

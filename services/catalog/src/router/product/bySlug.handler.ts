@@ -1,4 +1,4 @@
-import { NotFoundError } from "../../domain/errors";
+import { NotFoundError } from "@emporium/service-kit/errors";
 import type { ProductDetail } from "../../domain/types";
 import type { Context } from "../../trpc";
 import type { BySlugInput } from "./bySlug.schema";
