@@ -14,6 +14,18 @@ export const paymentEnvSchema = z.object({
     .positiveInt(8)
     .describe("Commands handled at once per queue; the database pool has four connections more."),
   PSP_URL: env.httpUrl().default("http://127.0.0.1:4010").describe("The payment provider's API."),
+  PAYMENT_ALLOW_SIMULATOR: z
+    .enum(["1", "0", "true", "false", "yes", "no"])
+    .optional()
+    .describe(
+      "Whether PSP_URL may be the payment provider simulator (services/psp); unset: allowed unless NODE_ENV is production.",
+    ),
+  NODE_ENV: z
+    .string()
+    .optional()
+    .describe(
+      "`production` refuses the payment provider simulator unless PAYMENT_ALLOW_SIMULATOR allows it.",
+    ),
   PSP_TIMEOUT_MS: env
     .positiveInt(1_500)
     .describe("Deadline of one call to the provider; the request is aborted when it passes."),
@@ -44,6 +56,12 @@ export const paymentEnvSchema = z.object({
 });
 
 export type PaymentEnv = z.output<typeof paymentEnvSchema>;
+
+/** The simulator is for development, compose and tests: production takes it only when told to. */
+export const simulatorAllowed = (e: Pick<PaymentEnv, "PAYMENT_ALLOW_SIMULATOR" | "NODE_ENV">): boolean =>
+  e.PAYMENT_ALLOW_SIMULATOR === undefined
+    ? e.NODE_ENV !== "production"
+    : ["1", "true", "yes"].includes(e.PAYMENT_ALLOW_SIMULATOR);
 
 export const loadPaymentEnv = (source: NodeJS.ProcessEnv = process.env) =>
   loadEnvOrExit(paymentEnvSchema, source);

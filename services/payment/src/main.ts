@@ -4,11 +4,23 @@ import { openDatabase } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { connectBrokers, onShutdown, schemaCheck, startOpsServer, waitForSchema } from "@emporium/runtime";
 import { PspProvider } from "./adapters/psp/psp-provider";
-import { loadPaymentEnv } from "./env";
+import { loadPaymentEnv, simulatorAllowed } from "./env";
+import { refuseSimulator, SimulatorRefusedError } from "./simulator-guard";
 import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE } from "./worker";
 
 const env = loadPaymentEnv();
 const log = createLogger({ service: "payment", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+// Before anything else: production must not take orders against the payment provider simulator.
+await refuseSimulator({
+  pspUrl: env.PSP_URL,
+  allowSimulator: simulatorAllowed(env),
+  timeoutMs: env.PSP_TIMEOUT_MS,
+  log,
+}).catch((err: unknown) => {
+  if (!(err instanceof SimulatorRefusedError)) throw err;
+  log.fatal(err.message);
+  process.exit(1);
+});
 const metrics = createServiceMetrics("payment");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: env.PAYMENT_CONCURRENCY + 4 });
 const brokers = await connectBrokers({

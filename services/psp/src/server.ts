@@ -23,6 +23,9 @@ function send(res: ServerResponse, reply: Reply, closing: AbortSignal): void {
     "content-length": Buffer.byteLength(text),
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
+    // Says what this is: the payment worker refuses a simulator in production (services/payment's
+    // simulator-guard) unless PAYMENT_ALLOW_SIMULATOR allows it.
+    "psp-simulator": "emporium",
     ...(reply.replayed ? { "idempotent-replayed": "true" } : {}),
     // While stopping, a kept-alive socket is closed after its answer instead of idling on.
     ...(closing.aborted ? { connection: "close" } : {}),
