@@ -4,19 +4,19 @@
 // standalone main.ts builds it with Kafka and RabbitMQ. The payment provider simulator runs as its own
 // process (services/psp), as a real provider would.
 import { serviceTokenKey } from "@emporium/auth";
-import { prepareDatabase } from "@emporium/catalog/bootstrap";
-import { createMediaUploads, mediaUploadSecret } from "@emporium/catalog/media-uploads";
-import { createCatalogService } from "@emporium/catalog/service";
+import {
+  createCatalogService,
+  createMediaUploads,
+  mediaUploadSecret,
+  prepareDatabase,
+} from "@emporium/catalog/service";
 import { openDatabase } from "@emporium/db";
-import { ensureDevAccounts } from "@emporium/identity/dev-accounts";
-import { createIdentityService } from "@emporium/identity/service";
+import { createIdentityService, ensureDevAccounts } from "@emporium/identity/service";
 import { createInventoryApi } from "@emporium/inventory/service";
 import { createInventoryWorker } from "@emporium/inventory/worker";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { CatalogVariantLookup } from "@emporium/orders/catalog-lookup";
-import { loadOrCreateDevSecret } from "@emporium/orders/secret";
-import { createOrdersService } from "@emporium/orders/service";
+import { CatalogVariantLookup, createOrdersService, loadOrCreateDevSecret } from "@emporium/orders/service";
 import { onShutdown } from "@emporium/runtime";
 import { LocalFolderStore } from "@emporium/storage";
 import { createFulfillmentWorker } from "@emporium/fulfillment/worker";
@@ -105,25 +105,18 @@ const workers = [
   }),
 ];
 
-const listen = (server: typeof catalog.server, port: number) =>
-  new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, env.HOST, () => resolve());
-  });
-await listen(catalog.server, env.CATALOG_PORT);
-await listen(orders.server, env.ORDERS_PORT);
-await listen(identity.server, env.IDENTITY_PORT);
-await listen(inventoryApi.server, env.INVENTORY_PORT);
+await catalog.server.listen(env.CATALOG_PORT, env.HOST);
+await orders.server.listen(env.ORDERS_PORT, env.HOST);
+await identity.server.listen(env.IDENTITY_PORT, env.HOST);
+await inventoryApi.server.listen(env.INVENTORY_PORT, env.HOST);
 log.info({ database: db.description }, "backend listening; preparing the database");
 
 onShutdown(log, async () => {
   catalog.readiness.ready = false;
   await identity.stop();
-  for (const server of [catalog.server, orders.server, identity.server, inventoryApi.server])
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+  await Promise.all(
+    [catalog.server, orders.server, identity.server, inventoryApi.server].map((s) => s.close()),
+  );
   for (const w of workers) await w.stop();
   await orders.stop();
   await catalog.stop();
