@@ -92,8 +92,8 @@ async function main(): Promise<void> {
     const db = await openDatabase({ databaseUrl: benchUrl });
     const pool = new pg.Pool({ connectionString: benchUrl, max: connections });
     try {
-      const query = listingQuery(listInput);
-      const viaPrisma = await db.prisma.$queryRaw<unknown[]>(query);
+      const query = listingQuery(repoRoot, listInput);
+      const viaPrisma = await db.prisma.$queryRawUnsafe<unknown[]>(query.text, ...query.values);
       const viaPg = await pool.query(query.text, query.values);
       if (viaPrisma.length !== viaPg.rowCount)
         throw new Error(`Prisma returned ${viaPrisma.length} rows, pg ${viaPg.rowCount}`);
@@ -102,8 +102,8 @@ async function main(): Promise<void> {
       );
       const opts = { concurrency: connections, warmupSeconds, durationSeconds };
       const prismaFigures = await measureQuery(
-        "Prisma $queryRaw (catalog SQL)",
-        () => db.prisma.$queryRaw(query),
+        "Prisma $queryRawUnsafe (catalog SQL)",
+        () => db.prisma.$queryRawUnsafe(query.text, ...query.values),
         opts,
       );
       const pgFigures = await measureQuery(

@@ -1,5 +1,5 @@
-// Bench (b): one listing query straight from the database — through Prisma ($queryRaw with the
-// catalog's Prisma.Sql) and through raw `pg` with the very same SQL text and parameters — driven by
+// Bench (b): one listing query straight from the database — through Prisma ($queryRawUnsafe with the
+// catalog's SQL text and values) and through raw `pg` with the very same SQL text and parameters — driven by
 // the same number of parallel loops for the same time.
 import { percentile, progress, type Figures } from "./stats";
 

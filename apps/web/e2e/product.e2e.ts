@@ -2,8 +2,13 @@
 // the URL reopens the same variant.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createCatalogClient, type ProductDetail, type VariantView } from "@emporium/catalog/client";
-import { findVariant, initialSelection } from "@emporium/catalog/variant-matrix";
+import {
+  createCatalogClient,
+  findVariant,
+  initialSelection,
+  type ProductDetail,
+  type VariantView,
+} from "@emporium/catalog/client";
 import { formatMoney } from "@emporium/ui/money";
 import { availabilityOf } from "@/product/availability";
 import { launchBrowser, waitForHydration } from "./browser";

@@ -5,6 +5,24 @@ import type { AppRouter } from "./router/_app";
 export type { AppRouter, RouterInputs, RouterOutputs } from "./router/_app";
 export type * from "./domain/types";
 export type * from "./domain/admin-types";
+// Pure domain rules that are part of the contract, so callers never reach into the catalog's folders:
+// the storefront picks variants with the catalog's own option matrix, and the admin describes the
+// import file (its columns, list separator and limits) exactly as the catalog will check it.
+export {
+  choose,
+  findVariant,
+  initialSelection,
+  valueState,
+  type Selection,
+  type ValueState,
+} from "./domain/variant-matrix";
+export {
+  IMPORT_COLUMNS,
+  LIST_SEPARATOR,
+  MAX_IMPORT_ROWS,
+  REQUIRED_COLUMNS,
+  type ImportColumn,
+} from "./domain/product-import";
 
 export interface CatalogClientOptions {
   url: string;

@@ -83,3 +83,6 @@ export function createIdentityService(d: IdentityServiceDeps): IdentityService {
     },
   };
 }
+
+// For a development host composing identity: the local accounts it creates on any database.
+export { DEV_ACCOUNTS, ensureDevAccounts } from "./dev-accounts";

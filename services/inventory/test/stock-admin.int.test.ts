@@ -1,6 +1,7 @@
 // The staff stock API on PGlite and PostgreSQL: adjustments recorded with their reason and announced
-// to the catalog's read model, bad input refused by field with nothing changed, thresholds and the
-// low-stock list, adjustments racing reservations, and the authorization walk over every procedure.
+// on the bus for the catalog's read model, bad input refused by field with nothing changed, thresholds
+// and the low-stock list, adjustments racing reservations, and the authorization walk over every
+// procedure.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Principal } from "@emporium/auth";
@@ -10,8 +11,14 @@ import {
   walkPermissionMatrix,
   type GuardedProcedure,
 } from "@emporium/auth/testing";
-import { stockChangedHandler } from "@emporium/catalog/stock-read-model";
-import { createEnvelope, reserveStockV1, stockChangedV1, TOPICS, type Envelope } from "@emporium/contracts";
+import {
+  createEnvelope,
+  readMessage,
+  reserveStockV1,
+  stockChangedV1,
+  TOPICS,
+  type Envelope,
+} from "@emporium/contracts";
 import { testDatabaseTargets } from "@emporium/db/testing";
 import { InProcessEventBus, OutboxRelay } from "@emporium/messaging";
 import { zodIssuePath } from "@emporium/runtime";
@@ -344,34 +351,42 @@ describe.each(testDatabaseTargets("inventory staff API"))("inventory staff API o
     expect((await allLow()).ids).not.toContain(variantId);
   });
 
-  it("moves the catalog's stock read model through the outbox and the bus", async () => {
+  // The inventory's half of the catalog's stock read model: the adjustment leaves through the outbox as
+  // the contract's stock-changed event with the variant's new total. The catalog's half (its consumer
+  // applying that event) is tested in the catalog's own stock-read-model suite.
+  it("announces an adjustment through the outbox and the bus as the variant's new total", async () => {
     const events = new InProcessEventBus(log);
     const relay = new OutboxRelay({ db: f.db, schema: "inventory", events, log, pollMs: 200 });
+    const received: Envelope[] = [];
     const subscription = await events.subscribe({
-      group: "catalog-stock-test",
+      group: "stock-changed-test",
       topics: [TOPICS.inventory],
       fromBeginning: true,
-      handle: stockChangedHandler(f.db, async () => undefined),
+      handle: async (envelope) => void received.push(envelope),
     });
     await relay.start();
     try {
-      const variant = await f.db.prisma.variant.findFirstOrThrow({
+      const level = await f.db.prisma.stockLevel.findFirstOrThrow({
         where: { available: { gt: 0 } },
-        orderBy: { sku: "asc" },
+        orderBy: [{ sku: "asc" }, { locationId: "asc" }],
       });
-      const level = await f.db.prisma.stockLevel.findFirstOrThrow({ where: { variantId: variant.id } });
+      const levels = await f.db.prisma.stockLevel.findMany({ where: { variantId: level.variantId } });
+      const before = levels.reduce((n, l) => n + l.available, 0);
       await asManager().admin.stock.adjust({
-        variantId: variant.id,
+        variantId: level.variantId,
         locationId: level.locationId,
         delta: 7,
         reason: "returned",
       });
-      await waitFor(
-        async () =>
-          (await f.db.prisma.variant.findUniqueOrThrow({ where: { id: variant.id } })).available ===
-          variant.available + 7,
-        { what: "the catalog's variant.available to follow the adjustment" },
+      const announced = await waitFor(
+        () =>
+          received
+            .filter((e) => e.type === stockChangedV1.type && e.aggregateId === level.variantId)
+            .map((e) => readMessage(e, stockChangedV1).data)
+            .find((d) => d.available === before + 7) ?? null,
+        { what: "the adjustment's stock-changed event on the bus" },
       );
+      expect(announced).toEqual({ variantId: level.variantId, sku: level.sku, available: before + 7 });
     } finally {
       await relay.stop();
       await subscription.stop();

@@ -17,8 +17,7 @@ import {
 import { testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
 import type { MessageHandler } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { startPsp, type RunningPsp } from "@emporium/psp/server";
-import { TEST_CARDS } from "@emporium/psp/test-cards";
+import { startPsp, TEST_CARDS, type RunningPsp } from "@emporium/psp/testing";
 import { waitFor } from "@emporium/testkit";
 import { PspProvider } from "../src/adapters/psp/psp-provider";
 import type { ResilienceOptions } from "../src/adapters/resilience/guarded-provider";

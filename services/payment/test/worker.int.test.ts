@@ -7,8 +7,7 @@ import { authorizePaymentV1, createEnvelope, QUEUES, TOPICS, type Envelope } fro
 import { testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
 import { InProcessCommandBus, InProcessEventBus, type Subscription } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { startPsp, type RunningPsp } from "@emporium/psp/server";
-import { TEST_CARDS } from "@emporium/psp/test-cards";
+import { startPsp, TEST_CARDS, type RunningPsp } from "@emporium/psp/testing";
 import { waitFor } from "@emporium/testkit";
 import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE, PspProvider, type PaymentWorker } from "../src/worker";
 

@@ -1,7 +1,6 @@
 // Whether the chosen variant can go in the cart, and if not, the reason the button gives.
-import type { ProductOptionView, VariantView } from "@emporium/catalog/client";
+import type { ProductOptionView, Selection, VariantView } from "@emporium/catalog/client";
 import { MAX_LINE_QUANTITY } from "@emporium/contracts/cart";
-import type { Selection } from "@emporium/catalog/variant-matrix";
 
 export type Purchase =
   { ok: true; variant: VariantView; maxQuantity: number } | { ok: false; reason: string };

@@ -2,8 +2,13 @@
 // One row of toggle buttons per option (Colour, Size). Sold-out values stay selectable but look
 // crossed out; values that do not exist with the other choices look dashed, and picking one moves the
 // other choices to the nearest combination that does (the catalog's `choose`).
-import type { ProductOptionView, VariantView } from "@emporium/catalog/client";
-import { valueState, type Selection, type ValueState } from "@emporium/catalog/variant-matrix";
+import {
+  valueState,
+  type ProductOptionView,
+  type Selection,
+  type ValueState,
+  type VariantView,
+} from "@emporium/catalog/client";
 import { cn } from "@emporium/ui/cn";
 
 export interface VariantOptionsProps {

@@ -1,7 +1,6 @@
 // Glue between the product page and the catalog's variant matrix: which options the URL's variant
 // stands for, and which image shows the chosen colour.
-import type { ProductDetail } from "@emporium/catalog/client";
-import { initialSelection, type Selection } from "@emporium/catalog/variant-matrix";
+import { initialSelection, type ProductDetail, type Selection } from "@emporium/catalog/client";
 
 type Media = ProductDetail["media"][number];
 

@@ -1,12 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import {
-  IMPORT_COLUMNS,
-  LIST_SEPARATOR,
-  MAX_IMPORT_ROWS,
-  REQUIRED_COLUMNS,
-} from "@emporium/catalog/product-import";
+import { IMPORT_COLUMNS, LIST_SEPARATOR, MAX_IMPORT_ROWS, REQUIRED_COLUMNS } from "@emporium/catalog/client";
 import { requireStaff } from "@/auth/session";
 import { ImportForm } from "./import-form";
 

@@ -1,6 +1,6 @@
 // A CSV to start an import from: every column the import knows, and two example products.
 import { stringify } from "csv-stringify/sync";
-import { IMPORT_COLUMNS } from "@emporium/catalog/product-import";
+import { IMPORT_COLUMNS } from "@emporium/catalog/client";
 import { currentStaff } from "@/auth/session";
 
 const EXAMPLES: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>[] = [
