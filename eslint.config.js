@@ -4,6 +4,151 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 // File patterns are relative to this file, so they hold whichever workspace runs `eslint .`.
+const SOURCE = "*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
+
+// ── Boundaries ──────────────────────────────────────────────────────────────────────────────────────
+// The dependency graph points one way: apps, bench, tests and docs → services (through their public
+// entries) → packages. Each workspace kind below lists what it may not import, with what to import
+// instead; tests/boundaries lints crossing imports through this file and fails if a rule goes missing.
+const SERVICES = ["catalog", "orders", "identity", "inventory", "payment", "fulfillment", "psp", "devhost"];
+const APPS = ["web", "admin"];
+const anyOf = (names) => `(${names.join("|")})`;
+/** `@emporium/<service>` or any subpath of it except the listed entries. */
+const serviceExcept = (entries) =>
+  `^@emporium/${anyOf(SERVICES)}${entries.length ? `(?!/${anyOf(entries)}$)` : ""}(/.*)?$`;
+
+const onlyClient = {
+  regex: serviceExcept(["client"]),
+  message:
+    "Reach a service only through its client entry, '@emporium/<service>/client'. If you need something else " +
+    "from it, re-export it from the service's src/client.ts (pure domain helpers belong to the client contract) " +
+    "or move shared pure code into a package.",
+};
+const noService = {
+  regex: serviceExcept([]),
+  message:
+    "Packages sit below the services and never import one: move the shared code into a package (or pass it in " +
+    "from the caller).",
+};
+const noServiceInternals = {
+  regex: serviceExcept(["client"]),
+  message:
+    "A service never imports another service's internals: call it through '@emporium/<service>/client' (tRPC " +
+    "over HTTP), or exchange events and commands defined in @emporium/contracts.",
+};
+// The development host is the composition root of the all-in-one process: it builds every service from
+// the factories its standalone main.ts uses. `service` (the backend as a unit, plus what composing it
+// takes: database preparation, upload target, dev accounts, catalog lookup), `worker` (a worker's
+// consumers and relays) and `env` (the config pieces the host validates for them) — nothing deeper.
+const onlyCompositionEntries = {
+  regex: serviceExcept(["service", "worker", "env", "client"]),
+  message:
+    "The development host composes services from their composition entries only: '@emporium/<service>/service', " +
+    "'/worker', '/env' (or '/client'). Re-export what composing a service needs from its src/service.ts.",
+};
+// The configuration reference is generated from each process's env schema, and from nothing else.
+const onlyEnvSchemas = {
+  regex: serviceExcept(["env", "client"]),
+  message: "The docs read a service's configuration through '@emporium/<service>/env' only.",
+};
+const appsFromDocsOnly = (allowed) => ({
+  regex: `^@emporium/${anyOf(APPS)}${allowed.length ? `(?!/${anyOf(allowed)}$)` : ""}(/.*)?$`,
+  message: allowed.length
+    ? "The docs read an app's configuration through '@emporium/<app>/env-schema' only."
+    : "Nothing imports an app: move shared code into a package.",
+});
+const noTopLevel = (names) => ({
+  regex: `^@emporium/${anyOf(names)}(/.*)?$`,
+  message: "Benchmarks, system tests and the docs generator are leaves of the graph: nothing imports them.",
+});
+
+/** Kinds of workspace: where they are (a glob of their folders) and what they may not import. */
+const WORKSPACE_KINDS = [
+  {
+    name: "apps",
+    root: "apps/*",
+    patterns: [onlyClient, appsFromDocsOnly([]), noTopLevel(["bench", "system-tests", "docs"])],
+  },
+  { name: "bench", root: "bench", patterns: [onlyClient, appsFromDocsOnly([]), noTopLevel(["docs"])] },
+  {
+    name: "tests",
+    root: "tests/*",
+    patterns: [onlyClient, appsFromDocsOnly([]), noTopLevel(["bench", "docs"])],
+  },
+  {
+    name: "docs",
+    root: "docs",
+    patterns: [onlyEnvSchemas, appsFromDocsOnly(["env-schema"]), noTopLevel(["bench", "system-tests"])],
+  },
+  {
+    name: "packages",
+    root: "packages/*",
+    patterns: [noService, appsFromDocsOnly([]), noTopLevel(["bench", "system-tests", "docs"])],
+  },
+  {
+    name: "services",
+    root: "services/*",
+    ignores: ["services/devhost/**"],
+    patterns: [noServiceInternals, appsFromDocsOnly([]), noTopLevel(["bench", "system-tests", "docs"])],
+    // A service's tests may also start another service's published test double (the payment provider
+    // simulator) through its `testing` entry, as they use @emporium/db/testing.
+    testPatterns: [
+      { ...noServiceInternals, regex: serviceExcept(["client", "testing"]) },
+      appsFromDocsOnly([]),
+      noTopLevel(["bench", "system-tests", "docs"]),
+    ],
+  },
+  {
+    name: "devhost",
+    root: "services/devhost",
+    patterns: [onlyCompositionEntries, appsFromDocsOnly([]), noTopLevel(["bench", "system-tests", "docs"])],
+  },
+];
+const testFilesOf = (root) => [`${root}/test/**/${SOURCE}`, `${root}/**/*.test.{ts,tsx}`];
+
+const importRules = WORKSPACE_KINDS.flatMap((kind) => [
+  {
+    name: `boundaries/${kind.name}`,
+    files: [`${kind.root}/**/${SOURCE}`],
+    ...(kind.ignores ? { ignores: kind.ignores } : {}),
+    rules: { "no-restricted-imports": ["error", { patterns: kind.patterns }] },
+  },
+  ...(kind.testPatterns
+    ? [
+        {
+          name: `boundaries/${kind.name}/tests`,
+          files: testFilesOf(kind.root),
+          ...(kind.ignores ? { ignores: kind.ignores } : {}),
+          rules: { "no-restricted-imports": ["error", { patterns: kind.testPatterns }] },
+        },
+      ]
+    : []),
+]);
+
+// A relative import must stay inside its workspace (`../../services/catalog/src/...` is refused): a file
+// d folders below its workspace root may climb at most d levels. Flat config cannot compute that from a
+// path, so there is one block per depth (files deeper than MAX_DEPTH share the last one's limit), and
+// the check is a syntax rule so it does not replace the import rules above. esquery regexes cannot
+// contain "/", hence \x2F.
+const MAX_DEPTH = 8;
+const WORKSPACE_ROOTS = WORKSPACE_KINDS.map((kind) => kind.root).filter(
+  (root) => root !== "services/devhost",
+);
+const climbingOut = (levels) => {
+  const regex = `/^(\\.\\.\\x2F){${levels}}|^(\\.\\.\\x2F){${levels - 1}}\\.\\.$/`;
+  const message =
+    "This relative import leaves its workspace: import the other workspace by its package name and public " +
+    "entry (e.g. '@emporium/<service>/client' or '@emporium/<package>').";
+  return ["ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration", "ImportExpression"].map(
+    (node) => ({ selector: `${node}[source.value=${regex}]`, message }),
+  );
+};
+const climbRules = Array.from({ length: MAX_DEPTH + 1 }, (_, d) => ({
+  name: `boundaries/relative-depth-${d}`,
+  files: WORKSPACE_ROOTS.map((root) => `${root}/${"*/".repeat(d)}${d === MAX_DEPTH ? "**/" : ""}${SOURCE}`),
+  rules: { "no-restricted-syntax": ["error", ...climbingOut(d + 1)] },
+}));
+
 const reactFiles = ["apps/*/src/**/*.{ts,tsx}", "packages/ui/src/**/*.{ts,tsx}"];
 const nextFiles = ["apps/*/src/**/*.{ts,tsx}", "apps/*/next.config.ts"];
 
@@ -43,4 +188,6 @@ export default tseslint.config(
       "@next/next/no-html-link-for-pages": "off",
     },
   },
+  ...importRules,
+  ...climbRules,
 );

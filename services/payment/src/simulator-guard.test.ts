@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "@emporium/observability";
-import { startPsp, type RunningPsp } from "@emporium/psp/server";
+import { startPsp, type RunningPsp } from "@emporium/psp/testing";
 import { simulatorAllowed } from "./env";
 import { identifyProvider, refuseSimulator, SimulatorRefusedError } from "./simulator-guard";
 
