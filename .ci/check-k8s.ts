@@ -98,6 +98,8 @@ const externalSecrets: Record<string, string[]> = {
     "service-token",
     "admin-session",
     "web-session",
+    "payment-provider",
+    "catalog-s3",
   ],
 };
 
@@ -289,9 +291,71 @@ function checkRender(target: string, objects: Obj[]): void {
       if (!has("HorizontalPodAutoscaler", svc)) fail(where, `HPA ${svc} missing`);
     for (const svc of ["web", "catalog", "admin"])
       if (!has("PodDisruptionBudget", svc)) fail(where, `PDB ${svc} missing`);
+    checkProdProviders(where, objects);
   }
   if (target === "overlays/dev" && !has("StatefulSet", "postgres"))
     fail(where, "dev PostgreSQL StatefulSet missing");
+}
+
+/** A container's value for `name`: a literal from env or an envFrom ConfigMap, or the Secret it comes from. */
+function envSource(objects: Obj[], container: Obj, name: string): { value?: string; secret?: string } {
+  for (const e of arr(container.env)) {
+    if (str(at(e, "name")) !== name) continue;
+    const secret = str(at(e, "valueFrom", "secretKeyRef", "name"));
+    return secret ? { secret } : { value: str(at(e, "value")) };
+  }
+  for (const ref of arr(container.envFrom)) {
+    const cm = str(at(ref, "configMapRef", "name"));
+    const data = obj(
+      at(
+        objects.find((o) => o.kind === "ConfigMap" && at(o, "metadata", "name") === cm),
+        "data",
+      ),
+    );
+    if (typeof data[name] === "string") return { value: data[name] };
+  }
+  return {};
+}
+
+// Production runs on real providers: no payment provider simulator, the provider's address from a
+// Secret the operator creates (never a literal, never the simulator allowed), media in S3 rather than
+// on a shared volume.
+function checkProdProviders(where: string, objects: Obj[]): void {
+  const simulator = objects.filter(
+    (o) =>
+      at(o, "metadata", "name") === "psp" || at(o, "metadata", "labels", "app.kubernetes.io/name") === "psp",
+  );
+  for (const o of simulator)
+    fail(where, `${String(o.kind)}/psp: the payment provider simulator is not deployed in prod`);
+  for (const p of objects.filter((o) => o.kind === "NetworkPolicy"))
+    if (JSON.stringify(p.spec ?? {}).includes('"app.kubernetes.io/name":"psp"'))
+      fail(where, `NetworkPolicy/${String(at(p, "metadata", "name"))} still reaches the simulator`);
+  const containerOf = (name: string): Obj | undefined => {
+    const d = objects.find((o) => o.kind === "Deployment" && at(o, "metadata", "name") === name);
+    return d ? obj(arr(at(d, "spec", "template", "spec", "containers"))[0]) : undefined;
+  };
+  for (const name of ["payment", "web"]) {
+    const c = containerOf(name);
+    if (!c) continue;
+    const psp = envSource(objects, c, "PSP_URL");
+    if (!psp.secret)
+      fail(where, `${name}: PSP_URL must come from the operator's Secret, not ${psp.value ?? "a default"}`);
+  }
+  const payment = containerOf("payment");
+  if (payment) {
+    const allow = envSource(objects, payment, "PAYMENT_ALLOW_SIMULATOR").value;
+    if (allow !== undefined && ["1", "true", "yes"].includes(allow))
+      fail(where, "payment: PAYMENT_ALLOW_SIMULATOR must not be set in prod");
+  }
+  for (const pvc of objects.filter((o) => o.kind === "PersistentVolumeClaim"))
+    if (arr(at(pvc, "spec", "accessModes")).includes("ReadWriteMany"))
+      fail(
+        where,
+        `PersistentVolumeClaim/${String(at(pvc, "metadata", "name"))}: no ReadWriteMany volume (media is in S3)`,
+      );
+  const catalog = containerOf("catalog");
+  if (catalog && !envSource(objects, catalog, "S3_BUCKET").value)
+    fail(where, "catalog: S3_BUCKET must name the media bucket");
 }
 
 let rendered = 0;
