@@ -109,7 +109,12 @@ export class Stack {
       INVENTORY_PORT: String(ports.inventory),
       SERVICE_TOKEN_SECRET: "system-tests-service-token-secret-0123456789",
     });
-    add("payment", { PAYMENT_PORT: String(ports.payment), PSP_URL: this.pspUrl });
+    // production settings, with the simulator as the provider on purpose
+    add("payment", {
+      PAYMENT_PORT: String(ports.payment),
+      PSP_URL: this.pspUrl,
+      PAYMENT_ALLOW_SIMULATOR: "true",
+    });
     add("fulfillment", {
       FULFILLMENT_PORT: String(ports.fulfillment),
       CARRIER_STEP_MS: String(this.o.carrierStepMs ?? 200),
