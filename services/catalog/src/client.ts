@@ -1,5 +1,6 @@
 // A typed tRPC client for the catalog, for the storefront, the admin and other services.
-import { createTRPCClient, httpLink } from "@trpc/client";
+import { createTRPCClient } from "@trpc/client";
+import { serviceLinks, type ServiceClientOptions } from "@emporium/service-kit/client";
 import type { AppRouter } from "./router/_app";
 
 export type { AppRouter, RouterInputs, RouterOutputs } from "./router/_app";
@@ -24,24 +25,10 @@ export {
   type ImportColumn,
 } from "./domain/product-import";
 
-export interface CatalogClientOptions {
-  url: string;
-  /** A fetch to use (Next passes its own to control caching). */
-  fetch?: typeof fetch;
-  /** Headers for each call (an Authorization header with a service token for staff procedures). */
-  headers?: () => Record<string, string> | Promise<Record<string, string>>;
-}
+export type CatalogClientOptions = ServiceClientOptions;
 
-export function createCatalogClient(options: CatalogClientOptions) {
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: options.url,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.headers ? { headers: options.headers } : {}),
-      }),
-    ],
-  });
+export function createCatalogClient(options: ServiceClientOptions) {
+  return createTRPCClient<AppRouter>({ links: serviceLinks(options) });
 }
 
 export type CatalogClient = ReturnType<typeof createCatalogClient>;

@@ -1,5 +1,6 @@
 // A typed tRPC client for the identity service, for the apps' servers (sign-in, sign-up, staff pages).
-import { createTRPCClient, httpLink } from "@trpc/client";
+import { createTRPCClient } from "@trpc/client";
+import { serviceLinks } from "@emporium/service-kit/client";
 import type { AppRouter } from "./router/_app";
 
 export type { AppRouter, RouterInputs, RouterOutputs } from "./router/_app";
@@ -14,21 +15,11 @@ export function createIdentityClient(
   url: string,
   getAuthorizationHeader?: () => string | undefined | Promise<string | undefined>,
 ) {
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url,
-        ...(getAuthorizationHeader
-          ? {
-              headers: async (): Promise<Record<string, string>> => {
-                const authorization = await getAuthorizationHeader();
-                return authorization ? { authorization } : {};
-              },
-            }
-          : {}),
-      }),
-    ],
-  });
+  const headers = async (): Promise<Record<string, string>> => {
+    const authorization = await getAuthorizationHeader?.();
+    return authorization ? { authorization } : {};
+  };
+  return createTRPCClient<AppRouter>({ links: serviceLinks({ url, headers }) });
 }
 
 export type IdentityClient = ReturnType<typeof createIdentityClient>;
