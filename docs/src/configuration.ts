@@ -121,7 +121,8 @@ const FLAG_VALUES = ["0", "1", "false", "no", "true", "yes"];
 function accepts(s: VariableSchema): string {
   if (s.enum) {
     const values = s.enum.map(String);
-    if ([...values].sort().join() === FLAG_VALUES.join()) return "yes/no (`1`, `true`, `yes` / `0`, `false`, `no`)";
+    if ([...values].sort().join() === FLAG_VALUES.join())
+      return "yes/no (`1`, `true`, `yes` / `0`, `false`, `no`)";
     return `one of ${values.map((v) => `\`${v}\``).join(", ")}`;
   }
   if (s.type === "integer" || s.type === "number") {
@@ -154,8 +155,7 @@ export function variablesOf(p: ProcessConfig, repoRoot: string = REPO_ROOT): Var
   };
   const required = new Set(json.required ?? []);
   return Object.entries(json.properties ?? {}).map(([name, s]) => {
-    if (!s.description)
-      throw new Error(`${p.source}: ${name} has no .describe("…") saying what it is for`);
+    if (!s.description) throw new Error(`${p.source}: ${name} has no .describe("…") saying what it is for`);
     return {
       name,
       required: required.has(name),
@@ -174,12 +174,19 @@ function inline(text: string, names: ReadonlySet<string>): string {
 }
 
 function line(v: Variable, names: ReadonlySet<string>): string {
-  const when = v.required ? "**required**" : v.default === undefined ? "optional" : `default \`${v.default}\``;
+  const when = v.required
+    ? "**required**"
+    : v.default === undefined
+      ? "optional"
+      : `default \`${v.default}\``;
   return `- \`${v.name}\` — ${when}; ${v.accepts}. ${inline(v.description, names)}`;
 }
 
 /** The page's Markdown before formatting. */
-export function renderConfiguration(processes: readonly ProcessConfig[] = PROCESSES, repoRoot?: string): string {
+export function renderConfiguration(
+  processes: readonly ProcessConfig[] = PROCESSES,
+  repoRoot?: string,
+): string {
   const all = processes.map((p) => ({ p, vars: variablesOf(p, repoRoot) }));
   const names = new Set(all.flatMap(({ vars }) => vars.map((v) => v.name)));
   const readers = new Map<string, string[]>();
