@@ -4,13 +4,7 @@ import type { Principal } from "@emporium/auth";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import {
-  ConflictError,
-  InvalidInputError,
-  NotFoundError,
-  PreconditionError,
-  UnavailableError,
-} from "./errors";
+import * as errors from "./errors";
 import { createServiceTrpc, type ServiceContext } from "./trpc";
 
 const { router, publicProcedure, staffProcedure, createCallerFactory } = createServiceTrpc<
@@ -18,11 +12,11 @@ const { router, publicProcedure, staffProcedure, createCallerFactory } = createS
 >({ displayName: "The test service" });
 
 const failures: Record<string, () => Error> = {
-  invalid: () => new InvalidInputError("slug", "is already used"),
-  missing: () => new NotFoundError("variantId: no such variant", "variantId"),
-  conflict: () => new ConflictError("already on the staff"),
-  precondition: () => new PreconditionError("no provider configured"),
-  unavailable: () => new UnavailableError("payments are down"),
+  invalid: () => new errors.InvalidInputError("slug", "is already used"),
+  missing: () => new errors.NotFoundError("variantId: no such variant", "variantId"),
+  conflict: () => new errors.ConflictError("already on the staff"),
+  precondition: () => new errors.PreconditionError("no provider configured"),
+  unavailable: () => new errors.UnavailableError("payments are down"),
   bug: () => new Error('relation "catalog.secret_table" does not exist'),
 };
 

@@ -34,17 +34,20 @@ afterEach(async () => {
   for (const s of started.splice(0)) await s.close(100);
 });
 
-async function start(
-  extra: Partial<Parameters<typeof createServiceServer<typeof appRouter>>[0]> = {},
-): Promise<{ kit: ServiceServer; base: string }> {
-  const kit = createServiceServer({
+type Options = Parameters<typeof createServiceServer<typeof appRouter>>[0];
+const metrics = createServiceMetrics("service-kit-test");
+const serverWith = (extra: Partial<Options> = {}) =>
+  createServiceServer({
     router: appRouter,
     log,
-    metrics: createServiceMetrics("service-kit-test"),
+    metrics,
     tokenKey: key,
-    createContext: (request) => ({ ...request, metrics: createServiceMetrics("service-kit-test") }),
+    createContext: (request) => ({ ...request, metrics }),
     ...extra,
   });
+
+async function start(extra: Partial<Options> = {}): Promise<{ kit: ServiceServer; base: string }> {
+  const kit = serverWith(extra);
   await kit.listen(0, "127.0.0.1");
   started.push(kit);
   return { kit, base: kit.origin() };
@@ -130,14 +133,7 @@ describe("createServiceServer", () => {
     const { kit } = await start();
     expect(kit.server.keepAliveTimeout).toBe(65_000);
     const port = Number(new URL(kit.origin()).port);
-    const second = createServiceServer({
-      router: appRouter,
-      log,
-      metrics: createServiceMetrics("service-kit-test"),
-      tokenKey: key,
-      createContext: (request) => ({ ...request, metrics: createServiceMetrics("service-kit-test") }),
-    });
-    await expect(second.listen(port, "127.0.0.1")).rejects.toThrow(/EADDRINUSE/);
+    await expect(serverWith().listen(port, "127.0.0.1")).rejects.toThrow(/EADDRINUSE/);
   });
 
   it("lets an in-flight request finish on close and takes no new connection", async () => {
