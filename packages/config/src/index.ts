@@ -51,6 +51,8 @@ export const env = {
       .enum(["json", "pretty"])
       .default("json")
       .describe("JSON lines for a log collector, or pretty for a terminal (npm run dev sets pretty)."),
+  /** A secret key (an HMAC or token key): 32 characters at least. */
+  secret: () => z.string().min(32, "must be at least 32 characters"),
   positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
   flag: (fallback: boolean) =>
     z

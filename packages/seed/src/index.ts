@@ -110,3 +110,4 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
 
 export { generateShop, type GeneratedShop } from "./generate";
 export { createProgressReporter, type ProgressReporter } from "./progress";
+export { seedEnv } from "./env";

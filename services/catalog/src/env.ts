@@ -2,28 +2,21 @@
 import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
-import { DEFAULT_DATA_DIR } from "@emporium/db";
+import { databaseEnv } from "@emporium/db";
 import { brokerEnv } from "@emporium/runtime";
+import { seedEnv } from "@emporium/seed";
 import { checkObjectStoreEnv, objectStoreEnv, s3OptionsFromEnv } from "@emporium/storage";
 
 /** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
 export const catalogEnvSchema = z
   .object({
-    DATABASE_URL: env
-      .postgresUrl()
-      .optional()
-      .describe("PostgreSQL connection string; unset: the embedded PGlite under EMPORIUM_DATA_DIR."),
+    ...databaseEnv("PGlite, media, generated development secrets"),
     KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.optional().describe(
       "Kafka brokers, host:port[,host:port…]; when set, inventory's stock events keep the stock read model current and new variants are announced.",
     ),
-    EMPORIUM_DATA_DIR: z
-      .string()
-      .default(DEFAULT_DATA_DIR)
-      .describe("Where embedded data lives (PGlite, media, generated development secrets)."),
     MEDIA_DIR: z.string().optional().describe("Product images without S3; unset: <EMPORIUM_DATA_DIR>/media."),
-    SERVICE_TOKEN_SECRET: z
-      .string()
-      .min(32, "must be at least 32 characters")
+    SERVICE_TOKEN_SECRET: env
+      .secret()
       .optional()
       .describe(
         "Verifies the tokens the apps sign for staff calls (32+ characters, the same in every process); unset: one generated once under EMPORIUM_DATA_DIR.",
@@ -32,19 +25,7 @@ export const catalogEnvSchema = z
     CATALOG_PORT: env.port(4001).describe("The tRPC API (/trpc), /media, /uploads and the ops endpoints."),
     MIGRATE_ON_START: env.flag(true).describe("Apply the database migrations at start."),
     SEED_ON_START: env.flag(true).describe("Seed a generated shop into an empty database at start."),
-    SEED_PRODUCTS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(200_000)
-      .default(2000)
-      .describe("How many products the generated shop has."),
-    SEED: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .default(42)
-      .describe("The generated shop's random seed (same seed, same shop)."),
+    ...seedEnv,
     CACHE_FRESH_SECONDS: z.coerce
       .number()
       .int()
@@ -83,9 +64,8 @@ export const catalogEnvSchema = z
         "Without S3: where browsers post signed upload forms (the admin's /uploads, or this service's /uploads as an absolute URL).",
       ),
     // Signs those forms (32+ characters); without it a random one is made once under the data folder.
-    MEDIA_UPLOAD_SECRET: z
-      .string()
-      .min(32, "must be at least 32 characters")
+    MEDIA_UPLOAD_SECRET: env
+      .secret()
       .optional()
       .describe(
         "Signs those upload forms (32+ characters); unset: one generated once under EMPORIUM_DATA_DIR.",

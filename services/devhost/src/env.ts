@@ -3,51 +3,31 @@
 import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
-import { DEFAULT_DATA_DIR } from "@emporium/db";
+import { databaseEnv } from "@emporium/db";
+import { seedEnv } from "@emporium/seed";
 import { oidcBothOrNeither, oidcConfigOf, oidcEnvShape } from "@emporium/identity/env";
 
 /** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
 export const devhostEnvSchema = z
   .object({
     ...oidcEnvShape,
-    DATABASE_URL: env
-      .postgresUrl()
-      .optional()
-      .describe("PostgreSQL connection string; unset: the embedded PGlite under EMPORIUM_DATA_DIR."),
-    EMPORIUM_DATA_DIR: z
-      .string()
-      .default(DEFAULT_DATA_DIR)
-      .describe("Where embedded data lives: PGlite, media, packing slips (documents/), generated secrets."),
+    ...databaseEnv("PGlite, media, packing slips under documents/, generated secrets"),
     MEDIA_DIR: z.string().optional().describe("Product images; unset: <EMPORIUM_DATA_DIR>/media."),
-    SEED_PRODUCTS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(200_000)
-      .default(2000)
-      .describe("How many products the generated shop has."),
-    SEED: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .default(42)
-      .describe("The generated shop's random seed (same seed, same shop)."),
+    ...seedEnv,
     HOST: z.string().default("127.0.0.1").describe("The interface every API listens on."),
     CATALOG_PORT: env.port(4001).describe("The catalog API."),
     ORDERS_PORT: env.port(4002).describe("The orders API."),
     IDENTITY_PORT: env.port(4003).describe("The identity API."),
     INVENTORY_PORT: env.port(4021).describe("The inventory staff API."),
     PSP_URL: env.httpUrl().default("http://127.0.0.1:4010").describe("The payment provider's API."),
-    ORDERS_SECRET: z
-      .string()
-      .min(32)
+    ORDERS_SECRET: env
+      .secret()
       .optional()
       .describe(
         "HMAC key of cart and order tokens (32+ characters); unset: generated once under EMPORIUM_DATA_DIR.",
       ),
-    SERVICE_TOKEN_SECRET: z
-      .string()
-      .min(32)
+    SERVICE_TOKEN_SECRET: env
+      .secret()
       .optional()
       .describe(
         "Verifies the apps' service tokens (32+ characters, the same as the apps'); unset: generated once under EMPORIUM_DATA_DIR.",

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
-import { DEFAULT_DATA_DIR } from "@emporium/db";
+import { databaseEnv } from "@emporium/db";
 
 /** A yes/no variable whose default depends on other settings: undefined when unset. */
 const optionalFlag = () =>
@@ -49,17 +49,9 @@ export const oidcBothOrNeither = {
 export const identityEnvSchema = z
   .object({
     ...oidcEnvShape,
-    DATABASE_URL: env
-      .postgresUrl()
-      .optional()
-      .describe("PostgreSQL connection string; unset: the embedded PGlite under EMPORIUM_DATA_DIR."),
-    EMPORIUM_DATA_DIR: z
-      .string()
-      .default(DEFAULT_DATA_DIR)
-      .describe("Where embedded data lives (PGlite, generated development secrets)."),
-    SERVICE_TOKEN_SECRET: z
-      .string()
-      .min(32, "must be at least 32 characters")
+    ...databaseEnv("PGlite, generated development secrets"),
+    SERVICE_TOKEN_SECRET: env
+      .secret()
       .optional()
       .describe(
         "Verifies the apps' service tokens (32+ characters, shared with them); required with DATABASE_URL, otherwise generated once under EMPORIUM_DATA_DIR.",

@@ -1,12 +1,13 @@
 // Configuration of the database command-line tools (migrate here, seed in @emporium/seed), validated once.
 import path from "node:path";
 import { z } from "zod";
+import { POSTGRES_URL } from "../env";
 import { DEFAULT_DATA_DIR } from "../paths";
 
 const schema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .regex(POSTGRES_URL, "must be a postgresql:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   EMPORIUM_DATA_DIR: z.string().min(1).optional(),
