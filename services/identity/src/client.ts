@@ -1,9 +1,9 @@
 // A typed tRPC client for the identity service, for the apps' servers (sign-in, sign-up, staff pages).
 import { createTRPCClient } from "@trpc/client";
 import { serviceLinks } from "@emporium/service-kit/client";
-import type { AppRouter } from "./router/_app";
+import type { AppRouter } from "./api/router/_app";
 
-export type { AppRouter, RouterInputs, RouterOutputs } from "./router/_app";
+export type { AppRouter, RouterInputs, RouterOutputs } from "./api/router/_app";
 export type * from "./domain/types";
 
 /**

@@ -5,9 +5,8 @@ import { serviceTokenKey } from "@emporium/auth";
 import { migrate, openDatabase } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { onShutdown, waitForSchema } from "@emporium/runtime";
-import { ensureDevAccounts } from "./dev-accounts";
 import { loadIdentityEnv } from "./env";
-import { createIdentityService, IDENTITY_TABLE } from "./service";
+import { createIdentityService, ensureDevAccounts, IDENTITY_TABLE } from "./service";
 
 const env = loadIdentityEnv();
 const log = createLogger({ service: "identity", level: env.LOG_LEVEL, format: env.LOG_FORMAT });

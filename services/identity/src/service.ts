@@ -13,8 +13,9 @@ import {
 import { Counter } from "prom-client";
 import { JoseOidcVerifier } from "./adapters/oidc/jose-oidc-verifier";
 import { PrismaUserStore } from "./adapters/prisma/prisma-user-store";
-import { appRouter } from "./router/_app";
-import type { Context } from "./trpc";
+import { appRouter } from "./api/router/_app";
+import type { Context } from "./api/trpc";
+import { ensureDevAccounts as ensureDevAccountsIn } from "./app/dev-accounts";
 
 export interface IdentityServiceDeps {
   db: Database;
@@ -84,5 +85,11 @@ export function createIdentityService(d: IdentityServiceDeps): IdentityService {
   };
 }
 
-// For a development host composing identity: the local accounts it creates on any database.
-export { DEV_ACCOUNTS, ensureDevAccounts } from "./dev-accounts";
+// For this service's main.ts and a development host composing identity: the local-only accounts,
+// made on the given database through the account store.
+export { DEV_ACCOUNTS } from "./app/dev-accounts";
+
+/** Creates whichever development account is missing (see app/dev-accounts.ts); never on a real shop. */
+export function ensureDevAccounts(db: Database, log: Logger): Promise<void> {
+  return ensureDevAccountsIn(new PrismaUserStore(db), log);
+}

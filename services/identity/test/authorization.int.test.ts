@@ -11,8 +11,8 @@ import {
   type GuardedProcedure,
 } from "@emporium/auth/testing";
 import { embeddedTestDatabase } from "@emporium/db/testing";
-import { ensureDevAccounts } from "../src/dev-accounts";
-import { appRouter } from "../src/router/_app";
+import { ensureDevAccounts } from "../src/service";
+import { appRouter } from "../src/api/router/_app";
 import { createIdentityFixture, log, uniqueEmail, type Caller, type IdentityFixture } from "./fixture";
 
 describe("identity staff procedures × callers", () => {

@@ -8,9 +8,9 @@ import type { Database } from "@emporium/db";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { requestAs } from "@emporium/service-kit/testing";
-import { appRouter } from "../src/router/_app";
+import { appRouter } from "../src/api/router/_app";
 import { createIdentityService, type IdentityService } from "../src/service";
-import { createCallerFactory } from "../src/trpc";
+import { createCallerFactory } from "../src/api/trpc";
 
 export const log = createLogger({ service: "identity-test", level: process.env.TEST_LOG_LEVEL ?? "silent" });
 

@@ -7,8 +7,7 @@ import { signServiceToken, type SignedPrincipal } from "@emporium/auth";
 import { embeddedTestDatabase } from "@emporium/db/testing";
 import { createServiceMetrics } from "@emporium/observability";
 import { createIdentityClient, type AppRouter } from "../src/client";
-import { ensureDevAccounts } from "../src/dev-accounts";
-import { createIdentityService, type IdentityService } from "../src/service";
+import { createIdentityService, ensureDevAccounts, type IdentityService } from "../src/service";
 import { createIdentityFixture, log, uniqueEmail, type IdentityFixture } from "./fixture";
 
 async function clientError(promise: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {

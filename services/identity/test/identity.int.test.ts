@@ -3,7 +3,7 @@
 import { verifyPassword } from "@emporium/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseTargets } from "@emporium/db/testing";
-import { DEV_ACCOUNTS, ensureDevAccounts } from "../src/dev-accounts";
+import { DEV_ACCOUNTS, ensureDevAccounts } from "../src/service";
 import { createIdentityFixture, log, refusal, staff, uniqueEmail, type IdentityFixture } from "./fixture";
 import type { ZodError } from "zod";
 

@@ -6,8 +6,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 import { testDatabaseTargets } from "@emporium/db/testing";
-import { ensureDevAccounts } from "../src/dev-accounts";
-import { OIDC_NOT_CONFIGURED, OIDC_UNVERIFIED_EMAIL } from "../src/router/auth/signInWithOidc.handler";
+import { ensureDevAccounts } from "../src/service";
+import { OIDC_NOT_CONFIGURED, OIDC_UNVERIFIED_EMAIL } from "../src/api/router/auth/signInWithOidc";
 import { createIdentityFixture, log, refusal, type IdentityFixture } from "./fixture";
 
 const CLIENT = "emporium-admin";

@@ -2,7 +2,8 @@
 // embedded database): makes the shop's first owner and prints a one-time password for them.
 import { DEFAULT_DATA_DIR, openDatabase } from "@emporium/db";
 import { InvalidInputError } from "@emporium/service-kit/errors";
-import { createFirstOwner } from "../first-owner";
+import { PrismaUserStore } from "../adapters/prisma/prisma-user-store";
+import { createFirstOwner } from "../app/first-owner";
 
 const [email, name] = process.argv.slice(2);
 if (!email || !name) {
@@ -14,7 +15,7 @@ const db = await openDatabase({
   dataDir: process.env.EMPORIUM_DATA_DIR || DEFAULT_DATA_DIR,
 });
 try {
-  const owner = await createFirstOwner(db, { email, name });
+  const owner = await createFirstOwner(new PrismaUserStore(db), { email, name });
   console.log(`${owner.email} is the shop's owner.`);
   console.log(
     owner.temporaryPassword

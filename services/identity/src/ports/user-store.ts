@@ -35,6 +35,8 @@ export interface UserStore {
   endSessions(id: string): Promise<boolean>;
   /** Accounts with a staff role, by email. */
   listStaff(): Promise<UserRecord[]>;
+  /** Whether any account holds the owner role (a new shop has none until its first owner is made). */
+  hasOwner(): Promise<boolean>;
   /**
    * Gives a shopper a staff role (and a password hash, when given). Throws ConflictError when the
    * account is no longer a shopper, NotFoundError when it is gone.

@@ -95,6 +95,10 @@ export class PrismaUserStore implements UserStore {
     return rows.map(recordOf);
   }
 
+  async hasOwner(): Promise<boolean> {
+    return (await this.db.prisma.user.count({ where: { staffRole: "owner" } })) > 0;
+  }
+
   async promoteShopper(id: string, role: StaffRole, passwordHash?: string): Promise<UserRecord> {
     try {
       // The condition on staff_role makes the promotion one check-and-set: a concurrent invite loses.

@@ -2,8 +2,8 @@
 // single sign-on verifier, the sign-in counter) on top of what every request carries.
 import { createServiceTrpc, type ServiceContext } from "@emporium/service-kit";
 import type { Counter } from "prom-client";
-import type { OidcVerifier } from "./ports/oidc-verifier";
-import type { UserStore } from "./ports/user-store";
+import type { OidcVerifier } from "../ports/oidc-verifier";
+import type { UserStore } from "../ports/user-store";
 
 export interface Context extends ServiceContext {
   users: UserStore;

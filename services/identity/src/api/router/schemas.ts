@@ -1,7 +1,7 @@
 // Field formats shared by the identity service's input schemas.
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, STAFF_ROLES } from "@emporium/auth";
 import { z } from "zod";
-import { normalizeEmail } from "../domain/staff";
+import { normalizeEmail } from "../../domain/staff";
 
 export const email = z
   .string()

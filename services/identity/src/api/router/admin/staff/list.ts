@@ -1,7 +1,7 @@
-import type { StaffMember } from "../../../domain/types";
+import type { StaffMember } from "../../../../domain/types";
 import type { Context } from "../../../trpc";
 import { staffMemberOf } from "../../views";
 
-export async function listHandler(ctx: Context): Promise<StaffMember[]> {
+export async function listStaff(ctx: Context): Promise<StaffMember[]> {
   return (await ctx.users.listStaff()).map(staffMemberOf);
 }

@@ -2,8 +2,9 @@
 // so that the admin app can be signed into at once. Their passwords are public, in git: never run this
 // against a shop that real people use (main.ts does only when IDENTITY_DEV_ACCOUNTS is set).
 import { hashPassword, type StaffRole } from "@emporium/auth";
-import type { Database } from "@emporium/db";
 import type { Logger } from "@emporium/observability";
+import { ConflictError } from "@emporium/service-kit/errors";
+import type { UserStore } from "../ports/user-store";
 
 export const DEV_ACCOUNTS: readonly {
   email: string;
@@ -18,28 +19,31 @@ export const DEV_ACCOUNTS: readonly {
 ];
 
 /** Creates whichever of DEV_ACCOUNTS is missing; an existing account (its role, its password) is left alone. */
-export async function ensureDevAccounts(db: Database, log: Logger): Promise<void> {
-  const existing = await db.prisma.user.findMany({
-    where: { email: { in: DEV_ACCOUNTS.map((a) => a.email) } },
-    select: { email: true },
-  });
-  const have = new Set(existing.map((u) => u.email));
-  const missing = DEV_ACCOUNTS.filter((a) => !have.has(a.email));
+export async function ensureDevAccounts(users: UserStore, log: Logger): Promise<void> {
+  const found = await Promise.all(DEV_ACCOUNTS.map((a) => users.byEmail(a.email)));
+  const missing = DEV_ACCOUNTS.filter((_, i) => found[i] === null);
   if (missing.length === 0) return;
-  const data = await Promise.all(
-    missing.map(async (a) => ({
-      id: crypto.randomUUID(),
-      email: a.email,
-      name: a.name,
-      passwordHash: await hashPassword(a.password),
-      staffRole: a.role,
-    })),
+  const created = await Promise.all(
+    missing.map(async (a) => {
+      try {
+        await users.create({
+          email: a.email,
+          name: a.name,
+          passwordHash: await hashPassword(a.password),
+          role: a.role,
+        });
+        return a;
+      } catch (err) {
+        // Another process starting at the same moment made this one first: it is there, as wanted.
+        if (err instanceof ConflictError) return null;
+        throw err;
+      }
+    }),
   );
-  // skipDuplicates: another process starting at the same moment may have made some of them.
-  const { count } = await db.prisma.user.createMany({ data, skipDuplicates: true });
-  if (count > 0)
+  const made = created.filter((a) => a !== null);
+  if (made.length > 0)
     log.warn(
-      { accounts: missing.map((a) => `${a.email} (${a.role ?? "shopper"})`) },
+      { accounts: made.map((a) => `${a.email} (${a.role ?? "shopper"})`) },
       "created local-only development accounts (password: <role>-password)",
     );
 }

@@ -1,17 +1,17 @@
 // Staff management for the admin app. Each procedure names the permission its caller must hold.
 import { router, staffProcedure } from "../../../trpc";
-import { inviteHandler } from "./invite.handler";
+import { invite } from "./invite";
 import { inviteInput } from "./invite.schema";
-import { listHandler } from "./list.handler";
-import { setRoleHandler } from "./setRole.handler";
+import { listStaff } from "./list";
+import { setRole } from "./setRole";
 import { setRoleInput } from "./setRole.schema";
 
 export const staffRouter = router({
-  list: staffProcedure("staff.read").query(({ ctx }) => listHandler(ctx)),
+  list: staffProcedure("staff.read").query(({ ctx }) => listStaff(ctx)),
   setRole: staffProcedure("staff.manage")
     .input(setRoleInput)
-    .mutation(({ ctx, input }) => setRoleHandler(ctx, input)),
+    .mutation(({ ctx, input }) => setRole(ctx, input)),
   invite: staffProcedure("staff.manage")
     .input(inviteInput)
-    .mutation(({ ctx, input }) => inviteHandler(ctx, input)),
+    .mutation(({ ctx, input }) => invite(ctx, input)),
 });

@@ -2,13 +2,13 @@
 // shopper's account promoted (it keeps its password; one without a password gets a one-time one).
 import { hashPassword } from "@emporium/auth";
 import { ConflictError, type StaffPrincipal } from "@emporium/service-kit";
-import { temporaryPassword } from "../../../domain/staff";
-import type { Invitation } from "../../../domain/types";
+import { temporaryPassword } from "../../../../domain/staff";
+import type { Invitation } from "../../../../domain/types";
 import type { Context } from "../../../trpc";
 import { staffMemberOf } from "../../views";
 import type { InviteInput } from "./invite.schema";
 
-export async function inviteHandler(
+export async function invite(
   ctx: Context & { staff: StaffPrincipal },
   input: InviteInput,
 ): Promise<Invitation> {

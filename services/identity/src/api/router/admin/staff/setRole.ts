@@ -1,10 +1,10 @@
 import type { StaffPrincipal } from "@emporium/service-kit";
-import type { StaffMember } from "../../../domain/types";
+import type { StaffMember } from "../../../../domain/types";
 import type { Context } from "../../../trpc";
 import { staffMemberOf } from "../../views";
 import type { SetRoleInput } from "./setRole.schema";
 
-export async function setRoleHandler(
+export async function setRole(
   ctx: Context & { staff: StaffPrincipal },
   input: SetRoleInput,
 ): Promise<StaffMember> {

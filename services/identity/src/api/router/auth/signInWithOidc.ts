@@ -5,8 +5,8 @@
 // register that address at some provider would take the account over.
 import { UnauthenticatedError } from "@emporium/auth";
 import { PreconditionError } from "@emporium/service-kit/errors";
-import type { SignedIn } from "../../domain/types";
-import { InvalidIdTokenError } from "../../ports/oidc-verifier";
+import type { SignedIn } from "../../../domain/types";
+import { InvalidIdTokenError } from "../../../ports/oidc-verifier";
 import type { Context } from "../../trpc";
 import { accountOf } from "../views";
 
@@ -14,7 +14,7 @@ export const OIDC_NOT_CONFIGURED = "Single sign-on is not configured for this sh
 export const OIDC_UNVERIFIED_EMAIL =
   "Your provider has not verified this email address, and an account with it already exists: sign in with your password";
 
-export async function signInWithOidcHandler(ctx: Context, input: { idToken: string }): Promise<SignedIn> {
+export async function signInWithOidc(ctx: Context, input: { idToken: string }): Promise<SignedIn> {
   if (!ctx.oidc) throw new PreconditionError(OIDC_NOT_CONFIGURED);
   let who;
   try {

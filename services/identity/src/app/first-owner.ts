@@ -2,10 +2,9 @@
 // `npm run create-owner -w @emporium/identity -- <email> "<name>"` once; after that, owners invite staff
 // in the admin. Refuses when the shop already has an owner, so it cannot be used to take one over.
 import { hashPassword } from "@emporium/auth";
-import type { Database } from "@emporium/db";
-import { PrismaUserStore } from "./adapters/prisma/prisma-user-store";
 import { ConflictError, InvalidInputError } from "@emporium/service-kit/errors";
-import { normalizeEmail, temporaryPassword } from "./domain/staff";
+import { normalizeEmail, temporaryPassword } from "../domain/staff";
+import type { UserStore } from "../ports/user-store";
 
 export interface FirstOwner {
   email: string;
@@ -16,7 +15,7 @@ export interface FirstOwner {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export async function createFirstOwner(
-  db: Database,
+  users: UserStore,
   input: { email: string; name: string },
 ): Promise<FirstOwner> {
   const email = normalizeEmail(input.email);
@@ -25,10 +24,8 @@ export async function createFirstOwner(
     throw new InvalidInputError("email", "must be an email address such as ada@example.com");
   if (name.length === 0 || name.length > 120)
     throw new InvalidInputError("name", "must be 1 to 120 characters");
-  const owners = await db.prisma.user.count({ where: { staffRole: "owner" } });
-  if (owners > 0)
+  if (await users.hasOwner())
     throw new ConflictError("This shop already has an owner; owners invite staff in the admin (Staff page)");
-  const users = new PrismaUserStore(db);
   const existing = await users.byEmail(email);
   const password = existing?.passwordHash ? null : temporaryPassword();
   const passwordHash = password ? await hashPassword(password) : undefined;
