@@ -19,8 +19,8 @@ import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { CatalogVariantLookup, createOrdersService, loadOrCreateDevSecret } from "@emporium/orders/service";
 import { onShutdown } from "@emporium/runtime";
 import { LocalFolderStore } from "@emporium/storage";
-import { createFulfillmentWorker } from "@emporium/fulfillment/worker";
-import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE, PspProvider } from "@emporium/payment/worker";
+import { createFulfillmentWorker } from "@emporium/fulfillment/service";
+import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE, PspProvider } from "@emporium/payment/service";
 import path from "node:path";
 import { loadDevhostEnv } from "./env";
 

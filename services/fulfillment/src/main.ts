@@ -5,8 +5,8 @@ import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { connectBrokers, onShutdown, schemaCheck, startOpsServer, waitForSchema } from "@emporium/runtime";
 import { createObjectStore } from "@emporium/storage";
 import { loadFulfillmentEnv } from "./env";
-import { objectStoreBreakerGauge } from "./metrics";
-import { createFulfillmentWorker } from "./worker";
+import { objectStoreBreakerGauge } from "./app/metrics";
+import { createFulfillmentWorker } from "./service";
 
 const env = loadFulfillmentEnv();
 const log = createLogger({ service: "fulfillment", level: env.LOG_LEVEL, format: env.LOG_FORMAT });

@@ -32,12 +32,13 @@ import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { LocalFolderStore, type ObjectStore } from "@emporium/storage";
 import { s3TestTarget } from "@emporium/storage/testing";
 import { waitFor } from "@emporium/testkit";
-import { SimulatedCarrier } from "../src/carrier";
+import { SimulatedCarrier } from "../src/adapters/carrier/simulated-carrier";
 import { isValidTrackingNumber } from "../src/domain/tracking-number";
-import type { FulfillmentContext } from "../src/handlers/context";
-import { packingSlipKey, shipHandler } from "../src/handlers/ship.handler";
-import { createFulfillmentMetrics } from "../src/metrics";
-import { createFulfillmentWorker } from "../src/worker";
+import { sqlShipmentCounts } from "../src/adapters/sql/shipments";
+import { createFulfillmentMetrics } from "../src/app/metrics";
+import type { FulfillmentContext } from "../src/consumers/context";
+import { packingSlipKey, shipConsumer } from "../src/consumers/ship";
+import { createFulfillmentWorker } from "../src/service";
 
 const log = createLogger({ service: "fulfillment-test", level: process.env.TEST_LOG_LEVEL ?? "silent" });
 const s3 = s3TestTarget("fulfillment packing slips on S3");
@@ -90,7 +91,14 @@ function manualClock(start = new Date("2100-01-01T00:00:00Z")) {
 
 function makeContext(db: Database, store: ObjectStore, clock: () => Date): FulfillmentContext {
   const registry = createServiceMetrics("fulfillment-test").registry;
-  return { db, log, store, clock, stepMs: STEP_MS, metrics: createFulfillmentMetrics(registry, db, log) };
+  return {
+    db,
+    log,
+    store,
+    clock,
+    stepMs: STEP_MS,
+    metrics: createFulfillmentMetrics(registry, sqlShipmentCounts(db.sql), log),
+  };
 }
 
 async function outboxFor(db: Database, orderId: string): Promise<Envelope[]> {
@@ -143,7 +151,7 @@ describe.each(testDatabaseTargets("fulfillment worker"))("fulfillment on $name",
     const clock = manualClock();
     const ctx = makeContext(t.db, store, clock.now);
     const orderId = randomUUID();
-    await shipHandler(ctx)(
+    await shipConsumer(ctx)(
       shipCommand(orderId, { shippingMethod: "express", number: "EMP-20001" }),
       delivery,
     );
@@ -181,7 +189,7 @@ describe.each(testDatabaseTargets("fulfillment worker"))("fulfillment on $name",
 
   it("answers repeated commands for an order with its one shipment, also when they race", async () => {
     const ctx = makeContext(t.db, store, manualClock().now);
-    const handle = shipHandler(ctx);
+    const handle = shipConsumer(ctx);
     const orderId = randomUUID();
     const first = shipCommand(orderId);
     await Promise.all([
@@ -222,20 +230,20 @@ describe.each(testDatabaseTargets("fulfillment worker"))("fulfillment on $name",
     };
     const command = shipCommand(orderId);
     await expect(
-      shipHandler(makeContext(t.db, broken, manualClock().now))(command, delivery),
+      shipConsumer(makeContext(t.db, broken, manualClock().now))(command, delivery),
     ).rejects.toThrow(/S3 is down/);
     expect(await t.db.prisma.shipment.count({ where: { orderId } })).toBe(0);
     expect(await outboxFor(t.db, orderId)).toEqual([]);
 
     // The broker retries the same message; it was not marked as processed, so it now goes through.
-    await shipHandler(makeContext(t.db, store, manualClock().now))(command, { ...delivery, attempt: 2 });
+    await shipConsumer(makeContext(t.db, store, manualClock().now))(command, { ...delivery, attempt: 2 });
     expect(await t.db.prisma.shipment.count({ where: { orderId } })).toBe(1);
     expect(await store.exists(packingSlipKey(orderId))).toBe(true);
   });
 
   it("dead-letters a command whose shipping method it does not know", async () => {
     const orderId = randomUUID();
-    const handle = shipHandler(makeContext(t.db, store, manualClock().now));
+    const handle = shipConsumer(makeContext(t.db, store, manualClock().now));
     await expect(handle(shipCommand(orderId, { shippingMethod: "pigeon" }), delivery)).rejects.toBeInstanceOf(
       PermanentMessageError,
     );
@@ -247,7 +255,7 @@ describe.each(testDatabaseTargets("fulfillment worker"))("fulfillment on $name",
     const clock = manualClock(new Date("2030-01-01T08:00:00Z"));
     const ctx = makeContext(t.db, store, clock.now);
     const orderId = randomUUID();
-    await shipHandler(ctx)(shipCommand(orderId), delivery);
+    await shipConsumer(ctx)(shipCommand(orderId), delivery);
     const status = async () => (await t.db.prisma.shipment.findUniqueOrThrow({ where: { orderId } })).status;
 
     // Not due yet: nothing moves.
@@ -298,7 +306,7 @@ describe.each(testDatabaseTargets("fulfillment worker"))("fulfillment on $name",
       const ctxA = makeContext(t.db, store, clock.now);
       const ctxB = makeContext(t.db, store, clock.now);
       const orderIds = Array.from({ length: 40 }, () => randomUUID());
-      const handle = shipHandler(ctxA);
+      const handle = shipConsumer(ctxA);
       for (const orderId of orderIds) await handle(shipCommand(orderId), delivery);
 
       clock.advance(STEP_MS);
@@ -381,7 +389,7 @@ describe("fulfillment with packing slips on S3", () => {
       const { store, dispose } = await s3.create();
       try {
         const orderId = randomUUID();
-        await shipHandler(makeContext(t.db, store, manualClock().now))(shipCommand(orderId), delivery);
+        await shipConsumer(makeContext(t.db, store, manualClock().now))(shipCommand(orderId), delivery);
         const slip = await store.get(packingSlipKey(orderId));
         expect(slip?.contentType).toBe("application/pdf");
         expect((await PDFDocument.load(slip?.body ?? new Uint8Array())).getPageCount()).toBe(1);

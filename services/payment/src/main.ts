@@ -5,8 +5,8 @@ import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { connectBrokers, onShutdown, schemaCheck, startOpsServer, waitForSchema } from "@emporium/runtime";
 import { PspProvider } from "./adapters/psp/psp-provider";
 import { loadPaymentEnv, simulatorAllowed } from "./env";
-import { refuseSimulator, SimulatorRefusedError } from "./simulator-guard";
-import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE } from "./worker";
+import { refuseSimulator, SimulatorRefusedError } from "./adapters/psp/simulator-guard";
+import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE } from "./service";
 
 const env = loadPaymentEnv();
 const log = createLogger({ service: "payment", level: env.LOG_LEVEL, format: env.LOG_FORMAT });

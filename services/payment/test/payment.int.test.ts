@@ -1,4 +1,4 @@
-// The payment worker's handlers on PGlite and PostgreSQL against the PSP simulator over real HTTP,
+// The payment worker's consumers on PGlite and PostgreSQL against the PSP simulator over real HTTP,
 // driven the way the command bus drives them: outcomes, idempotency across retries and crashes,
 // refund limits, and the circuit breaker opening and closing.
 import { randomUUID } from "node:crypto";
@@ -21,13 +21,13 @@ import { startPsp, TEST_CARDS, type RunningPsp } from "@emporium/psp/testing";
 import { waitFor } from "@emporium/testkit";
 import { PspProvider } from "../src/adapters/psp/psp-provider";
 import type { ResilienceOptions } from "../src/adapters/resilience/guarded-provider";
-import { authorizeHandler } from "../src/handlers/authorize.handler";
-import { captureHandler } from "../src/handlers/capture.handler";
-import type { PaymentContext } from "../src/handlers/context";
-import { refundHandler } from "../src/handlers/refund.handler";
+import { authorizeConsumer } from "../src/consumers/authorize";
+import { captureConsumer } from "../src/consumers/capture";
+import type { PaymentContext } from "../src/consumers/context";
+import { refundConsumer } from "../src/consumers/refund";
 import type { PaymentProvider } from "../src/ports/payment-provider";
-import { PROVIDER_AGGREGATE } from "../src/provider-status";
-import { createPaymentService, type PaymentService } from "../src/worker";
+import { PROVIDER_AGGREGATE } from "../src/app/provider-status";
+import { createPaymentService, type PaymentService } from "../src/service";
 
 const log = createLogger({ service: "payment-test", level: "silent" });
 
@@ -47,7 +47,7 @@ async function http(
   return typeof json === "object" && json !== null ? Object.fromEntries(Object.entries(json)) : {};
 }
 
-describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (target) => {
+describe.each(testDatabaseTargets("payment consumers"))("payment on $name", (target) => {
   let t: TestDatabase;
   let psp: RunningPsp;
 
@@ -118,7 +118,7 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
     });
   }
 
-  /** The provider works, then the process "crashes" before the handler's transaction commits. */
+  /** The provider works, then the process "crashes" before the consumer's transaction commits. */
   function crashingAfterProvider(ctx: PaymentContext): PaymentContext {
     const crash = () => {
       throw new Error("simulated crash after the provider answered");
@@ -138,14 +138,14 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
   it("authorizes, captures and refunds a good card, once each at the provider", async () => {
     const { ctx } = service();
     const orderId = randomUUID();
-    await deliver(authorizeHandler(ctx), authorizeCommand(orderId, await tokenFor(TEST_CARDS.success)));
+    await deliver(authorizeConsumer(ctx), authorizeCommand(orderId, await tokenFor(TEST_CARDS.success)));
     const paid = await payment(orderId);
     expect(paid).toMatchObject({ status: "AUTHORIZED", amount: 2500, currency: "USD" });
     expect(paid?.providerRef).toMatch(/^auth_/);
 
-    await deliver(captureHandler(ctx), captureCommand(orderId, 2500));
-    await deliver(refundHandler(ctx), refundCommand(orderId, 1000));
-    await deliver(refundHandler(ctx), refundCommand(orderId, 1500));
+    await deliver(captureConsumer(ctx), captureCommand(orderId, 2500));
+    await deliver(refundConsumer(ctx), refundCommand(orderId, 1000));
+    await deliver(refundConsumer(ctx), refundCommand(orderId, 1500));
 
     expect(await summary(orderId)).toEqual([
       { type: "payment.authorized.v1", orderId, paymentId: paid?.id, amount: 2500, currency: "USD" },
@@ -178,8 +178,8 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
   it("declines a declined card and one with insufficient funds, saying why", async () => {
     const { ctx } = service();
     const [a, b] = [randomUUID(), randomUUID()];
-    await deliver(authorizeHandler(ctx), authorizeCommand(a, await tokenFor(TEST_CARDS.declined)));
-    await deliver(authorizeHandler(ctx), authorizeCommand(b, await tokenFor(TEST_CARDS.insufficientFunds)));
+    await deliver(authorizeConsumer(ctx), authorizeCommand(a, await tokenFor(TEST_CARDS.declined)));
+    await deliver(authorizeConsumer(ctx), authorizeCommand(b, await tokenFor(TEST_CARDS.insufficientFunds)));
     expect(await summary(a)).toEqual([
       { type: "payment.declined.v1", orderId: a, code: "card_declined", reason: "The card was declined." },
     ]);
@@ -198,7 +198,7 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
 
     // Asked again (a new message for the same order): the same answer, without calling the provider.
     const before = await pspStats(b);
-    await deliver(authorizeHandler(ctx), authorizeCommand(b, await tokenFor(TEST_CARDS.insufficientFunds)));
+    await deliver(authorizeConsumer(ctx), authorizeCommand(b, await tokenFor(TEST_CARDS.insufficientFunds)));
     expect((await summary(b)).map((e) => e.code)).toEqual(["insufficient_funds", "insufficient_funds"]);
     expect(await pspStats(b)).toEqual(before);
   });
@@ -207,7 +207,7 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
     const { ctx } = service();
     const orderId = randomUUID();
     await deliver(
-      authorizeHandler(ctx),
+      authorizeConsumer(ctx),
       authorizeCommand(orderId, await tokenFor(TEST_CARDS.processingError)),
     );
     expect((await summary(orderId)).map((e) => e.type)).toEqual(["payment.authorized.v1"]);
@@ -228,22 +228,22 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
     const orderId = randomUUID();
     const authorize = authorizeCommand(orderId, await tokenFor(TEST_CARDS.success));
 
-    await expect(deliver(authorizeHandler(crashing), authorize)).rejects.toThrow(/simulated crash/);
+    await expect(deliver(authorizeConsumer(crashing), authorize)).rejects.toThrow(/simulated crash/);
     expect(await payment(orderId)).toMatchObject({ status: "PENDING" });
     expect(await events(orderId)).toEqual([]);
     // The bus redelivers the same message; then the saga even sends a new one for the same order.
-    await deliver(authorizeHandler(ctx), authorize, 2);
-    await deliver(authorizeHandler(ctx), authorize, 3);
-    await deliver(authorizeHandler(ctx), authorizeCommand(orderId, await tokenFor(TEST_CARDS.success)));
+    await deliver(authorizeConsumer(ctx), authorize, 2);
+    await deliver(authorizeConsumer(ctx), authorize, 3);
+    await deliver(authorizeConsumer(ctx), authorizeCommand(orderId, await tokenFor(TEST_CARDS.success)));
 
     const capture = captureCommand(orderId);
-    await expect(deliver(captureHandler(crashing), capture)).rejects.toThrow(/simulated crash/);
-    await deliver(captureHandler(ctx), capture, 2);
-    await deliver(captureHandler(ctx), captureCommand(orderId));
+    await expect(deliver(captureConsumer(crashing), capture)).rejects.toThrow(/simulated crash/);
+    await deliver(captureConsumer(ctx), capture, 2);
+    await deliver(captureConsumer(ctx), captureCommand(orderId));
 
     const refund = refundCommand(orderId, 700);
-    await expect(deliver(refundHandler(crashing), refund)).rejects.toThrow(/simulated crash/);
-    await deliver(refundHandler(ctx), refund, 2);
+    await expect(deliver(refundConsumer(crashing), refund)).rejects.toThrow(/simulated crash/);
+    await deliver(refundConsumer(ctx), refund, 2);
 
     expect(await pspStats(orderId)).toMatchObject({
       authorizations: 1,
@@ -270,13 +270,13 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
     const orderId = randomUUID();
     const token = await tokenFor(TEST_CARDS.success);
     await Promise.all([
-      deliver(authorizeHandler(ctx), authorizeCommand(orderId, token)),
-      deliver(authorizeHandler(ctx), authorizeCommand(orderId, token)),
+      deliver(authorizeConsumer(ctx), authorizeCommand(orderId, token)),
+      deliver(authorizeConsumer(ctx), authorizeCommand(orderId, token)),
     ]);
-    await deliver(captureHandler(ctx), captureCommand(orderId));
+    await deliver(captureConsumer(ctx), captureCommand(orderId));
     await Promise.all([
-      deliver(refundHandler(ctx), refundCommand(orderId, 300)),
-      deliver(refundHandler(ctx), refundCommand(orderId, 200)),
+      deliver(refundConsumer(ctx), refundCommand(orderId, 300)),
+      deliver(refundConsumer(ctx), refundCommand(orderId, 200)),
     ]);
     expect(await pspStats(orderId)).toMatchObject({ authorizations: 1, captures: 1, refunds: 2 });
     expect(await payment(orderId)).toMatchObject({ status: "PARTIALLY_REFUNDED", refundedAmount: 500 });
@@ -292,19 +292,19 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
   it("never merges two refunds racing in two worker processes", async () => {
     const [one, two] = [service().ctx, service().ctx];
     const orderId = randomUUID();
-    await deliver(authorizeHandler(one), authorizeCommand(orderId, await tokenFor(TEST_CARDS.success)));
-    await deliver(captureHandler(one), captureCommand(orderId));
+    await deliver(authorizeConsumer(one), authorizeCommand(orderId, await tokenFor(TEST_CARDS.success)));
+    await deliver(captureConsumer(one), captureCommand(orderId));
     const [first, second] = [refundCommand(orderId, 300), refundCommand(orderId, 200)];
     const results = await Promise.allSettled([
-      deliver(refundHandler(one), first),
-      deliver(refundHandler(two), second),
+      deliver(refundConsumer(one), first),
+      deliver(refundConsumer(two), second),
     ]);
     // The loser (if they really overlapped) met the winner's key with another amount and backs off
     // for the bus to redeliver; by then the winner is recorded and the next key is free.
     for (const [i, r] of results.entries()) {
       if (r.status === "fulfilled") continue;
       expect(String(r.reason)).toMatch(/another refund of order .* is in flight/);
-      await deliver(refundHandler(two), i === 0 ? first : second, 2);
+      await deliver(refundConsumer(two), i === 0 ? first : second, 2);
     }
     expect(await pspStats(orderId)).toMatchObject({ refunds: 2 });
     expect(await payment(orderId)).toMatchObject({ refundedAmount: 500 });
@@ -313,13 +313,13 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
   it("never refunds or captures more than it may", async () => {
     const { ctx } = service();
     const orderId = randomUUID();
-    await deliver(authorizeHandler(ctx), authorizeCommand(orderId, await tokenFor(TEST_CARDS.success)));
-    await deliver(captureHandler(ctx), captureCommand(orderId, 3000));
-    await deliver(captureHandler(ctx), captureCommand(orderId, 2000));
-    await deliver(refundHandler(ctx), refundCommand(orderId, 2500));
-    await deliver(refundHandler(ctx), refundCommand(orderId, 1200));
-    await deliver(refundHandler(ctx), refundCommand(orderId, 900));
-    await deliver(refundHandler(ctx), refundCommand(orderId, 800));
+    await deliver(authorizeConsumer(ctx), authorizeCommand(orderId, await tokenFor(TEST_CARDS.success)));
+    await deliver(captureConsumer(ctx), captureCommand(orderId, 3000));
+    await deliver(captureConsumer(ctx), captureCommand(orderId, 2000));
+    await deliver(refundConsumer(ctx), refundCommand(orderId, 2500));
+    await deliver(refundConsumer(ctx), refundCommand(orderId, 1200));
+    await deliver(refundConsumer(ctx), refundCommand(orderId, 900));
+    await deliver(refundConsumer(ctx), refundCommand(orderId, 800));
     expect(await summary(orderId)).toEqual([
       expect.objectContaining({ type: "payment.authorized.v1" }),
       {
@@ -350,24 +350,24 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
   it("voids an uncaptured authorization, and one whose capture failed", async () => {
     const { ctx } = service();
     const [cancelled, fragile] = [randomUUID(), randomUUID()];
-    await deliver(authorizeHandler(ctx), authorizeCommand(cancelled, await tokenFor(TEST_CARDS.success)));
-    await deliver(refundHandler(ctx), refundCommand(cancelled, 2500));
-    await deliver(captureHandler(ctx), captureCommand(cancelled));
+    await deliver(authorizeConsumer(ctx), authorizeCommand(cancelled, await tokenFor(TEST_CARDS.success)));
+    await deliver(refundConsumer(ctx), refundCommand(cancelled, 2500));
+    await deliver(captureConsumer(ctx), captureCommand(cancelled));
     expect((await summary(cancelled)).slice(1)).toEqual([
       expect.objectContaining({ type: "payment.refunded.v1", amount: 2500, total: 2500 }),
       expect.objectContaining({ type: "payment.failed.v1", operation: "capture" }),
     ]);
     expect(await pspStats(cancelled)).toMatchObject({ voids: 1, captures: 0 });
 
-    await deliver(authorizeHandler(ctx), authorizeCommand(fragile, await tokenFor(TEST_CARDS.captureFails)));
-    await deliver(captureHandler(ctx), captureCommand(fragile));
+    await deliver(authorizeConsumer(ctx), authorizeCommand(fragile, await tokenFor(TEST_CARDS.captureFails)));
+    await deliver(captureConsumer(ctx), captureCommand(fragile));
     const [, failed] = await events(fragile);
     expect(failed && readMessage(failed, paymentFailedV1).data).toMatchObject({
       operation: "capture",
       reason: "the provider refused the capture: The issuer refused the capture. (capture_failed)",
     });
     expect(await payment(fragile)).toMatchObject({ status: "FAILED" });
-    await deliver(refundHandler(ctx), refundCommand(fragile, 2500));
+    await deliver(refundConsumer(ctx), refundCommand(fragile, 2500));
     expect(await pspStats(fragile)).toMatchObject({ captureFailures: 1, voids: 1 });
     expect(await payment(fragile)).toMatchObject({ status: "REFUNDED" });
   });
@@ -376,19 +376,19 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
     const { ctx } = service();
     const [a, b] = [randomUUID(), randomUUID()];
     for (const id of [a, b])
-      await deliver(authorizeHandler(ctx), authorizeCommand(id, await tokenFor(TEST_CARDS.success)));
+      await deliver(authorizeConsumer(ctx), authorizeCommand(id, await tokenFor(TEST_CARDS.success)));
     await http(psp.url, "PUT", "/_control", { failureRate: 1 });
     try {
       const capture = captureCommand(a);
-      await expect(deliver(captureHandler(ctx), capture)).rejects.toThrow(/provider answered 503/);
-      await deliver(captureHandler(ctx), captureCommand(b), ctx.lastDelivery);
+      await expect(deliver(captureConsumer(ctx), capture)).rejects.toThrow(/provider answered 503/);
+      await deliver(captureConsumer(ctx), captureCommand(b), ctx.lastDelivery);
       expect((await summary(b))[1]).toMatchObject({
         type: "payment.failed.v1",
         operation: "capture",
         reason: expect.stringMatching(/^payment provider unavailable: .*503.*; gave up after 9 deliveries$/),
       });
       await http(psp.url, "PUT", "/_control", { failureRate: 0 });
-      await deliver(captureHandler(ctx), capture, 2);
+      await deliver(captureConsumer(ctx), capture, 2);
       expect((await summary(a)).map((e) => e.type)).toEqual(["payment.authorized.v1", "payment.captured.v1"]);
     } finally {
       await http(psp.url, "PUT", "/_control", { failureRate: 0 });
@@ -400,7 +400,7 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
     await closed.close();
     const { ctx } = service({}, new PspProvider(closed.url));
     const orderId = randomUUID();
-    await deliver(authorizeHandler(ctx), authorizeCommand(orderId, "tok_unreachable123"));
+    await deliver(authorizeConsumer(ctx), authorizeCommand(orderId, "tok_unreachable123"));
     expect(await summary(orderId)).toEqual([
       {
         type: "payment.failed.v1",
@@ -452,7 +452,7 @@ describe.each(testDatabaseTargets("payment handlers"))("payment on $name", (targ
       (await events(PROVIDER_AGGREGATE)).map((e) => readMessage(e, paymentProviderStatusV1).data);
 
     it("opens the breaker, fails fast with a clear reason, and closes again once the provider recovers", async () => {
-      const handle = authorizeHandler(svc.ctx);
+      const handle = authorizeConsumer(svc.ctx);
       const token = await tokenFor(TEST_CARDS.success, flaky.url);
       await http(flaky.url, "PUT", "/_control", { failureRate: 0.5, latencyMs: 2_000 });
 

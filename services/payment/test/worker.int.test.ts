@@ -9,7 +9,7 @@ import { InProcessCommandBus, InProcessEventBus, type Subscription } from "@empo
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { startPsp, TEST_CARDS, type RunningPsp } from "@emporium/psp/testing";
 import { waitFor } from "@emporium/testkit";
-import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE, PspProvider, type PaymentWorker } from "../src/worker";
+import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE, PspProvider, type PaymentWorker } from "../src/service";
 
 const log = createLogger({ service: "payment-worker-test", level: "silent" });
 

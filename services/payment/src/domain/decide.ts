@@ -1,6 +1,6 @@
 // What a payment command should do, given the order's payment as it stands: call the provider, answer
 // again what was already answered, refuse with a reason, or wait (try again later). Pure rules over
-// plain data; the handlers do the I/O.
+// plain data; the consumers do the I/O.
 
 export type PaymentStatus =
   "PENDING" | "AUTHORIZED" | "DECLINED" | "CAPTURED" | "REFUNDED" | "PARTIALLY_REFUNDED" | "FAILED";

@@ -39,6 +39,9 @@ export type AuthorizeResult =
 export type CaptureResult = { outcome: "approved"; captured: number } | Declined;
 export type RefundResult = { outcome: "approved"; voided: boolean } | Declined;
 
+/** The circuit breaker in front of the provider: closed (calls go through), open, or half-open (one trial). */
+export type BreakerState = "closed" | "open" | "half-open";
+
 export interface PaymentProvider {
   authorize(request: AuthorizeRequest, signal?: AbortSignal): Promise<AuthorizeResult>;
   capture(request: CaptureRequest, signal?: AbortSignal): Promise<CaptureResult>;

@@ -10,6 +10,7 @@ import {
   ProviderError,
   TransientProviderError,
   type AuthorizeRequest,
+  type BreakerState,
   type AuthorizeResult,
   type CaptureRequest,
   type CaptureResult,
@@ -47,7 +48,7 @@ export const DEFAULT_RESILIENCE: ResilienceOptions = {
   retryCapMs: 1_000,
 };
 
-export type BreakerState = "closed" | "open" | "half-open";
+export type { BreakerState };
 
 export type AttemptOutcome = "approved" | "declined" | "refused" | "timeout" | "error" | "short_circuited";
 

@@ -1,13 +1,13 @@
-// What every payment handler gets from the composition root, and the one way handlers finish: a
+// What every payment consumer gets from the composition root, and the one way consumers finish: a
 // transaction that claims the message id, records the outcome and enqueues the answer together.
 import type { Database } from "@emporium/db";
 import { claimMessage, enqueue, type OutboxMessage } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
 import { lockPayment, type PaymentRow, type Sql } from "../adapters/sql/payments";
 import type { NoCall } from "../domain/decide";
-import type { PaymentMetrics } from "../metrics";
+import type { PaymentMetrics } from "../app/metrics";
 import type { PaymentProvider } from "../ports/payment-provider";
-import type { KeyedLock } from "./keyed-lock";
+import type { KeyedLock } from "../app/keyed-lock";
 
 export interface PaymentContext {
   db: Database;

@@ -84,7 +84,7 @@ async function refund(ctx: PaymentContext, envelope: RefundMessage, info: Delive
   return outcome;
 }
 
-export function refundHandler(ctx: PaymentContext): MessageHandler {
+export function refundConsumer(ctx: PaymentContext): MessageHandler {
   return async (envelope, info) => {
     const message = readMessage(envelope, refundPaymentV1);
     const { orderId } = message.data;

@@ -1,6 +1,6 @@
 // payment.capture: take the authorized money once the order has shipped. Idempotent: the provider sees
 // one key per order, and an order already captured is answered again without calling it. A provider
-// that is unavailable makes the handler throw, so the command bus tries again later (the queue has a
+// that is unavailable makes the consumer throw, so the command bus tries again later (the queue has a
 // persistent retry policy); only the last delivery answers payment.failed instead of dead-lettering.
 import { capturePaymentV1, readMessage, type Envelope } from "@emporium/contracts";
 import type { DeliveryInfo, MessageHandler } from "@emporium/messaging";
@@ -81,7 +81,7 @@ async function capture(ctx: PaymentContext, envelope: CaptureMessage, info: Deli
   return outcome;
 }
 
-export function captureHandler(ctx: PaymentContext): MessageHandler {
+export function captureConsumer(ctx: PaymentContext): MessageHandler {
   return async (envelope, info) => {
     const message = readMessage(envelope, capturePaymentV1);
     const { orderId } = message.data;

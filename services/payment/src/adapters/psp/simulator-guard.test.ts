@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "@emporium/observability";
 import { startPsp, type RunningPsp } from "@emporium/psp/testing";
-import { simulatorAllowed } from "./env";
+import { simulatorAllowed } from "../../env";
 import { identifyProvider, refuseSimulator, SimulatorRefusedError } from "./simulator-guard";
 
 const log = createLogger({ service: "payment-test", level: "silent" });
@@ -76,7 +76,7 @@ describe("simulatorAllowed", () => {
 });
 
 describe("the payment worker's main", () => {
-  const serviceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const serviceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
   /** Runs main.ts until it exits, or until its output shows `until` (then stops it). */
   async function start(

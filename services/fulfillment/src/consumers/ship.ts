@@ -18,10 +18,10 @@ import {
   trackingNumberTaken,
   type ShipmentRecord,
   type Tx,
-} from "../adapters/shipments";
+} from "../adapters/sql/shipments";
 import { carrierFor, UnknownShippingMethodError, type Carrier } from "../domain/carriers";
 import { TRACKING_SERIALS, trackingNumber } from "../domain/tracking-number";
-import { renderPackingSlip } from "../documents/packing-slip";
+import { renderPackingSlip } from "../adapters/pdf/packing-slip";
 import type { FulfillmentContext } from "./context";
 
 export function packingSlipKey(orderId: string): string {
@@ -39,7 +39,7 @@ async function freshTrackingNumber(tx: Tx, carrier: Carrier): Promise<string> {
   throw new Error(`no free ${carrier.name} tracking number after 5 attempts`);
 }
 
-export function shipHandler(ctx: FulfillmentContext): MessageHandler {
+export function shipConsumer(ctx: FulfillmentContext): MessageHandler {
   return async (envelope) => {
     const { data, traceparent } = readMessage(envelope, shipOrderV1);
     const log = ctx.log.child({ orderId: data.orderId, messageId: envelope.id });

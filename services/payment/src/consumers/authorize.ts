@@ -111,7 +111,7 @@ async function authorize(ctx: PaymentContext, envelope: AuthorizeMessage): Promi
   return recorded;
 }
 
-export function authorizeHandler(ctx: PaymentContext): MessageHandler {
+export function authorizeConsumer(ctx: PaymentContext): MessageHandler {
   return async (envelope) => {
     const message = readMessage(envelope, authorizePaymentV1);
     const { orderId } = message.data;

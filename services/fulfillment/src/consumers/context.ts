@@ -1,8 +1,8 @@
-// What the fulfillment handlers and the carrier loop get from the composition root.
+// What the fulfillment consumer and the carrier loop get from the composition root.
 import type { Database } from "@emporium/db";
 import type { Logger } from "@emporium/observability";
 import type { ObjectStore } from "@emporium/storage";
-import type { FulfillmentMetrics } from "../metrics";
+import type { FulfillmentMetrics } from "../app/metrics";
 
 export type Clock = () => Date;
 

@@ -1,4 +1,5 @@
-// The simulated carrier: a loop that moves due parcels one step along their journey. It is driven
+// The simulated carrier, standing in for a real carrier's tracking updates (a real carrier's adapter
+// would sit beside it): a loop that moves due parcels one step along their journey. It is driven
 // entirely by the database (status and next_step_at), so a restarted worker carries on where the last
 // one stopped, and parcels are taken under FOR UPDATE SKIP LOCKED, so several loops share the work
 // without ever moving the same parcel twice.
@@ -10,9 +11,9 @@ import {
   TOPICS,
 } from "@emporium/contracts";
 import { enqueue, type OutboxMessage } from "@emporium/messaging";
-import { applySteps, lockDueShipments, type DueShipment } from "./adapters/shipments";
-import { nextStep, type Announcement, type Step } from "./domain/journey";
-import type { FulfillmentContext } from "./handlers/context";
+import { applySteps, lockDueShipments, type DueShipment } from "../sql/shipments";
+import { nextStep, type Announcement, type Step } from "../../domain/journey";
+import type { FulfillmentContext } from "../../consumers/context";
 
 export interface CarrierOptions {
   /** How often to look for due parcels when the last look found fewer than a batch (default 1 s). */

@@ -13,21 +13,21 @@ import {
   type Subscription,
 } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
-import { recordAttempt } from "./adapters/sql/payments";
 import {
   DEFAULT_RESILIENCE,
   GuardedPaymentProvider,
-  type BreakerState,
   type ResilienceOptions,
 } from "./adapters/resilience/guarded-provider";
-import { authorizeHandler } from "./handlers/authorize.handler";
-import { captureHandler } from "./handlers/capture.handler";
-import type { PaymentContext } from "./handlers/context";
-import { KeyedLock } from "./handlers/keyed-lock";
-import { refundHandler } from "./handlers/refund.handler";
-import { createPaymentMetrics } from "./metrics";
-import type { PaymentProvider } from "./ports/payment-provider";
-import { ProviderStatusReporter } from "./provider-status";
+import { sqlEventOutbox } from "./adapters/sql/outbox";
+import { recordAttempt } from "./adapters/sql/payments";
+import { KeyedLock } from "./app/keyed-lock";
+import { createPaymentMetrics } from "./app/metrics";
+import { ProviderStatusReporter } from "./app/provider-status";
+import { authorizeConsumer } from "./consumers/authorize";
+import { captureConsumer } from "./consumers/capture";
+import type { PaymentContext } from "./consumers/context";
+import { refundConsumer } from "./consumers/refund";
+import type { BreakerState, PaymentProvider } from "./ports/payment-provider";
 
 export { PspProvider } from "./adapters/psp/psp-provider";
 export type { ResilienceOptions } from "./adapters/resilience/guarded-provider";
@@ -58,10 +58,10 @@ export interface PaymentService {
   status: ProviderStatusReporter;
 }
 
-/** The handlers' context with the guarded provider, its attempt records, metrics and status events. */
+/** The consumers' context with the guarded provider, its attempt records, metrics and status events. */
 export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
   const metrics = createPaymentMetrics(deps.metrics.registry);
-  const status = new ProviderStatusReporter(deps.db, deps.log, metrics.breakerOpen);
+  const status = new ProviderStatusReporter(sqlEventOutbox(deps.db), deps.log, metrics.breakerOpen);
   const provider = new GuardedPaymentProvider(
     deps.provider,
     { ...DEFAULT_RESILIENCE, ...deps.resilience },
@@ -130,15 +130,19 @@ export function createPaymentWorker(deps: PaymentWorkerDeps): PaymentWorker {
       subscriptions.push(
         await deps.commands.consume({
           queue: QUEUES.paymentAuthorize,
-          handle: authorizeHandler(ctx),
+          handle: authorizeConsumer(ctx),
           concurrency,
         }),
         await deps.commands.consume({
           queue: QUEUES.paymentCapture,
-          handle: captureHandler(ctx),
+          handle: captureConsumer(ctx),
           concurrency,
         }),
-        await deps.commands.consume({ queue: QUEUES.paymentRefund, handle: refundHandler(ctx), concurrency }),
+        await deps.commands.consume({
+          queue: QUEUES.paymentRefund,
+          handle: refundConsumer(ctx),
+          concurrency,
+        }),
       );
     },
     async stop() {

@@ -1,9 +1,8 @@
 // The fulfillment worker's business metrics: commands handled, carrier steps taken, parcels by status.
-import type { Database } from "@emporium/db";
 import type { Logger } from "@emporium/observability";
 import type { CircuitState } from "@emporium/storage";
 import { Counter, Gauge, type Registry } from "prom-client";
-import { countByStatus } from "./adapters/shipments";
+import type { ShipmentCounts } from "../ports/shipment-counts";
 
 const STATUSES = ["PENDING", "LABEL_CREATED", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"] as const;
 
@@ -12,7 +11,11 @@ export interface FulfillmentMetrics {
   carrierSteps: Counter<"to">;
 }
 
-export function createFulfillmentMetrics(registry: Registry, db: Database, log: Logger): FulfillmentMetrics {
+export function createFulfillmentMetrics(
+  registry: Registry,
+  shipments: ShipmentCounts,
+  log: Logger,
+): FulfillmentMetrics {
   new Gauge({
     name: "fulfillment_shipments",
     help: "Shipments by status",
@@ -20,7 +23,7 @@ export function createFulfillmentMetrics(registry: Registry, db: Database, log: 
     registers: [registry],
     async collect() {
       try {
-        const counts = await countByStatus(db.sql);
+        const counts = await shipments.byStatus();
         for (const status of STATUSES) this.set({ status }, counts.get(status) ?? 0);
       } catch (err) {
         // A scrape while the database is away shows the last known figures rather than failing.

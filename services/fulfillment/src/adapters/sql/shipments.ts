@@ -3,8 +3,9 @@
 // Raw SQL on a session: the pool (`Database.sql`) or one transaction's (`Database.transaction`).
 import type { Address } from "@emporium/contracts";
 import type { SqlSession } from "@emporium/db";
-import type { MovingStatus, Step } from "../domain/journey";
-import { MOVING_STATUSES, isMoving } from "../domain/journey";
+import type { ShipmentCounts } from "../../ports/shipment-counts";
+import type { MovingStatus, Step } from "../../domain/journey";
+import { MOVING_STATUSES, isMoving } from "../../domain/journey";
 
 export type Tx = SqlSession;
 
@@ -163,4 +164,9 @@ export async function countByStatus(sql: Tx): Promise<Map<string, number>> {
     `SELECT status::text AS status, count(*)::int AS n FROM fulfillment.shipments GROUP BY status`,
   );
   return new Map(rows.map((r) => [r.status, r.n]));
+}
+
+/** The parcels-per-status count on the pool, as the metrics gauge asks for it. */
+export function sqlShipmentCounts(sql: Tx): ShipmentCounts {
+  return { byStatus: () => countByStatus(sql) };
 }

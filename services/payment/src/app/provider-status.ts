@@ -2,11 +2,10 @@
 // payment.provider-status event through the outbox (checkout can refuse early and say why), the
 // payment_provider_breaker_open gauge and a log line.
 import { createEnvelope, paymentProviderStatusV1, TOPICS } from "@emporium/contracts";
-import type { Database } from "@emporium/db";
-import { enqueue } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
 import type { Gauge } from "prom-client";
-import type { BreakerState } from "./adapters/resilience/guarded-provider";
+import type { BreakerState } from "../ports/payment-provider";
+import type { EventOutbox } from "../ports/event-outbox";
 
 /** The Kafka key of provider-status events: one stream of them for the whole provider. */
 export const PROVIDER_AGGREGATE = "payment-provider";
@@ -17,7 +16,7 @@ export class ProviderStatusReporter {
   private told: boolean | null = null;
 
   constructor(
-    private readonly db: Database,
+    private readonly outbox: EventOutbox,
     private readonly log: Logger,
     private readonly gauge: Gauge,
   ) {
@@ -50,7 +49,7 @@ export class ProviderStatusReporter {
     });
     // Written one after another, so the events leave in the order the breaker changed.
     this.pending = this.pending
-      .then(() => enqueue(this.db.sql, "payments", [{ kind: "event", topic: TOPICS.payments, envelope }]))
+      .then(() => this.outbox.append([{ kind: "event", topic: TOPICS.payments, envelope }]))
       .catch((err: unknown) => this.log.error({ err, available }, "could not record the provider status"));
   }
 

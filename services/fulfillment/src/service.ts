@@ -6,10 +6,11 @@ import type { Database } from "@emporium/db";
 import { OutboxRelay, type CommandBus, type EventBus, type Subscription } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import type { ObjectStore } from "@emporium/storage";
-import { SimulatedCarrier } from "./carrier";
-import type { Clock, FulfillmentContext } from "./handlers/context";
-import { shipHandler } from "./handlers/ship.handler";
-import { createFulfillmentMetrics } from "./metrics";
+import { SimulatedCarrier } from "./adapters/carrier/simulated-carrier";
+import { sqlShipmentCounts } from "./adapters/sql/shipments";
+import { createFulfillmentMetrics } from "./app/metrics";
+import type { Clock, FulfillmentContext } from "./consumers/context";
+import { shipConsumer } from "./consumers/ship";
 
 export interface FulfillmentWorkerDeps {
   db: Database;
@@ -41,7 +42,7 @@ export function createFulfillmentWorker(deps: FulfillmentWorkerDeps): Worker {
     store: deps.store,
     clock: deps.clock ?? (() => new Date()),
     stepMs,
-    metrics: createFulfillmentMetrics(deps.metrics.registry, deps.db, deps.log),
+    metrics: createFulfillmentMetrics(deps.metrics.registry, sqlShipmentCounts(deps.db.sql), deps.log),
   };
   const relay = new OutboxRelay({
     db: deps.db,
@@ -58,7 +59,7 @@ export function createFulfillmentWorker(deps: FulfillmentWorkerDeps): Worker {
       subscriptions.push(
         await deps.commands.consume({
           queue: QUEUES.fulfillmentShip,
-          handle: shipHandler(ctx),
+          handle: shipConsumer(ctx),
           concurrency: deps.concurrency ?? 4,
         }),
       );
