@@ -8,11 +8,23 @@ const countries = [
 ];
 
 describe("SelectField", () => {
-  it("is a combobox named by its label with the given options", () => {
-    render(<SelectField label="Country" name="country" options={countries} defaultValue="DE" />);
+  it("is a combobox named by its label with the given options and its hint", () => {
+    render(
+      <SelectField
+        label="Country"
+        hint="Where we ship to"
+        name="country"
+        options={countries}
+        defaultValue="DE"
+      />,
+    );
     const select = screen.getByRole<HTMLSelectElement>("combobox", { name: "Country" });
     expect(select.value).toBe("DE");
     expect(Array.from(select.options).map((o) => o.textContent)).toEqual(["United States", "Germany"]);
+    expect(select.getAttribute("aria-invalid")).toBeNull();
+    expect(document.getElementById(select.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "Where we ship to",
+    );
   });
 
   it("announces its error", () => {

@@ -1,12 +1,12 @@
 // A labelled drop-down for forms, with the same hint and error wiring as TextField.
-import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
+import { type ReactNode, type SelectHTMLAttributes } from "react";
 import { cn } from "../cn";
+import { Field } from "../field";
+import { SelectOptions, type SelectOption } from "../select/select";
 import { inputStyles } from "../text-field";
 
-export interface SelectFieldOption {
-  value: string;
-  label: string;
-}
+/** The same option shape as Select's, under the name this component has always exported. */
+export type SelectFieldOption = SelectOption;
 
 export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   label: ReactNode;
@@ -16,39 +16,13 @@ export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement
 }
 
 export function SelectField({ label, options, hint, error, className, id, ...select }: SelectFieldProps) {
-  const generated = useId();
-  const selectId = id ?? generated;
-  const hintId = `${selectId}-hint`;
-  const errorId = `${selectId}-error`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ");
   return (
-    <div className={cn("flex flex-col gap-1.5", className)}>
-      <label htmlFor={selectId} className="text-sm font-medium text-ink">
-        {label}
-      </label>
-      <select
-        id={selectId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={cn(inputStyles(Boolean(error)), "pr-8")}
-        {...select}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint && (
-        <p id={hintId} className="text-xs text-ink-muted">
-          {hint}
-        </p>
+    <Field label={label} hint={hint} error={error} id={id} className={className}>
+      {(control) => (
+        <select {...control} className={cn(inputStyles(Boolean(error)), "pr-8")} {...select}>
+          <SelectOptions options={options} />
+        </select>
       )}
-      {error && (
-        <p id={errorId} className="text-sm font-medium text-sale">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

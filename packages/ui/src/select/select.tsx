@@ -1,3 +1,5 @@
+// A compact labelled drop-down (a sort order, a page size) whose label sits beside it and may be
+// kept for screen readers only.
 import { useId, type SelectHTMLAttributes } from "react";
 import { cn } from "../cn";
 
@@ -13,6 +15,15 @@ export interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
   hideLabel?: boolean;
 }
 
+/** The `<option>` list both Select and SelectField render. */
+export function SelectOptions({ options }: { options: readonly SelectOption[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
 export function Select({ label, options, hideLabel = false, className, id, ...select }: SelectProps) {
   const generated = useId();
   const selectId = id ?? generated;
@@ -26,11 +37,7 @@ export function Select({ label, options, hideLabel = false, className, id, ...se
         className="h-10 rounded-lg border border-line-strong bg-surface pr-8 pl-3 text-sm text-ink disabled:opacity-50"
         {...select}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </div>
   );

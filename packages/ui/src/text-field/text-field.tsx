@@ -1,7 +1,8 @@
-// A labelled text input with an optional hint and error. The error is tied to the input with
-// aria-describedby and aria-invalid, so a screen reader reads it when the field gets focus.
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+// A labelled text input with an optional hint and error, in the shared Field frame that ties the
+// error to the input (aria-describedby, aria-invalid) so a screen reader reads it on focus.
+import { type InputHTMLAttributes, type ReactNode } from "react";
 import { cn } from "../cn";
+import { Field } from "../field";
 
 export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: ReactNode;
@@ -20,34 +21,15 @@ export const inputStyles = (invalid: boolean) =>
   );
 
 export function TextField({ label, hint, error, optional, className, id, ...input }: TextFieldProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ");
+  const fieldLabel = (
+    <>
+      {label}
+      {optional && <span className="font-normal text-ink-muted"> (optional)</span>}
+    </>
+  );
   return (
-    <div className={cn("flex flex-col gap-1.5", className)}>
-      <label htmlFor={inputId} className="text-sm font-medium text-ink">
-        {label}
-        {optional && <span className="font-normal text-ink-muted"> (optional)</span>}
-      </label>
-      <input
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={inputStyles(Boolean(error))}
-        {...input}
-      />
-      {hint && (
-        <p id={hintId} className="text-xs text-ink-muted">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="text-sm font-medium text-sale">
-          {error}
-        </p>
-      )}
-    </div>
+    <Field label={fieldLabel} hint={hint} error={error} id={id} className={className}>
+      {(control) => <input {...control} className={inputStyles(Boolean(error))} {...input} />}
+    </Field>
   );
 }
