@@ -1,9 +1,9 @@
 // A typed tRPC client for the orders service (queries and mutations over HTTP, order status over SSE).
 import { createTRPCClient } from "@trpc/client";
 import { serviceLinks, type ServiceClientOptions } from "@emporium/service-kit/client";
-import type { OrdersRouter } from "./router/_app";
+import type { OrdersRouter } from "./api/router/_app";
 
-export type { OrdersRouter, OrdersRouterInputs, OrdersRouterOutputs } from "./router/_app";
+export type { OrdersRouter, OrdersRouterInputs, OrdersRouterOutputs } from "./api/router/_app";
 export type * from "./app/views";
 export type { AdminOrderDetail, AdminOrderPage, AdminOrderSummary } from "./app/admin-orders";
 export type { CustomerDetail, CustomerPage, CustomerSummary } from "./app/admin-customers";

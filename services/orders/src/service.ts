@@ -7,13 +7,14 @@ import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
 import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
 import { Counter } from "prom-client";
+import { OrderChanges } from "./adapters/sql/order-changes";
+import { ordersRouter } from "./api/router/_app";
+import type { OrdersContext } from "./api/trpc";
 import { CartService } from "./app/cart-service";
-import { OrderChanges } from "./live/order-changes";
+import { PaymentAvailability } from "./app/payment-availability";
+import { paymentProviderStatusConsumer } from "./consumers/payment-provider-status";
+import { sagaConsumer } from "./consumers/saga-events";
 import type { VariantLookup } from "./ports/variant-lookup";
-import { sagaHandler } from "./saga/orchestrator";
-import { PaymentAvailability } from "./saga/payment-availability";
-import { ordersRouter } from "./router/_app";
-import type { OrdersContext } from "./trpc";
 
 /** What the composition root builds once; each request adds its ids, caller and Idempotency-Key. */
 export type OrdersContextBase = Omit<ContextBase<OrdersContext>, "idempotencyKey">;
@@ -92,13 +93,13 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
           group: "orders-saga",
           topics: [TOPICS.inventory, TOPICS.payments, TOPICS.fulfillment],
           fromBeginning: true,
-          handle: sagaHandler({ db: d.db, log: d.log, reservationTtlMs, transitions }),
+          handle: sagaConsumer({ db: d.db, log: d.log, reservationTtlMs, transitions }),
         }),
         // Every instance keeps its own view of payment availability, so each uses its own group.
         await d.events.subscribe({
           group: `orders-payment-status-${process.pid}-${Date.now()}`,
           topics: [TOPICS.payments],
-          handle: payments.handler(),
+          handle: paymentProviderStatusConsumer(payments),
         }),
       );
     },
@@ -113,4 +114,4 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
 // What a host composing orders needs besides the service itself: the catalog lookup over HTTP and the
 // development signing secret kept under the data folder.
 export { CatalogVariantLookup } from "./adapters/catalog/catalog-variant-lookup";
-export { loadOrCreateDevSecret } from "./secret";
+export { loadOrCreateDevSecret } from "./adapters/fs/dev-secret";

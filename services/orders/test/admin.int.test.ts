@@ -17,7 +17,7 @@ import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createServiceMetrics } from "@emporium/observability";
 import { waitFor } from "@emporium/testkit";
 import { createOrdersClient } from "../src/client";
-import { ordersRouter } from "../src/router/_app";
+import { ordersRouter } from "../src/api/router/_app";
 import { createOrdersService } from "../src/service";
 import { createOrdersFixture, FakeCatalog, log, scriptWorkers, type OrdersFixture } from "./fixture";
 

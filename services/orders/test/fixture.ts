@@ -28,10 +28,10 @@ import { ANONYMOUS, type Principal } from "@emporium/auth";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics, type Logger } from "@emporium/observability";
-import { ordersRouter } from "../src/router/_app";
+import { ordersRouter } from "../src/api/router/_app";
 import { createOrdersService, type OrdersService } from "../src/service";
 import { requestAs } from "@emporium/service-kit/testing";
-import { createCallerFactory, type OrdersContext } from "../src/trpc";
+import { createCallerFactory, type OrdersContext } from "../src/api/trpc";
 import type { VariantInfo, VariantLookup } from "../src/ports/variant-lookup";
 
 export const log: Logger = createLogger({

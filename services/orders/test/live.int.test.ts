@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listeningBackends, testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
 import { waitFor } from "@emporium/testkit";
-import { ORDER_CHANGED_CHANNEL, OrderChanges } from "../src/live/order-changes";
+import { ORDER_CHANGED_CHANNEL, OrderChanges } from "../src/adapters/sql/order-changes";
 
 // PostgreSQL only: empty without TEST_DATABASE_URL, so the outer block keeps the file from being empty.
 const postgres = testDatabaseTargets("live order changes").filter((t) => t.name === "postgres");

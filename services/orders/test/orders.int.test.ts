@@ -6,6 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseTargets } from "@emporium/db/testing";
 import { waitFor } from "@emporium/testkit";
+import { paymentProviderStatusConsumer } from "../src/consumers/payment-provider-status";
 import { createOrdersFixture, scriptWorkers, type OrdersFixture } from "./fixture";
 
 const address = {
@@ -256,7 +257,7 @@ describe.each(testDatabaseTargets("orders service"))("orders on $name", (target)
 
   it("refuses checkout up front while payments are unavailable", async () => {
     const token = await cartWith([{ price: 500, quantity: 1 }]);
-    await f.service.base.payments.handler()(
+    await paymentProviderStatusConsumer(f.service.base.payments)(
       {
         id: randomUUID(),
         type: "payment.provider-status.v1",
@@ -280,7 +281,7 @@ describe.each(testDatabaseTargets("orders service"))("orders on $name", (target)
       /Payments are temporarily unavailable/,
     );
     expect(await f.db.prisma.order.count()).toBe(orders);
-    await f.service.base.payments.handler()(
+    await paymentProviderStatusConsumer(f.service.base.payments)(
       {
         id: randomUUID(),
         type: "payment.provider-status.v1",

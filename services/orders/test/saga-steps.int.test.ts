@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEnvelope, shipmentProgressedV1, stockReservedV1 } from "@emporium/contracts";
 import { testDatabaseTargets } from "@emporium/db/testing";
 import type { DeliveryInfo } from "@emporium/messaging";
-import { sagaHandler } from "../src/saga/orchestrator";
+import { sagaConsumer } from "../src/consumers/saga-events";
 import { createOrdersFixture, log, type OrdersFixture } from "./fixture";
 
 const DELIVERY: DeliveryInfo = { source: "inventory", attempt: 1 };
 
 describe.each(testDatabaseTargets("saga steps"))("saga steps on $name", (target) => {
   let f: OrdersFixture;
-  let handle: ReturnType<typeof sagaHandler>;
+  let handle: ReturnType<typeof sagaConsumer>;
 
   beforeAll(async () => {
     f = await createOrdersFixture(target);
@@ -24,7 +24,7 @@ describe.each(testDatabaseTargets("saga steps"))("saga steps on $name", (target)
       labelNames: ["to"],
       registers: [new Registry()],
     });
-    handle = sagaHandler({ db: f.db, log, reservationTtlMs: 60_000, transitions });
+    handle = sagaConsumer({ db: f.db, log, reservationTtlMs: 60_000, transitions });
   });
   afterAll(() => f?.dispose());
 

@@ -7,7 +7,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@emporium/servi
 import { requestHash } from "../domain/idempotency";
 import { sagaFactsSchema } from "../domain/saga";
 import { cancelRefusal, paymentSummary, refundRefusal, type PaymentSummary } from "../domain/staff-actions";
-import { applyStaffAction } from "../saga/orchestrator";
+import { applyStaffAction } from "./saga-steps";
 import { readOrderSnapshot } from "./order-queries";
 
 export interface AdminOrderListInput {

@@ -1,9 +1,9 @@
 // Staff procedures of the orders service. Each names the permission its caller must hold (the matrix
 // lives in @emporium/auth); staffProcedure checks it before the input is read.
-import { getCustomer, listCustomers } from "../../app/admin-customers";
-import { cancelOrder, getAdminOrder, listOrders, refundOrder } from "../../app/admin-orders";
-import { salesSummary } from "../../app/admin-sales";
-import { SHOP_CURRENCY } from "../../app/cart-service";
+import { getCustomer, listCustomers } from "../../../app/admin-customers";
+import { cancelOrder, getAdminOrder, listOrders, refundOrder } from "../../../app/admin-orders";
+import { salesSummary } from "../../../app/admin-sales";
+import { SHOP_CURRENCY } from "../../../app/cart-service";
 import { InvalidInputError } from "@emporium/service-kit/errors";
 import { router, staffProcedure } from "../../trpc";
 import { idempotencyKey } from "../schemas";

@@ -1,8 +1,8 @@
 // Input field formats shared by the orders procedures.
 import { z } from "zod";
 import { address as contractAddress, MAX_LINE_QUANTITY, paymentToken } from "@emporium/contracts";
-import { IDEMPOTENCY_KEY } from "../domain/idempotency";
-import { ORDER_NUMBER } from "../domain/order-number";
+import { IDEMPOTENCY_KEY } from "../../domain/idempotency";
+import { ORDER_NUMBER } from "../../domain/order-number";
 
 export const cartToken = z.string().min(10).max(200, "must be a cart token");
 export const variantId = z.uuid("must be a product variant id");

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { placeOrder } from "../../app/place-order";
-import { computeTotals, SHIPPING_METHODS } from "../../domain/checkout";
+import { placeOrder } from "../../../app/place-order";
+import { computeTotals, SHIPPING_METHODS } from "../../../domain/checkout";
 import { publicProcedure, router, type OrdersContext } from "../../trpc";
 import { address, cartToken, email, idempotencyKey, paymentToken, shippingMethod } from "../schemas";
 

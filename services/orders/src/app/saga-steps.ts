@@ -1,17 +1,14 @@
-// The saga orchestrator: for each event about an order it reads the order, asks the pure saga what
-// follows, and writes the new facts and status, timeline entries, the resulting commands and the
-// status-change event (through the outbox) together with the event's id — one statement, applied only
-// to the version of the order it read, so a redelivered event changes nothing and two events about one
+// The saga's steps: for each event about an order (read off the wire by consumers/saga-events.ts) it
+// reads the order, asks the pure saga what follows, and writes the new facts and status, timeline
+// entries, the resulting commands and the status-change event (through the outbox) together with the
+// event's id — one statement, applied only to the version of the order it read, so a redelivered event changes nothing and two events about one
 // order never overwrite each other. Staff actions (cancel, refund) take the same decision and writer
 // under the order's row lock, so they compensate and notify exactly as events do.
 import { randomUUID } from "node:crypto";
-import type { Envelope, OrderStatusName } from "@emporium/contracts";
-import type { Database, SqlSession } from "@emporium/db";
-import type { MessageHandler } from "@emporium/messaging";
-import type { Logger } from "@emporium/observability";
-import type { Counter } from "prom-client";
+import type { OrderStatusName } from "@emporium/contracts";
+import type { SqlSession } from "@emporium/db";
 import { react, sagaFactsSchema, type SagaEvent, type SagaFacts } from "../domain/saga";
-import { commandMessage, statusChangedMessage } from "../app/outbox-messages";
+import { commandMessage, statusChangedMessage } from "./outbox-messages";
 import {
   lockSagaOrder,
   readSagaOrder,
@@ -19,31 +16,6 @@ import {
   type SagaOrder,
   type SagaStep,
 } from "../adapters/sql/saga-orders";
-import { readSagaEvent } from "./read-event";
-
-export interface OrchestratorDeps {
-  db: Database;
-  log: Logger;
-  reservationTtlMs: number;
-  transitions: Counter<"to">;
-  now?: () => Date;
-}
-
-export function sagaHandler(d: OrchestratorDeps): MessageHandler {
-  return async (envelope: Envelope) => {
-    const read = readSagaEvent(envelope);
-    if (!read) return;
-    const result = await applySagaEvent(d.db.sql, read.orderId, read.event, {
-      now: d.now?.() ?? new Date(),
-      reservationTtlMs: d.reservationTtlMs,
-      traceparent: envelope.traceparent,
-      messageId: envelope.id,
-    });
-    if (result.kind === "unknown")
-      d.log.warn({ orderId: read.orderId, type: envelope.type }, "event for an unknown order ignored");
-    if (result.kind === "applied" && result.from !== result.to) d.transitions.inc({ to: result.to });
-  };
-}
 
 export interface ApplyOptions {
   now: Date;

@@ -3,9 +3,9 @@
 // Subscriptions stream over server-sent events.
 import type { Database } from "@emporium/db";
 import { createServiceTrpc, type ServiceContext } from "@emporium/service-kit";
-import type { CartService } from "./app/cart-service";
-import type { OrderChanges } from "./live/order-changes";
-import type { PaymentAvailability } from "./saga/payment-availability";
+import type { CartService } from "../app/cart-service";
+import type { OrderChanges } from "../adapters/sql/order-changes";
+import type { PaymentAvailability } from "../app/payment-availability";
 
 export interface OrdersContext extends ServiceContext {
   db: Database;

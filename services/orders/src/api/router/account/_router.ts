@@ -9,7 +9,7 @@ import {
   myOrders,
   removeAddress,
   saveAddress,
-} from "../../app/account";
+} from "../../../app/account";
 import { publicProcedure, router } from "../../trpc";
 import { address, cartToken, orderNumber } from "../schemas";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getOrder, loadOrderView, lookupOrder } from "../../app/order-queries";
+import { getOrder, loadOrderView, lookupOrder } from "../../../app/order-queries";
 import { asTrpcError } from "@emporium/service-kit";
 import { publicProcedure, router } from "../../trpc";
 import { accessToken, email, orderId, orderNumber } from "../schemas";

@@ -1,5 +1,6 @@
-// The events the saga listens to, read off the wire with their contracts. Anything else on the same
-// topics (stock-changed feeds, provider status) is not the saga's business.
+// The saga's consumer: the events it listens to (from inventory, payments and fulfillment), read off
+// the wire with their contracts and applied as saga steps. Anything else on the same topics
+// (stock-changed feeds, provider status) is not the saga's business.
 import {
   orderDeliveredV1,
   orderShippedV1,
@@ -17,7 +18,36 @@ import {
   stockReservedV1,
   type Envelope,
 } from "@emporium/contracts";
+import type { Database } from "@emporium/db";
+import type { MessageHandler } from "@emporium/messaging";
+import type { Logger } from "@emporium/observability";
+import type { Counter } from "prom-client";
+import { applySagaEvent } from "../app/saga-steps";
 import type { SagaEvent } from "../domain/saga";
+
+export interface SagaConsumerDeps {
+  db: Database;
+  log: Logger;
+  reservationTtlMs: number;
+  transitions: Counter<"to">;
+  now?: () => Date;
+}
+
+export function sagaConsumer(d: SagaConsumerDeps): MessageHandler {
+  return async (envelope: Envelope) => {
+    const read = readSagaEvent(envelope);
+    if (!read) return;
+    const result = await applySagaEvent(d.db.sql, read.orderId, read.event, {
+      now: d.now?.() ?? new Date(),
+      reservationTtlMs: d.reservationTtlMs,
+      traceparent: envelope.traceparent,
+      messageId: envelope.id,
+    });
+    if (result.kind === "unknown")
+      d.log.warn({ orderId: read.orderId, type: envelope.type }, "event for an unknown order ignored");
+    if (result.kind === "applied" && result.from !== result.to) d.transitions.inc({ to: result.to });
+  };
+}
 
 export function readSagaEvent(envelope: Envelope): { orderId: string; event: SagaEvent } | null {
   switch (envelope.type) {
