@@ -2,7 +2,7 @@
 // with and the payment worker authorizes, captures and refunds against. State lives in memory only.
 import { createLogger } from "@emporium/observability";
 import { loadPspEnv } from "./env";
-import { startPsp } from "./server";
+import { startPsp } from "./api/server";
 
 const env = loadPspEnv();
 const log = createLogger({ service: "psp", level: env.LOG_LEVEL, format: env.LOG_FORMAT });

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "@emporium/observability";
 import { waitFor } from "@emporium/testkit";
 import { TEST_CARDS } from "../src/domain/test-cards";
-import { startPsp, type RunningPsp } from "../src/server";
+import { startPsp, type RunningPsp } from "../src/api/server";
 
 const log = createLogger({ service: "psp-test", level: "silent" });
 

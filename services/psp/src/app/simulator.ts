@@ -6,10 +6,10 @@
 // small; an idempotency key older than that many newer ones is no longer recognised.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { BoundedMap } from "./bounded-map";
-import { checkCard, type Card } from "./domain/card";
-import { behaviourOf } from "./domain/test-cards";
-import { IdempotencyStore } from "./idempotency";
+import { BoundedMap } from "../domain/bounded-map";
+import { checkCard, type Card } from "../domain/card";
+import { behaviourOf } from "../domain/test-cards";
+import { IdempotencyStore } from "../domain/idempotency";
 
 export interface Reply {
   status: number;

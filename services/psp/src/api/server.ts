@@ -3,7 +3,7 @@
 // operators: they steer faults and prove how many effects really happened.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "@emporium/observability";
-import { controlPatch, PspSimulator, type Reply, type SimulatorOptions } from "./simulator";
+import { controlPatch, PspSimulator, type Reply, type SimulatorOptions } from "../app/simulator";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
