@@ -1,9 +1,9 @@
 // A typed tRPC client for the inventory's staff API, for the admin app's server.
 import { createTRPCClient } from "@trpc/client";
 import { serviceLinks, type ServiceClientOptions } from "@emporium/service-kit/client";
-import type { AppRouter } from "./router/_app";
+import type { AppRouter } from "./api/router/_app";
 
-export type { AppRouter, RouterInputs, RouterOutputs } from "./router/_app";
+export type { AppRouter, RouterInputs, RouterOutputs } from "./api/router/_app";
 export type * from "./domain/types";
 export { ADJUSTMENT_REASONS, MAX_THRESHOLD, type AdjustmentReason } from "./domain/adjustment";
 

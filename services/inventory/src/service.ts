@@ -5,9 +5,9 @@ import type { Database } from "@emporium/db";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
 import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
-import { PrismaStockAdminStore } from "./adapters/stock-admin-sql";
-import { appRouter } from "./router/_app";
-import type { InventoryApiContext } from "./trpc";
+import { PrismaStockAdminStore } from "./adapters/sql/stock-admin-store";
+import { appRouter } from "./api/router/_app";
+import type { InventoryApiContext } from "./api/trpc";
 
 export interface InventoryApiDeps {
   db: Database;

@@ -5,12 +5,13 @@ import type { Database } from "@emporium/db";
 import { OutboxRelay, type CommandBus, type EventBus, type Subscription } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { Counter } from "prom-client";
-import { startExpirySweeper } from "./expiry";
-import { commitHandler } from "./handlers/commit.handler";
-import type { InventoryContext } from "./handlers/context";
-import { releaseHandler } from "./handlers/release.handler";
-import { reserveHandler } from "./handlers/reserve.handler";
-import { variantsAddedHandler } from "./handlers/variants-added.handler";
+import { SqlReservationExpiry } from "./adapters/sql/reservation-expiry";
+import { startExpirySweeper } from "./app/expiry";
+import { commitConsumer } from "./consumers/commit";
+import type { InventoryContext } from "./consumers/context";
+import { releaseConsumer } from "./consumers/release";
+import { reserveConsumer } from "./consumers/reserve";
+import { variantsAddedConsumer } from "./consumers/variants-added";
 
 export interface InventoryWorkerDeps {
   db: Database;
@@ -55,17 +56,17 @@ export function createInventoryWorker(deps: InventoryWorkerDeps): Worker {
       subscriptions.push(
         await deps.commands.consume({
           queue: QUEUES.inventoryReserve,
-          handle: reserveHandler(ctx),
+          handle: reserveConsumer(ctx),
           concurrency,
         }),
         await deps.commands.consume({
           queue: QUEUES.inventoryRelease,
-          handle: releaseHandler(ctx),
+          handle: releaseConsumer(ctx),
           concurrency,
         }),
         await deps.commands.consume({
           queue: QUEUES.inventoryCommit,
-          handle: commitHandler(ctx),
+          handle: commitConsumer(ctx),
           concurrency,
         }),
         // New catalog variants get a stock level at every location.
@@ -73,10 +74,14 @@ export function createInventoryWorker(deps: InventoryWorkerDeps): Worker {
           group: "inventory-catalog",
           topics: [TOPICS.catalog],
           fromBeginning: true,
-          handle: variantsAddedHandler(ctx),
+          handle: variantsAddedConsumer(ctx),
         }),
       );
-      stopSweeper = startExpirySweeper(deps.db, deps.log, deps.expirySweepMs ?? 5_000);
+      stopSweeper = startExpirySweeper(
+        new SqlReservationExpiry(deps.db),
+        deps.log,
+        deps.expirySweepMs ?? 5_000,
+      );
     },
     async stop() {
       stopSweeper?.();

@@ -10,9 +10,9 @@ import { seed } from "@emporium/seed";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { requestAs } from "@emporium/service-kit/testing";
-import { appRouter } from "../src/router/_app";
+import { appRouter } from "../src/api/router/_app";
 import { createInventoryApi, type InventoryApi } from "../src/service";
-import { createCallerFactory } from "../src/trpc";
+import { createCallerFactory } from "../src/api/trpc";
 
 export const log = createLogger({ service: "inventory-test", level: process.env.TEST_LOG_LEVEL ?? "silent" });
 

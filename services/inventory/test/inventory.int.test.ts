@@ -1,4 +1,4 @@
-// The inventory worker's handlers on PGlite and PostgreSQL, driven the way the command bus drives them.
+// The inventory worker's consumers on PGlite and PostgreSQL, driven the way the command bus drives them.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,15 +13,16 @@ import {
 import { testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { Counter } from "prom-client";
-import { expireReservations } from "../src/expiry";
-import { commitHandler } from "../src/handlers/commit.handler";
-import type { InventoryContext } from "../src/handlers/context";
-import { releaseHandler } from "../src/handlers/release.handler";
-import { reserveHandler } from "../src/handlers/reserve.handler";
+import { SqlReservationExpiry } from "../src/adapters/sql/reservation-expiry";
+import { expireReservations } from "../src/app/expiry";
+import { commitConsumer } from "../src/consumers/commit";
+import type { InventoryContext } from "../src/consumers/context";
+import { releaseConsumer } from "../src/consumers/release";
+import { reserveConsumer } from "../src/consumers/reserve";
 
 const log = createLogger({ service: "inventory-test", level: "silent" });
 
-describe.each(testDatabaseTargets("inventory handlers"))("inventory on $name", (target) => {
+describe.each(testDatabaseTargets("inventory consumers"))("inventory on $name", (target) => {
   let t: TestDatabase;
   let ctx: InventoryContext;
   const locations = [randomUUID(), randomUUID()];
@@ -93,7 +94,7 @@ describe.each(testDatabaseTargets("inventory handlers"))("inventory on $name", (
         envelope: reserve(orderId, lines),
       };
     });
-    const handle = reserveHandler(ctx);
+    const handle = reserveConsumer(ctx);
     await Promise.all(buyers.map((b) => handle(b.envelope, { source: "inventory.reserve", attempt: 1 })));
 
     let sold = 0;
@@ -115,7 +116,7 @@ describe.each(testDatabaseTargets("inventory handlers"))("inventory on $name", (
   it("handles a repeated command once and answers it the same way", async () => {
     const orderId = randomUUID();
     const envelope = reserve(orderId, [{ variantId: other, sku: "MUG", quantity: 2 }]);
-    const handle = reserveHandler(ctx);
+    const handle = reserveConsumer(ctx);
     await handle(envelope, { source: "q", attempt: 1 });
     await handle(envelope, { source: "q", attempt: 2 });
     await handle(reserve(orderId, [{ variantId: other, sku: "MUG", quantity: 2 }]), {
@@ -129,7 +130,7 @@ describe.each(testDatabaseTargets("inventory handlers"))("inventory on $name", (
 
   it("releases, commits and expires reservations with the right stock movements", async () => {
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
-    const handle = reserveHandler(ctx);
+    const handle = reserveConsumer(ctx);
     const before = await totals(other);
     await handle(reserve(a, [{ variantId: other, sku: "MUG", quantity: 3 }]), { source: "q", attempt: 1 });
     await handle(reserve(b, [{ variantId: other, sku: "MUG", quantity: 4 }]), { source: "q", attempt: 1 });
@@ -139,26 +140,29 @@ describe.each(testDatabaseTargets("inventory handlers"))("inventory on $name", (
     });
     expect((await totals(other)).available).toBe(before.available - 12);
 
-    await releaseHandler(ctx)(createEnvelope(releaseStockV1, a, { orderId: a, reason: "payment declined" }), {
-      source: "q",
-      attempt: 1,
-    });
-    await commitHandler(ctx)(createEnvelope(commitStockV1, b, { orderId: b }), { source: "q", attempt: 1 });
-    expect(await expireReservations(t.db)).toBe(1);
+    await releaseConsumer(ctx)(
+      createEnvelope(releaseStockV1, a, { orderId: a, reason: "payment declined" }),
+      {
+        source: "q",
+        attempt: 1,
+      },
+    );
+    await commitConsumer(ctx)(createEnvelope(commitStockV1, b, { orderId: b }), { source: "q", attempt: 1 });
+    expect(await expireReservations(new SqlReservationExpiry(t.db))).toBe(1);
     const after = await totals(other);
     expect(after.available).toBe(before.available - 4);
     expect(after.onHand).toBe(before.onHand - 4);
     expect(after.reserved).toBe(before.reserved);
 
     // Committing an expired reservation is refused, so the saga refunds instead of shipping.
-    await commitHandler(ctx)(createEnvelope(commitStockV1, c, { orderId: c }), { source: "q", attempt: 1 });
+    await commitConsumer(ctx)(createEnvelope(commitStockV1, c, { orderId: c }), { source: "q", attempt: 1 });
     expect((await outboxFor(c)).map((e) => e.type)).toContain(stockRejectedV1.type);
 
     // An order cancelled after payment but before shipping: its committed units go back on the shelf,
     // once however often the release arrives.
     const release = createEnvelope(releaseStockV1, b, { orderId: b, reason: "cancelled by the shop" });
-    await releaseHandler(ctx)(release, { source: "q", attempt: 1 });
-    await releaseHandler(ctx)(createEnvelope(releaseStockV1, b, { orderId: b, reason: "again" }), {
+    await releaseConsumer(ctx)(release, { source: "q", attempt: 1 });
+    await releaseConsumer(ctx)(createEnvelope(releaseStockV1, b, { orderId: b, reason: "again" }), {
       source: "q",
       attempt: 1,
     });
@@ -173,12 +177,12 @@ describe.each(testDatabaseTargets("inventory handlers"))("inventory on $name", (
 
   it("remembers a release that overtook its reserve, and refuses the late reserve", async () => {
     const orderId = randomUUID();
-    await releaseHandler(ctx)(createEnvelope(releaseStockV1, orderId, { orderId, reason: "cancelled" }), {
+    await releaseConsumer(ctx)(createEnvelope(releaseStockV1, orderId, { orderId, reason: "cancelled" }), {
       source: "q",
       attempt: 1,
     });
     const before = await totals(other);
-    await reserveHandler(ctx)(reserve(orderId, [{ variantId: other, sku: "MUG", quantity: 1 }]), {
+    await reserveConsumer(ctx)(reserve(orderId, [{ variantId: other, sku: "MUG", quantity: 1 }]), {
       source: "q",
       attempt: 1,
     });

@@ -27,8 +27,8 @@ import { waitFor } from "@emporium/testkit";
 import { Counter } from "prom-client";
 import { ZodError } from "zod";
 import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
-import { reserveHandler } from "../src/handlers/reserve.handler";
-import { appRouter } from "../src/router/_app";
+import { reserveConsumer } from "../src/consumers/reserve";
+import { appRouter } from "../src/api/router/_app";
 import {
   createInventoryApiFixture,
   log,
@@ -284,7 +284,7 @@ describe.each(testDatabaseTargets("inventory staff API"))("inventory staff API o
     const variantId = await newVariant(12);
     const sku = `T-${variantId.slice(0, 8)}`;
     const [at] = locations as [string];
-    const reserve = reserveHandler({
+    const reserve = reserveConsumer({
       db: f.db,
       log,
       reservations: new Counter({

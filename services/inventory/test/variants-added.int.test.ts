@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEnvelope, variantsAddedV1 } from "@emporium/contracts";
 import { testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
 import { createLogger } from "@emporium/observability";
-import { variantsAddedHandler } from "../src/handlers/variants-added.handler";
+import { variantsAddedConsumer } from "../src/consumers/variants-added";
 
 const log = createLogger({ service: "inventory-test", level: "silent" });
 const DELIVERY = { source: "catalog", attempt: 1 };
@@ -27,7 +27,7 @@ describe.each(testDatabaseTargets("inventory catalog consumer"))("variants added
     await t.db.prisma.stockLevel.create({
       data: { locationId: locations[0] ?? "", variantId: stocked, sku: "OLD-1", onHand: 7, available: 7 },
     });
-    const handle = variantsAddedHandler({ db: t.db, log });
+    const handle = variantsAddedConsumer({ db: t.db, log });
     const envelope = createEnvelope(variantsAddedV1, productId, {
       productId,
       variants: [
@@ -52,7 +52,7 @@ describe.each(testDatabaseTargets("inventory catalog consumer"))("variants added
 
   it("ignores other catalog facts on the topic", async () => {
     const before = await t.db.prisma.stockLevel.count();
-    await variantsAddedHandler({ db: t.db, log })(
+    await variantsAddedConsumer({ db: t.db, log })(
       {
         ...createEnvelope(variantsAddedV1, randomUUID(), {
           productId: randomUUID(),

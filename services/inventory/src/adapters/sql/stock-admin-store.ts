@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { prismaSession, type Database, type Prisma } from "@emporium/db";
 import { enqueue } from "@emporium/messaging";
-import { isLow, planAdjustment, type AdjustmentReason } from "../domain/adjustment";
+import { isLow, planAdjustment, type AdjustmentReason } from "../../domain/adjustment";
 import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import type {
   AdjustmentResult,
@@ -15,9 +15,8 @@ import type {
   StockLocation,
   StockOverview,
   VariantStock,
-} from "../domain/types";
-import { TX_OPTIONS } from "../handlers/context";
-import type { AdjustStock, StockAdminStore } from "../ports/stock-admin-store";
+} from "../../domain/types";
+import type { AdjustStock, StockAdminStore } from "../../ports/stock-admin-store";
 import { stockChanged } from "./reservations";
 
 type Tx = Prisma.TransactionClient;
@@ -69,6 +68,10 @@ const adjustmentOf = (r: AdjustmentRow): StockAdjustmentView => ({
   by: r.actor_email,
   at: r.created_at.toISOString(),
 });
+
+// Prisma's interactive transactions give up after 5 s by default; a staff change may wait about that
+// long for the row locks the reservations hold.
+const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;
 
 export class PrismaStockAdminStore implements StockAdminStore {
   constructor(private readonly db: Database) {}

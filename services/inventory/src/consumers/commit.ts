@@ -8,11 +8,11 @@ import {
   TOPICS,
 } from "@emporium/contracts";
 import { claimMessage, enqueue, type MessageHandler } from "@emporium/messaging";
-import { findReservation, setReservationStatus } from "../adapters/reservations";
-import { lockOrder, moveUnits } from "../adapters/stock-sql";
+import { findReservation, setReservationStatus } from "../adapters/sql/reservations";
+import { lockOrder, moveUnits } from "../adapters/sql/stock";
 import type { InventoryContext } from "./context";
 
-export function commitHandler(ctx: InventoryContext): MessageHandler {
+export function commitConsumer(ctx: InventoryContext): MessageHandler {
   return async (envelope) => {
     const { data, traceparent } = readMessage(envelope, commitStockV1);
     await ctx.db.transaction(async (tx) => {

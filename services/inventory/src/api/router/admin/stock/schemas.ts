@@ -1,6 +1,6 @@
 // Inputs of the staff stock procedures. Strict objects: an unknown field is refused by name.
 import { z } from "zod";
-import { ADJUSTMENT_REASONS, MAX_ON_HAND, MAX_THRESHOLD } from "../../../domain/adjustment";
+import { ADJUSTMENT_REASONS, MAX_ON_HAND, MAX_THRESHOLD } from "../../../../domain/adjustment";
 
 const variantId = z.uuid("must be a variant id");
 const locationId = z.uuid("must be a location id");

@@ -2,11 +2,11 @@
 // sends it only before the order ships, so a committed reservation's units are still here to restock.
 import { createEnvelope, readMessage, releaseStockV1, stockReleasedV1, TOPICS } from "@emporium/contracts";
 import { claimMessage, enqueue, type MessageHandler } from "@emporium/messaging";
-import { closeReservation, findReservation, tombstone } from "../adapters/reservations";
-import { lockOrder } from "../adapters/stock-sql";
+import { closeReservation, findReservation, tombstone } from "../adapters/sql/reservations";
+import { lockOrder } from "../adapters/sql/stock";
 import type { InventoryContext } from "./context";
 
-export function releaseHandler(ctx: InventoryContext): MessageHandler {
+export function releaseConsumer(ctx: InventoryContext): MessageHandler {
   return async (envelope) => {
     const { data, traceparent } = readMessage(envelope, releaseStockV1);
     await ctx.db.transaction(async (tx) => {

@@ -2,7 +2,7 @@
 // reservations never deadlock, and every stock change guarded again in the UPDATE itself. Raw SQL on a
 // transaction's session (`Database.transaction`, or a Prisma transaction through `prismaSession`).
 import type { SqlSession } from "@emporium/db";
-import type { Allocation, StockRow } from "../domain/allocate";
+import type { Allocation, StockRow } from "../../domain/allocate";
 
 export type Tx = SqlSession;
 
@@ -69,4 +69,24 @@ export async function availableTotals(
       WHERE variant_id = ANY($1::uuid[]) GROUP BY variant_id ORDER BY variant_id`,
     [[...variantIds]],
   );
+}
+
+/**
+ * Opens a level at zero at every location for each new variant; an existing level is left as it is.
+ * Returns how many levels were opened.
+ */
+export async function openStockLevels(
+  tx: Tx,
+  variants: readonly { variantId: string; sku: string }[],
+): Promise<number> {
+  const rows = await tx.query(
+    `INSERT INTO inventory.stock_levels (location_id, variant_id, sku, on_hand, reserved, available, updated_at)
+     SELECT l.id, v."variantId", v.sku, 0, 0, 0, now()
+       FROM inventory.locations l
+      CROSS JOIN json_to_recordset($1::json) AS v ("variantId" uuid, sku text)
+     ON CONFLICT (location_id, variant_id) DO NOTHING
+     RETURNING 1 AS opened`,
+    [JSON.stringify(variants)],
+  );
+  return rows.length;
 }

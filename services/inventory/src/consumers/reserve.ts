@@ -10,12 +10,12 @@ import {
   type Envelope,
 } from "@emporium/contracts";
 import { claimMessage, enqueue, type MessageHandler, type OutboxMessage } from "@emporium/messaging";
-import { createReservation, findReservation, stockChanged } from "../adapters/reservations";
-import { lockOrder, lockStock, reserveUnits } from "../adapters/stock-sql";
+import { createReservation, findReservation, stockChanged } from "../adapters/sql/reservations";
+import { lockOrder, lockStock, reserveUnits } from "../adapters/sql/stock";
 import { allocate, describeShortages } from "../domain/allocate";
 import type { InventoryContext } from "./context";
 
-export function reserveHandler(ctx: InventoryContext): MessageHandler {
+export function reserveConsumer(ctx: InventoryContext): MessageHandler {
   return async (envelope: Envelope) => {
     const { data, traceparent } = readMessage(envelope, reserveStockV1);
     const reserved = (reservationId: string, expiresAt: Date): OutboxMessage => ({

@@ -1,4 +1,4 @@
-// What every inventory handler gets from the composition root.
+// What every inventory consumer gets from the composition root (the worker factory).
 import type { Database } from "@emporium/db";
 import type { Logger } from "@emporium/observability";
 import type { Counter } from "prom-client";
@@ -8,5 +8,3 @@ export interface InventoryContext {
   log: Logger;
   reservations: Counter<"outcome">;
 }
-
-export const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;

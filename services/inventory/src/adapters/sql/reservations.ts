@@ -2,8 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { createEnvelope, stockChangedV1, TOPICS } from "@emporium/contracts";
 import type { OutboxMessage } from "@emporium/messaging";
-import type { Allocation } from "../domain/allocate";
-import { availableTotals, moveUnits, type Tx } from "./stock-sql";
+import type { Allocation } from "../../domain/allocate";
+import { availableTotals, moveUnits, type Tx } from "./stock";
 
 export type ReservationStatus = "ACTIVE" | "COMMITTED" | "RELEASED" | "EXPIRED";
 
