@@ -23,6 +23,15 @@ export interface OutgoingEvent {
   envelope: Envelope;
 }
 
+export interface SubscribeOptions {
+  /** The consumer group: each group sees every event once. */
+  group: string;
+  topics: readonly string[];
+  handle: MessageHandler;
+  /** A new group starts at the oldest retained event instead of at the end. */
+  fromBeginning?: boolean;
+}
+
 export interface DeadLetter {
   source: string;
   reason: string;
@@ -38,12 +47,7 @@ export interface EventBus {
    * Every group sees every event of its topics; within a group each event is handled once unless the
    * handler fails. An event's position is committed only after its handler resolved.
    */
-  subscribe(options: {
-    group: string;
-    topics: readonly string[];
-    handle: MessageHandler;
-    fromBeginning?: boolean;
-  }): Promise<Subscription>;
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Events that could not be handled, most recent last (for operators and tests). */
   deadLetters(topic: string, limit?: number): Promise<DeadLetter[]>;
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readMessage } from "@emporium/contracts";
 import { realServer, waitFor } from "@emporium/testkit";
 import { InProcessEventBus, KafkaEventBus, PermanentMessageError, type EventBus } from "../src";
-import { FAST_RETRY, log, ping, pingV1, unique } from "./helpers";
+import { collectPings, FAST_RETRY, log, ping, pingV1, unique } from "./helpers";
 
 const kafka = realServer("TEST_KAFKA_BROKERS", "EventBus contract on Kafka");
 
@@ -131,24 +131,12 @@ describe.each(adapters)("EventBus contract: $name", ({ available, make }) => {
     const b = bus();
     const topic = unique("contract-resume");
     const group = unique("g");
-    const first: number[] = [];
-    const sub1 = await b.subscribe({
-      group,
-      topics: [topic],
-      fromBeginning: true,
-      handle: async (e) => void first.push(readMessage(e, pingV1).data.n),
-    });
+    const { got: first, sub: sub1 } = await collectPings(b, topic, group);
     await b.publish([0, 1, 2].map((n) => ({ topic, envelope: ping("k", n) })));
     await waitFor(() => first.length === 3, { timeoutMs: 30_000, what: "first three" });
     await sub1.stop();
     await b.publish([3, 4].map((n) => ({ topic, envelope: ping("k", n) })));
-    const second: number[] = [];
-    const sub2 = await b.subscribe({
-      group,
-      topics: [topic],
-      fromBeginning: true,
-      handle: async (e) => void second.push(readMessage(e, pingV1).data.n),
-    });
+    const { got: second, sub: sub2 } = await collectPings(b, topic, group);
     await waitFor(() => second.length >= 2, { timeoutMs: 30_000, what: "the two new events" });
     expect(second).toEqual([3, 4]);
     await sub2.stop();

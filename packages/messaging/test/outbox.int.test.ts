@@ -14,19 +14,33 @@ import {
   OutboxRelay,
   outboxChannel,
   type EventBus,
+  type OutboxSchema,
 } from "../src";
-import { FAST_RETRY, log, ping, pingV1 } from "./helpers";
+import { collectPings, FAST_RETRY, log, ping, pingV1 } from "./helpers";
 
-/** Subscribes to `topic` from the beginning; the returned array fills with each ping's number. */
-async function collectPings(bus: EventBus, topic: string): Promise<number[]> {
-  const got: number[] = [];
-  await bus.subscribe({
-    group: "g",
-    topics: [topic],
-    fromBeginning: true,
-    handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
-  });
-  return got;
+/** An event bus that publishes through `publish` and hands everything else to `inner`. */
+function withPublish(inner: EventBus, publish: EventBus["publish"]): EventBus {
+  return {
+    publish,
+    publishRaw: (...a) => inner.publishRaw(...a),
+    subscribe: (o) => inner.subscribe(o),
+    deadLetters: (topic) => inner.deadLetters(topic),
+    close: () => inner.close(),
+  };
+}
+
+/**
+ * Writes pings keyed `key` and numbered `numbers` as events on `topic`, into the outbox of the schema of
+ * the same name, in one transaction.
+ */
+function enqueuePings(db: TestDatabase["db"], topic: OutboxSchema, key: string, numbers: readonly number[]) {
+  return db.transaction((tx) =>
+    enqueue(
+      tx,
+      topic,
+      numbers.map((n) => ({ kind: "event" as const, topic, envelope: ping(key, n) })),
+    ),
+  );
 }
 
 describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) => {
@@ -87,16 +101,10 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
   it("keeps what it could not publish and publishes it once the broker is back", async () => {
     const inner = new InProcessEventBus(log, FAST_RETRY);
     let brokerDown = true;
-    const flaky: EventBus = {
-      publish: async (evs) => {
-        if (brokerDown) throw new Error("broker unavailable");
-        await inner.publish(evs);
-      },
-      publishRaw: (...a) => inner.publishRaw(...a),
-      subscribe: (o) => inner.subscribe(o),
-      deadLetters: (topic) => inner.deadLetters(topic),
-      close: () => inner.close(),
-    };
+    const flaky = withPublish(inner, async (evs) => {
+      if (brokerDown) throw new Error("broker unavailable");
+      await inner.publish(evs);
+    });
     const relay = new OutboxRelay({
       db: t.db,
       schema: "payments",
@@ -106,7 +114,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
       pollMs: 100,
     });
     await relay.start();
-    const got = await collectPings(inner, "payments");
+    const { got } = await collectPings(inner, "payments");
     await t.db.prisma.$transaction((tx) =>
       enqueue(
         prismaSession(tx),
@@ -130,17 +138,11 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
       let commitA: () => void = () => undefined;
       let aDone: Promise<void> = Promise.resolve();
       // The relay publishes between reading the batch and marking it sent: A commits right there.
-      const events: EventBus = {
-        publish: async (evs) => {
-          commitA();
-          await aDone;
-          await inner.publish(evs);
-        },
-        publishRaw: (...x) => inner.publishRaw(...x),
-        subscribe: (o) => inner.subscribe(o),
-        deadLetters: (topic) => inner.deadLetters(topic),
-        close: () => inner.close(),
-      };
+      const events = withPublish(inner, async (evs) => {
+        commitA();
+        await aDone;
+        await inner.publish(evs);
+      });
       const relay = new OutboxRelay({
         db: t.db,
         schema: "fulfillment",
@@ -148,7 +150,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
         commands: new InProcessCommandBus(log),
         log,
       });
-      const got = await collectPings(inner, "fulfillment");
+      const { got } = await collectPings(inner, "fulfillment");
       let inserted: () => void = () => undefined;
       const aInserted = new Promise<void>((resolve) => (inserted = resolve));
       // Transaction A takes the lower seq and stays open…
@@ -189,7 +191,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
         pollMs: 600_000,
       });
       await relay.start();
-      const got = await collectPings(events, "payments");
+      const { got } = await collectPings(events, "payments");
       const write = (n: number) =>
         t.db.transaction((tx) =>
           enqueue(tx, "payments", [{ kind: "event", topic: "payments", envelope: ping(`p-${n}`, n) }]),
@@ -224,16 +226,10 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
       pollMs: 600_000,
     });
     await relay.start();
-    const got = await collectPings(events, "catalog");
+    const { got } = await collectPings(events, "catalog");
     // Many rows in one statement keep their order; a rolled-back raw transaction writes nothing.
     const numbers = Array.from({ length: 25 }, (_, i) => i + 1);
-    await t.db.transaction((tx) =>
-      enqueue(
-        tx,
-        "catalog",
-        numbers.map((n) => ({ kind: "event" as const, topic: "catalog", envelope: ping("c", n) })),
-      ),
-    );
+    await enqueuePings(t.db, "catalog", "c", numbers);
     await expect(
       t.db.transaction(async (tx) => {
         await enqueue(tx, "catalog", [{ kind: "event", topic: "catalog", envelope: ping("c", 99) }]);
@@ -266,16 +262,10 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     const relays = [1, 2].map(
       () => new OutboxRelay({ db: t.db, schema: "inventory", events, log, pollMs: 600_000, batchSize: 7 }),
     );
-    const got = await collectPings(events, "inventory");
+    const { got } = await collectPings(events, "inventory");
     // Many small batches, so the two meet at the lock many times.
     const numbers = Array.from({ length: 300 }, (_, i) => i + 1);
-    await t.db.transaction((tx) =>
-      enqueue(
-        tx,
-        "inventory",
-        numbers.map((n) => ({ kind: "event" as const, topic: "inventory", envelope: ping("i", n) })),
-      ),
-    );
+    await enqueuePings(t.db, "inventory", "i", numbers);
     // Both drain as fast as they can until nothing is left; the advisory lock lets one at a time in.
     await Promise.all(
       relays.map(async (relay) => {
@@ -291,7 +281,7 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     "lets one of two running relays lead, and the other take over when the leader stops",
     async () => {
       const events = new InProcessEventBus(log, FAST_RETRY);
-      const got = await collectPings(events, "payments");
+      const { got } = await collectPings(events, "payments");
       const published = [0, 0];
       const relays = [0, 1].map(
         (i) =>
@@ -306,16 +296,11 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
       );
       for (const r of relays) await r.start();
       const write = (from: number, count: number) =>
-        t.db.transaction((tx) =>
-          enqueue(
-            tx,
-            "payments",
-            Array.from({ length: count }, (_, i) => ({
-              kind: "event" as const,
-              topic: "payments",
-              envelope: ping("p", from + i),
-            })),
-          ),
+        enqueuePings(
+          t.db,
+          "payments",
+          "p",
+          Array.from({ length: count }, (_, i) => from + i),
         );
       await write(1, 20);
       await waitFor(() => got.length === 20, { what: "the first twenty" });

@@ -2,11 +2,10 @@
 // idle client no longer re-checks its queue every millisecond, and requests still flow.
 import { createRequire } from "node:module";
 import { afterAll, describe, expect, it } from "vitest";
-import { readMessage } from "@emporium/contracts";
 import { realServer, waitFor } from "@emporium/testkit";
 import { KafkaEventBus } from "../src";
 import { patchedScheduleCheckPendingRequests } from "../src/kafka/request-queue-fix";
-import { log, ping, pingV1, unique } from "./helpers";
+import { collectPings, log, ping, unique } from "./helpers";
 
 const kafka = realServer("TEST_KAFKA_BROKERS", "kafkajs request-queue repair on Kafka");
 
@@ -36,13 +35,7 @@ describe("kafkajs request queue", () => {
     const bus = new KafkaEventBus({ brokers: (kafka.url ?? "").split(","), clientId: unique("rq"), log });
     try {
       const topic = unique("rq-idle");
-      const got: number[] = [];
-      const sub = await bus.subscribe({
-        group: unique("g"),
-        topics: [topic],
-        fromBeginning: true,
-        handle: async (e) => void got.push(readMessage(e, pingV1).data.n),
-      });
+      const { got, sub } = await collectPings(bus, topic, unique("g"));
       await bus.publish([{ topic, envelope: ping("k", 1) }]);
       await waitFor(() => got.length === 1, { timeoutMs: 30_000, what: "the event" });
       // With the upstream loop every open connection checked about once a millisecond (hundreds in

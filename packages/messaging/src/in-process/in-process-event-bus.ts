@@ -3,7 +3,14 @@
 // (like a single partition), so every key's events stay in order.
 import type { Logger } from "@emporium/observability";
 import { dispatch } from "../dispatch";
-import type { DeadLetter, EventBus, MessageHandler, OutgoingEvent, Subscription } from "../ports";
+import type {
+  DeadLetter,
+  EventBus,
+  MessageHandler,
+  OutgoingEvent,
+  SubscribeOptions,
+  Subscription,
+} from "../ports";
 import { DEFAULT_RETRY, sleep, type RetryPolicy } from "../retry";
 
 interface TopicLog {
@@ -71,12 +78,7 @@ export class InProcessEventBus implements EventBus {
     this.append(topic, body);
   }
 
-  async subscribe(options: {
-    group: string;
-    topics: readonly string[];
-    handle: MessageHandler;
-    fromBeginning?: boolean;
-  }): Promise<Subscription> {
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
     const offsets = this.committed.get(options.group) ?? new Map<string, number>();
     this.committed.set(options.group, offsets);
     const mine: { key: string; reader: Reader }[] = [];

@@ -11,7 +11,7 @@ import { Kafka, logLevel, type Consumer, type EachBatchPayload, type LogEntry, t
 import type { Logger } from "@emporium/observability";
 import { dispatch } from "../dispatch";
 import "./request-queue-fix";
-import type { DeadLetter, EventBus, MessageHandler, OutgoingEvent, Subscription } from "../ports";
+import type { DeadLetter, EventBus, OutgoingEvent, SubscribeOptions, Subscription } from "../ports";
 import { backoff, DEFAULT_RETRY, sleep, type RetryPolicy } from "../retry";
 
 export interface KafkaEventBusOptions {
@@ -162,12 +162,7 @@ export class KafkaEventBus implements EventBus {
     await producer.send({ topic, acks: -1, messages: [{ key, value: body }] });
   }
 
-  async subscribe(options: {
-    group: string;
-    topics: readonly string[];
-    handle: MessageHandler;
-    fromBeginning?: boolean;
-  }): Promise<Subscription> {
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
     await this.ensureTopics(options.topics);
     let stopped = false;
     let current: Consumer | null = null;
