@@ -1,9 +1,9 @@
 // A typed tRPC client for the catalog, for the storefront, the admin and other services.
 import { createTRPCClient } from "@trpc/client";
 import { serviceLinks, type ServiceClientOptions } from "@emporium/service-kit/client";
-import type { AppRouter } from "./router/_app";
+import type { AppRouter } from "./api/router/_app";
 
-export type { AppRouter, RouterInputs, RouterOutputs } from "./router/_app";
+export type { AppRouter, RouterInputs, RouterOutputs } from "./api/router/_app";
 export type * from "./domain/types";
 export type * from "./domain/admin-types";
 // Pure domain rules that are part of the contract, so callers never reach into the catalog's folders:

@@ -7,9 +7,9 @@ import { KafkaEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { onShutdown } from "@emporium/runtime";
 import { createObjectStore } from "@emporium/storage";
-import { prepareDatabase } from "./bootstrap";
+import { prepareDatabase } from "./app/prepare-database";
 import { loadCatalogEnv } from "./env";
-import { createMediaUploads, mediaUploadSecret } from "./media/media-uploads";
+import { createMediaUploads, mediaUploadSecret } from "./adapters/storage/media-uploads";
 import { createCatalogService } from "./service";
 
 const env = loadCatalogEnv();

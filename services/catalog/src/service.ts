@@ -10,11 +10,13 @@ import { MemoryLruCache } from "./adapters/memory/lru-cache";
 import { PrismaCatalogAdminStore } from "./adapters/prisma/prisma-catalog-admin-store";
 import { PrismaCatalogStore } from "./adapters/prisma/prisma-catalog-store";
 import { PrismaMediaStore } from "./adapters/prisma/prisma-media-store";
-import { CachedCatalogStore, DEFAULT_TTLS } from "./cache/cached-catalog-store";
-import { stockChangedHandler } from "./handlers/stock-changed.handler";
-import { ResponseCache } from "./http/response-cache";
-import { createCatalogServer } from "./http/server";
-import { MediaLibrary } from "./media/media-library";
+import { PrismaStockReadModel } from "./adapters/prisma/prisma-stock-read-model";
+import { sharpImageProcessor } from "./adapters/sharp/sharp-image-processor";
+import { CachedCatalogStore, DEFAULT_TTLS } from "./app/cached-catalog-store";
+import { stockChangedConsumer } from "./consumers/stock-changed";
+import { ResponseCache } from "./api/response-cache";
+import { createCatalogServer } from "./api/server";
+import { MediaLibrary } from "./app/media-library";
 import type { Readiness, ServiceServer } from "@emporium/service-kit";
 
 export interface CatalogServiceDeps {
@@ -58,6 +60,7 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
     objects: d.media,
     uploads: d.uploads,
     store: new PrismaMediaStore(d.db),
+    images: sharpImageProcessor,
     log: d.log,
   });
   const server = createCatalogServer({
@@ -100,7 +103,9 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
           topics: [TOPICS.inventory],
           fromBeginning: true,
           // A product page shows stock: drop its cached copy so the next view is current.
-          handle: stockChangedHandler(d.db, (slug) => cache.invalidatePrefix(`product:${slug}`)),
+          handle: stockChangedConsumer(new PrismaStockReadModel(d.db), (slug) =>
+            cache.invalidatePrefix(`product:${slug}`),
+          ),
         });
     },
     async stop() {
@@ -113,5 +118,5 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
 
 // What a host composing the catalog needs besides the service itself (its own main.ts and the
 // development host): getting the database ready, and the browser-upload target for product images.
-export { prepareDatabase, type PrepareOptions } from "./bootstrap";
-export { createMediaUploads, mediaUploadSecret, type MediaUploads } from "./media/media-uploads";
+export { prepareDatabase, type PrepareOptions } from "./app/prepare-database";
+export { createMediaUploads, mediaUploadSecret, type MediaUploads } from "./adapters/storage/media-uploads";

@@ -10,7 +10,7 @@ import {
   type GuardedProcedure,
 } from "@emporium/auth/testing";
 import { testDatabaseTargets } from "@emporium/db/testing";
-import { appRouter } from "../src/router/_app";
+import { appRouter } from "../src/api/router/_app";
 import { createCatalogFixture, type CatalogFixture } from "./fixture";
 import { mediaWalk } from "./media-walk";
 

@@ -11,13 +11,14 @@ import { createLogger, createServiceMetrics } from "@emporium/observability";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
 import { LocalFolderStore, LocalFolderUploads, type ObjectStore, type UploadTarget } from "@emporium/storage";
 import { PrismaMediaStore } from "../src/adapters/prisma/prisma-media-store";
-import { MediaLibrary } from "../src/media/media-library";
+import { sharpImageProcessor } from "../src/adapters/sharp/sharp-image-processor";
+import { MediaLibrary } from "../src/app/media-library";
 import { PrismaCatalogAdminStore } from "../src/adapters/prisma/prisma-catalog-admin-store";
 import { PrismaCatalogStore } from "../src/adapters/prisma/prisma-catalog-store";
-import { appRouter } from "../src/router/_app";
+import { appRouter } from "../src/api/router/_app";
 import type { Readiness } from "@emporium/service-kit";
 import { requestAs } from "@emporium/service-kit/testing";
-import { createCallerFactory, type Context } from "../src/trpc";
+import { createCallerFactory, type Context } from "../src/api/trpc";
 import type { CatalogAdminStore } from "../src/ports/catalog-admin-store";
 import type { CatalogStore } from "../src/ports/catalog-store";
 
@@ -88,6 +89,7 @@ export async function createCatalogFixture(
     objects: media.objects,
     uploads: media.uploads,
     store: new PrismaMediaStore(test.db),
+    images: sharpImageProcessor,
     log: silentLog,
   });
   const callerAs = (principal: Principal) =>

@@ -10,10 +10,11 @@ import { createServiceMetrics } from "@emporium/observability";
 import { randomBytes } from "node:crypto";
 import { createLocalUploadHandler, LocalFolderStore, LocalFolderUploads } from "@emporium/storage";
 import { PrismaMediaStore } from "../src/adapters/prisma/prisma-media-store";
-import { MediaLibrary } from "../src/media/media-library";
+import { sharpImageProcessor } from "../src/adapters/sharp/sharp-image-processor";
+import { MediaLibrary } from "../src/app/media-library";
 import { embeddedTestDatabase } from "@emporium/db/testing";
-import { ResponseCache } from "../src/http/response-cache";
-import { createCatalogServer } from "../src/http/server";
+import { ResponseCache } from "../src/api/response-cache";
+import { createCatalogServer } from "../src/api/server";
 import type { Readiness } from "@emporium/service-kit";
 import { createCatalogFixture, silentLog, type CatalogFixture } from "./fixture";
 
@@ -56,6 +57,7 @@ describe("catalog HTTP server", () => {
         objects: media,
         uploads: new LocalFolderUploads({ url: "/uploads", secret: uploadSecret }),
         store: new PrismaMediaStore(f.db),
+        images: sharpImageProcessor,
         log: silentLog,
       }),
       uploadHandler: createLocalUploadHandler({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ResponseCache } from "../src/http/response-cache";
+import { ResponseCache } from "../src/api/response-cache";
 
 describe("ResponseCache", () => {
   const response = (text: string) => ({

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEnvelope, stockChangedV1 } from "@emporium/contracts";
 import { testDatabaseTargets } from "@emporium/db/testing";
 import type { DeliveryInfo } from "@emporium/messaging";
-import { stockChangedHandler } from "../src/handlers/stock-changed.handler";
+import { PrismaStockReadModel } from "../src/adapters/prisma/prisma-stock-read-model";
+import { stockChangedConsumer } from "../src/consumers/stock-changed";
 import { createCatalogFixture, type CatalogFixture } from "./fixture";
 
 const DELIVERY: DeliveryInfo = { source: "inventory", attempt: 1 };
@@ -41,7 +42,8 @@ describe.each(testDatabaseTargets("catalog stock read model"))(
       });
     }
 
-    const handle = () => stockChangedHandler(f.db, async (slug) => void changed.push(slug));
+    const handle = () =>
+      stockChangedConsumer(new PrismaStockReadModel(f.db), async (slug) => void changed.push(slug));
 
     it("follows each variant's figure and keeps the product in stock while any variant is", async () => {
       const product = await productWithVariants();

@@ -1,0 +1,74 @@
+// admin.products.import: many products from a spreadsheet, checked row by row — names resolved, the
+// same input rules as the new-product form, slugs and SKUs against the shop and the rest of the file —
+// and written all at once or not at all. With `write: false` it only checks (the admin's progress bar
+// walks the file in slices this way before writing it whole).
+import { authorize } from "@emporium/auth";
+import type { NewProduct } from "../../../domain/admin-types";
+import {
+  checkColumns,
+  columnFor,
+  lineOf,
+  rowToDraft,
+  type ImportProblem,
+} from "../../../domain/product-import";
+import type { StaffPrincipal } from "@emporium/service-kit";
+import type { Context } from "../../trpc";
+import { createProductInput } from "./schemas";
+
+/** Enough to fix a file by; a file with more problems than this is reported by count. */
+const MAX_REPORTED = 500;
+
+export interface ImportAnswer {
+  checked: number;
+  created: number;
+  /** By line of the file (a slice checked with `firstLine` reports the whole file's lines). */
+  problems: ImportProblem[];
+  problemCount: number;
+}
+
+export async function importProducts(
+  ctx: Context & { staff: StaffPrincipal },
+  input: { columns: string[]; rows: Record<string, string>[]; write: boolean; firstLine: number },
+): Promise<ImportAnswer> {
+  const staff = ctx.staff;
+  const offset = input.firstLine - lineOf(0);
+  const answer = (problems: ImportProblem[], created: number): ImportAnswer => ({
+    checked: input.rows.length,
+    created,
+    problems: problems.slice(0, MAX_REPORTED),
+    problemCount: problems.length,
+  });
+  const header = checkColumns(input.columns);
+  if (header.length > 0) return answer(header, 0);
+
+  const reference = await ctx.admin.reference();
+  const problems: ImportProblem[] = [];
+  const drafts: NewProduct[] = [];
+  const rowOfDraft: number[] = [];
+  input.rows.forEach((row, index) => {
+    const line = lineOf(index) + offset;
+    const { draft, problems: found } = rowToDraft(row, index, reference);
+    problems.push(...found.map((p) => ({ ...p, line })));
+    const parsed = createProductInput.safeParse(draft);
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        problems.push({ line, column: columnFor(issue.path.join(".")), message: issue.message });
+    else if (found.length === 0) {
+      drafts.push(parsed.data);
+      rowOfDraft.push(index);
+    }
+  });
+  if (drafts.some((d) => d.status === "PUBLISHED")) authorize(staff, "catalog.products.publish");
+  const outcome = await ctx.admin.importProducts(drafts, input.write && problems.length === 0);
+  for (const p of outcome.problems)
+    problems.push({
+      line: lineOf(rowOfDraft[p.index] ?? 0) + offset,
+      column: columnFor(p.field),
+      message: p.message,
+    });
+  problems.sort((a, b) => a.line - b.line);
+  for (const c of outcome.created) ctx.invalidateProduct(c.slug);
+  if (outcome.created.length > 0)
+    ctx.log.info({ products: outcome.created.length, by: staff.userId }, "products imported");
+  return answer(problems, outcome.created.length);
+}

@@ -1,0 +1,30 @@
+// product.list's input: category, search text, facet filters, price range, sort and page.
+import { z } from "zod";
+import { MAX_QUERY_LENGTH } from "../../../domain/search-query";
+import { amount, categoryPath, slug } from "../schemas";
+
+export const MAX_PAGE_SIZE = 60;
+
+export const listInput = z
+  .strictObject({
+    category: categoryPath.optional(),
+    q: z.string().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).optional(),
+    brands: z.array(slug).max(20, "at most 20 brands at once").optional(),
+    attributes: z
+      .record(slug, z.array(slug).max(30, "at most 30 values per attribute"))
+      .refine((r) => Object.keys(r).length <= 10, "at most 10 attributes at once")
+      .optional(),
+    priceMin: amount.optional(),
+    priceMax: amount.optional(),
+    inStock: z.boolean().optional(),
+    sort: z.enum(["relevance", "newest", "price_asc", "price_desc"]).optional(),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`).default(24),
+    cursor: z.string().max(512).optional(),
+    facets: z.boolean().optional(),
+  })
+  .refine((i) => i.priceMin === undefined || i.priceMax === undefined || i.priceMin <= i.priceMax, {
+    path: ["priceMin"],
+    message: "must not be greater than priceMax",
+  });
+
+export type ListInput = z.infer<typeof listInput>;

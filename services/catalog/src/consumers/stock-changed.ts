@@ -1,0 +1,17 @@
+// Keeps the catalog's stock read model (variant.available, product.inStock) in step with inventory's
+// `inventory.stock-changed.v1` events; a redelivered event changes nothing (the read model claims its id).
+import { readMessage, stockChangedV1 } from "@emporium/contracts";
+import type { MessageHandler } from "@emporium/messaging";
+import type { StockReadModel } from "../ports/stock-read-model";
+
+export function stockChangedConsumer(
+  readModel: StockReadModel,
+  onProductChanged: (slug: string) => Promise<void>,
+): MessageHandler {
+  return async (envelope) => {
+    if (envelope.type !== stockChangedV1.type) return;
+    const { data } = readMessage(envelope, stockChangedV1);
+    const slug = await readModel.applyStockChange(envelope.id, data);
+    if (slug) await onProductChanged(slug);
+  };
+}

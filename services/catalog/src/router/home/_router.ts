@@ -1,5 +1,0 @@
-import { publicProcedure, router } from "../../trpc";
-
-export const homeRouter = router({
-  get: publicProcedure.query(({ ctx }) => ctx.store.home()),
-});

@@ -1,5 +1,0 @@
-import { z } from "zod";
-
-export const variantsInput = z.strictObject({
-  ids: z.array(z.uuid("must be variant ids")).min(1).max(100, "at most 100 variants at once"),
-});
