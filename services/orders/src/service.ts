@@ -8,6 +8,8 @@ import { schemaCheck } from "@emporium/runtime";
 import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
 import { Counter } from "prom-client";
 import { OrderChanges } from "./adapters/sql/order-changes";
+import { sqlCheckoutStore } from "./adapters/sql/place-order-sql";
+import { sqlSagaStore } from "./adapters/sql/saga-orders";
 import { ordersRouter } from "./api/router/_app";
 import type { OrdersContext } from "./api/trpc";
 import { CartService } from "./app/cart-service";
@@ -46,6 +48,7 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
   const reservationTtlMs = d.reservationTtlMs ?? 15 * 60_000;
   const changes = new OrderChanges(d.db);
   const payments = new PaymentAvailability(d.log);
+  const saga = sqlSagaStore(d.db);
   const carts = new CartService({ db: d.db, variants: d.variants, secret: d.secret, log: d.log });
   const relay = new OutboxRelay({
     db: d.db,
@@ -62,6 +65,8 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
   });
   const base: OrdersContextBase = {
     db: d.db,
+    checkout: sqlCheckoutStore(d.db),
+    saga,
     carts,
     secret: d.secret,
     log: d.log,
@@ -93,7 +98,7 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
           group: "orders-saga",
           topics: [TOPICS.inventory, TOPICS.payments, TOPICS.fulfillment],
           fromBeginning: true,
-          handle: sagaConsumer({ db: d.db, log: d.log, reservationTtlMs, transitions }),
+          handle: sagaConsumer({ orders: saga, log: d.log, reservationTtlMs, transitions }),
         }),
         // Every instance keeps its own view of payment availability, so each uses its own group.
         await d.events.subscribe({

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEnvelope, shipmentProgressedV1, stockReservedV1 } from "@emporium/contracts";
 import { testDatabaseTargets } from "@emporium/db/testing";
 import type { DeliveryInfo } from "@emporium/messaging";
+import { sqlSagaStore } from "../src/adapters/sql/saga-orders";
 import { sagaConsumer } from "../src/consumers/saga-events";
 import { createOrdersFixture, log, type OrdersFixture } from "./fixture";
 
@@ -24,7 +25,7 @@ describe.each(testDatabaseTargets("saga steps"))("saga steps on $name", (target)
       labelNames: ["to"],
       registers: [new Registry()],
     });
-    handle = sagaConsumer({ db: f.db, log, reservationTtlMs: 60_000, transitions });
+    handle = sagaConsumer({ orders: sqlSagaStore(f.db), log, reservationTtlMs: 60_000, transitions });
   });
   afterAll(() => f?.dispose());
 

@@ -6,9 +6,13 @@ import { createServiceTrpc, type ServiceContext } from "@emporium/service-kit";
 import type { CartService } from "../app/cart-service";
 import type { OrderChanges } from "../adapters/sql/order-changes";
 import type { PaymentAvailability } from "../app/payment-availability";
+import type { CheckoutStore } from "../ports/checkout-store";
+import type { SagaStore } from "../ports/saga-store";
 
 export interface OrdersContext extends ServiceContext {
   db: Database;
+  checkout: CheckoutStore;
+  saga: SagaStore;
   carts: CartService;
   secret: Buffer;
   changes: OrderChanges;

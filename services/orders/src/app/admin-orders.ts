@@ -2,11 +2,12 @@
 // saga timeline; and the staff actions — cancel and refund — which enter the saga like any event, under
 // the order's row lock, so they compensate and notify exactly as the saga's own steps do.
 import type { OrderStatusName } from "@emporium/contracts";
-import { isUniqueViolation, Prisma, type Database } from "@emporium/db";
+import { Prisma, type Database } from "@emporium/db";
 import { ConflictError, InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { requestHash } from "../domain/idempotency";
 import { sagaFactsSchema } from "../domain/saga";
 import { cancelRefusal, paymentSummary, refundRefusal, type PaymentSummary } from "../domain/staff-actions";
+import type { SagaStore } from "../ports/saga-store";
 import { applyStaffAction } from "./saga-steps";
 import { readOrderSnapshot } from "./order-queries";
 
@@ -166,7 +167,7 @@ export async function getAdminOrder(db: Database, orderId: string): Promise<Admi
 }
 
 export interface StaffActionDeps {
-  db: Database;
+  orders: SagaStore;
   reservationTtlMs: number;
   traceparent?: string | undefined;
   now?: () => Date;
@@ -177,7 +178,7 @@ export async function cancelOrder(
   input: { orderId: string; reason: string },
 ): Promise<{ orderId: string; status: OrderStatusName }> {
   const now = d.now?.() ?? new Date();
-  const result = await d.db.transaction((tx) =>
+  const result = await d.orders.transaction((tx) =>
     applyStaffAction(
       tx,
       input.orderId,
@@ -224,16 +225,10 @@ export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promi
   const hash = requestHash({ orderId: input.orderId, amount: input.amount, reason: input.reason });
   for (let attempt = 1; ; attempt++) {
     try {
-      return await d.db.transaction(async (tx) => {
+      return await d.orders.transaction(async (tx) => {
         // The order lock first, so two requests with one key queue up behind each other.
-        const exists = await tx.query(`SELECT id FROM orders.orders WHERE id = $1::uuid FOR UPDATE`, [
-          input.orderId,
-        ]);
-        if (exists.length === 0) throw new NotFoundError("No such order");
-        const [seen] = await tx.query<{ scope: string; requestHash: string }>(
-          `SELECT scope, request_hash AS "requestHash" FROM orders.idempotency_keys WHERE key = $1`,
-          [key],
-        );
+        if (!(await tx.lockOrderRow(input.orderId))) throw new NotFoundError("No such order");
+        const seen = await tx.findKey(key);
         if (seen) {
           if (seen.scope !== "admin.refund" || seen.requestHash !== hash)
             throw new ConflictError(
@@ -241,11 +236,12 @@ export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promi
             );
           return { orderId: input.orderId, amount: input.amount, replayed: true };
         }
-        await tx.query(
-          `INSERT INTO orders.idempotency_keys (key, scope, request_hash, order_id, expires_at)
-           VALUES ($1, 'admin.refund', $2, $3::uuid, $4::timestamptz)`,
-          [key, hash, input.orderId, new Date(now.getTime() + KEY_TTL_MS).toISOString()],
-        );
+        await tx.claimRefundKey({
+          key,
+          requestHash: hash,
+          orderId: input.orderId,
+          expiresAt: new Date(now.getTime() + KEY_TTL_MS),
+        });
         await applyStaffAction(
           tx,
           input.orderId,
@@ -266,7 +262,7 @@ export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promi
     } catch (err) {
       // Two first requests with one key can both miss the key; its primary key settles it, and the
       // retry then answers as a replay.
-      if (isUniqueViolation(err) && attempt < 3) continue;
+      if (d.orders.isDuplicate(err) && attempt < 3) continue;
       throw err;
     }
   }

@@ -4,7 +4,6 @@
 // the key's unique index; the same key with a different request is refused.
 import { randomUUID } from "node:crypto";
 import { createEnvelope, orderPlacedV1, TOPICS, type Address } from "@emporium/contracts";
-import { isUniqueViolation, type Database } from "@emporium/db";
 import type { OutboxMessage } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
 import { computeTotals, type ShippingMethodId } from "../domain/checkout";
@@ -17,7 +16,7 @@ import {
 import { requestHash } from "../domain/idempotency";
 import { newOrderNumber } from "../domain/order-number";
 import { orderToken, verifyCart } from "../domain/tokens";
-import { claimKeyAndLockCart, findIdempotencyKey, insertOrder } from "../adapters/sql/place-order-sql";
+import type { CheckoutStore } from "../ports/checkout-store";
 import { commandMessage } from "./outbox-messages";
 import type { PlacedOrder } from "./views";
 
@@ -33,7 +32,7 @@ export interface PlaceOrderInput {
 }
 
 export interface PlaceOrderDeps {
-  db: Database;
+  checkout: CheckoutStore;
   secret: Buffer;
   log: Logger;
   /** Whether payments can be taken right now (the payment worker's breaker state). */
@@ -62,8 +61,8 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await d.db.transaction(async (tx) => {
-        const { claimed, cart } = await claimKeyAndLockCart(tx, {
+      return await d.checkout.transaction(async (tx) => {
+        const { claimed, cart } = await tx.claimKeyAndLockCart({
           key: input.idempotencyKey,
           scope: "placeOrder",
           requestHash: hash,
@@ -72,7 +71,7 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
           now,
         });
         if (!claimed) {
-          const key = await findIdempotencyKey(tx, input.idempotencyKey);
+          const key = await tx.findIdempotencyKey(input.idempotencyKey);
           if (!key || key.requestHash !== hash || key.scope !== "placeOrder")
             throw new ConflictError(
               "This Idempotency-Key was already used for a different request; use a new key for a new order",
@@ -135,8 +134,7 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
           },
           commandMessage(forCommands, { type: "inventory.reserve" }, input.traceparent),
         ];
-        await insertOrder(
-          tx,
+        await tx.insertOrder(
           {
             id: orderId,
             number,
@@ -165,7 +163,7 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
     } catch (err) {
       // Two first requests with one key can both miss each other's row under some interleavings;
       // the unique index settles it, and a retry then replays the winner's order.
-      if (isUniqueViolation(err) && attempt < 3) continue;
+      if (d.checkout.isDuplicate(err) && attempt < 3) continue;
       throw err;
     }
   }

@@ -6,16 +6,9 @@
 // under the order's row lock, so they compensate and notify exactly as events do.
 import { randomUUID } from "node:crypto";
 import type { OrderStatusName } from "@emporium/contracts";
-import type { SqlSession } from "@emporium/db";
 import { react, sagaFactsSchema, type SagaEvent, type SagaFacts } from "../domain/saga";
 import { commandMessage, statusChangedMessage } from "./outbox-messages";
-import {
-  lockSagaOrder,
-  readSagaOrder,
-  writeSagaStep,
-  type SagaOrder,
-  type SagaStep,
-} from "../adapters/sql/saga-orders";
+import type { SagaOrder, SagaStep, SagaStore, StaffActionSession } from "../ports/saga-store";
 
 export interface ApplyOptions {
   now: Date;
@@ -38,17 +31,17 @@ const MAX_RACES = 20;
  * statement that applies only to the version read — if another step got there first, it reads again.
  */
 export async function applySagaEvent(
-  sql: SqlSession,
+  store: Pick<SagaStore, "readSagaOrder" | "writeSagaStep">,
   orderId: string,
   event: SagaEvent,
   o: ApplyOptions & { messageId: string },
 ): Promise<Applied> {
   for (let race = 0; race < MAX_RACES; race++) {
-    const order = await readSagaOrder(sql, orderId, o.messageId);
+    const order = await store.readSagaOrder(orderId, o.messageId);
     if (!order) return { kind: "unknown" };
     if (order.answered) return { kind: "duplicate" };
     const step = decide(order, sagaFactsSchema.parse(order.saga), event, o, o.messageId);
-    if (await writeSagaStep(sql, step)) return { kind: "applied", from: order.status, to: step.status };
+    if (await store.writeSagaStep(step)) return { kind: "applied", from: order.status, to: step.status };
   }
   throw new Error(`order ${orderId} kept changing while ${event.type} was applied; will retry`);
 }
@@ -58,19 +51,19 @@ export async function applySagaEvent(
  * refuse it as stored (nothing is written then), and the saga reacts exactly as to its own events.
  */
 export async function applyStaffAction(
-  tx: SqlSession,
+  tx: StaffActionSession,
   orderId: string,
   event: SagaEvent,
   o: ApplyOptions & {
     guard: (order: { status: OrderStatusName; facts: SagaFacts; total: number }) => void;
   },
 ): Promise<Applied> {
-  const order = await lockSagaOrder(tx, orderId);
+  const order = await tx.lockSagaOrder(orderId);
   if (!order) return { kind: "unknown" };
   const facts = sagaFactsSchema.parse(order.saga);
   o.guard({ status: order.status, facts, total: order.total });
   const step = decide(order, facts, event, o, null);
-  if (!(await writeSagaStep(tx, step))) throw new Error(`order ${orderId} changed under its row lock`);
+  if (!(await tx.writeSagaStep(step))) throw new Error(`order ${orderId} changed under its row lock`);
   return { kind: "applied", from: order.status, to: step.status };
 }
 

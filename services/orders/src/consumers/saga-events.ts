@@ -18,15 +18,15 @@ import {
   stockReservedV1,
   type Envelope,
 } from "@emporium/contracts";
-import type { Database } from "@emporium/db";
 import type { MessageHandler } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
 import type { Counter } from "prom-client";
 import { applySagaEvent } from "../app/saga-steps";
 import type { SagaEvent } from "../domain/saga";
+import type { SagaStore } from "../ports/saga-store";
 
 export interface SagaConsumerDeps {
-  db: Database;
+  orders: Pick<SagaStore, "readSagaOrder" | "writeSagaStep">;
   log: Logger;
   reservationTtlMs: number;
   transitions: Counter<"to">;
@@ -37,7 +37,7 @@ export function sagaConsumer(d: SagaConsumerDeps): MessageHandler {
   return async (envelope: Envelope) => {
     const read = readSagaEvent(envelope);
     if (!read) return;
-    const result = await applySagaEvent(d.db.sql, read.orderId, read.event, {
+    const result = await applySagaEvent(d.orders, read.orderId, read.event, {
       now: d.now?.() ?? new Date(),
       reservationTtlMs: d.reservationTtlMs,
       traceparent: envelope.traceparent,

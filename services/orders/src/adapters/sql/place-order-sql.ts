@@ -1,18 +1,25 @@
 // placeOrder's SQL on one transaction's session, two statements: the idempotency key claimed together
 // with the cart read (and locked) with its lines; then the order written — with its lines, first
 // timeline entry, the cart's conversion, the key's order and the outbox rows — as one statement.
-// `bench/orders/pgbench.ts` runs these same statements as its baseline.
-import type { Address, OrderStatusName } from "@emporium/contracts";
-import type { SqlSession } from "@emporium/db";
+// `bench/orders/pgbench.ts` runs these same statements as its baseline. sqlCheckoutStore serves them
+// to placeOrder as its CheckoutStore port.
+import { isUniqueViolation, type Database, type SqlSession } from "@emporium/db";
 import { outboxInsert, outboxRows, type OutboxMessage } from "@emporium/messaging";
-import type { Totals } from "../../domain/checkout";
+import type { CheckoutCart, CheckoutStore, KeyClaim, NewOrder, StoredKey } from "../../ports/checkout-store";
 
-export interface StoredKey {
-  scope: string;
-  requestHash: string;
-  orderId: string | null;
-  orderNumber: string | null;
-  orderStatus: OrderStatusName | null;
+/** The checkout's transaction on the database's raw SQL path. */
+export function sqlCheckoutStore(db: Database): CheckoutStore {
+  return {
+    transaction: (fn) =>
+      db.transaction((tx) =>
+        fn({
+          claimKeyAndLockCart: (claim) => claimKeyAndLockCart(tx, claim),
+          findIdempotencyKey: (key) => findIdempotencyKey(tx, key),
+          insertOrder: (order, messages) => insertOrder(tx, order, messages),
+        }),
+      ),
+    isDuplicate: isUniqueViolation,
+  };
 }
 
 /** A key already claimed, with the order it produced (if that order exists yet). */
@@ -27,14 +34,6 @@ export async function findIdempotencyKey(tx: SqlSession, key: string): Promise<S
   return row ?? null;
 }
 
-export interface CheckoutCart {
-  id: string;
-  currency: string;
-  convertedOrderId: string | null;
-  expired: boolean;
-  lines: { variantId: string; sku: string; title: string; quantity: number; unitPrice: number }[];
-}
-
 /**
  * In one round trip: claims the idempotency key for this request (false when it exists already — a
  * replay or a clash), and reads the cart with its lines (oldest first) under a row lock against a
@@ -42,7 +41,7 @@ export interface CheckoutCart {
  */
 export async function claimKeyAndLockCart(
   tx: SqlSession,
-  k: { key: string; scope: string; requestHash: string; expiresAt: Date; cartId: string; now: Date },
+  k: KeyClaim,
 ): Promise<{ claimed: boolean; cart: CheckoutCart | null }> {
   const [row] = await tx.query<{ claimed: number; cart: CheckoutCart | null }>(
     `WITH claimed AS (
@@ -63,22 +62,6 @@ export async function claimKeyAndLockCart(
     [k.key, k.scope, k.requestHash, k.expiresAt.toISOString(), k.cartId, k.now.toISOString()],
   );
   return { claimed: row?.claimed === 1, cart: row?.cart ?? null };
-}
-
-export interface NewOrder {
-  id: string;
-  number: string;
-  customerId: string | null;
-  email: string;
-  currency: string;
-  totals: Totals;
-  shippingMethod: string;
-  shippingAddress: Address;
-  paymentToken: string;
-  lines: { id: string; variantId: string; sku: string; title: string; quantity: number; unitPrice: number }[];
-  timelineId: string;
-  cartId: string;
-  idempotencyKey: string;
 }
 
 /**

@@ -2,29 +2,46 @@
 // writes everything it decided — new facts and status, timeline entries, outbox rows and the claim of
 // the message it answered — in ONE statement that applies only if the order is still the version it
 // read (its row's xmin). Two round trips a step instead of a locked transaction's seven; a step that
-// lost a race reads again. Staff actions lock the row first and use the same writer.
-import type { Address, OrderStatusName } from "@emporium/contracts";
-import type { SqlSession } from "@emporium/db";
-import { outboxInsert, outboxRows, type OutboxMessage } from "@emporium/messaging";
+// lost a race reads again. Staff actions lock the row first and use the same writer; a staff refund
+// claims its idempotency key in the same transaction. sqlSagaStore serves all of it as the SagaStore
+// port. A SagaOrder's version is its row's xmin.
+import { isUniqueViolation, type Database, type SqlSession } from "@emporium/db";
+import { outboxInsert, outboxRows } from "@emporium/messaging";
+import type { SagaOrder, SagaStep, SagaStore, StaffActionSession } from "../../ports/saga-store";
 
-export interface SagaOrder {
-  id: string;
-  number: string;
-  email: string;
-  status: OrderStatusName;
-  cancelReason: string | null;
-  currency: string;
-  total: number;
-  shippingMethod: string;
-  shippingAddress: Address;
-  paymentToken: string | null;
-  /** The saga's facts as stored (validated by the caller). */
-  saga: unknown;
-  lines: { variantId: string; sku: string; title: string; quantity: number; unitPrice: number }[];
-  /** The row version the order was read at (its xmin): a write applies only to this version. */
-  version: string;
-  /** The message being answered was answered already (always false without a message id). */
-  answered: boolean;
+/** The saga's reads and writes on the pool; staff actions in one raw SQL transaction. */
+export function sqlSagaStore(db: Database): SagaStore {
+  return {
+    readSagaOrder: (orderId, messageId) => readSagaOrder(db.sql, orderId, messageId),
+    writeSagaStep: (step) => writeSagaStep(db.sql, step),
+    transaction: (fn) => db.transaction((tx) => fn(staffActionSession(tx))),
+    isDuplicate: isUniqueViolation,
+  };
+}
+
+function staffActionSession(tx: SqlSession): StaffActionSession {
+  return {
+    async lockOrderRow(orderId) {
+      const exists = await tx.query(`SELECT id FROM orders.orders WHERE id = $1::uuid FOR UPDATE`, [orderId]);
+      return exists.length > 0;
+    },
+    async findKey(key) {
+      const [seen] = await tx.query<{ scope: string; requestHash: string }>(
+        `SELECT scope, request_hash AS "requestHash" FROM orders.idempotency_keys WHERE key = $1`,
+        [key],
+      );
+      return seen ?? null;
+    },
+    async claimRefundKey(k) {
+      await tx.query(
+        `INSERT INTO orders.idempotency_keys (key, scope, request_hash, order_id, expires_at)
+           VALUES ($1, 'admin.refund', $2, $3::uuid, $4::timestamptz)`,
+        [k.key, k.requestHash, k.orderId, k.expiresAt.toISOString()],
+      );
+    },
+    lockSagaOrder: (orderId) => lockSagaOrder(tx, orderId),
+    writeSagaStep: (step) => writeSagaStep(tx, step),
+  };
 }
 
 function orderQuery(lock: boolean): string {
@@ -52,22 +69,6 @@ export async function readSagaOrder(
 export async function lockSagaOrder(tx: SqlSession, orderId: string): Promise<SagaOrder | null> {
   const [row] = await tx.query<SagaOrder & Record<string, unknown>>(orderQuery(true), [orderId, null]);
   return row ?? null;
-}
-
-export interface SagaStep {
-  orderId: string;
-  /** The version the decision was made on. */
-  version: string;
-  /** The message answered, recorded with the step so a redelivery changes nothing (null for staff). */
-  messageId: string | null;
-  status: OrderStatusName;
-  facts: object;
-  cancelReason: string | null;
-  /** The payment token is dropped once the authorization has been asked for. */
-  dropPaymentToken: boolean;
-  shipment?: { carrier: string; trackingNumber: string } | undefined;
-  timeline: { id: string; status: OrderStatusName; code: string; message: string }[];
-  messages: readonly OutboxMessage[];
 }
 
 // Every part hangs off `changed`: when the order is no longer the version read (or the message was

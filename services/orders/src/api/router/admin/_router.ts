@@ -55,7 +55,7 @@ export const adminRouter = router({
       .mutation(async ({ ctx, input }) => {
         const staff = ctx.staff;
         const result = await cancelOrder(
-          { db: ctx.db, reservationTtlMs: ctx.reservationTtlMs, traceparent: ctx.traceparent },
+          { orders: ctx.saga, reservationTtlMs: ctx.reservationTtlMs, traceparent: ctx.traceparent },
           input,
         );
         ctx.log.info(
@@ -75,7 +75,7 @@ export const adminRouter = router({
             "send an idempotency key of 16–128 letters, digits, - or _ (one per refund)",
           );
         const result = await refundOrder(
-          { db: ctx.db, reservationTtlMs: ctx.reservationTtlMs, traceparent: ctx.traceparent },
+          { orders: ctx.saga, reservationTtlMs: ctx.reservationTtlMs, traceparent: ctx.traceparent },
           { orderId: input.orderId, amount: input.amount, reason: input.reason, idempotencyKey: key.data },
         );
         if (!result.replayed)

@@ -41,7 +41,7 @@ export const checkoutRouter = router({
         });
       return placeOrder(
         {
-          db: ctx.db,
+          checkout: ctx.checkout,
           secret: ctx.secret,
           log: ctx.log,
           paymentsAvailable: () => ctx.payments.isAvailable(),
