@@ -4,13 +4,8 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { contentTypeFor } from "./content-type";
-import {
-  assertValidKey,
-  assertValidPrefix,
-  type ObjectStore,
-  type StoredObject,
-  type SweepableStore,
-} from "./object-store";
+import { assertValidKey, assertValidPrefix } from "./object-store";
+import type { ObjectStore, StoredObject, SweepableStore } from "./object-store";
 
 function isMissing(err: unknown): boolean {
   return typeof err === "object" && err !== null && "code" in err && err.code === "ENOENT";

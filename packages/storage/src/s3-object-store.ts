@@ -16,13 +16,8 @@ import {
 } from "@aws-sdk/client-s3";
 import { contentTypeFor } from "./content-type";
 import { Guard, type CircuitState } from "./circuit";
-import {
-  assertValidKey,
-  assertValidPrefix,
-  type ObjectStore,
-  type StoredObject,
-  type SweepableStore,
-} from "./object-store";
+import { assertValidKey, assertValidPrefix } from "./object-store";
+import type { ObjectStore, StoredObject, SweepableStore } from "./object-store";
 
 export interface S3ObjectStoreOptions {
   bucket: string;
@@ -149,44 +144,48 @@ export class S3ObjectStore implements ObjectStore, SweepableStore {
   }
 
   async get(key: string): Promise<StoredObject | null> {
-    assertValidKey(key);
-    return this.guard.run(`get ${key}`, async (abortSignal) => {
-      try {
-        const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
-          abortSignal,
-        });
-        if (!out.Body) throw new Error(`S3 returned no body for ${key}`);
-        // Read inside the guarded call, so the deadline covers a body that stalls half-way.
-        const body = Buffer.from(await out.Body.transformToByteArray());
-        return { body, contentType: out.ContentType ?? contentTypeFor(key), size: body.length };
-      } catch (err) {
-        if (isMissingKey(err)) return null;
-        throw err;
-      }
+    return this.runOnKey("get", key, null, async (abortSignal) => {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
+        abortSignal,
+      });
+      if (!out.Body) throw new Error(`S3 returned no body for ${key}`);
+      // Read inside the guarded call, so the deadline covers a body that stalls half-way.
+      const body = Buffer.from(await out.Body.transformToByteArray());
+      return { body, contentType: out.ContentType ?? contentTypeFor(key), size: body.length };
     });
   }
 
   async exists(key: string): Promise<boolean> {
-    assertValidKey(key);
-    return this.guard.run(`exists ${key}`, async (abortSignal) => {
-      try {
-        await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }), { abortSignal });
-        return true;
-      } catch (err) {
-        if (isMissingKey(err)) return false;
-        throw err;
-      }
+    return this.runOnKey("exists", key, false, async (abortSignal) => {
+      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }), { abortSignal });
+      return true;
     });
   }
 
+  // S3 answers 204 for a missing key; some compatible servers say 404 instead. Either way it is gone.
   async delete(key: string): Promise<void> {
+    await this.runOnKey("delete", key, undefined, async (abortSignal) => {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }), { abortSignal });
+    });
+  }
+
+  /**
+   * One guarded call about one key, where S3 saying the key does not exist is an answer (`missing`)
+   * rather than a failure.
+   */
+  private runOnKey<T>(
+    operation: string,
+    key: string,
+    missing: T,
+    call: (abortSignal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     assertValidKey(key);
-    await this.guard.run(`delete ${key}`, async (abortSignal) => {
+    return this.guard.run(`${operation} ${key}`, async (abortSignal) => {
       try {
-        await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }), { abortSignal });
+        return await call(abortSignal);
       } catch (err) {
-        // S3 answers 204 for a missing key; some compatible servers say 404 instead. Either way it is gone.
-        if (!isMissingKey(err)) throw err;
+        if (isMissingKey(err)) return missing;
+        throw err;
       }
     });
   }

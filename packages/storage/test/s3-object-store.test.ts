@@ -1,12 +1,12 @@
 // The S3 adapter's behaviour when S3 misbehaves, against a stand-in HTTP server on 127.0.0.1 that can
 // hang, fail or answer: every call ends by its deadline, repeated failures open the breaker so callers
-// fail fast, refusals (4xx) do not, and the breaker closes again once S3 is back.
+// fail fast, refusals (4xx) and missing keys do not, and the breaker closes again once S3 is back.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CallTimeoutError, CircuitOpenError, S3ObjectStore, type CircuitState } from "../src";
 import { waitFor } from "@emporium/testkit";
 
-type Mode = "hang" | "fail" | "deny" | "ok";
+type Mode = "hang" | "fail" | "deny" | "missing" | "ok";
 
 let server: Server;
 let endpoint: string;
@@ -24,6 +24,13 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   }
   if (mode === "fail") {
     res.writeHead(503, { "content-type": "application/xml" }).end("<Error><Code>SlowDown</Code></Error>");
+    return;
+  }
+  if (mode === "missing") {
+    // As S3 says it: NoSuchKey with a body for GET (and DELETE on some compatible servers), a bare 404 for HEAD.
+    if (req.method === "HEAD") res.writeHead(404).end();
+    else
+      res.writeHead(404, { "content-type": "application/xml" }).end("<Error><Code>NoSuchKey</Code></Error>");
     return;
   }
   if (mode === "deny") {
@@ -94,6 +101,18 @@ describe("S3ObjectStore when S3 misbehaves", () => {
     expect(await store.exists("a/b.png")).toBe(true);
     expect(store.breakerState).toBe("closed");
     expect(states).toEqual(["open", "half-open", "closed"]);
+    store.close();
+  });
+
+  it("answers a missing key as absent rather than failing, without counting it against S3", async () => {
+    mode = "missing";
+    const store = storeAgainstStandIn();
+    for (let i = 0; i < 3; i++) {
+      expect(await store.get("a/gone.png")).toBeNull();
+      expect(await store.exists("a/gone.png")).toBe(false);
+      await expect(store.delete("a/gone.png")).resolves.toBeUndefined();
+    }
+    expect(store.breakerState).toBe("closed");
     store.close();
   });
 
