@@ -149,6 +149,95 @@ const climbRules = Array.from({ length: MAX_DEPTH + 1 }, (_, d) => ({
   rules: { "no-restricted-syntax": ["error", ...climbingOut(d + 1)] },
 }));
 
+// ── Layers inside a service (services/README.md) ────────────────────────────────────────────────────
+// domain/ is pure: no I/O of any kind and nothing from the layers around it. app/ (use cases) reaches
+// storage, brokers and other services only through ports/: no driver, no adapter, no router. A
+// separate rule name (the TypeScript one) so that these stack with the boundary rules above.
+const DRIVERS = [
+  "pg",
+  "@prisma/*",
+  "@electric-sql/*",
+  "kafkajs",
+  "amqplib",
+  "ioredis",
+  "memjs",
+  "mongodb",
+  "sharp",
+  "file-type",
+  "pdf-lib",
+  "@aws-sdk/*",
+  "@trpc/*",
+  "opossum",
+];
+const IO_MODULES = [
+  "fs",
+  "fs/*",
+  "http",
+  "https",
+  "net",
+  "child_process",
+  "dgram",
+  "dns",
+  "worker_threads",
+].flatMap((m) => [m, `node:${m}`]);
+const DOMAIN_IS_PURE =
+  "domain/ holds pure rules: no I/O and no infrastructure. Pass data in; do the I/O in app/ through a port.";
+const outerLayers = (layers, message) => ({
+  group: layers.flatMap((layer) => [`../${layer}`, `../${layer}/*`, `../../${layer}`, `../../${layer}/*`]),
+  message,
+});
+const layerRules = [
+  {
+    name: "layers/domain",
+    files: [`services/*/src/domain/**/${SOURCE}`],
+    ignores: ["**/*.test.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: [...DRIVERS, ...IO_MODULES], message: DOMAIN_IS_PURE },
+            {
+              // Only the shared contracts, the permission matrix and the kit's error classes.
+              regex: "^@emporium/(?!contracts(/|$)|auth(/|$)|service-kit/errors$)",
+              message: DOMAIN_IS_PURE,
+            },
+            outerLayers(
+              ["app", "adapters", "api", "consumers", "ports"],
+              "domain/ depends on nothing around it: move this code into domain/, or the call out to app/.",
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: "layers/app",
+    files: [`services/*/src/app/**/${SOURCE}`],
+    ignores: ["**/*.test.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              // Types of shared ports (ObjectStore, EventBus, a Database in a port's signature) are fine.
+              group: [...DRIVERS, "@emporium/db", "@emporium/db/*"],
+              allowTypeImports: true,
+              message:
+                "Use cases reach storage, brokers and other services only through ports/: declare what you need there and implement it in adapters/<tech>/.",
+            },
+            outerLayers(
+              ["adapters", "api", "consumers"],
+              "app/ never imports an adapter, a router or a consumer: depend on a port in ports/ and let service.ts wire the adapter.",
+            ),
+          ],
+        },
+      ],
+    },
+  },
+];
+
 const reactFiles = ["apps/*/src/**/*.{ts,tsx}", "packages/ui/src/**/*.{ts,tsx}"];
 const nextFiles = ["apps/*/src/**/*.{ts,tsx}", "apps/*/next.config.ts"];
 
@@ -190,4 +279,5 @@ export default tseslint.config(
   },
   ...importRules,
   ...climbRules,
+  ...layerRules,
 );

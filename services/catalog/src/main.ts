@@ -7,7 +7,7 @@ import { KafkaEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { onShutdown } from "@emporium/runtime";
 import { createObjectStore } from "@emporium/storage";
-import { prepareDatabase } from "./app/prepare-database";
+import { prepareDatabase } from "./adapters/db/prepare-database";
 import { loadCatalogEnv } from "./env";
 import { createMediaUploads, mediaUploadSecret } from "./adapters/storage/media-uploads";
 import { createCatalogService } from "./service";

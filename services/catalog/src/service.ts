@@ -118,5 +118,5 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
 
 // What a host composing the catalog needs besides the service itself (its own main.ts and the
 // development host): getting the database ready, and the browser-upload target for product images.
-export { prepareDatabase, type PrepareOptions } from "./app/prepare-database";
+export { prepareDatabase, type PrepareOptions } from "./adapters/db/prepare-database";
 export { createMediaUploads, mediaUploadSecret, type MediaUploads } from "./adapters/storage/media-uploads";

@@ -9,11 +9,18 @@ import { describe, expect, it } from "vitest";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const eslint = new ESLint({ cwd: repoRoot });
 
+const BOUNDARY_RULES = new Set([
+  "no-restricted-imports",
+  "no-restricted-syntax",
+  // The layer rules inside a service (domain/, app/) use the TypeScript rule so they stack with these.
+  "@typescript-eslint/no-restricted-imports",
+]);
+
 /** The boundary messages ESLint reports for `code` as if it were the file at `file` (repo-relative). */
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, file) });
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === "no-restricted-imports" || m.ruleId === "no-restricted-syntax")
+    .filter((m) => m.ruleId !== null && BOUNDARY_RULES.has(m.ruleId))
     .map((m) => m.message);
 }
 
@@ -120,6 +127,42 @@ const refused: [what: string, file: string, code: string, says: RegExp][] = [
     'await import("../../../services/psp/src/server");',
     /leaves its workspace/,
   ],
+  [
+    "domain code reaching the database",
+    "services/orders/src/domain/x.ts",
+    'import { openDatabase } from "@emporium/db";',
+    /domain\/ holds pure rules/,
+  ],
+  [
+    "domain code reading a file",
+    "services/fulfillment/src/domain/x.ts",
+    'import { readFile } from "node:fs/promises";',
+    /domain\/ holds pure rules/,
+  ],
+  [
+    "domain code importing an adapter",
+    "services/catalog/src/domain/x.ts",
+    'import { PrismaCatalogStore } from "../adapters/prisma/prisma-catalog-store";',
+    /domain\/ depends on nothing around it/,
+  ],
+  [
+    "a use case running SQL itself",
+    "services/orders/src/app/x.ts",
+    'import pg from "pg";',
+    /only through ports\//,
+  ],
+  [
+    "a use case opening the database",
+    "services/identity/src/app/x.ts",
+    'import { openDatabase } from "@emporium/db";',
+    /only through ports\//,
+  ],
+  [
+    "a use case importing an adapter",
+    "services/inventory/src/app/x.ts",
+    'import { SqlReservationExpiry } from "../adapters/sql/reservation-expiry";',
+    /never imports an adapter/,
+  ],
 ];
 
 const allowed: [what: string, file: string, code: string][] = [
@@ -156,10 +199,20 @@ const allowed: [what: string, file: string, code: string][] = [
   ],
   [
     "relative imports inside a workspace, however deep",
-    "services/catalog/src/router/admin/x.ts",
+    "services/catalog/src/api/router/admin/x.ts",
     'import { router } from "../../trpc";\nimport { Context } from "../../../src/trpc";\nimport { env } from "../..";',
   ],
   ["a file at a workspace root importing beside it", "bench/x.ts", 'import { run } from "./catalog/run";'],
+  [
+    "domain code using the shared contracts and the kit's errors",
+    "services/orders/src/domain/x.ts",
+    'import { MAX_LINE_QUANTITY } from "@emporium/contracts";\nimport { InvalidInputError } from "@emporium/service-kit/errors";\nimport { randomUUID } from "node:crypto";',
+  ],
+  [
+    "a use case taking ports, domain rules and a shared port's types",
+    "services/catalog/src/app/x.ts",
+    'import type { MediaStore } from "../ports/media-store";\nimport { planProduct } from "../domain/product-plan";\nimport type { Database } from "@emporium/db";\nimport type { ObjectStore } from "@emporium/storage";',
+  ],
 ];
 
 describe("import boundaries (eslint.config.js)", () => {
