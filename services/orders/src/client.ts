@@ -5,8 +5,14 @@ import type { OrdersRouter } from "./api/router/_app";
 
 export type { OrdersRouter, OrdersRouterInputs, OrdersRouterOutputs } from "./api/router/_app";
 export type * from "./app/views";
-export type { AdminOrderDetail, AdminOrderPage, AdminOrderSummary } from "./app/admin-orders";
-export type { CustomerDetail, CustomerPage, CustomerSummary } from "./app/admin-customers";
+export type { AdminOrderDetail } from "./app/admin-orders";
+export type {
+  AdminOrderPage,
+  AdminOrderSummary,
+  CustomerDetail,
+  CustomerPage,
+  CustomerSummary,
+} from "./ports/back-office-read-model";
 export type { SalesDay, SalesSummary, SalesTotals } from "./app/admin-sales";
 export type { PaymentState, PaymentSummary } from "./domain/staff-actions";
 

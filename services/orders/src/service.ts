@@ -8,6 +8,8 @@ import { schemaCheck } from "@emporium/runtime";
 import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
 import { Counter } from "prom-client";
 import { OrderChanges } from "./adapters/sql/order-changes";
+import { sqlBackOfficeReadModel } from "./adapters/sql/back-office-read-model";
+import { sqlOrderReadModel } from "./adapters/sql/order-read-model";
 import { sqlCheckoutStore } from "./adapters/sql/place-order-sql";
 import { sqlSagaStore } from "./adapters/sql/saga-orders";
 import { ordersRouter } from "./api/router/_app";
@@ -67,6 +69,8 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     db: d.db,
     checkout: sqlCheckoutStore(d.db),
     saga,
+    orders: sqlOrderReadModel(d.db),
+    backOffice: sqlBackOfficeReadModel(d.db),
     carts,
     secret: d.secret,
     log: d.log,

@@ -6,13 +6,17 @@ import { createServiceTrpc, type ServiceContext } from "@emporium/service-kit";
 import type { CartService } from "../app/cart-service";
 import type { OrderChanges } from "../adapters/sql/order-changes";
 import type { PaymentAvailability } from "../app/payment-availability";
+import type { BackOfficeReadModel } from "../ports/back-office-read-model";
 import type { CheckoutStore } from "../ports/checkout-store";
+import type { OrderReadModel } from "../ports/order-read-model";
 import type { SagaStore } from "../ports/saga-store";
 
 export interface OrdersContext extends ServiceContext {
   db: Database;
   checkout: CheckoutStore;
   saga: SagaStore;
+  orders: OrderReadModel;
+  backOffice: BackOfficeReadModel;
   carts: CartService;
   secret: Buffer;
   changes: OrderChanges;

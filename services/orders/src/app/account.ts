@@ -9,6 +9,7 @@ import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { orderToken, signCart, verifyCart } from "../domain/tokens";
 import { MAX_LINES } from "./cart-service";
 import { loadOrderView } from "./order-queries";
+import type { OrderReadModel } from "../ports/order-read-model";
 import type { OrderView } from "./views";
 
 export const MAX_SAVED_ADDRESSES = 20;
@@ -40,38 +41,20 @@ export interface MyOrderPage {
 }
 
 export async function myOrders(
-  db: Database,
+  orders: OrderReadModel,
   secret: Buffer,
   userId: string,
   page: number,
   limit: number,
 ): Promise<MyOrderPage> {
-  const where = { customerId: userId };
-  const [total, rows] = await Promise.all([
-    db.prisma.order.count({ where }),
-    db.prisma.order.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * limit,
-      take: limit,
-      select: {
-        id: true,
-        number: true,
-        status: true,
-        currency: true,
-        total: true,
-        createdAt: true,
-        lines: { select: { quantity: true } },
-      },
-    }),
-  ]);
+  const { total, rows } = await orders.customerOrders(userId, { offset: (page - 1) * limit, limit });
   return {
     items: rows.map((o) => ({
       number: o.number,
       status: o.status,
       currency: o.currency,
       total: o.total,
-      itemCount: o.lines.reduce((n, l) => n + l.quantity, 0),
+      itemCount: o.itemCount,
       createdAt: o.createdAt.toISOString(),
       orderId: o.id,
       accessToken: orderToken(secret, o.id),
@@ -83,16 +66,13 @@ export async function myOrders(
 }
 
 export async function myOrder(
-  db: Database,
+  orders: OrderReadModel,
   secret: Buffer,
   userId: string,
   number: string,
 ): Promise<OrderView & { accessToken: string }> {
-  const order = await db.prisma.order.findFirst({
-    where: { number, customerId: userId },
-    select: { id: true },
-  });
-  const view = order && (await loadOrderView(db, order.id));
+  const orderId = await orders.customerOrderId(userId, number);
+  const view = orderId && (await loadOrderView(orders, orderId));
   if (!view) throw new NotFoundError(`You have no order ${number}`);
   return { ...view, accessToken: orderToken(secret, view.id) };
 }

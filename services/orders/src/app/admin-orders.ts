@@ -1,45 +1,14 @@
-// Orders as staff see them: a filtered, paginated list; one order with its lines, address, money and
-// saga timeline; and the staff actions — cancel and refund — which enter the saga like any event, under
+// Orders as staff see them: one order with its lines, address, money and saga timeline (the filtered,
+// paginated list is the back-office read model's); and the staff actions — cancel and refund — which enter the saga like any event, under
 // the order's row lock, so they compensate and notify exactly as the saga's own steps do.
 import type { OrderStatusName } from "@emporium/contracts";
-import { Prisma, type Database } from "@emporium/db";
 import { ConflictError, InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { requestHash } from "../domain/idempotency";
 import { sagaFactsSchema } from "../domain/saga";
 import { cancelRefusal, paymentSummary, refundRefusal, type PaymentSummary } from "../domain/staff-actions";
+import type { OrderReadModel } from "../ports/order-read-model";
 import type { SagaStore } from "../ports/saga-store";
 import { applyStaffAction } from "./saga-steps";
-import { readOrderSnapshot } from "./order-queries";
-
-export interface AdminOrderListInput {
-  status?: OrderStatusName | undefined;
-  /** Order number (or its start) or part of the email, case-insensitive. */
-  q?: string | undefined;
-  /** Placed at or after (inclusive) / before (exclusive). */
-  from?: Date | undefined;
-  to?: Date | undefined;
-  page: number;
-  limit: number;
-}
-
-export interface AdminOrderSummary {
-  id: string;
-  number: string;
-  email: string;
-  status: OrderStatusName;
-  currency: string;
-  total: number;
-  refunded: number;
-  itemCount: number;
-  createdAt: string;
-}
-
-export interface AdminOrderPage {
-  items: AdminOrderSummary[];
-  total: number;
-  page: number;
-  pageCount: number;
-}
 
 export interface AdminOrderDetail {
   id: string;
@@ -75,56 +44,8 @@ export interface AdminOrderDetail {
   timeline: { seq: string; status: OrderStatusName; code: string; message: string; at: string }[];
 }
 
-function orderWhere(input: AdminOrderListInput): Prisma.OrderWhereInput {
-  const q = input.q?.trim();
-  return {
-    ...(input.status ? { status: input.status } : {}),
-    ...(input.from || input.to
-      ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } }
-      : {}),
-    ...(q
-      ? {
-          OR: [
-            { number: { startsWith: q.toUpperCase() } },
-            { email: { contains: q, mode: "insensitive" as const } },
-          ],
-        }
-      : {}),
-  };
-}
-
-export async function listOrders(db: Database, input: AdminOrderListInput): Promise<AdminOrderPage> {
-  const where = orderWhere(input);
-  const [total, rows] = await Promise.all([
-    db.prisma.order.count({ where }),
-    db.prisma.order.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (input.page - 1) * input.limit,
-      take: input.limit,
-      include: { lines: { select: { quantity: true } } },
-    }),
-  ]);
-  return {
-    items: rows.map((o) => ({
-      id: o.id,
-      number: o.number,
-      email: o.email,
-      status: o.status,
-      currency: o.currency,
-      total: o.total,
-      refunded: sagaFactsSchema.parse(o.saga).refundedAmount ?? 0,
-      itemCount: o.lines.reduce((n, l) => n + l.quantity, 0),
-      createdAt: o.createdAt.toISOString(),
-    })),
-    total,
-    page: input.page,
-    pageCount: Math.max(1, Math.ceil(total / input.limit)),
-  };
-}
-
-export async function getAdminOrder(db: Database, orderId: string): Promise<AdminOrderDetail> {
-  const o = await readOrderSnapshot(db, orderId);
+export async function getAdminOrder(orders: OrderReadModel, orderId: string): Promise<AdminOrderDetail> {
+  const o = await orders.order(orderId);
   if (!o) throw new NotFoundError("No such order");
   const facts = sagaFactsSchema.parse(o.saga);
   return {

@@ -1,8 +1,8 @@
-// The dashboard's sales figures, straight from the orders table: per day over a period, with the
-// totals of that period and of the one before it (to show the change). An order counts from when it
-// was placed unless it was cancelled; amounts are order totals in the shop's currency (gross, before
-// refunds).
-import { Prisma, type Database } from "@emporium/db";
+// The dashboard's sales figures, from the orders' sales per day (the back-office read model): per day
+// over a period, with the totals of that period and of the one before it (to show the change). An order
+// counts from when it was placed unless it was cancelled; amounts are order totals in the shop's
+// currency (gross, before refunds).
+import type { BackOfficeReadModel } from "../ports/back-office-read-model";
 
 export interface SalesDay {
   /** YYYY-MM-DD (UTC). */
@@ -33,17 +33,6 @@ function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-async function perDay(db: Database, currency: string, from: Date, to: Date) {
-  return db.prisma.$queryRaw<{ day: string; orders: number; sales: bigint; cancelled: number }[]>(Prisma.sql`
-    SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-           count(*) FILTER (WHERE status <> 'CANCELLED')::int AS orders,
-           coalesce(sum(total) FILTER (WHERE status <> 'CANCELLED'), 0)::bigint AS sales,
-           count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled
-      FROM orders.orders
-     WHERE currency = ${currency} AND created_at >= ${from} AND created_at < ${to}
-     GROUP BY 1`);
-}
-
 function totalsOf(rows: { orders: number; sales: bigint | number; cancelled: number }[]): SalesTotals {
   const orders = rows.reduce((n, r) => n + r.orders, 0);
   const sales = rows.reduce((n, r) => n + Number(r.sales), 0);
@@ -53,7 +42,7 @@ function totalsOf(rows: { orders: number; sales: bigint | number; cancelled: num
 
 /** The last `days` days up to and including today (UTC), every day listed even without orders. */
 export async function salesSummary(
-  db: Database,
+  reports: Pick<BackOfficeReadModel, "salesByDay">,
   options: { days: number; currency: string; now?: Date },
 ): Promise<SalesSummary> {
   const now = options.now ?? new Date();
@@ -61,8 +50,8 @@ export async function salesSummary(
   const start = new Date(end.getTime() - options.days * DAY_MS);
   const before = new Date(start.getTime() - options.days * DAY_MS);
   const [current, previous] = await Promise.all([
-    perDay(db, options.currency, start, end),
-    perDay(db, options.currency, before, start),
+    reports.salesByDay(options.currency, start, end),
+    reports.salesByDay(options.currency, before, start),
   ]);
   const byDate = new Map(current.map((r) => [r.day, r]));
   const byDay = Array.from({ length: options.days }, (_, i) => {

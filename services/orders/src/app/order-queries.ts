@@ -1,29 +1,13 @@
 // Reading orders: by id with the order's access token, or by order number and email for guests.
-import { Prisma, type Database } from "@emporium/db";
 import { NotFoundError } from "@emporium/service-kit/errors";
 import { orderToken, verifyOrderToken } from "../domain/tokens";
+import type { OrderReadModel } from "../ports/order-read-model";
 import type { OrderView } from "./views";
 
 const NOT_FOUND = "No order matches that number and email";
 
-/**
- * The order with its lines and timeline as of one moment. Prisma reads an include as separate queries,
- * so without one snapshot a saga step committed between them shows its timeline entry beside the
- * order's older status and money (REPEATABLE READ gives every query the first one's snapshot).
- */
-export function readOrderSnapshot(db: Database, orderId: string) {
-  return db.prisma.$transaction(
-    (tx) =>
-      tx.order.findUnique({
-        where: { id: orderId },
-        include: { lines: { orderBy: { sku: "asc" } }, timeline: { orderBy: { seq: "asc" } } },
-      }),
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
-  );
-}
-
-export async function loadOrderView(db: Database, orderId: string): Promise<OrderView | null> {
-  const o = await readOrderSnapshot(db, orderId);
+export async function loadOrderView(orders: OrderReadModel, orderId: string): Promise<OrderView | null> {
+  const o = await orders.order(orderId);
   if (!o) return null;
   return {
     id: o.id,
@@ -60,25 +44,25 @@ export async function loadOrderView(db: Database, orderId: string): Promise<Orde
 }
 
 export async function getOrder(
-  db: Database,
+  orders: OrderReadModel,
   secret: Buffer,
   orderId: string,
   token: string,
 ): Promise<OrderView> {
   // One answer for a wrong token and a missing order, so ids cannot be probed.
   if (!verifyOrderToken(secret, orderId, token)) throw new NotFoundError("No such order");
-  const view = await loadOrderView(db, orderId);
+  const view = await loadOrderView(orders, orderId);
   if (!view) throw new NotFoundError("No such order");
   return view;
 }
 
 export async function lookupOrder(
-  db: Database,
+  orders: OrderReadModel,
   secret: Buffer,
   number: string,
   email: string,
 ): Promise<{ orderId: string; accessToken: string }> {
-  const order = await db.prisma.order.findUnique({ where: { number }, select: { id: true, email: true } });
+  const order = await orders.orderByNumber(number);
   if (!order || order.email.toLowerCase() !== email.trim().toLowerCase()) throw new NotFoundError(NOT_FOUND);
   return { orderId: order.id, accessToken: orderToken(secret, order.id) };
 }

@@ -20,12 +20,12 @@ export const accountRouter = router({
     list: publicProcedure
       .input(z.strictObject({ page: z.number().int().min(1).max(10_000).default(1) }))
       .query(async ({ ctx, input }) =>
-        myOrders(ctx.db, ctx.secret, accountHolder(await ctx.principal()), input.page, ACCOUNT_PAGE_SIZE),
+        myOrders(ctx.orders, ctx.secret, accountHolder(await ctx.principal()), input.page, ACCOUNT_PAGE_SIZE),
       ),
     get: publicProcedure
       .input(z.strictObject({ number: orderNumber }))
       .query(async ({ ctx, input }) =>
-        myOrder(ctx.db, ctx.secret, accountHolder(await ctx.principal()), input.number),
+        myOrder(ctx.orders, ctx.secret, accountHolder(await ctx.principal()), input.number),
       ),
   }),
   addresses: router({

@@ -1,10 +1,9 @@
 // Staff procedures of the orders service. Each names the permission its caller must hold (the matrix
 // lives in @emporium/auth); staffProcedure checks it before the input is read.
-import { getCustomer, listCustomers } from "../../../app/admin-customers";
-import { cancelOrder, getAdminOrder, listOrders, refundOrder } from "../../../app/admin-orders";
+import { cancelOrder, getAdminOrder, refundOrder } from "../../../app/admin-orders";
 import { salesSummary } from "../../../app/admin-sales";
 import { SHOP_CURRENCY } from "../../../app/cart-service";
-import { InvalidInputError } from "@emporium/service-kit/errors";
+import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { router, staffProcedure } from "../../trpc";
 import { idempotencyKey } from "../schemas";
 import {
@@ -29,14 +28,14 @@ export const adminRouter = router({
     sales: staffProcedure("dashboard.read")
       .input(salesInput)
       .query(async ({ ctx, input }) => {
-        return salesSummary(ctx.db, { days: input.days, currency: SHOP_CURRENCY });
+        return salesSummary(ctx.backOffice, { days: input.days, currency: SHOP_CURRENCY });
       }),
   }),
   orders: router({
     list: staffProcedure("orders.read")
       .input(orderListInput)
       .query(async ({ ctx, input }) => {
-        return listOrders(ctx.db, {
+        return ctx.backOffice.orders({
           status: input.status,
           q: input.q,
           from: input.from ? new Date(input.from) : undefined,
@@ -48,7 +47,7 @@ export const adminRouter = router({
     get: staffProcedure("orders.read")
       .input(orderIdInput)
       .query(async ({ ctx, input }) => {
-        return getAdminOrder(ctx.db, input.orderId);
+        return getAdminOrder(ctx.orders, input.orderId);
       }),
     cancel: staffProcedure("orders.cancel")
       .input(cancelInput)
@@ -90,12 +89,14 @@ export const adminRouter = router({
     list: staffProcedure("customers.read")
       .input(customerListInput)
       .query(async ({ ctx, input }) => {
-        return listCustomers(ctx.db, input);
+        return ctx.backOffice.customers(input);
       }),
     get: staffProcedure("customers.read")
       .input(customerInput)
       .query(async ({ ctx, input }) => {
-        return getCustomer(ctx.db, input.email);
+        const customer = await ctx.backOffice.customer(input.email);
+        if (!customer) throw new NotFoundError("No customer has ordered with that email");
+        return customer;
       }),
   }),
 });

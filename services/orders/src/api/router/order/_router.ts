@@ -9,15 +9,15 @@ const orderAccess = z.strictObject({ orderId, accessToken });
 export const orderRouter = router({
   get: publicProcedure
     .input(orderAccess)
-    .query(({ ctx, input }) => getOrder(ctx.db, ctx.secret, input.orderId, input.accessToken)),
+    .query(({ ctx, input }) => getOrder(ctx.orders, ctx.secret, input.orderId, input.accessToken)),
   /** Guest lookup: order number and the email it was placed with. */
   lookup: publicProcedure
     .input(z.strictObject({ number: orderNumber, email }))
-    .query(({ ctx, input }) => lookupOrder(ctx.db, ctx.secret, input.number, input.email)),
+    .query(({ ctx, input }) => lookupOrder(ctx.orders, ctx.secret, input.number, input.email)),
   /** The order now, then again after every change, over server-sent events. */
   watch: publicProcedure.input(orderAccess).subscription(async function* ({ ctx, input, signal }) {
     // Generators run after the error-mapping middleware has returned, so map here.
-    const first = await getOrder(ctx.db, ctx.secret, input.orderId, input.accessToken).catch(
+    const first = await getOrder(ctx.orders, ctx.secret, input.orderId, input.accessToken).catch(
       (err: unknown) => {
         throw asTrpcError(err);
       },
@@ -38,7 +38,7 @@ export const orderRouter = router({
         wake = null;
         if (signal?.aborted) break;
         pending = false;
-        const view = await loadOrderView(ctx.db, input.orderId);
+        const view = await loadOrderView(ctx.orders, input.orderId);
         if (view) yield view;
       }
     } finally {
