@@ -3,3 +3,11 @@ export { opsHandler, startOpsServer, type Readiness, type ReadinessCheck } from 
 export { onShutdown } from "./shutdown";
 export { schemaCheck, waitForSchema } from "./schema";
 export { describeZodError, zodIssuePath } from "./zod-errors";
+export {
+  runWorker,
+  type Closable,
+  type RunningWorker,
+  type RunWorkerOptions,
+  type WorkerDeps,
+  type WorkerUnit,
+} from "./run-worker";
