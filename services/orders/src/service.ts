@@ -8,7 +8,9 @@ import { schemaCheck } from "@emporium/runtime";
 import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
 import { Counter } from "prom-client";
 import { OrderChanges } from "./adapters/sql/order-changes";
+import { sqlAddressBook } from "./adapters/sql/address-book";
 import { sqlBackOfficeReadModel } from "./adapters/sql/back-office-read-model";
+import { sqlCartStore } from "./adapters/sql/cart-store";
 import { sqlOrderReadModel } from "./adapters/sql/order-read-model";
 import { sqlCheckoutStore } from "./adapters/sql/place-order-sql";
 import { sqlSagaStore } from "./adapters/sql/saga-orders";
@@ -51,7 +53,8 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
   const changes = new OrderChanges(d.db);
   const payments = new PaymentAvailability(d.log);
   const saga = sqlSagaStore(d.db);
-  const carts = new CartService({ db: d.db, variants: d.variants, secret: d.secret, log: d.log });
+  const cartStore = sqlCartStore(d.db);
+  const carts = new CartService({ store: cartStore, variants: d.variants, secret: d.secret, log: d.log });
   const relay = new OutboxRelay({
     db: d.db,
     schema: "orders",
@@ -66,11 +69,12 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     registers: [d.metrics.registry],
   });
   const base: OrdersContextBase = {
-    db: d.db,
     checkout: sqlCheckoutStore(d.db),
     saga,
     orders: sqlOrderReadModel(d.db),
     backOffice: sqlBackOfficeReadModel(d.db),
+    addresses: sqlAddressBook(d.db),
+    cartStore,
     carts,
     secret: d.secret,
     log: d.log,

@@ -25,6 +25,7 @@ import {
   type Envelope,
 } from "@emporium/contracts";
 import { ANONYMOUS, type Principal } from "@emporium/auth";
+import type { Database } from "@emporium/db";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics, type Logger } from "@emporium/observability";
@@ -225,7 +226,7 @@ export interface OrdersFixture {
   events: InProcessEventBus;
   commands: InProcessCommandBus;
   dispose(): Promise<void>;
-  db: OrdersService["base"]["db"];
+  db: Database;
 }
 
 const createCaller = createCallerFactory(ordersRouter);

@@ -1,25 +1,29 @@
-// tRPC for the orders service, from the shared service kit: its context (database, carts, live order
-// changes, payment availability, the caller's Idempotency-Key) on top of what every request carries.
-// Subscriptions stream over server-sent events.
-import type { Database } from "@emporium/db";
+// tRPC for the orders service, from the shared service kit: its context (the storage ports the use cases
+// and read models need, carts, live order changes, payment availability, the caller's Idempotency-Key)
+// on top of what every request carries. Subscriptions stream over server-sent events.
 import { createServiceTrpc, type ServiceContext } from "@emporium/service-kit";
 import type { CartService } from "../app/cart-service";
-import type { OrderChanges } from "../adapters/sql/order-changes";
 import type { PaymentAvailability } from "../app/payment-availability";
+import type { AddressBook } from "../ports/address-book";
 import type { BackOfficeReadModel } from "../ports/back-office-read-model";
+import type { CartStore } from "../ports/cart-store";
 import type { CheckoutStore } from "../ports/checkout-store";
+import type { OrderChangeFeed } from "../ports/order-changes";
 import type { OrderReadModel } from "../ports/order-read-model";
 import type { SagaStore } from "../ports/saga-store";
 
 export interface OrdersContext extends ServiceContext {
-  db: Database;
   checkout: CheckoutStore;
+  /** Staff actions enter the saga through its store. */
   saga: SagaStore;
   orders: OrderReadModel;
   backOffice: BackOfficeReadModel;
+  addresses: AddressBook;
+  /** The carts' storage, for a sign-in's claim; everything else about carts goes through `carts`. */
+  cartStore: CartStore;
   carts: CartService;
   secret: Buffer;
-  changes: OrderChanges;
+  changes: OrderChangeFeed;
   payments: PaymentAvailability;
   reservationTtlMs: number;
   /** The Idempotency-Key header, when the caller sent one. */

@@ -4,16 +4,16 @@
 import { randomUUID } from "node:crypto";
 import { UnauthenticatedError, type Principal } from "@emporium/auth";
 import { MAX_LINE_QUANTITY, type Address, type OrderStatusName } from "@emporium/contracts";
-import type { Database } from "@emporium/db";
 import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { orderToken, signCart, verifyCart } from "../domain/tokens";
 import { MAX_LINES } from "./cart-service";
 import { loadOrderView } from "./order-queries";
+import type { AddressBook, AddressRecord } from "../ports/address-book";
+import type { CartStore } from "../ports/cart-store";
 import type { OrderReadModel } from "../ports/order-read-model";
 import type { OrderView } from "./views";
 
 export const MAX_SAVED_ADDRESSES = 20;
-const SAVED = "saved";
 
 /** The signed-in person behind a call (staff may shop too); anonymous callers are told to sign in. */
 export function accountHolder(principal: Principal): string {
@@ -81,17 +81,7 @@ export interface SavedAddress extends Address {
   id: string;
 }
 
-function savedAddressOf(row: {
-  id: string;
-  name: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string;
-  country: string;
-  phone: string | null;
-}): SavedAddress {
+function savedAddressOf(row: AddressRecord): SavedAddress {
   return {
     id: row.id,
     name: row.name,
@@ -105,20 +95,20 @@ function savedAddressOf(row: {
   };
 }
 
-export async function myAddresses(db: Database, userId: string): Promise<SavedAddress[]> {
-  const rows = await db.prisma.address.findMany({
-    where: { customerId: userId, kind: SAVED, orderId: null },
-    orderBy: { createdAt: "desc" },
-  });
+export async function myAddresses(addresses: AddressBook, userId: string): Promise<SavedAddress[]> {
+  const rows = await addresses.list(userId);
   return rows.map(savedAddressOf);
 }
 
 /** Saves an address to the book; the same address twice is kept once. */
-export async function saveAddress(db: Database, userId: string, address: Address): Promise<SavedAddress> {
-  return db.prisma.$transaction(async (tx) => {
-    // One writer per account at a time, so the cap below holds under double submits.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`address-book:${userId}`}))`;
-    const book = await tx.address.findMany({ where: { customerId: userId, kind: SAVED, orderId: null } });
+export async function saveAddress(
+  addresses: AddressBook,
+  userId: string,
+  address: Address,
+): Promise<SavedAddress> {
+  // One writer per account at a time (the book's lock), so the cap below holds under double submits.
+  return addresses.edit(userId, async (tx) => {
+    const book = await tx.entries();
     const same = book.find(
       (a) =>
         a.name === address.name &&
@@ -134,30 +124,23 @@ export async function saveAddress(db: Database, userId: string, address: Address
         "address",
         `you can keep at most ${MAX_SAVED_ADDRESSES} addresses; remove one first`,
       );
-    const row = await tx.address.create({
-      data: {
-        id: randomUUID(),
-        customerId: userId,
-        kind: SAVED,
-        name: address.name,
-        line1: address.line1,
-        line2: address.line2 ?? null,
-        city: address.city,
-        region: address.region ?? null,
-        postalCode: address.postalCode,
-        country: address.country,
-        phone: address.phone ?? null,
-      },
+    const row = await tx.add({
+      id: randomUUID(),
+      name: address.name,
+      line1: address.line1,
+      line2: address.line2 ?? null,
+      city: address.city,
+      region: address.region ?? null,
+      postalCode: address.postalCode,
+      country: address.country,
+      phone: address.phone ?? null,
     });
     return savedAddressOf(row);
   });
 }
 
-export async function removeAddress(db: Database, userId: string, id: string): Promise<void> {
-  const removed = await db.prisma.address.deleteMany({
-    where: { id, customerId: userId, kind: SAVED, orderId: null },
-  });
-  if (removed.count === 0) throw new NotFoundError("You have no such saved address");
+export async function removeAddress(addresses: AddressBook, userId: string, id: string): Promise<void> {
+  if (!(await addresses.remove(userId, id))) throw new NotFoundError("You have no such saved address");
 }
 
 /**
@@ -167,54 +150,43 @@ export async function removeAddress(db: Database, userId: string, id: string): P
  * when there is no cart at all. A guest token that is forged, expired or checked out is ignored.
  */
 export async function claimCart(
-  db: Database,
+  carts: CartStore,
   secret: Buffer,
   userId: string,
   guestToken: string | undefined,
   now = new Date(),
 ): Promise<{ cartToken: string | null; merged: number }> {
-  return db.prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`cart-of:${userId}`}))`;
-    const open = { convertedOrderId: null, expiresAt: { gt: now } };
-    const own = await tx.cart.findFirst({
-      where: { customerId: userId, ...open },
-      orderBy: { updatedAt: "desc" },
-      select: { id: true },
-    });
+  // One sign-in per shopper at a time (the store's lock on the shopper's carts).
+  return carts.claim(userId, async (tx) => {
+    const own = await tx.openCartOf(userId, now);
     const guestId = guestToken ? verifyCart(secret, guestToken) : null;
-    const guest =
-      guestId && guestId !== own?.id
-        ? await tx.cart.findFirst({
-            where: { id: guestId, ...open, OR: [{ customerId: null }, { customerId: userId }] },
-            select: { id: true, lines: true },
-          })
-        : null;
+    const guest = guestId && guestId !== own ? await tx.openGuestCart(guestId, userId, now) : null;
     if (!own && !guest) return { cartToken: null, merged: 0 };
     if (!own && guest) {
-      await tx.cart.update({ where: { id: guest.id }, data: { customerId: userId } });
+      await tx.assign(guest.id, userId);
       return { cartToken: signCart(secret, guest.id), merged: 0 };
     }
-    const target = own?.id ?? "";
+    const target = own ?? "";
     let merged = 0;
     if (guest) {
-      const lines = await tx.cartLine.findMany({ where: { cartId: target } });
+      const lines = await tx.lines(target);
       for (const line of guest.lines) {
         const existing = lines.find((l) => l.variantId === line.variantId);
         if (existing) {
-          await tx.cartLine.update({
-            where: { cartId_variantId: { cartId: target, variantId: line.variantId } },
-            data: { quantity: Math.min(MAX_LINE_QUANTITY, existing.quantity + line.quantity) },
-          });
+          await tx.setQuantity(
+            target,
+            line.variantId,
+            Math.min(MAX_LINE_QUANTITY, existing.quantity + line.quantity),
+          );
         } else if (lines.length < MAX_LINES) {
-          const { id: _id, cartId: _from, ...rest } = line;
-          await tx.cartLine.create({ data: { ...rest, id: randomUUID(), cartId: target } });
+          await tx.addLine({ ...line, id: randomUUID(), cartId: target });
           lines.push(line);
         } else continue;
         merged++;
       }
       // The guest cart is spent: its lines live on in the shopper's cart.
-      await tx.cart.delete({ where: { id: guest.id } });
-      await tx.cart.update({ where: { id: target }, data: { updatedAt: now } });
+      await tx.deleteCart(guest.id);
+      await tx.touch(target, now);
     }
     return { cartToken: signCart(secret, target), merged };
   });

@@ -3,10 +3,10 @@
 // the catalog's current stock and price as hints — degrading to the snapshot when the catalog is down.
 import { randomUUID } from "node:crypto";
 import { MAX_LINE_QUANTITY } from "@emporium/contracts";
-import type { Database } from "@emporium/db";
 import type { Logger } from "@emporium/observability";
 import { InvalidInputError, NotFoundError, UnavailableError } from "@emporium/service-kit/errors";
 import { signCart, verifyCart } from "../domain/tokens";
+import type { CartStore } from "../ports/cart-store";
 import type { VariantInfo, VariantLookup } from "../ports/variant-lookup";
 import type { CartView } from "./views";
 
@@ -16,7 +16,7 @@ const CART_TTL_MS = 30 * 24 * 3_600_000;
 export const SHOP_CURRENCY = "USD";
 
 export interface CartDeps {
-  db: Database;
+  store: CartStore;
   variants: VariantLookup;
   secret: Buffer;
   log: Logger;
@@ -34,10 +34,7 @@ export class CartService {
   async open(token: string): Promise<{ id: string; expiresAt: Date }> {
     const id = verifyCart(this.d.secret, token);
     if (!id) throw new InvalidInputError("cartToken", "is not a cart this shop issued");
-    const cart = await this.d.db.prisma.cart.findUnique({
-      where: { id },
-      select: { id: true, expiresAt: true, convertedOrderId: true },
-    });
+    const cart = await this.d.store.cart(id);
     if (!cart) throw new NotFoundError("That cart no longer exists; start a new one");
     if (cart.expiresAt < this.now()) throw new NotFoundError("Your cart expired; start a new one");
     if (cart.convertedOrderId) throw new InvalidInputError("cartToken", "this cart was already checked out");
@@ -46,8 +43,10 @@ export class CartService {
 
   async create(): Promise<string> {
     const id = randomUUID();
-    await this.d.db.prisma.cart.create({
-      data: { id, currency: SHOP_CURRENCY, expiresAt: new Date(this.now().getTime() + CART_TTL_MS) },
+    await this.d.store.createCart({
+      id,
+      currency: SHOP_CURRENCY,
+      expiresAt: new Date(this.now().getTime() + CART_TTL_MS),
     });
     return signCart(this.d.secret, id);
   }
@@ -75,53 +74,40 @@ export class CartService {
     const cartToken = token ?? (await this.create());
     const cart = await this.open(cartToken);
     const variant = await this.lookup(variantId);
-    const existing = await this.d.db.prisma.cartLine.findUnique({
-      where: { cartId_variantId: { cartId: cart.id, variantId } },
-    });
+    const existing = await this.d.store.line(cart.id, variantId);
     const wanted = (existing?.quantity ?? 0) + quantity;
     this.checkQuantity(wanted, variant);
-    if (!existing && (await this.d.db.prisma.cartLine.count({ where: { cartId: cart.id } })) >= MAX_LINES)
+    if (!existing && (await this.d.store.lineCount(cart.id)) >= MAX_LINES)
       throw new InvalidInputError("variantId", `a cart holds at most ${MAX_LINES} different items`);
-    await this.d.db.prisma.$transaction([
-      this.d.db.prisma.cartLine.upsert({
-        where: { cartId_variantId: { cartId: cart.id, variantId } },
-        create: {
-          id: randomUUID(),
-          cartId: cart.id,
-          variantId,
-          sku: variant.sku,
-          title: `${variant.productTitle} — ${variant.title}`,
-          quantity: wanted,
-          unitPrice: variant.price,
-          currency: variant.currency,
-        },
-        update: { quantity: wanted },
-      }),
-      this.touch(cart.id),
-    ]);
+    // A new line, or the existing one's quantity; either way the cart lives on from now.
+    await this.d.store.putLine(
+      {
+        id: randomUUID(),
+        cartId: cart.id,
+        variantId,
+        sku: variant.sku,
+        title: `${variant.productTitle} — ${variant.title}`,
+        quantity: wanted,
+        unitPrice: variant.price,
+        currency: variant.currency,
+      },
+      this.renewedExpiry(),
+    );
     return this.view(cartToken);
   }
 
   /** Sets a line's quantity; 0 removes it. */
   async setQuantity(token: string, variantId: string, quantity: number): Promise<CartView> {
     const cart = await this.open(token);
-    const line = await this.d.db.prisma.cartLine.findUnique({
-      where: { cartId_variantId: { cartId: cart.id, variantId } },
-    });
+    const line = await this.d.store.line(cart.id, variantId);
     if (!line) throw new InvalidInputError("variantId", "is not in this cart");
     if (quantity === 0) {
-      await this.d.db.prisma.$transaction([
-        this.d.db.prisma.cartLine.delete({ where: { id: line.id } }),
-        this.touch(cart.id),
-      ]);
+      await this.d.store.removeLine(line, this.renewedExpiry());
       return this.view(token);
     }
     if (quantity > line.quantity) this.checkQuantity(quantity, await this.lookup(variantId));
     else if (quantity > MAX_LINE_QUANTITY) this.checkQuantity(quantity, null);
-    await this.d.db.prisma.$transaction([
-      this.d.db.prisma.cartLine.update({ where: { id: line.id }, data: { quantity } }),
-      this.touch(cart.id),
-    ]);
+    await this.d.store.setLineQuantity(line, quantity, this.renewedExpiry());
     return this.view(token);
   }
 
@@ -137,19 +123,14 @@ export class CartService {
       );
   }
 
-  private touch(cartId: string) {
-    return this.d.db.prisma.cart.update({
-      where: { id: cartId },
-      data: { expiresAt: new Date(this.now().getTime() + CART_TTL_MS) },
-    });
+  /** Every change keeps the cart for another full lifetime. */
+  private renewedExpiry(): Date {
+    return new Date(this.now().getTime() + CART_TTL_MS);
   }
 
   async view(token: string): Promise<CartView> {
     const cart = await this.open(token);
-    const lines = await this.d.db.prisma.cartLine.findMany({
-      where: { cartId: cart.id },
-      orderBy: { createdAt: "asc" },
-    });
+    const lines = await this.d.store.lines(cart.id);
     let live = new Map<string, VariantInfo>();
     let degraded = false;
     try {

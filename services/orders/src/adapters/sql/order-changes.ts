@@ -3,10 +3,11 @@
 // same on PostgreSQL (across instances) and on the embedded PGlite.
 import { EventEmitter } from "node:events";
 import type { Database } from "@emporium/db";
+import type { OrderChangeFeed } from "../../ports/order-changes";
 
 export const ORDER_CHANGED_CHANNEL = "orders_order_changed";
 
-export class OrderChanges {
+export class OrderChanges implements OrderChangeFeed {
   private readonly emitter = new EventEmitter();
   private unlisten: (() => Promise<void>) | null = null;
 

@@ -29,16 +29,18 @@ export const accountRouter = router({
       ),
   }),
   addresses: router({
-    list: publicProcedure.query(async ({ ctx }) => myAddresses(ctx.db, accountHolder(await ctx.principal()))),
+    list: publicProcedure.query(async ({ ctx }) =>
+      myAddresses(ctx.addresses, accountHolder(await ctx.principal())),
+    ),
     save: publicProcedure
       .input(z.strictObject({ address }))
       .mutation(async ({ ctx, input }) =>
-        saveAddress(ctx.db, accountHolder(await ctx.principal()), input.address),
+        saveAddress(ctx.addresses, accountHolder(await ctx.principal()), input.address),
       ),
     remove: publicProcedure
       .input(z.strictObject({ id: z.uuid("must be a saved address id") }))
       .mutation(async ({ ctx, input }) => {
-        await removeAddress(ctx.db, accountHolder(await ctx.principal()), input.id);
+        await removeAddress(ctx.addresses, accountHolder(await ctx.principal()), input.id);
         return { removed: true };
       }),
   }),
@@ -47,7 +49,7 @@ export const accountRouter = router({
     claim: publicProcedure
       .input(z.strictObject({ cartToken: cartToken.optional() }))
       .mutation(async ({ ctx, input }) =>
-        claimCart(ctx.db, ctx.secret, accountHolder(await ctx.principal()), input.cartToken),
+        claimCart(ctx.cartStore, ctx.secret, accountHolder(await ctx.principal()), input.cartToken),
       ),
   }),
 });
