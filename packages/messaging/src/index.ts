@@ -15,3 +15,4 @@ export {
   type OutboxSchema,
 } from "./outbox/outbox";
 export { OutboxRelay, outboxChannel, type OutboxRelayOptions } from "./outbox/outbox-relay";
+export { consumeQueues } from "./consume-queues";

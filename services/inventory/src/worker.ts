@@ -2,7 +2,13 @@
 // by this service's main.ts (own process, real brokers) or by the all-in-one development host.
 import { QUEUES, TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
-import { OutboxRelay, type CommandBus, type EventBus, type Subscription } from "@emporium/messaging";
+import {
+  consumeQueues,
+  OutboxRelay,
+  type CommandBus,
+  type EventBus,
+  type Subscription,
+} from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { Counter } from "prom-client";
 import { SqlReservationExpiry } from "./adapters/sql/reservation-expiry";
@@ -54,21 +60,15 @@ export function createInventoryWorker(deps: InventoryWorkerDeps): Worker {
       await relay.start();
       const concurrency = deps.concurrency ?? 8;
       subscriptions.push(
-        await deps.commands.consume({
-          queue: QUEUES.inventoryReserve,
-          handle: reserveConsumer(ctx),
+        ...(await consumeQueues(
+          deps.commands,
+          {
+            [QUEUES.inventoryReserve]: reserveConsumer(ctx),
+            [QUEUES.inventoryRelease]: releaseConsumer(ctx),
+            [QUEUES.inventoryCommit]: commitConsumer(ctx),
+          },
           concurrency,
-        }),
-        await deps.commands.consume({
-          queue: QUEUES.inventoryRelease,
-          handle: releaseConsumer(ctx),
-          concurrency,
-        }),
-        await deps.commands.consume({
-          queue: QUEUES.inventoryCommit,
-          handle: commitConsumer(ctx),
-          concurrency,
-        }),
+        )),
         // New catalog variants get a stock level at every location.
         await deps.events.subscribe({
           group: "inventory-catalog",

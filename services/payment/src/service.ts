@@ -4,6 +4,7 @@
 import { QUEUES } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import {
+  consumeQueues,
   maxDeliveries,
   OutboxRelay,
   PERSISTENT_RETRY,
@@ -128,21 +129,15 @@ export function createPaymentWorker(deps: PaymentWorkerDeps): PaymentWorker {
       await relay.start();
       const concurrency = deps.concurrency ?? 8;
       subscriptions.push(
-        await deps.commands.consume({
-          queue: QUEUES.paymentAuthorize,
-          handle: authorizeConsumer(ctx),
+        ...(await consumeQueues(
+          deps.commands,
+          {
+            [QUEUES.paymentAuthorize]: authorizeConsumer(ctx),
+            [QUEUES.paymentCapture]: captureConsumer(ctx),
+            [QUEUES.paymentRefund]: refundConsumer(ctx),
+          },
           concurrency,
-        }),
-        await deps.commands.consume({
-          queue: QUEUES.paymentCapture,
-          handle: captureConsumer(ctx),
-          concurrency,
-        }),
-        await deps.commands.consume({
-          queue: QUEUES.paymentRefund,
-          handle: refundConsumer(ctx),
-          concurrency,
-        }),
+        )),
       );
     },
     async stop() {
