@@ -67,3 +67,7 @@ export const salesInput = z.strictObject({
     )
     .default(30),
 });
+
+export type OrderListInput = z.infer<typeof orderListInput>;
+export type CancelInput = z.infer<typeof cancelInput>;
+export type RefundRequest = z.infer<typeof refundInput>;

@@ -1,14 +1,10 @@
-import { TRPCError } from "@trpc/server";
+// checkout.*: the shipping methods, the review step's totals, and placing the order.
 import { z } from "zod";
-import { placeOrder } from "../../../app/place-order";
 import { computeTotals, SHIPPING_METHODS } from "../../../domain/checkout";
-import { publicProcedure, router, type OrdersContext } from "../../trpc";
-import { address, cartToken, email, idempotencyKey, paymentToken, shippingMethod } from "../schemas";
-
-async function signedInCustomer(ctx: OrdersContext): Promise<string | null> {
-  const caller = await ctx.principal();
-  return caller.kind === "anonymous" ? null : caller.userId;
-}
+import { publicProcedure, router } from "../../trpc";
+import { cartToken, shippingMethod } from "../schemas";
+import { checkOut } from "./placeOrder";
+import { placeOrderInput } from "./placeOrder.schema";
 
 export const checkoutRouter = router({
   shippingMethods: publicProcedure.query(() => SHIPPING_METHODS.map((m) => ({ ...m }))),
@@ -19,45 +15,5 @@ export const checkoutRouter = router({
       const cart = await ctx.carts.view(input.cartToken);
       return { cart, ...computeTotals(cart.lines, input.shippingMethod), payments: ctx.payments.describe() };
     }),
-  placeOrder: publicProcedure
-    .input(
-      z.strictObject({
-        cartToken,
-        email,
-        shippingAddress: address,
-        shippingMethod,
-        paymentToken,
-        /** Or the Idempotency-Key header. */
-        idempotencyKey: idempotencyKey.optional(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const key = input.idempotencyKey ?? ctx.idempotencyKey;
-      const parsedKey = idempotencyKey.safeParse(key);
-      if (!parsedKey.success)
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: "idempotencyKey: send an Idempotency-Key of 16–128 letters, digits, - or _",
-        });
-      return placeOrder(
-        {
-          checkout: ctx.checkout,
-          secret: ctx.secret,
-          log: ctx.log,
-          paymentsAvailable: () => ctx.payments.isAvailable(),
-          reservationTtlMs: ctx.reservationTtlMs,
-        },
-        {
-          cartToken: input.cartToken,
-          email: input.email,
-          shippingAddress: input.shippingAddress,
-          shippingMethod: input.shippingMethod,
-          paymentToken: input.paymentToken,
-          idempotencyKey: parsedKey.data,
-          traceparent: ctx.traceparent,
-          // A signed-in shopper's order goes to their account (order history); a guest's to nobody.
-          customerId: await signedInCustomer(ctx),
-        },
-      );
-    }),
+  placeOrder: publicProcedure.input(placeOrderInput).mutation(({ ctx, input }) => checkOut(ctx, input)),
 });

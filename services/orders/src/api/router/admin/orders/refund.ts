@@ -1,0 +1,30 @@
+// admin.orders.refund: one refund sent through the saga per idempotency key (from the input or the
+// Idempotency-Key header), so a double-clicked refund is paid once; who asked for it is logged.
+import { InvalidInputError } from "@emporium/service-kit/errors";
+import type { StaffPrincipal } from "@emporium/service-kit";
+import { refundOrder, type RefundRequested } from "../../../../app/admin-orders";
+import type { OrdersContext } from "../../../trpc";
+import { idempotencyKey } from "../../schemas";
+import type { RefundRequest } from "../schemas";
+
+export async function refund(
+  ctx: OrdersContext & { staff: StaffPrincipal },
+  input: RefundRequest,
+): Promise<RefundRequested> {
+  const key = idempotencyKey.safeParse(input.idempotencyKey ?? ctx.idempotencyKey);
+  if (!key.success)
+    throw new InvalidInputError(
+      "idempotencyKey",
+      "send an idempotency key of 16–128 letters, digits, - or _ (one per refund)",
+    );
+  const result = await refundOrder(
+    { orders: ctx.saga, reservationTtlMs: ctx.reservationTtlMs, traceparent: ctx.traceparent },
+    { orderId: input.orderId, amount: input.amount, reason: input.reason, idempotencyKey: key.data },
+  );
+  if (!result.replayed)
+    ctx.log.info(
+      { orderId: input.orderId, amount: input.amount, by: ctx.staff.userId },
+      "refund requested by staff",
+    );
+  return result;
+}
