@@ -4,38 +4,17 @@
 import type { OrderStatusName } from "@emporium/contracts";
 import { ConflictError, InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { requestHash } from "../domain/idempotency";
+import { orderFieldsOf, type OrderFields } from "../domain/order";
 import { sagaFactsSchema } from "../domain/saga";
 import { cancelRefusal, paymentSummary, refundRefusal, type PaymentSummary } from "../domain/staff-actions";
 import type { OrderReadModel } from "../ports/order-read-model";
 import type { SagaStore } from "../ports/saga-store";
 import { applyStaffAction } from "./saga-steps";
 
-export interface AdminOrderDetail {
-  id: string;
-  number: string;
-  email: string;
+export interface AdminOrderDetail extends OrderFields {
   customerId: string | null;
-  status: OrderStatusName;
-  cancelReason: string | null;
-  currency: string;
-  subtotal: number;
-  shippingTotal: number;
-  taxTotal: number;
-  total: number;
-  shippingMethod: string;
-  shippingAddress: unknown;
-  carrier: string | null;
-  trackingNumber: string | null;
   createdAt: string;
   updatedAt: string;
-  lines: {
-    variantId: string;
-    sku: string;
-    title: string;
-    quantity: number;
-    unitPrice: number;
-    lineTotal: number;
-  }[];
   payment: PaymentSummary;
   /** Why the order can no longer be cancelled; null while it can. */
   cancelBlockedBy: string | null;
@@ -49,31 +28,10 @@ export async function getAdminOrder(orders: OrderReadModel, orderId: string): Pr
   if (!o) throw new NotFoundError("No such order");
   const facts = sagaFactsSchema.parse(o.saga);
   return {
-    id: o.id,
-    number: o.number,
-    email: o.email,
+    ...orderFieldsOf(o),
     customerId: o.customerId,
-    status: o.status,
-    cancelReason: o.cancelReason,
-    currency: o.currency,
-    subtotal: o.subtotal,
-    shippingTotal: o.shippingTotal,
-    taxTotal: o.taxTotal,
-    total: o.total,
-    shippingMethod: o.shippingMethod,
-    shippingAddress: o.shippingAddress,
-    carrier: o.carrier,
-    trackingNumber: o.trackingNumber,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
-    lines: o.lines.map((l) => ({
-      variantId: l.variantId,
-      sku: l.sku,
-      title: l.title,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      lineTotal: l.lineTotal,
-    })),
     payment: paymentSummary(facts, o.total),
     cancelBlockedBy: cancelRefusal(facts),
     needsAttention: facts.needsAttention ?? null,

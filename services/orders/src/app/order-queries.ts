@@ -1,5 +1,6 @@
 // Reading orders: by id with the order's access token, or by order number and email for guests.
 import { NotFoundError } from "@emporium/service-kit/errors";
+import { orderFieldsOf } from "../domain/order";
 import { orderToken, verifyOrderToken } from "../domain/tokens";
 import type { OrderReadModel } from "../ports/order-read-model";
 import type { OrderView } from "./views";
@@ -10,28 +11,7 @@ export async function loadOrderView(orders: OrderReadModel, orderId: string): Pr
   const o = await orders.order(orderId);
   if (!o) return null;
   return {
-    id: o.id,
-    number: o.number,
-    email: o.email,
-    status: o.status,
-    cancelReason: o.cancelReason,
-    currency: o.currency,
-    subtotal: o.subtotal,
-    shippingTotal: o.shippingTotal,
-    taxTotal: o.taxTotal,
-    total: o.total,
-    shippingMethod: o.shippingMethod,
-    shippingAddress: o.shippingAddress,
-    lines: o.lines.map((l) => ({
-      variantId: l.variantId,
-      sku: l.sku,
-      title: l.title,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      lineTotal: l.lineTotal,
-    })),
-    carrier: o.carrier,
-    trackingNumber: o.trackingNumber,
+    ...orderFieldsOf(o),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
     timeline: o.timeline.map((t) => ({

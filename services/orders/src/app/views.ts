@@ -1,5 +1,6 @@
 // What the orders API hands out: plain data, the same for the storefront, the admin and tests.
 import type { OrderStatusName } from "@emporium/contracts";
+import type { OrderFields } from "../domain/order";
 
 export interface CartLineView {
   variantId: string;
@@ -34,29 +35,7 @@ export interface TimelineView {
   at: string;
 }
 
-export interface OrderView {
-  id: string;
-  number: string;
-  email: string;
-  status: OrderStatusName;
-  cancelReason: string | null;
-  currency: string;
-  subtotal: number;
-  shippingTotal: number;
-  taxTotal: number;
-  total: number;
-  shippingMethod: string;
-  shippingAddress: unknown;
-  lines: {
-    variantId: string;
-    sku: string;
-    title: string;
-    quantity: number;
-    unitPrice: number;
-    lineTotal: number;
-  }[];
-  carrier: string | null;
-  trackingNumber: string | null;
+export interface OrderView extends OrderFields {
   createdAt: string;
   updatedAt: string;
   timeline: TimelineView[];

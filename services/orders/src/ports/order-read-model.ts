@@ -1,36 +1,15 @@
 // Reading orders as they are stored, for the shopper's order page, their account and the staff's order
 // page: one order as of one moment, an order found by its number, a customer's own orders.
 import type { OrderStatusName } from "@emporium/contracts";
+import type { OrderFields } from "../domain/order";
 
 /** An order with its lines (by SKU) and timeline (oldest first), all read at one moment. */
-export interface OrderRecord {
-  id: string;
-  number: string;
-  email: string;
+export interface OrderRecord extends OrderFields {
   customerId: string | null;
-  status: OrderStatusName;
-  cancelReason: string | null;
-  currency: string;
-  subtotal: number;
-  shippingTotal: number;
-  taxTotal: number;
-  total: number;
-  shippingMethod: string;
-  shippingAddress: unknown;
-  carrier: string | null;
-  trackingNumber: string | null;
   createdAt: Date;
   updatedAt: Date;
   /** The saga's facts as stored (validated by the caller). */
   saga: unknown;
-  lines: {
-    variantId: string;
-    sku: string;
-    title: string;
-    quantity: number;
-    unitPrice: number;
-    lineTotal: number;
-  }[];
   timeline: { seq: bigint; status: OrderStatusName; code: string; message: string; createdAt: Date }[];
 }
 
