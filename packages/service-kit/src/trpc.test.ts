@@ -1,10 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { TEST_PRINCIPALS } from "@emporium/auth/testing";
 import type { Principal } from "@emporium/auth";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as errors from "./errors";
+import { refusal } from "./testing";
 import { createServiceTrpc, type ServiceContext } from "./trpc";
 
 const { router, publicProcedure, staffProcedure, createCallerFactory } = createServiceTrpc<
@@ -47,15 +47,6 @@ function callerAs(principal: Principal, ready = true) {
     readiness: { ready, detail: "seeding the catalog: 40%" },
     stock: 7,
   });
-}
-
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const err = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(err)}`);
-  return err;
 }
 
 function principal(name: string): Principal {
@@ -120,5 +111,14 @@ describe("createServiceTrpc", () => {
     expect(body).toMatch(
       /rpc_server_errors_total\{procedure="fail",type="query",code="CONFLICT"[^}]*\} [1-9]/,
     );
+  });
+});
+
+describe("refusal (for tests)", () => {
+  it("fails a test whose call was not refused, or refused with another code", async () => {
+    await expect(refusal(Promise.resolve("ok"))).rejects.toThrow("expected the call to be refused");
+    const conflict = callerAs(principal("anonymous")).fail({ kind: "conflict" });
+    await expect(refusal(conflict, "NOT_FOUND")).rejects.toThrow("expected NOT_FOUND, got CONFLICT");
+    await expect(refusal(Promise.reject(new Error("boom")))).rejects.toThrow("boom");
   });
 });

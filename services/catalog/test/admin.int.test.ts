@@ -1,6 +1,5 @@
 // Staff procedures through the tRPC caller on PGlite and on real PostgreSQL: what they change, the bad
 // input they refuse without changing anything, and the authorization walk over every admin procedure.
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Principal } from "@emporium/auth";
 import {
@@ -13,18 +12,9 @@ import { testDatabaseTargets } from "@emporium/db/testing";
 import { appRouter } from "../src/api/router/_app";
 import { createCatalogFixture, type CatalogFixture } from "./fixture";
 import { mediaWalk } from "./media-walk";
+import { refusal } from "@emporium/service-kit/testing";
 
 const manager = TEST_PRINCIPALS.manager as Principal;
-
-async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TRPCError);
-    return err as TRPCError;
-  }
-  return expect.fail("expected the call to be refused");
-}
 
 describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on $name", (target) => {
   let f: CatalogFixture;

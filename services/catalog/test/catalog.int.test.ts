@@ -1,25 +1,15 @@
 // The catalog's procedures through the tRPC caller, on the embedded PGlite and on real PostgreSQL:
 // one suite, two databases. Answers are checked against the rows themselves, queried independently.
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseTargets } from "@emporium/db/testing";
 import { createCatalogFixture, type CatalogFixture } from "./fixture";
 import type { ProductCard } from "../src/domain/types";
+import { refusal } from "@emporium/service-kit/testing";
 
-async function expectTrpcError(
-  promise: Promise<unknown>,
-  code: TRPCError["code"],
-  message?: RegExp,
-): Promise<void> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TRPCError);
-    expect((err as TRPCError).code).toBe(code);
-    if (message) expect((err as TRPCError).message).toMatch(message);
-    return;
-  }
-  expect.fail(`expected a ${code} error`);
+async function expectTrpcError(promise: Promise<unknown>, code: TRPCError["code"], message?: RegExp) {
+  const err = await refusal(promise, code);
+  if (message) expect(err.message).toMatch(message);
 }
 
 describe.each(testDatabaseTargets("catalog procedures"))("catalog on $name", (target) => {

@@ -10,7 +10,6 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@emporium/auth";
 import { TEST_PRINCIPALS } from "@emporium/auth/testing";
@@ -24,6 +23,7 @@ import {
 import { s3TestTarget } from "@emporium/storage/testing";
 import { MAX_IMAGE_BYTES, objectKeysOf } from "../src/domain/media-rules";
 import { createCatalogFixture, type CatalogFixture, type MediaSetup } from "./fixture";
+import { refusal } from "@emporium/service-kit/testing";
 
 const manager = TEST_PRINCIPALS.manager as Principal;
 const postgres = testDatabaseTargets("catalog media").find((t) => t.name === "postgres");
@@ -83,16 +83,6 @@ const setups: {
     media: s3Media,
   },
 ];
-
-async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TRPCError);
-    return err as TRPCError;
-  }
-  return expect.fail("expected the call to be refused");
-}
 
 /** A photo-like picture (noise compresses badly, like a real photo) of the given size. */
 async function picture(width: number, height: number, format: "png" | "jpeg" | "gif"): Promise<Buffer> {

@@ -1,8 +1,6 @@
 // The identity service on a freshly migrated test database, its procedures reached through the tRPC
 // caller as a given principal — exactly the context the HTTP server builds from a verified token.
 import { randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
-import { expect } from "vitest";
 import type { Principal } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
@@ -61,20 +59,10 @@ export function staff(account: { id: string; email: string; role: string | null 
   return { kind: "staff", userId: account.id, email: account.email, role: account.role };
 }
 
-/** Awaits `promise` and returns the TRPCError it rejected with, checking its code. */
-export async function refusal(promise: Promise<unknown>, code: TRPCError["code"]): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TRPCError);
-    expect((err as TRPCError).code, (err as TRPCError).message).toBe(code);
-    return err as TRPCError;
-  }
-  return expect.fail(`expected ${code}`);
-}
-
 let n = 0;
 /** A fresh address for each call, so tests on one database do not collide. */
 export function uniqueEmail(prefix = "person"): string {
   return `${prefix}-${process.pid}-${++n}-${randomBytes(3).toString("hex")}@example.com`;
 }
+
+export { refusal } from "@emporium/service-kit/testing";

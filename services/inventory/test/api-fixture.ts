@@ -2,8 +2,6 @@
 // given principal — the context the HTTP server builds from a verified token. A small seeded shop
 // gives the catalog variants whose read model the stock events must reach.
 import { randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
-import { expect } from "vitest";
 import { ANONYMOUS, type Principal } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import { seed } from "@emporium/seed";
@@ -47,15 +45,4 @@ export async function createInventoryApiFixture(target: TestDatabaseTarget): Pro
   };
 }
 
-/** Awaits `promise` and returns the TRPCError it rejected with, checking its code. */
-export async function refusal(promise: Promise<unknown>, code: TRPCError["code"]): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TRPCError);
-    const e = err as TRPCError;
-    expect(e.code, e.message).toBe(code);
-    return e;
-  }
-  return expect.fail(`expected the call to be refused with ${code}`);
-}
+export { refusal } from "@emporium/service-kit/testing";

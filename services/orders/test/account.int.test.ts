@@ -6,18 +6,16 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@emporium/auth";
 import { testDatabaseTargets } from "@emporium/db/testing";
-import { createOrdersFixture, scriptWorkers, type OrdersFixture } from "./fixture";
+import {
+  createOrdersFixture,
+  scriptWorkers,
+  type OrdersFixture,
+  address,
+  idempotencyKey as key,
+} from "./fixture";
 
 const ada: Principal = { kind: "shopper", userId: randomUUID(), email: "ada@example.com" };
 const grace: Principal = { kind: "shopper", userId: randomUUID(), email: "grace@example.com" };
-const address = {
-  name: "Ada Lovelace",
-  line1: "12 St James's Square",
-  city: "London",
-  postalCode: "SW1Y 4JH",
-  country: "GB",
-};
-const key = () => `key_${randomUUID().replace(/-/g, "")}`;
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {

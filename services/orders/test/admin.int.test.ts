@@ -19,28 +19,19 @@ import { waitFor } from "@emporium/testkit";
 import { createOrdersClient } from "../src/client";
 import { ordersRouter } from "../src/api/router/_app";
 import { createOrdersService } from "../src/service";
-import { createOrdersFixture, FakeCatalog, log, scriptWorkers, type OrdersFixture } from "./fixture";
+import {
+  createOrdersFixture,
+  FakeCatalog,
+  log,
+  scriptWorkers,
+  type OrdersFixture,
+  address,
+  idempotencyKey as key,
+} from "./fixture";
+import { refusal } from "@emporium/service-kit/testing";
 
-const address = {
-  name: "Ada Lovelace",
-  line1: "12 St James's Square",
-  city: "London",
-  postalCode: "SW1Y 4JH",
-  country: "GB",
-};
-const key = () => `key_${randomUUID().replace(/-/g, "")}`;
 const manager = TEST_PRINCIPALS.manager as Principal;
 const support = TEST_PRINCIPALS.support as Principal;
-
-async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TRPCError);
-    return err as TRPCError;
-  }
-  return expect.fail("expected the call to be refused");
-}
 
 describe.each(testDatabaseTargets("orders admin procedures"))("orders admin on $name", (target) => {
   let f: OrdersFixture;

@@ -269,3 +269,15 @@ export async function createOrdersFixture(target: TestDatabaseTarget): Promise<O
     },
   };
 }
+
+/** A shipping address that passes every check. */
+export const address = {
+  name: "Ada Lovelace",
+  line1: "12 St James's Square",
+  city: "London",
+  postalCode: "SW1Y 4JH",
+  country: "GB",
+};
+
+/** A fresh Idempotency-Key. */
+export const idempotencyKey = () => `key_${randomUUID().replace(/-/g, "")}`;

@@ -2,32 +2,23 @@
 // scripted workers: carts, checkout with idempotency keys, the saga to DELIVERED and its compensations,
 // live status, and bad input answered with a 4xx that changes nothing.
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseTargets } from "@emporium/db/testing";
 import { waitFor } from "@emporium/testkit";
 import { paymentProviderStatusConsumer } from "../src/consumers/payment-provider-status";
-import { createOrdersFixture, scriptWorkers, type OrdersFixture } from "./fixture";
-
-const address = {
-  name: "Ada Lovelace",
-  line1: "12 St James's Square",
-  city: "London",
-  postalCode: "SW1Y 4JH",
-  country: "GB",
-};
-const key = () => `key_${randomUUID().replace(/-/g, "")}`;
+import {
+  createOrdersFixture,
+  scriptWorkers,
+  type OrdersFixture,
+  address,
+  idempotencyKey as key,
+} from "./fixture";
+import { refusal } from "@emporium/service-kit/testing";
 
 async function expectCode(promise: Promise<unknown>, code: TRPCError["code"], message?: RegExp) {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(TRPCError);
-    expect((err as TRPCError).code).toBe(code);
-    if (message) expect((err as TRPCError).message).toMatch(message);
-    return;
-  }
-  expect.fail(`expected ${code}`);
+  const err = await refusal(promise, code);
+  if (message) expect(err.message).toMatch(message);
 }
 
 describe.each(testDatabaseTargets("orders service"))("orders on $name", (target) => {
