@@ -7,14 +7,19 @@ export {
   type StaffPrincipal,
 } from "./trpc";
 export {
-  createServiceServer,
+  createHttpServer,
   KEEP_ALIVE_MS,
-  requestContext,
   SECURITY_HEADERS,
   sendJson,
+  type HttpServerOptions,
+  type Routes,
+  type ServiceServer,
+} from "./http";
+export {
+  createServiceServer,
+  requestContext,
   type ContextBase,
   type RequestContext,
-  type ServiceServer,
   type ServiceServerOptions,
 } from "./server";
-export type { Readiness, ReadinessCheck } from "@emporium/runtime";
+export type { Readiness, ReadinessCheck } from "@emporium/runtime/ops";

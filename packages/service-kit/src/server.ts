@@ -1,19 +1,13 @@
-// The HTTP surface every backend serves, set up once: tRPC under /trpc/ with the request's ids, caller
-// and security headers in its context; /healthz, /readyz and /metrics; a service's own routes before
-// them; and a listen() that keeps connections alive longer than callers' pools, rejects when the port
-// cannot be had, and drains in-flight requests on close.
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from "node:http";
+// The HTTP surface every tRPC backend serves, on the shared HTTP server (./http.ts): tRPC under /trpc/
+// with the request's ids, caller and security headers in its context, after the service's own routes
+// and beside /healthz, /readyz and /metrics.
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { TRPCError, type AnyRouter, type inferRouterContext } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { principalFromHeader, UnauthenticatedError, type Principal } from "@emporium/auth";
 import { requestIdsFrom, traceparentOf, type Logger, type ServiceMetrics } from "@emporium/observability";
-import { opsHandler, type Readiness, type ReadinessCheck } from "@emporium/runtime";
+import type { Readiness, ReadinessCheck } from "@emporium/runtime/ops";
+import { createHttpServer, SECURITY_HEADERS, type Routes, type ServiceServer } from "./http";
 import type { ServiceContext } from "./trpc";
 
 /** What every request's context holds before a service adds its own ports. */
@@ -22,16 +16,6 @@ export type RequestContext = Omit<ServiceContext, "metrics" | "readiness">;
 /** A service's context less what each request brings: what its composition root builds once. */
 export type ContextBase<Ctx extends ServiceContext> = Omit<Ctx, "requestId" | "traceparent" | "principal">;
 
-/** Sent with every answer: no sniffing, no framing, no referrer. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  "x-frame-options": "DENY",
-};
-
-// Longer than the callers' idle keep-alive: a client that reuses a pooled connection just as the
-// server closes it (Node's default is 5 s) gets a reset instead of an answer.
-export const KEEP_ALIVE_MS = 65_000;
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** The ids, logger and (lazily verified) caller of one request, from its headers. */
@@ -49,22 +33,6 @@ export function requestContext(
     log: log.child({ requestId: ids.requestId, traceId: ids.traceId }),
     principal: () => (principal ??= principalFromHeader(authorization, tokenKey)),
   };
-}
-
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    ...headers,
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
 }
 
 export interface ServiceServerOptions<TRouter extends AnyRouter> {
@@ -85,26 +53,15 @@ export interface ServiceServerOptions<TRouter extends AnyRouter> {
   /** Headers added to every tRPC answer (e.g. cache-control: no-store where answers name people). */
   headers?: Readonly<Record<string, string>>;
   /** The service's own routes, tried first; resolves true when it answered the request. */
-  routes?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
+  routes?: Routes;
   /** Refuse a present but invalid token with 401 before any procedure runs (instead of on first use). */
   verifyTokenFirst?: boolean;
-}
-
-export interface ServiceServer {
-  server: Server;
-  /** Resolves once listening; rejects when the port cannot be had. */
-  listen(port: number, host: string): Promise<void>;
-  /** Where it listens, as http://host:port (port 0 resolved to the one the system gave). */
-  origin(): string;
-  /** Stops taking connections and waits for in-flight requests, ending what remains after `graceMs`. */
-  close(graceMs?: number): Promise<void>;
 }
 
 export function createServiceServer<TRouter extends AnyRouter>(
   options: ServiceServerOptions<TRouter>,
 ): ServiceServer {
   const { log } = options;
-  const ops = opsHandler(options.metrics, options.checks ?? [], options.readiness);
   const headers = { ...SECURITY_HEADERS, ...options.headers };
   const trpc = createHTTPHandler({
     router: options.router,
@@ -132,55 +89,17 @@ export function createServiceServer<TRouter extends AnyRouter>(
     },
   });
 
-  const server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const handle = async (): Promise<void> => {
-      if (options.routes && (await options.routes(req, res, path))) return;
-      if (path.startsWith("/trpc/")) return trpc(req, res);
-      if (await ops(req, res)) return;
-      sendJson(res, 404, { error: `no route for ${path}` });
-    };
-    handle().catch((err: unknown) => {
-      log.error({ err, path }, "request failed");
-      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
-      else res.destroy();
-    });
-  });
-  server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
-
-  return {
-    server,
-    listen: (port, host) =>
-      new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => {
-          server.off("error", reject);
-          resolve();
-        });
-      }),
-    origin: () => {
-      const address = server.address();
-      if (!address || typeof address === "string")
-        throw new Error("the server is not listening on a TCP port");
-      const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-      return `http://${host}:${address.port}`;
+  const own = options.routes;
+  return createHttpServer({
+    log,
+    metrics: options.metrics,
+    ...(options.checks ? { checks: options.checks } : {}),
+    ...(options.readiness ? { readiness: options.readiness } : {}),
+    routes: async (req, res, path) => {
+      if (own && (await own(req, res, path))) return true;
+      if (!path.startsWith("/trpc/")) return false;
+      await trpc(req, res);
+      return true;
     },
-    close: (graceMs = 5_000) =>
-      new Promise<void>((resolve) => {
-        if (!server.listening) return resolve();
-        // Open streams (order status over SSE) never end by themselves: they are cut after the grace.
-        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
-        // A kept-alive connection whose last request ends during the drain goes idle: close it then.
-        const sweep = setInterval(() => server.closeIdleConnections(), 100);
-        cut.unref();
-        sweep.unref();
-        server.close(() => {
-          clearTimeout(cut);
-          clearInterval(sweep);
-          resolve();
-        });
-        server.closeIdleConnections();
-      }),
-  };
+  });
 }

@@ -11,7 +11,8 @@ import {
   type Principal,
 } from "@emporium/auth";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
-import { describeZodError, type Readiness } from "@emporium/runtime";
+import { describeZodError } from "@emporium/runtime";
+import type { Readiness } from "@emporium/runtime/ops";
 import { ZodError } from "zod";
 import {
   ConflictError,

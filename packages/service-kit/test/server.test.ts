@@ -5,7 +5,8 @@ import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createServiceServer, type ServiceServer } from "../src/server";
+import type { ServiceServer } from "../src/http";
+import { createServiceServer } from "../src/server";
 import { createServiceTrpc, type ServiceContext } from "../src/trpc";
 
 const key = tokenKey("service-kit-test-secret-of-at-least-32-chars");

@@ -78,12 +78,16 @@ describe("payment provider simulator", () => {
 
   const stats = async (reference: string) => (await call(psp, "GET", `/_stats?reference=${reference}`)).body;
 
-  it("answers /healthz and 404 for unknown routes", async () => {
+  it("answers /healthz, /readyz, /metrics and 404 for unknown routes", async () => {
     const health = await call(psp, "GET", "/healthz");
     expect(health.body).toEqual({ status: "ok" });
     // the payment worker recognises the simulator by this header (and refuses it in production)
     expect(health.headers.get("psp-simulator")).toBe("emporium");
+    expect((await call(psp, "GET", "/readyz")).status).toBe(200);
+    const metrics = await fetch(`${psp.url}/metrics`);
+    expect(await metrics.text()).toMatch(/process_cpu_seconds_total\{service="psp"\}/);
     expect((await call(psp, "GET", "/v1/nothing")).status).toBe(404);
+    expect((await call(psp, "GET", "/nothing")).status).toBe(404);
     expect((await call(psp, "DELETE", "/_control")).status).toBe(405);
   });
 

@@ -1,8 +1,11 @@
-// The simulator's HTTP surface on node:http. /v1 is the provider API Emporium calls (tokens from the
-// browser, authorizations from the payment worker); /_control, /_stats and /_reset are for tests and
-// operators: they steer faults and prove how many effects really happened.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Logger } from "@emporium/observability";
+// The simulator's HTTP surface, its routes on the shared HTTP server (@emporium/service-kit/http, which
+// adds /readyz, /metrics, keep-alive and the drain). /v1 is the provider API Emporium calls (tokens
+// from the browser, authorizations from the payment worker); /_control, /_stats and /_reset are for
+// tests and operators: they steer faults and prove how many effects really happened. /healthz is its
+// own, so that it carries the simulator's mark like every answer.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServiceMetrics, type Logger } from "@emporium/observability";
+import { createHttpServer, type Routes } from "@emporium/service-kit/http";
 import { controlPatch, PspSimulator, type Reply, type SimulatorOptions } from "../app/simulator";
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -73,7 +76,7 @@ function pause(ms: number, signal: AbortSignal): Promise<boolean> {
 const AUTHORIZATION_ACTION = /^\/v1\/authorizations\/([A-Za-z0-9_]{1,100})\/(capture|refund)$/;
 const AUTHORIZATION = /^\/v1\/authorizations\/([A-Za-z0-9_]{1,100})$/;
 
-export function createPspServer(simulator: PspSimulator, log: Logger, closing: AbortSignal): Server {
+export function pspRoutes(simulator: PspSimulator, log: Logger, closing: AbortSignal): Routes {
   /** The provider API: latency first, then maybe an injected failure, then the real work. */
   async function v1(req: IncomingMessage, path: string): Promise<Reply> {
     simulator.inFlight++;
@@ -136,9 +139,10 @@ export function createPspServer(simulator: PspSimulator, log: Logger, closing: A
     return { status: 405, body: { error: { message: `${req.method} is not allowed on ${path}` } } };
   }
 
-  return createServer((req, res) => {
+  const ROUTES = new Set(["/healthz", "/_control", "/_stats", "/_reset"]);
+  return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
+    if (!path.startsWith("/v1/") && !ROUTES.has(path)) return false;
     const started = performance.now();
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path.startsWith("/v1/"))
       res.on("close", () => {
         if (!res.writableFinished) simulator.noteAbandoned();
@@ -147,35 +151,31 @@ export function createPspServer(simulator: PspSimulator, log: Logger, closing: A
       const search = new URLSearchParams((req.url ?? "").split("?")[1] ?? "");
       if (path === "/healthz") return { status: 200, body: { status: "ok" } };
       if (path.startsWith("/v1/")) return v1(req, path);
-      if (path === "/_control" || path === "/_stats" || path === "/_reset") return admin(req, path, search);
-      return { status: 404, body: { error: { code: "not_found", message: `no route for ${path}` } } };
+      return admin(req, path, search);
     };
-    handle()
-      .catch((err: unknown): Reply => {
-        if (err instanceof BadBody)
-          return {
-            status: err.status,
-            body: { error: { code: "invalid_request", field: "body", message: err.message } },
-          };
-        log.error({ err, path }, "request failed");
-        return { status: 500, body: { error: { code: "internal_error", message: "internal error" } } };
-      })
-      .then((reply) => {
-        send(res, reply, closing);
-        if (path.startsWith("/v1/"))
-          log.info(
-            {
-              method: req.method,
-              path,
-              status: reply.status,
-              ms: Math.round(performance.now() - started),
-              ...(reply.replayed ? { replayed: true } : {}),
-            },
-            "psp call",
-          );
-      })
-      .catch((err: unknown) => log.warn({ err, path }, "could not answer"));
-  });
+    const reply = await handle().catch((err: unknown): Reply => {
+      if (err instanceof BadBody)
+        return {
+          status: err.status,
+          body: { error: { code: "invalid_request", field: "body", message: err.message } },
+        };
+      log.error({ err, path }, "request failed");
+      return { status: 500, body: { error: { code: "internal_error", message: "internal error" } } };
+    });
+    send(res, reply, closing);
+    if (path.startsWith("/v1/"))
+      log.info(
+        {
+          method: req.method,
+          path,
+          status: reply.status,
+          ms: Math.round(performance.now() - started),
+          ...(reply.replayed ? { replayed: true } : {}),
+        },
+        "psp call",
+      );
+    return true;
+  };
 }
 
 export interface PspOptions extends SimulatorOptions {
@@ -196,29 +196,22 @@ export interface RunningPsp {
 export async function startPsp(options: PspOptions): Promise<RunningPsp> {
   const simulator = new PspSimulator(options);
   const closing = new AbortController();
-  const server = createPspServer(simulator, options.log, closing.signal);
-  const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+  const http = createHttpServer({
+    log: options.log,
+    metrics: createServiceMetrics("psp"),
+    routes: pspRoutes(simulator, options.log, closing.signal),
   });
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("the PSP is not listening on TCP");
-  const { port } = address;
-  const hostInUrl = host.includes(":") ? `[${host}]` : host;
+  await http.listen(options.port ?? 0, options.host ?? "127.0.0.1");
+  const url = http.origin();
   let closed: Promise<void> | null = null;
   return {
-    url: `http://${hostInUrl}:${port}`,
-    port,
+    url,
+    port: Number(new URL(url).port),
     simulator,
     close() {
-      closed ??= new Promise<void>((resolve) => {
-        closing.abort();
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        // Keep-alive sockets that still have a request in flight get a moment to answer, then go.
-        setTimeout(() => server.closeAllConnections(), 2_000).unref();
-      });
+      // Pending latency ends at once (answered 503); in-flight calls get a moment to answer.
+      closing.abort();
+      closed ??= http.close(2_000);
       return closed;
     },
   };
