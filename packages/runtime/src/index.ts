@@ -1,5 +1,15 @@
 export { brokerEnv, connectBrokers, type Brokers } from "./brokers";
-export { opsHandler, startOpsServer, type Readiness, type ReadinessCheck } from "./ops-server";
+export { opsHandler, type Readiness, type ReadinessCheck } from "./ops-server";
+export {
+  createHttpServer,
+  KEEP_ALIVE_MS,
+  SECURITY_HEADERS,
+  sendJson,
+  startOpsServer,
+  type HttpServerOptions,
+  type Routes,
+  type ServiceServer,
+} from "./http";
 export { onShutdown } from "./shutdown";
 export { schemaCheck, waitForSchema } from "./schema";
 export { describeZodError, zodIssuePath } from "./zod-errors";

@@ -1,6 +1,6 @@
-// The operational HTTP endpoints every worker serves: /healthz (alive), /readyz (dependencies
-// reachable), /metrics (Prometheus). Backends with their own HTTP server mount the same handler.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+// The operational HTTP endpoints every process serves: /healthz (alive), /readyz (dependencies
+// reachable), /metrics (Prometheus). The shared HTTP server (./http.ts) mounts them after its routes.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServiceMetrics } from "@emporium/observability";
 
 export interface ReadinessCheck {
@@ -54,27 +54,4 @@ export function opsHandler(
     }
     return false;
   };
-}
-
-export async function startOpsServer(options: {
-  host: string;
-  port: number;
-  metrics: ServiceMetrics;
-  checks?: readonly ReadinessCheck[];
-}): Promise<Server> {
-  const handle = opsHandler(options.metrics, options.checks ?? []);
-  const server = createServer((req, res) => {
-    handle(req, res)
-      .then((handled) => {
-        if (!handled) res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found"}');
-      })
-      .catch(() => {
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  return server;
 }

@@ -3,13 +3,12 @@
 // endpoints (or the service's own server), and on SIGTERM/SIGINT stop in the reverse order. A worker's
 // main.ts keeps only what is its own: its env, its logger, adapters such as a provider or a store, and
 // the worker factory.
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { openDatabase, type Database, type OpenDatabaseOptions } from "@emporium/db";
 import type { CommandBus, EventBus, RetryPolicy } from "@emporium/messaging";
 import { createServiceMetrics, type Logger, type ServiceMetrics } from "@emporium/observability";
 import { connectBrokers, type Brokers } from "./brokers";
-import { startOpsServer, type ReadinessCheck } from "./ops-server";
+import { startOpsServer } from "./http";
+import type { ReadinessCheck } from "./ops-server";
 import { schemaCheck, waitForSchema } from "./schema";
 import { onShutdown } from "./shutdown";
 
@@ -79,11 +78,6 @@ export interface RunningWorker<W extends WorkerUnit> extends WorkerDeps {
   stop(): Promise<void>;
 }
 
-function closeServer(server: Server): Closable {
-  // Not awaited, as before: an idle kept-alive scrape connection must not hold the shutdown up.
-  return { close: () => void server.close() };
-}
-
 export async function runWorker<W extends WorkerUnit>(
   options: RunWorkerOptions<W>,
 ): Promise<RunningWorker<W>> {
@@ -111,11 +105,12 @@ export async function runWorker<W extends WorkerUnit>(
     const ops = await startOpsServer({
       host: options.ops.host,
       port: options.ops.port,
+      log,
       metrics,
       checks: [schemaCheck(db, options.schemaTable), ...(options.ops.checks ?? [])],
     });
-    opsPort = (ops.address() as AddressInfo).port;
-    server = closeServer(ops);
+    opsPort = Number(new URL(ops.origin()).port);
+    server = ops;
   } else {
     server = await options.serve(deps);
   }

@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embeddedTestDatabase, type TestDatabase } from "@emporium/db/testing";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
@@ -18,6 +17,7 @@ describe("ops endpoints and the schema wait", () => {
     const server = await startOpsServer({
       host: "127.0.0.1",
       port: 0,
+      log,
       metrics: createServiceMetrics("runtime-test"),
       checks: [
         schemaCheck(t.db, "inventory.outbox"),
@@ -29,7 +29,7 @@ describe("ops endpoints and the schema wait", () => {
         },
       ],
     });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const base = server.origin();
     try {
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
@@ -40,7 +40,7 @@ describe("ops endpoints and the schema wait", () => {
       expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/process_cpu_seconds_total/);
       expect((await fetch(`${base}/nope`)).status).toBe(404);
     } finally {
-      server.close();
+      await server.close();
     }
   });
 

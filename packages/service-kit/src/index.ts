@@ -14,7 +14,7 @@ export {
   type HttpServerOptions,
   type Routes,
   type ServiceServer,
-} from "./http";
+} from "@emporium/runtime/http";
 export {
   createServiceServer,
   requestContext,

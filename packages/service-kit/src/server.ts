@@ -7,7 +7,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { principalFromHeader, UnauthenticatedError, type Principal } from "@emporium/auth";
 import { requestIdsFrom, traceparentOf, type Logger, type ServiceMetrics } from "@emporium/observability";
 import type { Readiness, ReadinessCheck } from "@emporium/runtime/ops";
-import { createHttpServer, SECURITY_HEADERS, type Routes, type ServiceServer } from "./http";
+import { createHttpServer, SECURITY_HEADERS, type Routes, type ServiceServer } from "@emporium/runtime/http";
 import type { ServiceContext } from "./trpc";
 
 /** What every request's context holds before a service adds its own ports. */

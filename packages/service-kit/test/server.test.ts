@@ -5,7 +5,7 @@ import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { ServiceServer } from "../src/http";
+import type { ServiceServer } from "@emporium/runtime/http";
 import { createServiceServer } from "../src/server";
 import { createServiceTrpc, type ServiceContext } from "../src/trpc";
 

@@ -1,11 +1,11 @@
-// The simulator's HTTP surface, its routes on the shared HTTP server (@emporium/service-kit/http, which
+// The simulator's HTTP surface, its routes on the shared HTTP server (@emporium/runtime/http, which
 // adds /readyz, /metrics, keep-alive and the drain). /v1 is the provider API Emporium calls (tokens
 // from the browser, authorizations from the payment worker); /_control, /_stats and /_reset are for
 // tests and operators: they steer faults and prove how many effects really happened. /healthz is its
 // own, so that it carries the simulator's mark like every answer.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServiceMetrics, type Logger } from "@emporium/observability";
-import { createHttpServer, type Routes } from "@emporium/service-kit/http";
+import { createHttpServer, type Routes } from "@emporium/runtime/http";
 import { controlPatch, PspSimulator, type Reply, type SimulatorOptions } from "../app/simulator";
 
 const MAX_BODY_BYTES = 16 * 1024;

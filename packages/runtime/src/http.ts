@@ -1,11 +1,12 @@
 // The HTTP server every process with an API serves, set up once: its own routes, then /healthz,
 // /readyz and /metrics, then a JSON 404; security headers on every answer; a listen() that keeps
 // connections alive longer than callers' pools and rejects when the port cannot be had; and a close()
-// that drains in-flight requests. Light on purpose (node:http, the ops endpoints, nothing else), so a
-// process without tRPC — the payment provider simulator — serves the same way.
+// that drains in-flight requests. Light on purpose (node:http, the ops endpoints, nothing else): tRPC
+// backends (@emporium/service-kit), workers (startOpsServer) and the payment provider simulator serve
+// through it alike.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
-import { opsHandler, type Readiness, type ReadinessCheck } from "@emporium/runtime/ops";
+import { opsHandler, type Readiness, type ReadinessCheck } from "./ops-server";
 
 /** Sent with every answer: no sniffing, no framing, no referrer. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -110,4 +111,22 @@ export function createHttpServer(options: HttpServerOptions): ServiceServer {
         server.closeIdleConnections();
       }),
   };
+}
+
+/** A worker's server: the operational endpoints alone, listening. */
+export async function startOpsServer(options: {
+  host: string;
+  port: number;
+  log: Logger;
+  metrics: ServiceMetrics;
+  checks?: readonly ReadinessCheck[];
+}): Promise<ServiceServer> {
+  const server = createHttpServer({
+    log: options.log,
+    metrics: options.metrics,
+    ...(options.checks ? { checks: options.checks } : {}),
+    routes: async () => false,
+  });
+  await server.listen(options.port, options.host);
+  return server;
 }
