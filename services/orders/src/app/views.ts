@@ -1,14 +1,8 @@
 // What the orders API hands out: plain data, the same for the storefront, the admin and tests.
 import type { OrderStatusName } from "@emporium/contracts";
-import type { OrderFields } from "../domain/order";
+import type { OrderFields, OrderLine } from "../domain/order";
 
-export interface CartLineView {
-  variantId: string;
-  sku: string;
-  title: string;
-  quantity: number;
-  unitPrice: number;
-  lineTotal: number;
+export interface CartLineView extends OrderLine {
   /** From the catalog right now; null when the catalog could not be asked. */
   productSlug: string | null;
   image: { url: string; alt: string; width: number; height: number } | null;

@@ -4,15 +4,12 @@
 // lock, together with the refund's idempotency key.
 import type { Address, OrderStatusName } from "@emporium/contracts";
 import type { OutboxMessage } from "@emporium/messaging";
+import type { OrderFields } from "../domain/order";
 
-export interface SagaOrder {
-  id: string;
-  number: string;
-  email: string;
-  status: OrderStatusName;
-  cancelReason: string | null;
-  currency: string;
-  total: number;
+export interface SagaOrder extends Pick<
+  OrderFields,
+  "id" | "number" | "email" | "status" | "cancelReason" | "currency" | "total"
+> {
   shippingMethod: string;
   shippingAddress: Address;
   paymentToken: string | null;
