@@ -37,14 +37,14 @@ const noServiceInternals = {
     "over HTTP), or exchange events and commands defined in @emporium/contracts.",
 };
 // The development host is the composition root of the all-in-one process: it builds every service from
-// the factories its standalone main.ts uses. `service` (the backend as a unit, plus what composing it
-// takes: database preparation, upload target, dev accounts, catalog lookup), `worker` (a worker's
-// consumers and relays) and `env` (the config pieces the host validates for them) — nothing deeper.
+// the factories its standalone main.ts uses. `service` (the backend or worker as a unit, plus what
+// composing it takes: database preparation, upload target, dev accounts, catalog lookup) and `env` (the
+// config pieces the host validates for them) — nothing deeper.
 const onlyCompositionEntries = {
-  regex: serviceExcept(["service", "worker", "env", "client"]),
+  regex: serviceExcept(["service", "env", "client"]),
   message:
     "The development host composes services from their composition entries only: '@emporium/<service>/service', " +
-    "'/worker', '/env' (or '/client'). Re-export what composing a service needs from its src/service.ts.",
+    "'/env' (or '/client'). Re-export what composing a service needs from its src/service.ts.",
 };
 // The configuration reference is generated from each process's env schema, and from nothing else.
 const onlyEnvSchemas = {

@@ -12,8 +12,7 @@ import {
 } from "@emporium/catalog/service";
 import { openDatabase } from "@emporium/db";
 import { createIdentityService, ensureDevAccounts } from "@emporium/identity/service";
-import { createInventoryApi } from "@emporium/inventory/service";
-import { createInventoryWorker } from "@emporium/inventory/worker";
+import { createInventoryApi, createInventoryWorker } from "@emporium/inventory/service";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { CatalogVariantLookup, createOrdersService, loadOrCreateDevSecret } from "@emporium/orders/service";

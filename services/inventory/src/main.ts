@@ -4,8 +4,7 @@ import { tokenKey } from "@emporium/auth";
 import { createLogger } from "@emporium/observability";
 import { runWorker } from "@emporium/runtime";
 import { loadInventoryEnv } from "./env";
-import { createInventoryApi } from "./service";
-import { createInventoryWorker } from "./worker";
+import { createInventoryApi, createInventoryWorker } from "./service";
 
 const env = loadInventoryEnv();
 const log = createLogger({ service: "inventory", level: env.LOG_LEVEL, format: env.LOG_FORMAT });

@@ -1,13 +1,102 @@
-// The inventory's staff API as a unit: its store and its HTTP server (the staff stock API under /trpc
-// with /healthz, /readyz and /metrics, from the shared service kit). Built by this service's main.ts
-// beside the worker, or by the development host.
+// The inventory as units: the worker (command consumers, the outbox relay and the expiry sweeper) and
+// the staff API (its store and its HTTP server: the staff stock API under /trpc with /healthz, /readyz
+// and /metrics, from the shared service kit). Built by this service's main.ts (own process, real
+// brokers, both) or by the all-in-one development host.
+import { QUEUES, TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
+import {
+  consumeQueues,
+  OutboxRelay,
+  type CommandBus,
+  type EventBus,
+  type Subscription,
+} from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
 import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
+import { Counter } from "prom-client";
+import { SqlReservationExpiry } from "./adapters/sql/reservation-expiry";
+import { startExpirySweeper } from "./app/expiry";
+import { commitConsumer } from "./consumers/commit";
+import type { InventoryContext } from "./consumers/context";
+import { releaseConsumer } from "./consumers/release";
+import { reserveConsumer } from "./consumers/reserve";
+import { variantsAddedConsumer } from "./consumers/variants-added";
 import { PrismaStockAdminStore } from "./adapters/sql/stock-admin-store";
 import { appRouter } from "./api/router/_app";
 import type { InventoryApiContext } from "./api/trpc";
+
+export interface InventoryWorkerDeps {
+  db: Database;
+  events: EventBus;
+  commands: CommandBus;
+  log: Logger;
+  metrics: ServiceMetrics;
+  /** How often overdue reservations are looked for (default 5 s). */
+  expirySweepMs?: number;
+  concurrency?: number;
+}
+
+export interface Worker {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createInventoryWorker(deps: InventoryWorkerDeps): Worker {
+  const ctx: InventoryContext = {
+    db: deps.db,
+    log: deps.log,
+    reservations: new Counter({
+      name: "inventory_reservations_total",
+      help: "Reserve commands handled, by outcome",
+      labelNames: ["outcome"],
+      registers: [deps.metrics.registry],
+    }),
+  };
+  const relay = new OutboxRelay({
+    db: deps.db,
+    schema: "inventory",
+    events: deps.events,
+    commands: deps.commands,
+    log: deps.log,
+  });
+  const subscriptions: Subscription[] = [];
+  let stopSweeper: (() => void) | null = null;
+  return {
+    async start() {
+      await relay.start();
+      const concurrency = deps.concurrency ?? 8;
+      subscriptions.push(
+        ...(await consumeQueues(
+          deps.commands,
+          {
+            [QUEUES.inventoryReserve]: reserveConsumer(ctx),
+            [QUEUES.inventoryRelease]: releaseConsumer(ctx),
+            [QUEUES.inventoryCommit]: commitConsumer(ctx),
+          },
+          concurrency,
+        )),
+        // New catalog variants get a stock level at every location.
+        await deps.events.subscribe({
+          group: "inventory-catalog",
+          topics: [TOPICS.catalog],
+          fromBeginning: true,
+          handle: variantsAddedConsumer(ctx),
+        }),
+      );
+      stopSweeper = startExpirySweeper(
+        new SqlReservationExpiry(deps.db),
+        deps.log,
+        deps.expirySweepMs ?? 5_000,
+      );
+    },
+    async stop() {
+      stopSweeper?.();
+      for (const s of subscriptions.splice(0)) await s.stop();
+      await relay.stop();
+    },
+  };
+}
 
 export interface InventoryApiDeps {
   db: Database;

@@ -190,7 +190,7 @@ const allowed: [what: string, file: string, code: string][] = [
   [
     "the development host composing services",
     "services/devhost/src/x.ts",
-    'import { createCatalogService } from "@emporium/catalog/service";\nimport { createInventoryWorker } from "@emporium/inventory/worker";\nimport { oidcEnvShape } from "@emporium/identity/env";',
+    'import { createCatalogService } from "@emporium/catalog/service";\nimport { createInventoryWorker } from "@emporium/inventory/service";\nimport { oidcEnvShape } from "@emporium/identity/env";',
   ],
   [
     "the docs reading an env schema",
