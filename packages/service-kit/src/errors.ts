@@ -41,3 +41,17 @@ export class PreconditionError extends Error {
 export class UnavailableError extends Error {
   override name = "UnavailableError";
 }
+
+/**
+ * Too many attempts at something limited (sign-in for one account, sign-up for one email); 429. The
+ * message says when to try again; the HTTP server also sends `Retry-After` with `retryAfterSeconds`.
+ */
+export class TooManyRequestsError extends Error {
+  override name = "TooManyRequestsError";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

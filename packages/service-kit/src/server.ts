@@ -8,6 +8,7 @@ import { principalFromHeader, UnauthenticatedError, type Principal } from "@empo
 import { requestIdsFrom, traceparentOf, type Logger, type ServiceMetrics } from "@emporium/observability";
 import type { Readiness, ReadinessCheck } from "@emporium/runtime/ops";
 import { createHttpServer, SECURITY_HEADERS, type Routes, type ServiceServer } from "@emporium/runtime/http";
+import { TooManyRequestsError } from "./errors";
 import type { ServiceContext } from "./trpc";
 
 /** What every request's context holds before a service adds its own ports. */
@@ -17,6 +18,17 @@ export type RequestContext = Omit<ServiceContext, "metrics" | "readiness">;
 export type ContextBase<Ctx extends ServiceContext> = Omit<Ctx, "requestId" | "traceparent" | "principal">;
 
 const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * `Retry-After` for an answer holding a refusal for too many attempts: the longest wait any of its calls
+ * was told (a batch may hold several); none when no call was refused so.
+ */
+function retryAfterHeader(errors: readonly TRPCError[]): Record<string, string> {
+  const waits = errors.flatMap((e) =>
+    e.cause instanceof TooManyRequestsError ? [e.cause.retryAfterSeconds] : [],
+  );
+  return waits.length > 0 ? { "retry-after": String(Math.max(...waits)) } : {};
+}
 
 /** The ids, logger and (lazily verified) caller of one request, from its headers. */
 export function requestContext(
@@ -82,6 +94,7 @@ export function createServiceServer<TRouter extends AnyRouter>(
       }
       return options.createContext(request, req);
     },
+    responseMeta: ({ errors }) => ({ headers: retryAfterHeader(errors) }),
     onError: ({ error, path }) => {
       // INTERNAL_SERVER_ERROR from a procedure is logged with its context by the procedure middleware.
       if (error.code !== "INTERNAL_SERVER_ERROR")

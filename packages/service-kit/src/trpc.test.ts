@@ -17,6 +17,7 @@ const failures: Record<string, () => Error> = {
   conflict: () => new errors.ConflictError("already on the staff"),
   precondition: () => new errors.PreconditionError("no provider configured"),
   unavailable: () => new errors.UnavailableError("payments are down"),
+  limited: () => new errors.TooManyRequestsError("Too many attempts; try again in 2 minutes", 120),
   bug: () => new Error('relation "catalog.secret_table" does not exist'),
 };
 
@@ -65,6 +66,7 @@ describe("createServiceTrpc", () => {
       conflict: ["CONFLICT", "already on the staff"],
       precondition: ["PRECONDITION_FAILED", "no provider configured"],
       unavailable: ["SERVICE_UNAVAILABLE", "payments are down"],
+      limited: ["TOO_MANY_REQUESTS", "Too many attempts; try again in 2 minutes"],
     } as const;
     for (const [kind, [code, message]] of Object.entries(expected)) {
       const err = await refusal(callerAs(anonymous).fail({ kind }));

@@ -19,6 +19,7 @@ import {
   InvalidInputError,
   NotFoundError,
   PreconditionError,
+  TooManyRequestsError,
   UnavailableError,
 } from "./errors";
 
@@ -50,6 +51,7 @@ const DOMAIN_ERROR_CODES: ReadonlyArray<readonly [ErrorClass, TRPC_ERROR_CODE_KE
   [NotFoundError, "NOT_FOUND"],
   [ConflictError, "CONFLICT"],
   [PreconditionError, "PRECONDITION_FAILED"],
+  [TooManyRequestsError, "TOO_MANY_REQUESTS"],
   [UnavailableError, "SERVICE_UNAVAILABLE"],
 ];
 
@@ -82,6 +84,8 @@ export function createServiceTrpc<Ctx extends ServiceContext>(options: ServiceTr
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
           ...(field ? { field } : {}),
+          // A refusal for too many attempts also says, as a number, how long to wait.
+          ...(cause instanceof TooManyRequestsError ? { retryAfterSeconds: cause.retryAfterSeconds } : {}),
         },
       };
     },

@@ -6,6 +6,7 @@ import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ServiceServer } from "@emporium/runtime/http";
+import { TooManyRequestsError } from "../src/errors";
 import { createServiceServer } from "../src/server";
 import { createServiceTrpc, type ServiceContext } from "../src/trpc";
 
@@ -20,6 +21,9 @@ const appRouter = router({
     .input(z.strictObject({ quantity: z.number().int().min(1, "must be at least 1") }))
     .query(({ input }) => input),
   whoami: publicProcedure.query(async ({ ctx }) => (await ctx.principal()).kind),
+  limited: publicProcedure.input(z.strictObject({ wait: z.number().int() })).mutation(({ input }) => {
+    throw new TooManyRequestsError(`Too many attempts; try again in ${input.wait} seconds`, input.wait);
+  }),
   slow: publicProcedure.query(
     () =>
       new Promise<string>((resolve) => {
@@ -70,6 +74,27 @@ describe("createServiceServer", () => {
     expect(body.error.message).toBe("Invalid input: quantity: must be at least 1");
     expect(body.error.data.field).toBe("quantity");
     expect(JSON.stringify(body)).not.toContain("stack");
+  });
+
+  it("answers too many attempts with 429, Retry-After and the wait in the error's data", async () => {
+    const { base } = await start();
+    const post = (path: string, body: unknown) =>
+      fetch(`${base}/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const res = await post("limited", { wait: 840 });
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("840");
+    const body = (await res.json()) as { error: { message: string; data: Record<string, unknown> } };
+    expect(body.error.message).toBe("Too many attempts; try again in 840 seconds");
+    expect(body.error.data).toMatchObject({ code: "TOO_MANY_REQUESTS", retryAfterSeconds: 840 });
+    // A batch names the longest wait any of its calls was told; other refusals send no Retry-After.
+    const batch = await post("limited,limited?batch=1", { 0: { wait: 30 }, 1: { wait: 90 } });
+    expect(batch.headers.get("retry-after")).toBe("90");
+    const bad = await post("limited", { wait: 1.5 });
+    expect([bad.status, bad.headers.get("retry-after")]).toEqual([400, null]);
   });
 
   it("serves /healthz, /readyz (starting, degraded, ready), /metrics and a JSON 404", async () => {
