@@ -1,16 +1,24 @@
 // The development host's configuration: embedded defaults for everything; DATABASE_URL switches the
-// database to a real PostgreSQL. (With real brokers, each service runs as its own process instead.)
+// database to a real PostgreSQL and REDIS_URL counts identity's attempt limits in Redis. (With real
+// brokers, each service runs as its own process instead.)
 import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { databaseEnv } from "@emporium/db";
 import { seedEnv } from "@emporium/seed";
-import { oidcBothOrNeither, oidcConfigOf, oidcEnvShape } from "@emporium/identity/env";
+import {
+  attemptLimitsEnvShape,
+  attemptLimitsOf,
+  oidcBothOrNeither,
+  oidcConfigOf,
+  oidcEnvShape,
+} from "@emporium/identity/env";
 
 /** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
 export const devhostEnvSchema = z
   .object({
     ...oidcEnvShape,
+    ...attemptLimitsEnvShape,
     ...databaseEnv("PGlite, media, packing slips under documents/, generated secrets"),
     MEDIA_DIR: z.string().optional().describe("Product images; unset: <EMPORIUM_DATA_DIR>/media."),
     ...seedEnv,
@@ -47,5 +55,6 @@ export function loadDevhostEnv(source: NodeJS.ProcessEnv = process.env) {
     EMPORIUM_DATA_DIR: dataDir,
     MEDIA_DIR: path.resolve(e.MEDIA_DIR ?? path.join(dataDir, "media")),
     oidc: oidcConfigOf(e),
+    limits: attemptLimitsOf(e),
   };
 }

@@ -11,7 +11,7 @@ import {
   prepareDatabase,
 } from "@emporium/catalog/service";
 import { openDatabase } from "@emporium/db";
-import { createIdentityService, ensureDevAccounts } from "@emporium/identity/service";
+import { createAttemptLimits, createIdentityService, ensureDevAccounts } from "@emporium/identity/service";
 import { createInventoryApi, createInventoryWorker } from "@emporium/inventory/service";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
@@ -50,10 +50,13 @@ const catalog = createCatalogService({
   metrics: createServiceMetrics("catalog"),
   events,
 });
+// Sign-in and sign-up attempts: counted in this process unless REDIS_URL is set.
+const identityLimits = createAttemptLimits(env.limits, log.child({ service: "identity" }));
 const identity = createIdentityService({
   db,
   tokenKey,
   oidc: env.oidc,
+  limits: identityLimits,
   log: log.child({ service: "identity" }),
   metrics: createServiceMetrics("identity"),
 });
@@ -116,6 +119,7 @@ onShutdown(log, async () => {
   await Promise.all(
     [catalog.server, orders.server, identity.server, inventoryApi.server].map((s) => s.close()),
   );
+  await identityLimits.close();
   for (const w of workers) await w.stop();
   await orders.stop();
   await catalog.stop();

@@ -21,6 +21,39 @@ describe("identity configuration", () => {
     expect(local.IDENTITY_DEV_ACCOUNTS).toBe(true);
   });
 
+  it("limits attempts in the process by default, and through Redis when REDIS_URL is set", () => {
+    expect(loadIdentityEnv({}).limits).toEqual({
+      redisUrl: undefined,
+      signIn: { attempts: 10, windowSeconds: 900 },
+      signUp: { attempts: 5, windowSeconds: 3600 },
+    });
+    const shared = loadIdentityEnv({
+      REDIS_URL: "redis://cache:6379/0",
+      SIGN_IN_ATTEMPTS: "20",
+      SIGN_IN_WINDOW_SECONDS: "60",
+    });
+    expect(shared.limits).toMatchObject({
+      redisUrl: "redis://cache:6379/0",
+      signIn: { attempts: 20, windowSeconds: 60 },
+    });
+  });
+
+  it("refuses a REDIS_URL that is not a Redis URL", () => {
+    const exit = vi.spyOn(process, "exit").mockImplementation((code) => {
+      throw new Error(`exit ${String(code)}`);
+    });
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      expect(() => loadIdentityEnv({ REDIS_URL: "http://cache:6379" })).toThrow("exit 2");
+      expect(error.mock.calls.flat().join("\n")).toMatch(
+        /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/,
+      );
+    } finally {
+      exit.mockRestore();
+      error.mockRestore();
+    }
+  });
+
   it("refuses a real database without the service token secret, naming it", () => {
     const exit = vi.spyOn(process, "exit").mockImplementation((code) => {
       throw new Error(`exit ${String(code)}`);

@@ -45,10 +45,55 @@ export const oidcBothOrNeither = {
   },
 };
 
+/**
+ * Limits on attempts, shared with the development host: per account for sign-in, per email for sign-up,
+ * counted in Redis when REDIS_URL is set (every replica draws on the same count) and in the process
+ * otherwise. A successful sign-in clears its account's count.
+ */
+export const attemptLimitsEnvShape = {
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+    .optional()
+    .describe(
+      "Redis (redis:// or rediss://) holding the sign-in and sign-up attempt counts every replica shares; unset: each process counts on its own, as each does while Redis is down.",
+    ),
+  SIGN_IN_ATTEMPTS: env
+    .positiveInt(10)
+    .describe("Sign-in attempts per account per window; a successful sign-in starts the count again."),
+  SIGN_IN_WINDOW_SECONDS: env
+    .positiveInt(15 * 60)
+    .describe("The sign-in window, from an account's first counted attempt."),
+  SIGN_UP_ATTEMPTS: env.positiveInt(5).describe("Sign-up attempts per email address per window."),
+  SIGN_UP_WINDOW_SECONDS: env
+    .positiveInt(60 * 60)
+    .describe("The sign-up window, from an email's first attempt."),
+};
+
+export interface AttemptLimitsConfig {
+  redisUrl: string | undefined;
+  signIn: { attempts: number; windowSeconds: number };
+  signUp: { attempts: number; windowSeconds: number };
+}
+
+export function attemptLimitsOf(e: {
+  REDIS_URL?: string | undefined;
+  SIGN_IN_ATTEMPTS: number;
+  SIGN_IN_WINDOW_SECONDS: number;
+  SIGN_UP_ATTEMPTS: number;
+  SIGN_UP_WINDOW_SECONDS: number;
+}): AttemptLimitsConfig {
+  return {
+    redisUrl: e.REDIS_URL,
+    signIn: { attempts: e.SIGN_IN_ATTEMPTS, windowSeconds: e.SIGN_IN_WINDOW_SECONDS },
+    signUp: { attempts: e.SIGN_UP_ATTEMPTS, windowSeconds: e.SIGN_UP_WINDOW_SECONDS },
+  };
+}
+
 /** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
 export const identityEnvSchema = z
   .object({
     ...oidcEnvShape,
+    ...attemptLimitsEnvShape,
     ...databaseEnv("PGlite, generated development secrets"),
     SERVICE_TOKEN_SECRET: env
       .secret()
@@ -84,5 +129,6 @@ export function loadIdentityEnv(source: NodeJS.ProcessEnv = process.env) {
     MIGRATE_ON_START: e.MIGRATE_ON_START ?? embedded,
     IDENTITY_DEV_ACCOUNTS: e.IDENTITY_DEV_ACCOUNTS ?? embedded,
     oidc: oidcConfigOf(e),
+    limits: attemptLimitsOf(e),
   };
 }

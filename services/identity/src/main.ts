@@ -6,12 +6,13 @@ import { migrate, openDatabase } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { onShutdown, waitForSchema } from "@emporium/runtime";
 import { loadIdentityEnv } from "./env";
-import { createIdentityService, ensureDevAccounts, IDENTITY_TABLE } from "./service";
+import { createAttemptLimits, createIdentityService, ensureDevAccounts, IDENTITY_TABLE } from "./service";
 
 const env = loadIdentityEnv();
 const log = createLogger({ service: "identity", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const metrics = createServiceMetrics("identity");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
+const limits = createAttemptLimits(env.limits, log);
 const identity = createIdentityService({
   db,
   log,
@@ -20,16 +21,18 @@ const identity = createIdentityService({
   // backends share a random secret kept under the data folder.
   tokenKey: serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR),
   oidc: env.oidc,
+  limits,
 });
 await identity.server.listen(env.IDENTITY_PORT, env.IDENTITY_HOST);
 log.info(
-  { database: db.description },
+  { database: db.description, attemptLimits: env.limits.redisUrl ? "redis" : "in-process" },
   `identity listening on http://${env.IDENTITY_HOST}:${env.IDENTITY_PORT}`,
 );
 
 onShutdown(log, async () => {
   await identity.stop();
   await identity.server.close();
+  await limits.close();
   await db.close();
 });
 

@@ -1,8 +1,9 @@
-// The identity service as a unit: the account store and the HTTP server. Built by this service's
-// main.ts or by the all-in-one development host.
+// The identity service as a unit: the account store, the limits on sign-in and sign-up attempts, and the
+// HTTP server. Built by this service's main.ts or by the all-in-one development host.
 import { decoyHash } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
+import { createRateLimiter } from "@emporium/rate-limit";
 import { schemaCheck } from "@emporium/runtime";
 import {
   createServiceServer,
@@ -16,6 +17,8 @@ import { PrismaUserStore } from "./adapters/prisma/prisma-user-store";
 import { appRouter } from "./api/router/_app";
 import type { Context } from "./api/trpc";
 import { ensureDevAccounts as ensureDevAccountsIn } from "./app/dev-accounts";
+import type { AttemptLimitsConfig } from "./env";
+import type { AttemptLimits } from "./ports/attempt-limits";
 
 export interface IdentityServiceDeps {
   db: Database;
@@ -25,6 +28,8 @@ export interface IdentityServiceDeps {
   tokenKey: Uint8Array;
   /** Single sign-on: the OpenID Connect provider the apps sign people in with, when there is one. */
   oidc?: { issuer: string; clientIds: string[] } | undefined;
+  /** Attempts per account (sign-in) and per email (sign-up); see createAttemptLimits. */
+  limits: AttemptLimits;
 }
 
 export interface IdentityService {
@@ -44,12 +49,13 @@ export function createIdentityService(d: IdentityServiceDeps): IdentityService {
   const base: ContextBase<Context> = {
     users: new PrismaUserStore(d.db),
     oidc: d.oidc ? new JoseOidcVerifier(d.oidc) : null,
+    limits: d.limits,
     log: d.log,
     metrics: d.metrics,
     readiness,
     signIns: new Counter({
       name: "identity_sign_ins_total",
-      help: "Sign-in attempts, by outcome (ok, refused)",
+      help: "Sign-in attempts, by outcome (ok, refused, limited)",
       labelNames: ["outcome"],
       registers: [d.metrics.registry],
     }),
@@ -81,6 +87,33 @@ export function createIdentityService(d: IdentityServiceDeps): IdentityService {
     async stop() {
       readiness.ready = false;
       readiness.detail = "shutting down";
+    },
+  };
+}
+
+/**
+ * The limiters `limits` configures (env.ts: attemptLimitsOf): in Redis when it names one, in this
+ * process otherwise. Whoever makes them closes them, after the server has stopped.
+ */
+export function createAttemptLimits(
+  config: AttemptLimitsConfig,
+  log: Logger,
+): AttemptLimits & { close(): Promise<void> } {
+  const limiter = (name: string, limit: { attempts: number; windowSeconds: number }) =>
+    createRateLimiter({
+      redisUrl: config.redisUrl,
+      keyPrefix: `identity:${name}`,
+      points: limit.attempts,
+      durationSeconds: limit.windowSeconds,
+      log,
+    });
+  const signIn = limiter("sign-in", config.signIn);
+  const signUp = limiter("sign-up", config.signUp);
+  return {
+    signIn,
+    signUp,
+    close: async () => {
+      await Promise.all([signIn.close(), signUp.close()]);
     },
   };
 }

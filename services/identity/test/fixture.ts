@@ -5,10 +5,12 @@ import type { Principal } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { MemoryRateLimiter } from "@emporium/rate-limit";
 import { requestAs } from "@emporium/service-kit/testing";
 import { appRouter } from "../src/api/router/_app";
 import { createIdentityService, type IdentityService } from "../src/service";
 import { createCallerFactory } from "../src/api/trpc";
+import type { AttemptLimits } from "../src/ports/attempt-limits";
 
 export const log = createLogger({ service: "identity-test", level: process.env.TEST_LOG_LEVEL ?? "silent" });
 
@@ -16,6 +18,16 @@ const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
 
 export const ANONYMOUS: Principal = { kind: "anonymous" };
+
+/**
+ * In-process limiters allowing `signIn` attempts per account and `signUp` per email in `windowSeconds`.
+ * Suites that are not about the limits get generous ones: they sign in to the same accounts many times.
+ */
+export function attemptLimits(signIn = 1_000, signUp = 1_000, windowSeconds = 900): AttemptLimits {
+  const limit = (points: number, name: string) =>
+    new MemoryRateLimiter({ points, durationSeconds: windowSeconds, keyPrefix: `identity-test:${name}` });
+  return { signIn: limit(signIn, "sign-in"), signUp: limit(signUp, "sign-up") };
+}
 
 export interface IdentityFixture {
   db: Database;
@@ -28,7 +40,7 @@ export interface IdentityFixture {
 
 export async function createIdentityFixture(
   target: TestDatabaseTarget,
-  options: { oidc?: { issuer: string; clientIds: string[] } } = {},
+  options: { oidc?: { issuer: string; clientIds: string[] }; limits?: AttemptLimits } = {},
 ): Promise<IdentityFixture> {
   const test = await target.create();
   const tokenKey = new Uint8Array(randomBytes(32));
@@ -38,6 +50,7 @@ export async function createIdentityFixture(
     metrics: createServiceMetrics("identity-test"),
     tokenKey,
     oidc: options.oidc,
+    limits: options.limits ?? attemptLimits(),
   });
   await service.start();
   return {

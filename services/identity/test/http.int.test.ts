@@ -8,7 +8,7 @@ import { embeddedTestDatabase } from "@emporium/db/testing";
 import { createServiceMetrics } from "@emporium/observability";
 import { createIdentityClient, type AppRouter } from "../src/client";
 import { createIdentityService, ensureDevAccounts, type IdentityService } from "../src/service";
-import { createIdentityFixture, log, uniqueEmail, type IdentityFixture } from "./fixture";
+import { attemptLimits, createIdentityFixture, log, uniqueEmail, type IdentityFixture } from "./fixture";
 
 async function clientError(promise: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
   try {
@@ -34,6 +34,7 @@ describe("identity over HTTP", () => {
       log,
       metrics: createServiceMetrics("identity-test"),
       tokenKey: f.tokenKey,
+      limits: attemptLimits(),
     });
     await service.server.listen(0, "127.0.0.1");
     origin = service.server.origin();

@@ -1,7 +1,9 @@
 // tRPC for the identity service, from the shared service kit: its context (the account store, the
-// single sign-on verifier, the sign-in counter) on top of what every request carries.
+// single sign-on verifier, the limits on sign-in and sign-up attempts, the sign-in counter) on top of
+// what every request carries.
 import { createServiceTrpc, type ServiceContext } from "@emporium/service-kit";
 import type { Counter } from "prom-client";
+import type { AttemptLimits } from "../ports/attempt-limits";
 import type { OidcVerifier } from "../ports/oidc-verifier";
 import type { UserStore } from "../ports/user-store";
 
@@ -9,7 +11,9 @@ export interface Context extends ServiceContext {
   users: UserStore;
   /** Verifies ID tokens from the configured OpenID Connect provider; null when none is configured. */
   oidc: OidcVerifier | null;
-  /** Sign-in attempts by outcome ("ok", "refused"). */
+  /** Sign-in attempts per account and sign-up attempts per email. */
+  limits: AttemptLimits;
+  /** Sign-in attempts by outcome ("ok", "refused", "limited"). */
   signIns: Counter<"outcome">;
 }
 

@@ -1,15 +1,25 @@
 // Checks an email and password. A wrong password and an unknown email get the same answer after the
 // same work (an argon2id verification against a decoy hash), so neither the message nor the time
-// tells whether an account exists.
+// tells whether an account exists. Each account gets a limited number of attempts per window (counted
+// for unknown emails too, alike), spent before the password is checked; signing in clears the count.
 import { decoyHash, UnauthenticatedError, verifyPassword } from "@emporium/auth";
+import { TooManyRequestsError } from "@emporium/service-kit/errors";
+import { spendAttempt } from "../../../app/spend-attempt";
 import type { SignedIn } from "../../../domain/types";
 import type { Context } from "../../trpc";
 import { accountOf } from "../views";
 import type { SignInInput } from "./signIn.schema";
 
 export const SIGN_IN_REFUSED = "Email or password is incorrect";
+export const SIGN_IN_LIMITED = "Too many sign-in attempts for this account";
 
 export async function signIn(ctx: Context, input: SignInInput): Promise<SignedIn> {
+  try {
+    await spendAttempt(ctx.limits.signIn, input.email, SIGN_IN_LIMITED);
+  } catch (err) {
+    if (err instanceof TooManyRequestsError) ctx.signIns.inc({ outcome: "limited" });
+    throw err;
+  }
   const user = await ctx.users.byEmail(input.email);
   const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
   if (!user?.passwordHash || !matches) {
@@ -17,6 +27,7 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<SignedIn
     throw new UnauthenticatedError(SIGN_IN_REFUSED);
   }
   ctx.signIns.inc({ outcome: "ok" });
+  await ctx.limits.signIn.reset(input.email);
   const signedIn = await ctx.users.recordSignIn(user.id, new Date());
   return { ...accountOf(signedIn), sessionVersion: signedIn.sessionVersion };
 }
