@@ -44,6 +44,9 @@ async function authorizeStaff(email: string, password: string) {
       ["UNAUTHORIZED", "BAD_REQUEST"].includes(String(error.data?.code))
     )
       throw new Error(BAD_CREDENTIALS_MESSAGE);
+    // Identity says how long to wait ("Too many sign-in attempts for this account; try again in 14 minutes").
+    if (error instanceof TRPCClientError && error.data?.code === "TOO_MANY_REQUESTS")
+      throw new Error(error.message);
     throw new Error("Sign-in is unavailable right now; please try again in a moment.");
   }
   if (!user.role) throw new Error(NOT_STAFF_MESSAGE);
