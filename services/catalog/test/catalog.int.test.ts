@@ -205,6 +205,27 @@ describe.each(testDatabaseTargets("catalog procedures"))("catalog on $name", (ta
     await expectTrpcError(f.caller.product.list({ limit: 1_000_000_000 }), "BAD_REQUEST");
     await expectTrpcError(f.caller.product.list({ limit: 0 }), "BAD_REQUEST");
     await expectTrpcError(f.caller.product.list({ cursor: "%%%not-a-cursor" }), "BAD_REQUEST", /cursor/);
+    // Well-formed but forged keyset cursors: a date before the epoch and a price beyond any stored one.
+    const forged = (sort: "newest" | "price_asc", key: string | number) =>
+      Buffer.from(
+        JSON.stringify({
+          kind: "key",
+          sort,
+          direction: "after",
+          key,
+          id: "3b241101-e2bb-4255-8caf-4136c566a962",
+        }),
+      ).toString("base64url");
+    await expectTrpcError(
+      f.caller.product.list({ sort: "newest", cursor: forged("newest", "0000-01-01T00:00:00Z") }),
+      "BAD_REQUEST",
+      /cursor/,
+    );
+    await expectTrpcError(
+      f.caller.product.list({ sort: "price_asc", cursor: forged("price_asc", Number.MAX_SAFE_INTEGER) }),
+      "BAD_REQUEST",
+      /cursor/,
+    );
     await expectTrpcError(
       f.caller.product.list({ category: "no/such/category" }),
       "NOT_FOUND",

@@ -25,5 +25,30 @@ describe("cursors", () => {
       JSON.stringify({ kind: "key", sort: "newest", direction: "after", key: "1' OR 1=1 --", id }),
     ).toString("base64url");
     expect(() => decodeCursor(sqlish, "newest")).toThrow(InvalidInputError);
+    // Well-formed, but beyond anything stored: refused here rather than by the database.
+    const ancient = encodeCursor({
+      kind: "key",
+      sort: "newest",
+      direction: "after",
+      key: "0000-01-01T00:00:00Z",
+      id,
+    });
+    expect(() => decodeCursor(ancient, "newest")).toThrow(InvalidInputError);
+    const huge = encodeCursor({
+      kind: "key",
+      sort: "price_asc",
+      direction: "after",
+      key: Number.MAX_SAFE_INTEGER,
+      id,
+    });
+    expect(() => decodeCursor(huge, "price_asc")).toThrow(InvalidInputError);
+    const recent = {
+      kind: "key",
+      sort: "newest",
+      direction: "before",
+      key: "2026-12-06T10:00:00.000Z",
+      id,
+    } as const;
+    expect(decodeCursor(encodeCursor(recent), "newest")).toEqual(recent);
   });
 });

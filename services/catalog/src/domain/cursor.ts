@@ -5,12 +5,20 @@ import { z } from "zod";
 import { InvalidInputError } from "@emporium/service-kit/errors";
 import type { SortOrder } from "./types";
 
+// A forged key must be refused here, not by the database: prices are stored as 32-bit cents, and
+// PostgreSQL refuses dates such as year 0 that JavaScript accepts.
+const MAX_PRICE = 2_147_483_647;
+const withinStoredDates = (iso: string) => {
+  const t = Date.parse(iso);
+  return t >= 0 && t < Date.UTC(10_000, 0, 1);
+};
+
 const payload = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("key"),
     sort: z.enum(["newest", "price_asc", "price_desc"]),
     direction: z.enum(["after", "before"]),
-    key: z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.iso.datetime()]),
+    key: z.union([z.number().int().min(0).max(MAX_PRICE), z.iso.datetime().refine(withinStoredDates)]),
     id: z.uuid(),
   }),
   z.object({
