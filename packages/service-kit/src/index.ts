@@ -17,6 +17,7 @@ export {
 } from "@emporium/runtime/http";
 export {
   createServiceServer,
+  MAX_BATCH_SIZE,
   requestContext,
   type ContextBase,
   type RequestContext,

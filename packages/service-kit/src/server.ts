@@ -18,6 +18,11 @@ export type RequestContext = Omit<ServiceContext, "metrics" | "readiness">;
 export type ContextBase<Ctx extends ServiceContext> = Omit<Ctx, "requestId" | "traceparent" | "principal">;
 
 const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * The most calls one batched request may carry; more is a 400. The apps do not batch at all: the limit
+ * only stops one request from running a thousand procedures (or a thousand password checks).
+ */
+export const MAX_BATCH_SIZE = 10;
 
 /**
  * `Retry-After` for an answer holding a refusal for too many attempts: the longest wait any of its calls
@@ -79,6 +84,7 @@ export function createServiceServer<TRouter extends AnyRouter>(
     router: options.router,
     basePath: "/trpc/",
     maxBodySize: MAX_BODY_BYTES,
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: async ({ req, res }) => {
       const request = requestContext(req.headers, log, options.tokenKey);
       res.setHeader("x-request-id", request.requestId);

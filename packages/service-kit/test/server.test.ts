@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ServiceServer } from "@emporium/runtime/http";
 import { TooManyRequestsError } from "../src/errors";
-import { createServiceServer } from "../src/server";
+import { createServiceServer, MAX_BATCH_SIZE } from "../src/server";
 import { createServiceTrpc, type ServiceContext } from "../src/trpc";
 
 const key = tokenKey("service-kit-test-secret-of-at-least-32-chars");
@@ -121,6 +121,20 @@ describe("createServiceServer", () => {
     expect(await (await fetch(`${base}/metrics`)).text()).toContain("process_cpu_seconds_total");
     const missing = await fetch(`${base}/nope`);
     expect([missing.status, await missing.json()]).toEqual([404, { error: "no route for /nope" }]);
+  });
+
+  it("refuses a batch of more than MAX_BATCH_SIZE calls with 400 and runs a small one", async () => {
+    const { base } = await start();
+    const batch = (n: number) => {
+      const inputs = Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [String(i), { quantity: i + 1 }]),
+      );
+      return fetch(`${base}/trpc/${Array(n).fill("echo").join(",")}?batch=1&${input(inputs)}`);
+    };
+    const small = await batch(2);
+    expect(small.status).toBe(200);
+    expect(await small.json()).toHaveLength(2);
+    expect((await batch(MAX_BATCH_SIZE + 1)).status).toBe(400);
   });
 
   it("tries the service's own routes first", async () => {

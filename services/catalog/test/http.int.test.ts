@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { request } from "node:http";
-import type { ServiceServer } from "@emporium/service-kit";
+import { MAX_BATCH_SIZE, type ServiceServer } from "@emporium/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createServiceMetrics } from "@emporium/observability";
@@ -131,6 +131,14 @@ describe("catalog HTTP server", () => {
     expect(unknownProcedure.status).toBe(404);
     const wrongMethod = await fetch(`${base}/healthz`, { method: "DELETE" });
     expect(wrongMethod.status).toBe(405);
+    // A batch of a thousand listings once answered 7.8 MB; more than the kit's batch size is a 400.
+    const batch = (n: number) => {
+      const inputs = Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), { limit: 1 }]));
+      const procedures = Array(n).fill("product.list").join(",");
+      return fetch(`${base}/trpc/${procedures}?batch=1&input=${encodeURIComponent(JSON.stringify(inputs))}`);
+    };
+    expect((await batch(2)).status).toBe(200);
+    expect((await batch(MAX_BATCH_SIZE + 1)).status).toBe(400);
   });
 
   it("serves media with caching headers and refuses keys outside the store", async () => {

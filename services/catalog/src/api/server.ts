@@ -8,6 +8,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import {
   createServiceServer,
+  MAX_BATCH_SIZE,
   requestContext,
   SECURITY_HEADERS,
   sendJson,
@@ -124,6 +125,7 @@ export function createCatalogServer(deps: ServerDeps): ServiceServer {
       endpoint: "/trpc",
       req: new Request(`http://catalog${url}`, { method: "GET", headers }),
       router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ resHeaders }) => {
         const request = requestContext(req.headers, deps.log, deps.tokenKey);
         resHeaders.set("x-request-id", request.requestId);
