@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as errors from "./errors";
 import { refusal } from "./testing";
-import { createServiceTrpc, type ServiceContext } from "./trpc";
+import { createServiceTrpc, nulPath, type ServiceContext } from "./trpc";
 
 const { router, publicProcedure, staffProcedure, createCallerFactory } = createServiceTrpc<
   ServiceContext & { stock: number }
@@ -30,6 +30,9 @@ const appRouter = router({
   echo: publicProcedure
     .input(z.strictObject({ quantity: z.number().int().min(1, "must be at least 1") }))
     .query(({ input, ctx }) => ({ quantity: input.quantity, stock: ctx.stock })),
+  greet: publicProcedure
+    .input(z.strictObject({ to: z.strictObject({ name: z.string() }) }))
+    .query(({ input }) => `Hello, ${input.to.name}`),
   adjust: staffProcedure("inventory.stock.adjust")
     .input(z.strictObject({ delta: z.number().int() }))
     .mutation(({ ctx, input }) => ({ by: ctx.staff.email, delta: input.delta })),
@@ -89,6 +92,18 @@ describe("createServiceTrpc", () => {
       "SERVICE_UNAVAILABLE",
       "The test service is starting: seeding the catalog: 40%",
     ]);
+  });
+
+  it("refuses a NUL character anywhere in the input as bad input naming the field", async () => {
+    const err = await refusal(
+      callerAs(principal("anonymous")).greet({ to: { name: "Ada\u0000" } }),
+      "BAD_REQUEST",
+    );
+    expect(err.message).toBe("to.name: must not contain a NUL character");
+    expect(await callerAs(principal("anonymous")).greet({ to: { name: "Ada" } })).toBe("Hello, Ada");
+    expect(nulPath(["ok", { deep: [1, "bad\u0000"] }])).toBe("1.deep.1");
+    expect(nulPath("\u0000")).toBe("");
+    expect(nulPath({ fine: "text", n: 1, none: null })).toBeNull();
   });
 
   it("hands the service's own context to procedures", async () => {

@@ -62,6 +62,21 @@ export function asTrpcError(err: unknown): unknown {
   return code ? new TRPCError({ code, message: err.message, cause: err }) : err;
 }
 
+/**
+ * Where in an input the first string holding a NUL character is ("shippingAddress.name"; "" for the
+ * input itself), or null. PostgreSQL cannot store NUL in text, and no field needs one: every procedure
+ * refuses such input as bad rather than failing in the database.
+ */
+export function nulPath(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (typeof value !== "object" || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulPath(item, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 export interface ServiceTrpcOptions {
   /** How callers are told which service answered: "The catalog", "The orders service". */
   displayName: string;
@@ -103,7 +118,7 @@ export function createServiceTrpc<Ctx extends ServiceContext>(options: ServiceTr
   }
 
   /** The base of every procedure: it decides nothing about who may call. */
-  const publicProcedure = t.procedure.use(async ({ ctx, next, path, type }) => {
+  const publicProcedure = t.procedure.use(async ({ ctx, next, path, type, getRawInput }) => {
     const started = performance.now();
     if (ctx.readiness && !ctx.readiness.ready) {
       ctx.metrics.observeProcedure(path, type, "SERVICE_UNAVAILABLE", 0);
@@ -111,6 +126,12 @@ export function createServiceTrpc<Ctx extends ServiceContext>(options: ServiceTr
         code: "SERVICE_UNAVAILABLE",
         message: `${options.displayName} is starting: ${ctx.readiness.detail}`,
       });
+    }
+    const nul = nulPath(await getRawInput());
+    if (nul !== null) {
+      ctx.metrics.observeProcedure(path, type, "BAD_REQUEST", 0);
+      const cause = new InvalidInputError(nul || "input", "must not contain a NUL character");
+      throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
     }
     const result = await next();
     const seconds = (performance.now() - started) / 1000;

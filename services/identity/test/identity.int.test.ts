@@ -90,6 +90,11 @@ describe.each(testDatabaseTargets("identity procedures"))("identity on $name", (
     );
     expect((bad.cause as ZodError).issues.map((i) => i.path.join("."))).toEqual(["email"]);
     await refusal(signIn("not-an-email", PASSWORD), "BAD_REQUEST");
+    const nul = await refusal(
+      f.as().auth.signUp({ email: uniqueEmail(), password: PASSWORD, name: "Nul\u0000" }),
+      "BAD_REQUEST",
+    );
+    expect(nul.message).toBe("name: must not contain a NUL character");
     expect(await f.db.prisma.user.count({ where: { name: { in: ["Shorty", "Nobody"] } } })).toBe(0);
   });
 

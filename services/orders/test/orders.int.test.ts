@@ -107,6 +107,11 @@ describe.each(testDatabaseTargets("orders service"))("orders on $name", (target)
       [{ shippingAddress: { ...address, postalCode: "!" } }, /postalCode/],
       [{ shippingMethod: "teleport" }, /shippingMethod/],
       [{ paymentToken: "4242424242424242" }, /paymentToken/],
+      // PostgreSQL cannot store a NUL character: refused as input, not failed in the database.
+      [
+        { shippingAddress: { ...address, name: "Ada\u0000Lovelace" } },
+        /shippingAddress\.name: must not contain a NUL/,
+      ],
     ];
     for (const [change, message] of cases)
       await expectCode(
