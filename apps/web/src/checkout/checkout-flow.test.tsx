@@ -46,6 +46,17 @@ const signedIn = {
   country: "US",
 };
 
+/** Types a good test card into the payment step. */
+function fillCard() {
+  for (const [label, value] of [
+    ["Name on card", "Ada Lovelace"],
+    ["Card number", "4242 4242 4242 4242"],
+    ["Expiry date", "12/34"],
+    ["Security code", "123"],
+  ] as const)
+    fireEvent.change(screen.getByRole("textbox", { name: label }), { target: { value } });
+}
+
 async function click(name: string | RegExp) {
   await act(async () => {
     fireEvent.click(screen.getByRole("button", { name }));
@@ -101,13 +112,7 @@ describe("CheckoutFlow", () => {
     expect(document.activeElement?.id).toBe("step-payment");
     expect(within(section(/Shipping/)).getByText("Express — Next working day")).toBeTruthy();
 
-    for (const [label, value] of [
-      ["Name on card", "Ada Lovelace"],
-      ["Card number", "4242 4242 4242 4242"],
-      ["Expiry date", "12/34"],
-      ["Security code", "123"],
-    ] as const)
-      fireEvent.change(screen.getByRole("textbox", { name: label }), { target: { value } });
+    fillCard();
     await click("Continue to review");
     expect(document.activeElement?.id).toBe("step-review");
     expect(reviewCheckout).toHaveBeenCalledTimes(1);
@@ -131,13 +136,7 @@ describe("CheckoutFlow", () => {
     render(<CheckoutFlow cart={cart} methods={methods} initialValues={signedIn} />);
     await click("Continue to shipping");
     await click("Continue to payment");
-    for (const [label, value] of [
-      ["Name on card", "Ada Lovelace"],
-      ["Card number", "4242 4242 4242 4242"],
-      ["Expiry date", "12/34"],
-      ["Security code", "123"],
-    ] as const)
-      fireEvent.change(screen.getByRole("textbox", { name: label }), { target: { value } });
+    fillCard();
     await click("Continue to review");
     await click(/^Place order/);
 
@@ -157,13 +156,7 @@ describe("CheckoutFlow", () => {
     render(<CheckoutFlow cart={cart} methods={methods} initialValues={signedIn} />);
     await click("Continue to shipping");
     await click("Continue to payment");
-    for (const [label, value] of [
-      ["Name on card", "Ada Lovelace"],
-      ["Card number", "4242 4242 4242 4242"],
-      ["Expiry date", "12/34"],
-      ["Security code", "123"],
-    ] as const)
-      fireEvent.change(screen.getByRole("textbox", { name: label }), { target: { value } });
+    fillCard();
     await click("Continue to review");
     await click("Change shipping");
     expect(document.activeElement?.id).toBe("step-shipping");
