@@ -5,6 +5,7 @@ export const TOPICS = {
   payments: "payments",
   fulfillment: "fulfillment",
   catalog: "catalog",
+  reviews: "reviews",
 } as const;
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 

@@ -5,6 +5,7 @@ import {
   MalformedMessageError,
   orderPlacedV1,
   parseEnvelope,
+  productRatingChangedV1,
   readMessage,
   reserveStockV1,
 } from "./index";
@@ -52,5 +53,27 @@ describe("message contracts", () => {
   it("names message types with a version, never after a class", () => {
     expect(() => defineMessage("OrderPlaced", orderPlacedV1.schema)).toThrow();
     expect(() => defineMessage("order.placed", orderPlacedV1.schema)).toThrow();
+  });
+
+  it("carries a product's rating summary, its average null exactly while nothing is approved", () => {
+    const productId = variantId;
+    const summary = createEnvelope(productRatingChangedV1, productId, { productId, average: 4.33, count: 3 });
+    expect(readMessage(parseEnvelope(JSON.stringify(summary)), productRatingChangedV1).data).toEqual({
+      productId,
+      average: 4.33,
+      count: 3,
+    });
+    expect(() =>
+      createEnvelope(productRatingChangedV1, productId, { productId, average: null, count: 0 }),
+    ).not.toThrow();
+    expect(() =>
+      createEnvelope(productRatingChangedV1, productId, { productId, average: 0, count: 0 }),
+    ).toThrow();
+    expect(() =>
+      createEnvelope(productRatingChangedV1, productId, { productId, average: null, count: 2 }),
+    ).toThrow();
+    expect(() =>
+      createEnvelope(productRatingChangedV1, productId, { productId, average: 6, count: 2 }),
+    ).toThrow();
   });
 });

@@ -7,4 +7,5 @@ export * from "./inventory";
 export * from "./payments";
 export * from "./fulfillment";
 export * from "./catalog";
+export * from "./reviews";
 export { parseEnvelope, readMessage, MalformedMessageError } from "./read";
