@@ -31,6 +31,10 @@ export const PERMISSION_MATRIX = {
   "orders.cancel": ["owner", "manager", "support"],
   "orders.refund": ["owner", "manager"],
   "customers.read": ["owner", "manager", "support"],
+  // Support staff read the moderation queue (a customer may ask about their review); deciding what is
+  // published, and answering publicly in the shop's name, is for managers and owners.
+  "reviews.read": ["owner", "manager", "support"],
+  "reviews.moderate": ["owner", "manager"],
   "staff.read": ["owner", "manager"],
   "staff.manage": ["owner"],
 } as const satisfies Record<string, readonly StaffRole[]>;
