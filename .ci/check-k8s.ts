@@ -1,7 +1,8 @@
 // Validates infra/k8s without a cluster: every YAML parses, every kustomization's references exist, and
 // each rendered target (`kubectl kustomize` on base and every overlay) meets the project's rules —
 // probes, resources and a non-root security context on every workload, Services and policies that
-// select real pods, TLS on every Ingress, and the pieces each environment must have.
+// select real pods, TLS on every Ingress, each shared store (Redis, Memcached, MongoDB) reachable only by
+// the services that use it, and the pieces each environment must have.
 // Run: `npx tsx .ci/check-k8s.ts` (from .ci/run). Needs kubectl (it bundles kustomize) for the render
 // checks; without it they fail under CI=true and are reported as not run otherwise.
 import { spawnSync } from "node:child_process";
@@ -89,7 +90,16 @@ const overlaysDir = path.join(k8sDir, "overlays");
 const targets = ["base", ...readdirSync(overlaysDir).map((d) => path.join("overlays", d))];
 // Secrets an environment expects the operator to create (documented in that overlay).
 const externalSecrets: Record<string, string[]> = {
-  base: ["catalog-database", "orders-secret", "amqp-url", "service-token", "admin-session", "web-session"],
+  base: [
+    "catalog-database",
+    "orders-secret",
+    "amqp-url",
+    "service-token",
+    "admin-session",
+    "web-session",
+    "redis-url",
+    "mongo-url",
+  ],
   "overlays/prod": [
     "catalog-database",
     "orders-secret",
@@ -100,7 +110,28 @@ const externalSecrets: Record<string, string[]> = {
     "web-session",
     "payment-provider",
     "catalog-s3",
+    "redis-url",
+    "mongo-url",
   ],
+};
+
+// The shared stores (issue 15): which services may reach each, the label that opens the way (the base's
+// allow-<store>-egress, the store's own ingress policy in components/stores), and the variable that
+// tells a service where the store is. A pod has the label exactly when it has the variable.
+const stores: Record<string, { label: string; env: string; port: number; users: string[] }> = {
+  redis: {
+    label: "emporium.io/redis-client",
+    env: "REDIS_URL",
+    port: 6379,
+    users: ["catalog", "identity", "orders"],
+  },
+  memcached: {
+    label: "emporium.io/memcached-client",
+    env: "MEMCACHED_SERVERS",
+    port: 11211,
+    users: ["catalog"],
+  },
+  mongo: { label: "emporium.io/mongo-client", env: "MONGO_URL", port: 27017, users: ["reviews"] },
 };
 
 const kubectl = spawnSync("kubectl", ["version", "--client"], { encoding: "utf8" });
@@ -293,8 +324,80 @@ function checkRender(target: string, objects: Obj[]): void {
       if (!has("PodDisruptionBudget", svc)) fail(where, `PDB ${svc} missing`);
     checkProdProviders(where, objects);
   }
-  if (target === "overlays/dev" && !has("StatefulSet", "postgres"))
-    fail(where, "dev PostgreSQL StatefulSet missing");
+  if (target === "overlays/dev") {
+    for (const db of ["postgres", ...Object.keys(stores)])
+      if (!has("StatefulSet", db)) fail(where, `dev StatefulSet ${db} missing`);
+  }
+  checkStores(where, target, objects);
+}
+
+/** Only each store's users reach it, every user is told where it is, and secrets stay in Secrets. */
+function checkStores(where: string, target: string, objects: Obj[]): void {
+  const policies = objects.filter((o) => o.kind === "NetworkPolicy");
+  for (const o of podOwners(objects)) {
+    const app = str(o.labels["app.kubernetes.io/name"]) ?? o.name;
+    const containers = arr(o.spec.containers).map(obj);
+    for (const [store, s] of Object.entries(stores)) {
+      const labelled = o.labels[s.label] === "true";
+      const sources = containers.map((c) => envSource(objects, c, s.env));
+      const told = sources.some((src) => src.value !== undefined || src.secret !== undefined);
+      const w = `${where} ${o.kind}/${o.name}`;
+      if (labelled && !s.users.includes(app))
+        fail(w, `${app} may not reach ${store} (its users: ${s.users.join(", ")})`);
+      // (base leaves MEMCACHED_SERVERS to components/stores and the prod overlay)
+      if (labelled && !told && target !== "base") fail(w, `labelled ${s.label} but not given ${s.env}`);
+      if (told && !labelled)
+        fail(w, `given ${s.env} but not labelled ${s.label}, so it cannot reach ${store}`);
+      // Redis and MongoDB URLs carry credentials outside a development cluster
+      if (s.env !== "MEMCACHED_SERVERS" && sources.some((src) => src.value !== undefined))
+        fail(w, `${s.env} must come from a Secret, not a literal`);
+    }
+  }
+  for (const [store, s] of Object.entries(stores)) {
+    const set = objects.find((o) => o.kind === "StatefulSet" && at(o, "metadata", "name") === store);
+    if (!set) continue;
+    const w = `${where} ${store}`;
+    const own = policies.filter((p) =>
+      matches(obj(at(p, "spec", "podSelector", "matchLabels")), { "app.kubernetes.io/name": store }),
+    );
+    const peers = own.flatMap((p) => arr(at(p, "spec", "ingress")).flatMap((rule) => arr(at(rule, "from"))));
+    if (own.length === 0) fail(w, "no NetworkPolicy of its own");
+    for (const peer of peers) {
+      const ml = obj(at(peer, "podSelector", "matchLabels"));
+      const onlyClients =
+        Object.keys(obj(peer)).length === 1 &&
+        Object.keys(ml).length === 1 &&
+        ml[s.label] === "true" &&
+        at(peer, "podSelector", "matchExpressions") === undefined;
+      if (!onlyClients) fail(w, `ingress admits ${JSON.stringify(peer)}, not only ${s.label}=true pods`);
+    }
+    if (!own.some((p) => arr(at(p, "spec", "ingress")).length > 0))
+      fail(w, `no ingress rule admits its clients on ${s.port}`);
+  }
+  // The catalog spreads its shared read cache over every Memcached node it is given: in-cluster, exactly
+  // the StatefulSet's pods by their stable names; elsewhere, never those names (they would not resolve).
+  const catalog = objects.find((o) => o.kind === "Deployment" && at(o, "metadata", "name") === "catalog");
+  if (!catalog) return;
+  const container = obj(arr(at(catalog, "spec", "template", "spec", "containers"))[0]);
+  const servers = envSource(objects, container, "MEMCACHED_SERVERS").value;
+  const memcached = objects.find(
+    (o) => o.kind === "StatefulSet" && at(o, "metadata", "name") === "memcached",
+  );
+  if (memcached) {
+    const replicas = Number(at(memcached, "spec", "replicas") ?? 1);
+    const service = str(at(memcached, "spec", "serviceName")) ?? "memcached";
+    const expected = Array.from({ length: replicas }, (_, i) => `memcached-${i}.${service}:11211`).join(",");
+    if (replicas < 2) fail(where, `memcached: ${replicas} replica(s); the shared cache runs on two or more`);
+    if (servers !== expected)
+      fail(
+        where,
+        `catalog: MEMCACHED_SERVERS should be ${expected} (the memcached pods), is ${String(servers)}`,
+      );
+  } else if (target !== "base") {
+    if (!servers) fail(where, "catalog: MEMCACHED_SERVERS must list the managed Memcached nodes");
+    else if (/(^|,)memcached-\d+\./.test(servers))
+      fail(where, `catalog: MEMCACHED_SERVERS names in-cluster pods (${servers}) that this render lacks`);
+  }
 }
 
 /** A container's value for `name`: a literal from env or an envFrom ConfigMap, or the Secret it comes from. */
