@@ -1,3 +1,4 @@
 export { createLogger, type Logger, type LoggerOptions } from "./logger";
 export { createServiceMetrics, type ServiceMetrics } from "./metrics";
+export { outageLog, type OutageLog } from "./outage";
 export { requestIdsFrom, traceparentOf, type RequestIds } from "./request-context";
