@@ -6,6 +6,12 @@ import type { ServiceMetrics } from "@emporium/observability";
 export interface ReadinessCheck {
   name: string;
   check(): Promise<void>;
+  /**
+   * The process still does useful work without it (the catalog serves its cached answers while its
+   * database is down): its failure is reported as "degraded" but the process stays ready (200), so a
+   * load balancer keeps sending it traffic.
+   */
+  optional?: boolean;
 }
 
 /** Whether a process takes work yet, and what it is doing while it does not ("seeding: 40%"). */
@@ -33,17 +39,19 @@ export function opsHandler(
         return true;
       }
       const failed: string[] = [];
+      let required = 0;
       await Promise.all(
         checks.map(async (c) => {
           try {
             await c.check();
           } catch {
             failed.push(c.name);
+            if (!c.optional) required++;
           }
         }),
       );
       res
-        .writeHead(failed.length ? 503 : 200, { "content-type": "application/json" })
+        .writeHead(required ? 503 : 200, { "content-type": "application/json" })
         .end(JSON.stringify(failed.length ? { status: "degraded", failing: failed } : { status: "ready" }));
       return true;
     }

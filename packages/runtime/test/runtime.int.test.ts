@@ -14,6 +14,7 @@ describe("ops endpoints and the schema wait", () => {
 
   it("answers /healthz, /readyz (per check) and /metrics", async () => {
     let failing = false;
+    let cacheDown = false;
     const server = await startOpsServer({
       host: "127.0.0.1",
       port: 0,
@@ -27,12 +28,25 @@ describe("ops endpoints and the schema wait", () => {
             if (failing) throw new Error("down");
           },
         },
+        {
+          name: "cache",
+          optional: true,
+          check: async () => {
+            if (cacheDown) throw new Error("down");
+          },
+        },
       ],
     });
     const base = server.origin();
     try {
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      // An optional dependency down: still ready (200), and says what is failing.
+      cacheDown = true;
+      const limping = await fetch(`${base}/readyz`);
+      expect(limping.status).toBe(200);
+      expect(await limping.json()).toEqual({ status: "degraded", failing: ["cache"] });
+      cacheDown = false;
       failing = true;
       const degraded = await fetch(`${base}/readyz`);
       expect(degraded.status).toBe(503);
