@@ -1,7 +1,8 @@
 // Bench (a): warm product.list through the real catalog HTTP server vs a bare node:http server that
 // returns the same bytes. Both run as child processes and are loaded identically with autocannon;
-// the catalog's peak RSS (VmHWM) is read from /proc after the load.
-import { spawn, type ChildProcess } from "node:child_process";
+// the catalog's peak RSS (VmHWM) is read from /proc after the load. Building, starting and loading the
+// catalog are exported for the other benches (bench/cache).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -35,7 +36,7 @@ function pick(value: unknown, ...keys: string[]): unknown {
   return cur;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once("error", reject);
@@ -68,7 +69,7 @@ async function waitForReady(url: string, child: ChildProcess, timeoutMs: number)
   throw new Error(`catalog not ready at ${url} after ${timeoutMs / 1000}s`);
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
@@ -77,11 +78,22 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function load(label: string, url: string, opts: LoadOptions): Promise<Figures> {
+/** Warm-up, then the measured run; `extra` adds autocannon options (e.g. `requests` to vary the path). */
+export async function load(
+  label: string,
+  url: string,
+  opts: LoadOptions,
+  extra: Partial<autocannon.Options> = {},
+): Promise<Figures> {
   progress(`${label}: warm-up ${opts.warmupSeconds}s`);
-  await autocannon({ url, connections: opts.connections, duration: opts.warmupSeconds });
+  await autocannon({ ...extra, url, connections: opts.connections, duration: opts.warmupSeconds });
   progress(`${label}: measuring ${opts.durationSeconds}s with ${opts.connections} connections`);
-  const r = await autocannon({ url, connections: opts.connections, duration: opts.durationSeconds });
+  const r = await autocannon({
+    ...extra,
+    url,
+    connections: opts.connections,
+    duration: opts.durationSeconds,
+  });
   return {
     label,
     perSecond: r.requests.average,
@@ -114,7 +126,18 @@ function catalogStartArgs(repoRoot: string): string[] {
   return words.slice(1);
 }
 
-async function startCatalog(args: BenchHttpArgs): Promise<{ child: ChildProcess; base: string }> {
+export function buildCatalog(repoRoot: string): void {
+  progress("building the catalog's production bundle (npm run build -w @emporium/catalog)");
+  const result = spawnSync("npm", ["run", "build", "-w", "@emporium/catalog"], {
+    cwd: repoRoot,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new Error("building the catalog failed");
+}
+
+export async function startCatalog(
+  args: Pick<BenchHttpArgs, "repoRoot" | "env" | "readyTimeoutMs">,
+): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   progress(`starting the catalog service on ${base} (child process)`);

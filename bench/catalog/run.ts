@@ -5,28 +5,19 @@
 // Database: BENCH_DATABASE_URL or DATABASE_URL (an admin URL; the bench creates and reuses a database
 // named emporium_bench next to it). Without one, (a) runs on PGlite under .data/bench and (b) is not run.
 // Tuning: BENCH_CONNECTIONS (10), BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_PRODUCTS (2000).
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { openDatabase } from "@emporium/db";
 import { prepareBenchDatabase } from "./database";
-import { benchHttp, type HttpResult } from "./http";
+import { benchHttp, buildCatalog, type HttpResult } from "./http";
 import { listingQuery } from "./listing";
 import { measureQuery } from "./sql";
-import { fmt, printTable, progress, type Figures } from "./stats";
+import { fmt, intFromEnv, printTable, progress, verdict, type Figures } from "./stats";
 
 const GOAL_HTTP_RATIO = 0.35;
 const GOAL_SQL_RATIO = 0.7;
 const GOAL_RSS_MIB = 150;
-
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return n;
-}
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const connections = intFromEnv("BENCH_CONNECTIONS", 10);
@@ -38,21 +29,8 @@ const dataDir = path.join(repoRoot, ".data", "bench");
 const mediaDir = path.join(dataDir, "media");
 const listInput = { limit: 24 };
 
-function verdict(ok: boolean): string {
-  return ok ? "meets goal" : "BELOW GOAL";
-}
-
-function buildCatalog(): void {
-  progress("building the catalog's production bundle (npm run build -w @emporium/catalog)");
-  const result = spawnSync("npm", ["run", "build", "-w", "@emporium/catalog"], {
-    cwd: repoRoot,
-    stdio: "inherit",
-  });
-  if (result.status !== 0) throw new Error("building the catalog failed");
-}
-
 async function main(): Promise<void> {
-  buildCatalog();
+  buildCatalog(repoRoot);
   const cores = (await import("node:os")).availableParallelism();
   console.log(`Emporium catalog benchmark — node ${process.version}, ${cores} cores`);
   console.log(

@@ -20,6 +20,19 @@ export function fmt(n: number, digits = 0): string {
   return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** A positive integer from the environment (the benchmarks' tuning knobs), or the fallback when unset. */
+export function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+export function verdict(ok: boolean): string {
+  return ok ? "meets goal" : "BELOW GOAL";
+}
+
 export function progress(message: string): void {
   const t = new Date().toISOString().slice(11, 19);
   process.stderr.write(`[bench ${t}] ${message}\n`);
