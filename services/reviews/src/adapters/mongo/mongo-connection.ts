@@ -16,7 +16,7 @@ import {
   type Db,
   type IndexDescription,
 } from "mongodb";
-import type { Logger } from "@emporium/observability";
+import { outageLog, type Logger, type OutageLog } from "@emporium/observability";
 import { UnavailableError } from "@emporium/service-kit/errors";
 
 export const UNAVAILABLE_MESSAGE = "Reviews are unavailable right now; please try again in a few minutes";
@@ -93,9 +93,10 @@ export class MongoConnection {
   readonly client: MongoClient;
   readonly db: Db;
   private indexes: Promise<void> | null = null;
-  private down = false;
+  private readonly outage: OutageLog;
 
   constructor(private readonly options: MongoOptions) {
+    this.outage = outageLog(options.log, "MongoDB", "reviews answer 503 until it is back");
     const selection = options.serverSelectionTimeoutMs ?? 2_000;
     this.client = new MongoClient(options.url, {
       appName: "emporium-reviews",
@@ -133,20 +134,11 @@ export class MongoConnection {
     try {
       await this.ensureIndexes();
       const result = await operation();
-      if (this.down) {
-        this.down = false;
-        this.options.log.info({ dependency: "mongodb" }, "MongoDB is back: reviews are served again");
-      }
+      this.outage.ok();
       return result;
     } catch (err) {
       if (!isUnreachable(err)) throw err;
-      if (!this.down) {
-        this.down = true;
-        this.options.log.warn(
-          { dependency: "mongodb", err },
-          "MongoDB is unreachable: reviews answer 503 until it is back",
-        );
-      }
+      this.outage.failed(err);
       throw new UnavailableError(UNAVAILABLE_MESSAGE);
     }
   }

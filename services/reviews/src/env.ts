@@ -1,0 +1,57 @@
+// The reviews service's configuration, validated once at start-up. The schema is exported so
+// docs/configuration.md can be generated from it; `.describe` says what each variable is for.
+import { z } from "zod";
+import { env, loadEnvOrExit } from "@emporium/config";
+import { brokerEnv } from "@emporium/runtime";
+
+/** The document store, shared with the development host: MongoDB when MONGO_URL is set, memory otherwise. */
+export const mongoEnvShape = {
+  MONGO_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/\S+$/, "must be a mongodb:// or mongodb+srv:// URL")
+    .optional()
+    .describe(
+      "MongoDB holding reviews, helpful votes and purchases; unset: an in-memory store (nothing survives a restart).",
+    ),
+  MONGO_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/, "must be 1–63 letters, digits, _ or -")
+    .default("emporium_reviews")
+    .describe("The database on the MONGO_URL server the reviews are kept in."),
+  MONGO_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(30_000)
+    .default(2_000)
+    .describe(
+      "How long a request waits for a MongoDB it cannot reach before answering 503 (reviews unavailable).",
+    ),
+};
+
+export const reviewsEnvSchema = z.object({
+  ...mongoEnvShape,
+  KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.optional().describe(
+    "Kafka brokers, host:port[,host:port…]; when set, deliveries on the orders topic make products reviewable and rating summaries are published on the reviews topic.",
+  ),
+  CATALOG_URL: env
+    .httpUrl()
+    .default("http://127.0.0.1:4001/trpc")
+    .describe("The catalog's tRPC endpoint, asked which product each ordered variant is of."),
+  // Verifies the tokens the apps sign for shopper and staff calls; the same secret as theirs.
+  SERVICE_TOKEN_SECRET: z
+    .string({ error: "is required: the same SERVICE_TOKEN_SECRET the apps sign with (32+ characters)" })
+    .min(32, "must be at least 32 characters (the same SERVICE_TOKEN_SECRET the apps sign with)")
+    .describe(
+      "Verifies the tokens the apps sign for shopper and staff calls (32+ characters, the same everywhere).",
+    ),
+  REVIEWS_HOST: z.string().default("127.0.0.1").describe("The interface the API listens on."),
+  REVIEWS_PORT: env.port(4024).describe("The tRPC API (/trpc) and the ops endpoints."),
+  LOG_LEVEL: env.logLevel(),
+  LOG_FORMAT: env.logFormat(),
+});
+
+export type ReviewsEnv = ReturnType<typeof loadReviewsEnv>;
+
+export const loadReviewsEnv = (source: NodeJS.ProcessEnv = process.env) =>
+  loadEnvOrExit(reviewsEnvSchema, source);

@@ -1,0 +1,51 @@
+// The reviews service's own process: environment → document store (MongoDB, or memory) → HTTP server →
+// with KAFKA_BROKERS, the orders consumer and the rating-summary relay → ready. MongoDB is not waited
+// for: while it is unreachable, requests answer 503 ("Reviews are unavailable right now") and /readyz
+// reports it, and everything resumes when it is back.
+import { tokenKey } from "@emporium/auth";
+import { KafkaEventBus } from "@emporium/messaging";
+import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { onShutdown } from "@emporium/runtime";
+import { loadReviewsEnv } from "./env";
+import { CatalogProductDirectory, createReviewsService, openReviewsStorage } from "./service";
+
+const env = loadReviewsEnv();
+const log = createLogger({ service: "reviews", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const storage = openReviewsStorage({
+  mongoUrl: env.MONGO_URL,
+  mongoDb: env.MONGO_DB,
+  log,
+  timeoutMs: env.MONGO_TIMEOUT_MS,
+});
+const events = env.KAFKA_BROKERS
+  ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "reviews", log })
+  : undefined;
+const reviews = createReviewsService({
+  storage,
+  events,
+  products: new CatalogProductDirectory({ url: env.CATALOG_URL }),
+  log,
+  metrics: createServiceMetrics("reviews"),
+  tokenKey: tokenKey(env.SERVICE_TOKEN_SECRET),
+});
+await reviews.server.listen(env.REVIEWS_PORT, env.REVIEWS_HOST);
+log.info(
+  { store: storage.description, events: events ? "kafka" : "none" },
+  `reviews listening on http://${env.REVIEWS_HOST}:${env.REVIEWS_PORT}`,
+);
+
+onShutdown(log, async () => {
+  await reviews.stop();
+  await reviews.server.close();
+  await events?.close();
+  await storage.close();
+});
+
+try {
+  await reviews.start();
+  log.info("reviews ready");
+} catch (err) {
+  log.fatal({ err }, "reviews failed to start");
+  await storage.close().catch(() => undefined);
+  process.exit(1);
+}

@@ -1,0 +1,152 @@
+// The reviews service as a unit: its document store (MongoDB or memory), the HTTP server, the consumer
+// that learns purchases from the orders topic, the relay that publishes rating summaries on the reviews
+// topic, and the sweep that counts helpful votes a crash left uncounted. Built by this service's main.ts
+// or by the all-in-one development host.
+import { TOPICS } from "@emporium/contracts";
+import type { EventBus, Subscription } from "@emporium/messaging";
+import type { Logger, ServiceMetrics } from "@emporium/observability";
+import {
+  createServiceServer,
+  type ContextBase,
+  type Readiness,
+  type ServiceServer,
+} from "@emporium/service-kit";
+import { memoryReviewsStorage } from "./adapters/memory/memory-storage";
+import { mongoReviewsStorage } from "./adapters/mongo/mongo-storage";
+import { appRouter } from "./api/router/_app";
+import type { ReviewsContext } from "./api/trpc";
+import { RatingRelay } from "./app/rating-relay";
+import { recountForgottenVotes } from "./app/vote-repair";
+import { orderPlacedConsumer } from "./consumers/order-placed";
+import { orderStatusChangedConsumer } from "./consumers/order-status-changed";
+import type { ProductDirectory } from "./ports/product-directory";
+import type { ReviewsStorage } from "./ports/reviews-storage";
+
+export interface ReviewsServiceDeps {
+  storage: ReviewsStorage;
+  /** Which product an ordered variant is of (the catalog). */
+  products: ProductDirectory;
+  /**
+   * The orders topic makes delivered products reviewable, and rating summaries go out on the reviews
+   * topic; without a bus nobody can be found to have received anything, and summaries wait.
+   */
+  events?: EventBus | undefined;
+  log: Logger;
+  metrics: ServiceMetrics;
+  /** Verifies the service tokens the apps send for signed-in shoppers and staff (see @emporium/auth). */
+  tokenKey: Uint8Array;
+  /** How often due rating summaries are looked for without a nudge (default 5 s). */
+  relayIntervalMs?: number;
+  now?: () => Date;
+}
+
+export interface ReviewsService {
+  server: ServiceServer;
+  readiness: Readiness;
+  /** What each request's context is built from (tests call procedures with it). */
+  base: ContextBase<ReviewsContext>;
+  /** Publishes rating summaries; null without an event bus. */
+  relay: RatingRelay | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createReviewsService(d: ReviewsServiceDeps): ReviewsService {
+  const readiness: Readiness = { ready: false, detail: "starting" };
+  const relay = d.events
+    ? new RatingRelay({
+        reviews: d.storage.reviews,
+        events: d.events,
+        log: d.log,
+        ...(d.relayIntervalMs ? { intervalMs: d.relayIntervalMs } : {}),
+      })
+    : null;
+  const base: ContextBase<ReviewsContext> = {
+    reviews: d.storage.reviews,
+    purchases: d.storage.purchases,
+    summaries: { wake: () => relay?.wake() },
+    now: d.now ?? (() => new Date()),
+    log: d.log,
+    metrics: d.metrics,
+    readiness,
+  };
+  const server = createServiceServer({
+    router: appRouter,
+    log: d.log,
+    metrics: d.metrics,
+    tokenKey: d.tokenKey,
+    readiness,
+    // Optional: while MongoDB is down the service stays in rotation and answers each call with a clear
+    // 503 ("Reviews are unavailable right now"), which the shop shows instead of the reviews block.
+    checks: [{ name: "document store", check: () => d.storage.ping(), optional: true }],
+    // A shopper's own reviews and the moderation queue name people: no shared cache keeps any answer.
+    headers: { "cache-control": "no-store" },
+    createContext: (request) => ({ ...base, ...request }),
+  });
+
+  let subscription: Subscription | null = null;
+  let voteSweep: NodeJS.Timeout | null = null;
+  return {
+    server,
+    readiness,
+    base,
+    relay,
+    async start() {
+      if (d.events) {
+        const purchases = { purchases: d.storage.purchases, products: d.products, log: d.log };
+        const placed = orderPlacedConsumer(purchases);
+        const statusChanged = orderStatusChangedConsumer(purchases);
+        subscription = await d.events.subscribe({
+          group: "reviews-purchases",
+          topics: [TOPICS.orders],
+          // A new installation learns every delivery still retained, not only those from now on.
+          fromBeginning: true,
+          handle: async (envelope, info) => {
+            await placed(envelope, info);
+            await statusChanged(envelope, info);
+          },
+        });
+      } else d.log.warn("no event bus: no purchase is learned, so no review can be written");
+      relay?.start();
+      voteSweep = setInterval(() => {
+        recountForgottenVotes(d.storage.reviews, base.now(), d.log).catch((err: unknown) =>
+          d.log.debug({ err }, "could not recount helpful votes yet"),
+        );
+      }, 60_000).unref();
+      readiness.ready = true;
+      readiness.detail = "ready";
+    },
+    async stop() {
+      readiness.ready = false;
+      readiness.detail = "shutting down";
+      if (voteSweep) clearInterval(voteSweep);
+      await subscription?.stop();
+      await relay?.stop();
+    },
+  };
+}
+
+export interface StorageOptions {
+  /** MongoDB, or undefined for the in-memory store. */
+  mongoUrl?: string | undefined;
+  mongoDb: string;
+  log: Logger;
+  /** How long an operation waits for an unreachable server before answering 503 (default 2 s). */
+  timeoutMs?: number;
+}
+
+/** The document store the configuration names: MongoDB when a URL is given, memory otherwise. */
+export function openReviewsStorage(o: StorageOptions): ReviewsStorage {
+  if (!o.mongoUrl) return memoryReviewsStorage();
+  return mongoReviewsStorage({
+    url: o.mongoUrl,
+    dbName: o.mongoDb,
+    log: o.log,
+    ...(o.timeoutMs ? { serverSelectionTimeoutMs: o.timeoutMs } : {}),
+  });
+}
+
+// What a host composing the reviews service needs besides the service itself.
+export { CatalogProductDirectory } from "./adapters/catalog/catalog-product-directory";
+export type { ReviewsStorage } from "./ports/reviews-storage";
+export type { ProductDirectory } from "./ports/product-directory";
