@@ -10,7 +10,17 @@ const SOURCE = "*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
 // The dependency graph points one way: apps, bench, tests and docs → services (through their public
 // entries) → packages. Each workspace kind below lists what it may not import, with what to import
 // instead; tests/boundaries lints crossing imports through this file and fails if a rule goes missing.
-const SERVICES = ["catalog", "orders", "identity", "inventory", "payment", "fulfillment", "psp", "devhost"];
+const SERVICES = [
+  "catalog",
+  "orders",
+  "identity",
+  "inventory",
+  "payment",
+  "fulfillment",
+  "reviews",
+  "psp",
+  "devhost",
+];
 const APPS = ["web", "admin"];
 const anyOf = (names) => `(${names.join("|")})`;
 /** `@emporium/<service>` or any subpath of it except the listed entries. */

@@ -14,6 +14,7 @@ import { inventoryEnvSchema } from "@emporium/inventory/env";
 import { ordersEnvSchema } from "@emporium/orders/env";
 import { paymentEnvSchema } from "@emporium/payment/env";
 import { pspEnvSchema } from "@emporium/psp/env";
+import { reviewsEnvSchema } from "@emporium/reviews/env";
 import { webEnvSchema } from "@emporium/web/env-schema";
 
 /** The repository's root (this file is docs/src/configuration.ts), printed as `<repo>`. */
@@ -65,6 +66,12 @@ export const PROCESSES: readonly ProcessConfig[] = [
     source: "services/identity/src/env.ts",
     summary: "Accounts, sign-in, staff and invitations (tRPC).",
     schema: identityEnvSchema,
+  },
+  {
+    name: "reviews",
+    source: "services/reviews/src/env.ts",
+    summary: "Product reviews, ratings and their moderation, in MongoDB (tRPC).",
+    schema: reviewsEnvSchema,
   },
   {
     name: "inventory",

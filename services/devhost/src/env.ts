@@ -1,6 +1,6 @@
 // The development host's configuration: embedded defaults for everything; DATABASE_URL switches the
-// database to a real PostgreSQL and REDIS_URL counts identity's attempt limits in Redis. (With real
-// brokers, each service runs as its own process instead.)
+// database to a real PostgreSQL, REDIS_URL counts identity's attempt limits in Redis and MONGO_URL keeps
+// reviews in MongoDB. (With real brokers, each service runs as its own process instead.)
 import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
@@ -13,6 +13,7 @@ import {
   oidcConfigOf,
   oidcEnvShape,
 } from "@emporium/identity/env";
+import { mongoEnvShape } from "@emporium/reviews/env";
 
 /** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
 export const devhostEnvSchema = z
@@ -20,6 +21,7 @@ export const devhostEnvSchema = z
     ...oidcEnvShape,
     ...attemptLimitsEnvShape,
     ...databaseEnv("PGlite, media, packing slips under documents/, generated secrets"),
+    ...mongoEnvShape,
     MEDIA_DIR: z.string().optional().describe("Product images; unset: <EMPORIUM_DATA_DIR>/media."),
     ...seedEnv,
     HOST: z.string().default("127.0.0.1").describe("The interface every API listens on."),
@@ -27,6 +29,7 @@ export const devhostEnvSchema = z
     ORDERS_PORT: env.port(4002).describe("The orders API."),
     IDENTITY_PORT: env.port(4003).describe("The identity API."),
     INVENTORY_PORT: env.port(4021).describe("The inventory staff API."),
+    REVIEWS_PORT: env.port(4024).describe("The reviews API."),
     PSP_URL: env.httpUrl().default("http://127.0.0.1:4010").describe("The payment provider's API."),
     ORDERS_SECRET: env
       .secret()

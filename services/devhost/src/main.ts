@@ -20,6 +20,7 @@ import { onShutdown } from "@emporium/runtime";
 import { LocalFolderStore } from "@emporium/storage";
 import { createFulfillmentWorker } from "@emporium/fulfillment/service";
 import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE, PspProvider } from "@emporium/payment/service";
+import { CatalogProductDirectory, createReviewsService, openReviewsStorage } from "@emporium/reviews/service";
 import path from "node:path";
 import { loadDevhostEnv } from "./env";
 
@@ -79,6 +80,22 @@ const orders = createOrdersService({
   tokenKey,
   reservationTtlMs: env.RESERVATION_TTL_SECONDS * 1000,
 });
+// Reviews in memory (MongoDB with MONGO_URL); deliveries on the shared bus make products reviewable.
+const reviewsLog = log.child({ service: "reviews" });
+const reviewsStorage = openReviewsStorage({
+  mongoUrl: env.MONGO_URL,
+  mongoDb: env.MONGO_DB,
+  log: reviewsLog,
+  timeoutMs: env.MONGO_TIMEOUT_MS,
+});
+const reviews = createReviewsService({
+  storage: reviewsStorage,
+  products: new CatalogProductDirectory({ url: `http://${env.HOST}:${env.CATALOG_PORT}/trpc` }),
+  events,
+  tokenKey,
+  log: reviewsLog,
+  metrics: createServiceMetrics("reviews"),
+});
 const workers = [
   createInventoryWorker({
     db,
@@ -111,14 +128,19 @@ await catalog.server.listen(env.CATALOG_PORT, env.HOST);
 await orders.server.listen(env.ORDERS_PORT, env.HOST);
 await identity.server.listen(env.IDENTITY_PORT, env.HOST);
 await inventoryApi.server.listen(env.INVENTORY_PORT, env.HOST);
+await reviews.server.listen(env.REVIEWS_PORT, env.HOST);
 log.info({ database: db.description }, "backend listening; preparing the database");
 
 onShutdown(log, async () => {
   catalog.readiness.ready = false;
   await identity.stop();
+  await reviews.stop();
   await Promise.all(
-    [catalog.server, orders.server, identity.server, inventoryApi.server].map((s) => s.close()),
+    [catalog.server, orders.server, identity.server, inventoryApi.server, reviews.server].map((s) =>
+      s.close(),
+    ),
   );
+  await reviewsStorage.close();
   await identityLimits.close();
   for (const w of workers) await w.stop();
   await orders.stop();
@@ -142,6 +164,7 @@ try {
   await catalog.start();
   for (const w of workers) await w.start();
   await orders.start();
+  await reviews.start();
   catalog.readiness.ready = true;
   catalog.readiness.detail = "ready";
   process.stdout.write(
@@ -154,6 +177,7 @@ try {
       `    orders API   http://${env.HOST}:${env.ORDERS_PORT}/trpc`,
       `    identity API http://${env.HOST}:${env.IDENTITY_PORT}/trpc (local-only staff: owner@emporium.local / owner-password)`,
       `    inventory API http://${env.HOST}:${env.INVENTORY_PORT}/trpc (staff stock per location)`,
+      `    reviews API  http://${env.HOST}:${env.REVIEWS_PORT}/trpc (${reviewsStorage.description})`,
       `    payments     ${env.PSP_URL} (simulator; test card 4242 4242 4242 4242)`,
       "",
     ].join("\n") + "\n",
