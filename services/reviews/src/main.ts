@@ -3,7 +3,7 @@
 // for: while it is unreachable, requests answer 503 ("Reviews are unavailable right now") and /readyz
 // reports it, and everything resumes when it is back.
 import { tokenKey } from "@emporium/auth";
-import { KafkaEventBus } from "@emporium/messaging";
+import { KafkaEventBus, PERSISTENT_RETRY } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { onShutdown } from "@emporium/runtime";
 import { loadReviewsEnv } from "./env";
@@ -17,8 +17,11 @@ const storage = openReviewsStorage({
   log,
   timeoutMs: env.MONGO_TIMEOUT_MS,
 });
+// An order fact that cannot be stored (MongoDB or the catalog down) is tried again for about two hours
+// before it is dead-lettered: a purchase is not to be lost to an outage. The topic waits meanwhile, so a
+// delivery is still read after its placement.
 const events = env.KAFKA_BROKERS
-  ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "reviews", log })
+  ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "reviews", log, retry: PERSISTENT_RETRY })
   : undefined;
 const reviews = createReviewsService({
   storage,
