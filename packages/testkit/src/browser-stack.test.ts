@@ -11,6 +11,7 @@ const backends: StackBackends = {
   ordersUrl: "http://127.0.0.1:1002/trpc",
   identityUrl: "http://127.0.0.1:1003/trpc",
   inventoryUrl: "http://127.0.0.1:1004/trpc",
+  reviewsUrl: "http://127.0.0.1:1007/trpc",
   pspUrl: "http://127.0.0.1:1005",
   oidcIssuer: "http://127.0.0.1:1006",
   serviceTokenSecret: "secret-for-this-run",
@@ -36,6 +37,7 @@ describe("the browser-test stack", () => {
       MEMCACHED_SERVERS: "mc:11211",
       S3_ENDPOINT: "http://s3",
       CATALOG_PORT: "4000",
+      REVIEWS_PORT: "4024",
       INVENTORY_URL: "http://other",
       SITE_URL: "https://shop.example",
       NEXTAUTH_SECRET: "x",
@@ -56,6 +58,7 @@ describe("the browser-test stack", () => {
       ORDERS_URL: backends.ordersUrl,
       IDENTITY_URL: backends.identityUrl,
       INVENTORY_URL: backends.inventoryUrl,
+      REVIEWS_URL: backends.reviewsUrl,
       SERVICE_TOKEN_SECRET: backends.serviceTokenSecret,
       NEXTAUTH_URL: "http://127.0.0.1:2001",
       OIDC_ISSUER: backends.oidcIssuer,
@@ -67,6 +70,7 @@ describe("the browser-test stack", () => {
       NODE_ENV: "production",
       PSP_URL: backends.pspUrl,
       SITE_URL: "http://127.0.0.1:2002",
+      REVIEWS_URL: backends.reviewsUrl,
       NEXTAUTH_URL: "http://127.0.0.1:2002",
     });
     expect(Object.keys(web).filter((k) => k.startsWith("OIDC_"))).toEqual([]);
