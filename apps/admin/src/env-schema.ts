@@ -10,6 +10,9 @@ export const adminEnvSchema = z.object({
   IDENTITY_URL: trpcUrl("http://127.0.0.1:4003/trpc").describe("The identity service's tRPC endpoint."),
   ORDERS_URL: trpcUrl("http://127.0.0.1:4002/trpc").describe("The orders service's tRPC endpoint."),
   INVENTORY_URL: trpcUrl("http://127.0.0.1:4021/trpc").describe("The inventory staff API's tRPC endpoint."),
+  REVIEWS_URL: trpcUrl("http://127.0.0.1:4024/trpc").describe(
+    "The reviews service's tRPC endpoint (the moderation queue).",
+  ),
   SERVICE_TOKEN_SECRET: secret().describe(
     "Signs the short-lived tokens the admin's server sends to the backends (32+ characters, shared with them); unset: a secret generated once under EMPORIUM_DATA_DIR.",
   ),

@@ -9,6 +9,7 @@ describe("parseAdminEnv", () => {
 
   it("names the variable that is wrong", () => {
     expect(() => parseAdminEnv({ CATALOG_URL: "catalog" })).toThrow(/CATALOG_URL/);
+    expect(() => parseAdminEnv({ REVIEWS_URL: "ftp://reviews/trpc" })).toThrow(/REVIEWS_URL/);
   });
 });
 
@@ -19,6 +20,7 @@ describe("admin secrets", () => {
     expect(e.IDENTITY_URL).toBe("http://127.0.0.1:4003/trpc");
     expect(e.ORDERS_URL).toBe("http://127.0.0.1:4002/trpc");
     expect(e.INVENTORY_URL).toBe("http://127.0.0.1:4021/trpc");
+    expect(e.REVIEWS_URL).toBe("http://127.0.0.1:4024/trpc");
     expect(() => parseAdminEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET: must be at least 32/);
   });
 });
