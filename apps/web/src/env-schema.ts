@@ -16,6 +16,11 @@ export const webEnvSchema = z.object({
   IDENTITY_URL: httpUrl
     .default("http://127.0.0.1:4003/trpc")
     .describe("The identity service's tRPC endpoint."),
+  REVIEWS_URL: httpUrl
+    .default("http://127.0.0.1:4024/trpc")
+    .describe(
+      "The reviews service's tRPC endpoint; while it does not answer, product pages show that reviews are unavailable.",
+    ),
   SERVICE_TOKEN_SECRET: z
     .string()
     .min(32, "must be at least 32 characters")

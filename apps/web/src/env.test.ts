@@ -10,6 +10,7 @@ describe("parseWebEnv", () => {
       SITE_URL: "http://localhost:3000",
       SECURE_COOKIES: false,
       IDENTITY_URL: "http://127.0.0.1:4003/trpc",
+      REVIEWS_URL: "http://127.0.0.1:4024/trpc",
       OIDC: null,
     });
   });
@@ -34,11 +35,13 @@ describe("parseWebEnv", () => {
         CATALOG_URL: "http://catalog:4001/trpc/",
         ORDERS_URL: "http://orders:4002/trpc/",
         PSP_URL: "https://psp.example/",
+        REVIEWS_URL: "http://reviews:4024/trpc/",
       }),
     ).toMatchObject({
       CATALOG_URL: "http://catalog:4001/trpc",
       ORDERS_URL: "http://orders:4002/trpc",
       PSP_URL: "https://psp.example",
+      REVIEWS_URL: "http://reviews:4024/trpc",
       SITE_URL: "https://shop.example",
     });
   });
@@ -53,6 +56,7 @@ describe("parseWebEnv", () => {
     expect(() => parseWebEnv({ SITE_URL: "ftp://shop.example" })).toThrow(/SITE_URL/);
     expect(() => parseWebEnv({ ORDERS_URL: "orders" })).toThrow(/ORDERS_URL/);
     expect(() => parseWebEnv({ PSP_URL: "file:///psp" })).toThrow(/PSP_URL/);
+    expect(() => parseWebEnv({ REVIEWS_URL: "reviews" })).toThrow(/REVIEWS_URL/);
   });
 });
 

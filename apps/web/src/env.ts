@@ -11,6 +11,7 @@ export interface WebEnv {
   PSP_URL: string;
   SITE_URL: string;
   IDENTITY_URL: string;
+  REVIEWS_URL: string;
   SERVICE_TOKEN_SECRET: string | undefined;
   NEXTAUTH_SECRET: string | undefined;
   /** Where `npm run dev` keeps its generated development secrets (the repository's .data/). */
@@ -30,6 +31,7 @@ export function parseWebEnv(source: Record<string, string | undefined>): WebEnv 
     PSP_URL: source.PSP_URL,
     SITE_URL: source.SITE_URL,
     IDENTITY_URL: source.IDENTITY_URL,
+    REVIEWS_URL: source.REVIEWS_URL,
     SERVICE_TOKEN_SECRET: source.SERVICE_TOKEN_SECRET || undefined,
     NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || undefined,
     EMPORIUM_DATA_DIR: source.EMPORIUM_DATA_DIR || undefined,
@@ -55,6 +57,7 @@ export function parseWebEnv(source: Record<string, string | undefined>): WebEnv 
     PSP_URL: trimSlashes(result.data.PSP_URL),
     SITE_URL: trimSlashes(result.data.SITE_URL),
     IDENTITY_URL: trimSlashes(e.IDENTITY_URL),
+    REVIEWS_URL: trimSlashes(e.REVIEWS_URL),
     SERVICE_TOKEN_SECRET: e.SERVICE_TOKEN_SECRET,
     NEXTAUTH_SECRET: e.NEXTAUTH_SECRET,
     // The storefront runs from apps/web; the development host keeps .data/ at the repository root.
