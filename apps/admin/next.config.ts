@@ -16,6 +16,7 @@ export default function config(phase: string): NextConfig {
       "@emporium/catalog",
       "@emporium/orders",
       "@emporium/inventory",
+      "@emporium/reviews",
       "@emporium/http-fetch",
     ],
     async rewrites() {
