@@ -128,7 +128,8 @@ export class MongoConnection {
 
   /**
    * Runs one store operation once the indexes exist; a server that cannot be reached becomes
-   * UnavailableError (503) with a message a shopper can read.
+   * UnavailableError (503) with a message a shopper can read, and the indexes are ensured again first
+   * thing after it.
    */
   async run<T>(operation: () => Promise<T>): Promise<T> {
     try {
@@ -138,6 +139,9 @@ export class MongoConnection {
       return result;
     } catch (err) {
       if (!isUnreachable(err)) throw err;
+      // The server that answers next may have lost them (a replaced or emptied database): the unique
+      // rules must hold from the first write after the outage too.
+      this.indexes = null;
       this.outage.failed(err);
       throw new UnavailableError(UNAVAILABLE_MESSAGE);
     }
