@@ -82,6 +82,7 @@ const targets = [
   "services/inventory",
   "services/payment",
   "services/fulfillment",
+  "services/reviews",
   "services/psp",
   "apps/web",
   "apps/admin",
