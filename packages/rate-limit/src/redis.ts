@@ -23,6 +23,7 @@ export class RedisRateLimiter implements RateLimiter {
   private readonly limiter: RateLimiterRedis;
   private readonly insurance: RateLimiterMemory;
   private degraded = false;
+  private closing = false;
 
   constructor(options: RedisRateLimiterOptions) {
     const { log } = options;
@@ -35,7 +36,8 @@ export class RedisRateLimiter implements RateLimiter {
     });
     // One warning per outage, not one per request (ioredis reports every failed reconnection).
     const down = (err?: Error) => {
-      if (this.degraded) return;
+      // Closing the connection at shutdown is not an outage.
+      if (this.degraded || this.closing) return;
       this.degraded = true;
       log.warn(
         { err, limiter: options.keyPrefix },
@@ -76,6 +78,7 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     if (this.client.status === "ready") await this.client.quit().catch(() => this.client.disconnect());
     else this.client.disconnect();
   }

@@ -2,32 +2,17 @@
 // one) is killed while two limiters — two "processes" — use it. They must keep refusing after `points`
 // attempts (each on its own count), answer fast, warn once, and share counts again once it is back.
 // Runs where the real-server suites run (TEST_REDIS_URL set); it needs only the redis-server binary.
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { realServer, waitFor } from "@emporium/testkit";
-import { freePort } from "@emporium/testkit/processes";
+import { dedicatedServer, type DedicatedServer } from "@emporium/testkit/processes";
 import { RedisRateLimiter } from "../src";
 import { log, unique } from "./helpers";
 
 const guard = realServer("TEST_REDIS_URL", "Rate limits while Redis is down");
 
-/** Starts redis-server on `port` with nothing persisted (a missing binary fails the test). */
-function startRedis(port: number): ChildProcess {
-  const child = spawn("redis-server", ["--port", String(port), "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  });
-  child.once("error", (err) => {
-    throw new Error(`could not start redis-server (install the redis-server package): ${err.message}`);
-  });
-  return child;
-}
-
-async function kill(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGKILL");
-  await exited;
-}
+/** redis-server on a free port with nothing persisted (a missing binary fails the test). */
+const startRedis = () =>
+  dedicatedServer("redis-server", (port) => ["--port", String(port), "--save", "", "--appendonly", "no"]);
 
 /** Consumes `key` once, failing the test if the answer takes longer than a second. */
 async function timed(limiter: RedisRateLimiter, key: string) {
@@ -38,8 +23,7 @@ async function timed(limiter: RedisRateLimiter, key: string) {
 }
 
 describe.runIf(guard.available)("RedisRateLimiter while Redis is down", () => {
-  let port: number;
-  let server: ChildProcess;
+  let server: DedicatedServer;
   const limiters: RedisRateLimiter[] = [];
   const keyPrefix = unique("outage");
   const limiter = () => {
@@ -47,7 +31,7 @@ describe.runIf(guard.available)("RedisRateLimiter while Redis is down", () => {
       points: 3,
       durationSeconds: 60,
       keyPrefix,
-      redisUrl: `redis://127.0.0.1:${port}`,
+      redisUrl: `redis://127.0.0.1:${server.port}`,
       log,
     });
     limiters.push(l);
@@ -55,12 +39,11 @@ describe.runIf(guard.available)("RedisRateLimiter while Redis is down", () => {
   };
 
   beforeAll(async () => {
-    port = await freePort();
-    server = startRedis(port);
+    server = await startRedis();
   });
   afterAll(async () => {
     for (const l of limiters) await l.close();
-    await kill(server);
+    await server.stop();
   });
 
   it("falls back to per-process limits at once, then shares counts again when Redis returns", async () => {
@@ -77,7 +60,7 @@ describe.runIf(guard.available)("RedisRateLimiter while Redis is down", () => {
     expect((await b.consume("k1")).allowed).toBe(false);
     expect(warn).not.toHaveBeenCalled();
 
-    await kill(server);
+    await server.stop();
     // Still limited (in this process), and no attempt waits on the dead server.
     const during = [];
     for (let n = 0; n < 5; n++) during.push(await timed(a, "k2"));
@@ -89,12 +72,22 @@ describe.runIf(guard.available)("RedisRateLimiter while Redis is down", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(warn).toHaveBeenCalledTimes(2);
 
-    server = startRedis(port);
+    await server.start();
     await waitFor(() => a.shared && b.shared, { timeoutMs: 15_000, what: "both limiters reconnected" });
     expect(
       [await a.consume("k3"), await b.consume("k3"), await a.consume("k3")].map((d) => d.allowed),
     ).toEqual([true, true, true]);
     expect((await b.consume("k3")).allowed).toBe(false);
     expect(warn).toHaveBeenCalledTimes(2);
+  });
+
+  it("does not take its own shutdown for an outage", async () => {
+    const warn = vi.spyOn(log, "warn");
+    const l = limiter();
+    await waitFor(() => l.shared, { what: "the limiter connected" });
+    warn.mockClear();
+    await l.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(warn).not.toHaveBeenCalled();
   });
 });
