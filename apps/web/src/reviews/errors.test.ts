@@ -1,0 +1,102 @@
+import { TRPCClientError } from "@trpc/client";
+import { describe, expect, it } from "vitest";
+import {
+  ALREADY_REVIEWED_MESSAGE,
+  FIELD_MESSAGES,
+  helpfulFailure,
+  NOT_RECEIVED_MESSAGE,
+  SESSION_ENDED_MESSAGE,
+  UNAVAILABLE_MESSAGE,
+  UNEXPECTED_MESSAGE,
+  writeFailure,
+} from "./errors";
+
+/** A refusal as the tRPC client hands it over: the service's message and its error data. */
+function refusal(message: string, data: Record<string, unknown> | null): TRPCClientError<never> {
+  const error = new TRPCClientError<never>(message);
+  Object.defineProperty(error, "data", { value: data });
+  return error;
+}
+
+describe("writeFailure", () => {
+  it("says why a product not received cannot be reviewed (412)", () => {
+    const error = refusal(
+      "You can review a product once it has been delivered to you, and this one has not been",
+      {
+        code: "PRECONDITION_FAILED",
+        httpStatus: 412,
+      },
+    );
+    expect(writeFailure(error)).toEqual({ message: NOT_RECEIVED_MESSAGE, field: null });
+  });
+
+  it("says a second review is not possible (409)", () => {
+    const error = refusal("You have already reviewed this product; edit your review instead", {
+      code: "CONFLICT",
+      httpStatus: 409,
+    });
+    expect(writeFailure(error)).toEqual({ message: ALREADY_REVIEWED_MESSAGE, field: null });
+  });
+
+  it("marks the field a 400 names, in the form's words rather than the validator's", () => {
+    const error = refusal("Invalid input: body: must be at most 5,000 characters", {
+      code: "BAD_REQUEST",
+      httpStatus: 400,
+      field: "body",
+    });
+    const failure = writeFailure(error);
+    expect(failure.field).toBe("body");
+    expect(failure.message).not.toMatch(/Invalid input/);
+    expect(FIELD_MESSAGES.body).toBe("Write your review in up to 5,000 characters.");
+  });
+
+  it("does not repeat a 400 about something the form does not show", () => {
+    const failure = writeFailure(
+      refusal("Invalid input: productId: must be a product id", {
+        code: "BAD_REQUEST",
+        httpStatus: 400,
+        field: "productId",
+      }),
+    );
+    expect(failure.field).toBeNull();
+    expect(failure.message).not.toMatch(/productId/);
+  });
+
+  it("tells the shopper the service is down, their session ended, or it is our fault", () => {
+    expect(writeFailure(refusal("fetch failed", null)).message).toBe(UNAVAILABLE_MESSAGE);
+    expect(
+      writeFailure(
+        refusal("Reviews are unavailable right now", { code: "SERVICE_UNAVAILABLE", httpStatus: 503 }),
+      ).message,
+    ).toBe(UNAVAILABLE_MESSAGE);
+    expect(
+      writeFailure(refusal("Your session token has expired", { code: "UNAUTHORIZED", httpStatus: 401 }))
+        .message,
+    ).toBe(SESSION_ENDED_MESSAGE);
+    expect(
+      writeFailure(
+        refusal("could not answer (request 7)", { code: "INTERNAL_SERVER_ERROR", httpStatus: 500 }),
+      ).message,
+    ).toBe(UNEXPECTED_MESSAGE);
+    expect(writeFailure(new Error("boom")).message).toBe(UNEXPECTED_MESSAGE);
+  });
+});
+
+describe("helpfulFailure", () => {
+  it("says a second vote was already counted (409) and that one's own review cannot be voted for", () => {
+    expect(
+      helpfulFailure(
+        refusal("You have already marked this review as helpful", { code: "CONFLICT", httpStatus: 409 }),
+      ),
+    ).toBe("You have already marked this review as helpful.");
+    expect(
+      helpfulFailure(
+        refusal("You cannot mark your own review as helpful", {
+          code: "PRECONDITION_FAILED",
+          httpStatus: 412,
+        }),
+      ),
+    ).toBe("You cannot mark your own review as helpful.");
+    expect(helpfulFailure(refusal("fetch failed", null))).toBe(UNAVAILABLE_MESSAGE);
+  });
+});
