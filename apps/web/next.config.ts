@@ -16,6 +16,7 @@ export default function config(phase: string): NextConfig {
       "@emporium/ui",
       "@emporium/catalog",
       "@emporium/orders",
+      "@emporium/reviews",
       "@emporium/contracts",
       "@emporium/http-fetch",
     ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProductDetail } from "@emporium/catalog/client";
+import type { PublicReview } from "@emporium/reviews/client";
 import { breadcrumbList, productBreadcrumbs, productJsonLd } from "./structured-data";
 
 const product: ProductDetail = {
@@ -83,6 +84,61 @@ describe("productJsonLd", () => {
       "@type": "Offer",
       price: "45.00",
       availability: "https://schema.org/LimitedAvailability",
+    });
+  });
+});
+
+function review(n: number, overrides: Partial<PublicReview> = {}): PublicReview {
+  return {
+    id: `r${n}`,
+    productId: "p1",
+    authorName: `Shopper ${n}`,
+    rating: 4,
+    title: `Review ${n}`,
+    body: `Body ${n}`,
+    photos: [],
+    helpfulCount: 0,
+    verifiedPurchase: true,
+    reply: null,
+    createdAt: `2026-03-0${n}T22:15:00.000Z`,
+    editedAt: null,
+    ...overrides,
+  };
+}
+
+describe("productJsonLd ratings", () => {
+  it("has no rating or reviews while nothing is approved, or when reviews could not be read", () => {
+    const none = productJsonLd("https://shop.example", product, {
+      summary: { average: null, count: 0 },
+      reviews: [],
+    });
+    expect(none).not.toHaveProperty("aggregateRating");
+    expect(none).not.toHaveProperty("review");
+    expect(productJsonLd("https://shop.example", product, null)).not.toHaveProperty("aggregateRating");
+  });
+
+  it("gives the aggregate rating and the first five shown reviews", () => {
+    const reviews = [1, 2, 3, 4, 5, 6].map((n) => review(n));
+    const ld = productJsonLd("https://shop.example", product, {
+      summary: { average: 4.33, count: 6 },
+      reviews: [review(1, { rating: 5, body: "<script>alert(1)</script> fits well" }), ...reviews.slice(1)],
+    });
+    expect(ld.aggregateRating).toEqual({
+      "@type": "AggregateRating",
+      ratingValue: 4.33,
+      reviewCount: 6,
+      bestRating: 5,
+      worstRating: 1,
+    });
+    expect(ld.review).toHaveLength(5);
+    expect(ld.review?.[0]).toEqual({
+      "@type": "Review",
+      author: { "@type": "Person", name: "Shopper 1" },
+      datePublished: "2026-03-01",
+      name: "Review 1",
+      // Kept as written: the JsonLd component escapes "<" when it writes the script element.
+      reviewBody: "<script>alert(1)</script> fits well",
+      reviewRating: { "@type": "Rating", ratingValue: 5, bestRating: 5, worstRating: 1 },
     });
   });
 });

@@ -1,5 +1,6 @@
 // schema.org documents for product and listing pages, built from catalog data as plain objects.
 import type { ProductDetail } from "@emporium/catalog/client";
+import type { PublicReview, RatingSummary } from "@emporium/reviews/client";
 import { toDecimalString } from "@emporium/ui/money";
 import { absoluteUrl, categoryHref, productHref } from "@/links";
 
@@ -32,8 +33,42 @@ function availabilityOf(available: number): string {
   return available <= LOW_STOCK ? LIMITED : IN_STOCK;
 }
 
-/** A Product with one Offer per variant, wrapped in an AggregateOffer when there are several. */
-export function productJsonLd(siteUrl: string, product: ProductDetail) {
+/** What the product page shows of its reviews: the summary and the reviews on screen. */
+export interface ShownReviews {
+  summary: Pick<RatingSummary, "average" | "count">;
+  reviews: readonly PublicReview[];
+}
+
+/** Reviews described in the Product document; search engines need no more than a few. */
+export const JSON_LD_REVIEWS = 5;
+
+/** AggregateRating and up to five Reviews, only when there are approved reviews to describe. */
+function ratingJsonLd(shown: ShownReviews | null) {
+  if (!shown || shown.summary.average === null || shown.summary.count === 0) return {};
+  return {
+    aggregateRating: {
+      "@type": "AggregateRating",
+      ratingValue: shown.summary.average,
+      reviewCount: shown.summary.count,
+      bestRating: 5,
+      worstRating: 1,
+    },
+    review: shown.reviews.slice(0, JSON_LD_REVIEWS).map((r) => ({
+      "@type": "Review",
+      author: { "@type": "Person", name: r.authorName },
+      datePublished: r.createdAt.slice(0, 10),
+      name: r.title,
+      reviewBody: r.body,
+      reviewRating: { "@type": "Rating", ratingValue: r.rating, bestRating: 5, worstRating: 1 },
+    })),
+  };
+}
+
+/**
+ * A Product with one Offer per variant, wrapped in an AggregateOffer when there are several, and its
+ * rating and shown reviews when it has approved ones.
+ */
+export function productJsonLd(siteUrl: string, product: ProductDetail, shown: ShownReviews | null = null) {
   const currency = product.currency;
   const offers = product.variants.map((variant) => ({
     "@type": "Offer",
@@ -71,6 +106,7 @@ export function productJsonLd(siteUrl: string, product: ProductDetail) {
     ...(product.brand ? { brand: { "@type": "Brand", name: product.brand.name } } : {}),
     ...(category ? { category: category.name } : {}),
     ...(offer ? { offers: offer } : {}),
+    ...ratingJsonLd(shown),
   };
 }
 

@@ -3,11 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@emporium/ui/alert";
 import { Breadcrumbs } from "@emporium/ui/breadcrumbs";
+import { currentShopper } from "@/auth/session";
 import { env } from "@/env";
 import { productHref, SLUG } from "@/links";
 import { NextLink } from "@/next-link";
 import { withStock } from "@/product/live-stock";
 import { ProductView } from "@/product/product-view";
+import { parseReviewSort } from "@/reviews/format";
+import { RatingLink } from "@/reviews/rating-link";
+import { ReviewsSection } from "@/reviews/reviews-section";
+import { getReviewPage } from "@/reviews/server";
 import { JsonLd } from "@/seo/json-ld";
 import { breadcrumbList, productBreadcrumbs, productJsonLd } from "@/seo/structured-data";
 import { WarmingUp } from "@/status/warming-up";
@@ -63,14 +68,29 @@ export default async function ProductPage(props: ProductPageProps) {
     if (result.failure.kind === "unavailable") return <WarmingUp detail={result.failure.message} />;
     notFound();
   }
-  const product = withStock(result.data, await getLiveStock(result.data.variants.map((v) => v.id)));
+  const reviewSort = parseReviewSort(searchParams.review_sort);
+  const reviewCursor = typeof searchParams.review_after === "string" ? searchParams.review_after : null;
+  // Reviews never fail the page: getReviewPage answers { ok: false } whatever goes wrong.
+  const [stock, reviews, shopper] = await Promise.all([
+    getLiveStock(result.data.variants.map((v) => v.id)),
+    getReviewPage(result.data.id, reviewSort, reviewCursor),
+    currentShopper(),
+  ]);
+  const product = withStock(result.data, stock);
   const crumbs = productBreadcrumbs(product);
+  const summary = reviews.ok ? reviews.page.summary : null;
   // Set by the add-to-cart form's redirect when it was posted without JavaScript.
   const added = product.variants.find((v) => v.id === searchParams.added);
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8">
-      <JsonLd data={productJsonLd(env.SITE_URL, product)} />
+      <JsonLd
+        data={productJsonLd(
+          env.SITE_URL,
+          product,
+          reviews.ok ? { summary: reviews.page.summary, reviews: reviews.page.items } : null,
+        )}
+      />
       <JsonLd data={breadcrumbList(env.SITE_URL, crumbs)} />
       <Breadcrumbs items={crumbs.map((c) => ({ label: c.name, href: c.path }))} LinkComponent={NextLink} />
       {added && (
@@ -101,6 +121,14 @@ export default async function ProductPage(props: ProductPageProps) {
                 </Link>
               )}
               <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance">{product.title}</h1>
+              {summary && summary.average !== null && summary.count > 0 && (
+                <RatingLink
+                  average={summary.average}
+                  count={summary.count}
+                  href="#reviews"
+                  className="mt-2"
+                />
+              )}
             </div>
           }
         >
@@ -129,6 +157,15 @@ export default async function ProductPage(props: ProductPageProps) {
           </div>
         </ProductView>
       </div>
+      <ReviewsSection
+        productId={product.id}
+        productPath={productHref(product.slug)}
+        result={reviews}
+        sort={reviewSort}
+        cursor={reviewCursor}
+        variantId={variantId}
+        signedIn={shopper !== null}
+      />
     </div>
   );
 }
