@@ -1,0 +1,148 @@
+"use client";
+// "Write a review": a rating as five radio buttons drawn as stars (each named "1 star" … "5 stars", so a
+// keyboard or screen-reader user picks one like any radio group), a title, the review and the name to show.
+// Refusals are said in words on the form and on the field concerned, and what was typed stays; once
+// sent, the form gives way to a thank-you. Works without JavaScript through the server action.
+import Link from "next/link";
+import { useActionState, useId, useState } from "react";
+import { Alert } from "@emporium/ui/alert";
+import { Button } from "@emporium/ui/button";
+import { cn } from "@emporium/ui/cn";
+import { Field } from "@emporium/ui/field";
+import { keepValuesOnRefusal } from "@emporium/ui/form-action";
+import { TextField, inputStyles } from "@emporium/ui/text-field";
+import { writeReview } from "./actions";
+import { RATING_WORDS, starsLabel } from "./format";
+import type { ReviewFormState } from "./form-state";
+import { StarShape } from "./stars";
+
+export interface ReviewFormProps {
+  productId: string;
+  productTitle: string;
+  productPath: string;
+  /** Suggested name to show with the review ("Ada L."). */
+  authorName: string;
+  limits: { title: number; body: number; authorName: number };
+}
+
+const INITIAL: ReviewFormState = { status: "idle", message: null };
+const STARS = [1, 2, 3, 4, 5] as const;
+
+function RatingInput({ error }: { error: string | null }) {
+  const [value, setValue] = useState<number>(0);
+  const [hover, setHover] = useState<number>(0);
+  const errorId = useId();
+  const shown = hover || value;
+  return (
+    <fieldset aria-describedby={error ? errorId : undefined}>
+      <legend className="text-sm font-medium text-ink">Your rating</legend>
+      <div className="mt-1.5 flex items-center gap-3">
+        <div className="flex" onMouseLeave={() => setHover(0)}>
+          {STARS.map((n) => (
+            <label key={n} className="cursor-pointer p-0.5" onMouseEnter={() => setHover(n)}>
+              <input
+                type="radio"
+                name="rating"
+                value={n}
+                required
+                className="peer sr-only"
+                onChange={() => setValue(n)}
+              />
+              <StarShape
+                className={cn(
+                  "size-8 rounded-sm peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-700",
+                  n <= shown ? "text-amber-600" : "text-line-strong",
+                )}
+              />
+              <span className="sr-only">{starsLabel(n)}</span>
+            </label>
+          ))}
+        </div>
+        <span aria-hidden="true" className="text-sm text-ink-muted">
+          {shown === 1 || shown === 2 || shown === 3 || shown === 4 || shown === 5
+            ? `${starsLabel(shown)} — ${RATING_WORDS[shown]}`
+            : "Choose 1 to 5 stars"}
+        </span>
+      </div>
+      {error && (
+        <p id={errorId} className="mt-1.5 text-sm font-medium text-sale">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+export function ReviewForm({ productId, productTitle, productPath, authorName, limits }: ReviewFormProps) {
+  const [state, action, pending] = useActionState(writeReview, INITIAL);
+  const error = (field: keyof NonNullable<ReviewFormState["errors"]>) => state.errors?.[field] ?? null;
+
+  if (state.status === "sent")
+    return (
+      <div className="flex flex-col items-start gap-4">
+        <Alert tone="success" live="polite" title={state.message}>
+          Our team reads every review before it is shown; this usually takes a day or two.
+        </Alert>
+        <Link href={productPath} className="font-medium text-brand-700 underline">
+          Back to {productTitle}
+        </Link>
+      </div>
+    );
+
+  return (
+    <form
+      action={action}
+      onSubmit={keepValuesOnRefusal(action)}
+      aria-label="Write a review"
+      className="flex flex-col gap-5"
+      noValidate
+    >
+      <input type="hidden" name="productId" value={productId} />
+      {state.status === "error" && (
+        <Alert tone="error" live="assertive">
+          {state.message}
+        </Alert>
+      )}
+      <RatingInput error={error("rating")} />
+      <TextField
+        label="Title"
+        name="title"
+        required
+        maxLength={limits.title}
+        hint="Sum up your review in a line."
+        error={error("title")}
+      />
+      <Field
+        label="Your review"
+        hint={`What did you like or dislike? Up to ${limits.body.toLocaleString("en-US")} characters.`}
+        error={error("body")}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            name="body"
+            required
+            rows={6}
+            maxLength={limits.body}
+            className={cn(inputStyles(Boolean(error("body"))), "h-auto py-2")}
+          />
+        )}
+      </Field>
+      <TextField
+        label="Name shown with your review"
+        name="authorName"
+        optional
+        maxLength={limits.authorName}
+        defaultValue={authorName}
+        autoComplete="off"
+        hint="Left empty, your review is signed “Verified buyer”."
+        error={error("authorName")}
+      />
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Sending…" : "Submit review"}
+        </Button>
+      </div>
+    </form>
+  );
+}
