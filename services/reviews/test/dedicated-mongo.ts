@@ -1,12 +1,13 @@
 // A mongo-java-server of a test's own, on a free port, that the test may kill and start again on the same
-// port while traffic runs — never the shared one on 27017 the other suites use. It is the build CI
+// port while traffic runs — never the shared one on 27017 the other suites use. (testkit's
+// dedicatedServer does this for memcached and redis-server; a JVM needs a longer start-up allowance, its
+// output when it fails to come up, and not to outlive a test process that dies.) It is the build CI
 // already fetched and compiled (ensure_mongo in .ci/lib.sh: .ci/cache/mongo/classes and lib/*), run the
 // same way (EmporiumMongoServer <host> <port>), with the classpath taken from TEST_MONGO_SERVER_CLASSPATH.
 // mongo-java-server keeps everything in memory: a restarted instance is empty.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createConnection } from "node:net";
 import { waitFor } from "@emporium/testkit";
-import { freePort } from "@emporium/testkit/processes";
+import { acceptsConnections, freePort } from "@emporium/testkit/processes";
 
 /** The entry point .ci/brokers/EmporiumMongoServer.java compiles to. */
 const MAIN_CLASS = "EmporiumMongoServer";
@@ -19,16 +20,6 @@ export interface DedicatedMongo {
   /** Kills the JVM outright (SIGKILL): a crash, not a shutdown, so no connection is closed politely. */
   kill(): Promise<void>;
 }
-
-const accepting = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = createConnection({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 
 export async function dedicatedMongo(classpath: string): Promise<DedicatedMongo> {
   const port = await freePort();
@@ -73,7 +64,7 @@ export async function dedicatedMongo(classpath: string): Promise<DedicatedMongo>
         await waitFor(
           async () => {
             if (exitedEarly) return "exited";
-            return (await accepting(port)) && "accepting";
+            return (await acceptsConnections(port)) && "accepting";
           },
           { timeoutMs: 60_000, intervalMs: 100, what: `mongo-java-server on port ${port}` },
         ).then((state) => {
