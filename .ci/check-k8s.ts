@@ -2,7 +2,8 @@
 // each rendered target (`kubectl kustomize` on base and every overlay) meets the project's rules —
 // probes, resources and a non-root security context on every workload, Services and policies that
 // select real pods, TLS on every Ingress, each shared store (Redis, Memcached, MongoDB) reachable only by
-// the services that use it, and the pieces each environment must have.
+// the services that use it, every in-namespace service a pod is given the URL of reachable through both
+// sides' NetworkPolicies, and the pieces each environment must have.
 // Run: `npx tsx .ci/check-k8s.ts` (from .ci/run). Needs kubectl (it bundles kustomize) for the render
 // checks; without it they fail under CI=true and are reported as not run otherwise.
 import { spawnSync } from "node:child_process";
@@ -172,6 +173,7 @@ const expectedProbes: Record<string, { liveness: string; readiness: string }> = 
   catalog: { liveness: "/healthz", readiness: "/readyz" },
   web: { liveness: "/", readiness: "/" },
   admin: { liveness: "/", readiness: "/" },
+  reviews: { liveness: "/healthz", readiness: "/readyz" },
 };
 
 function checkRender(target: string, objects: Obj[]): void {
@@ -275,8 +277,8 @@ function checkRender(target: string, objects: Obj[]): void {
       ),
     );
     const sorted = [...allowed].sort().join(",");
-    if (sorted !== "admin,orders,web")
-      fail(where, `catalog ingress should admit only web, admin and orders, admits: ${sorted}`);
+    if (sorted !== "admin,orders,reviews,web")
+      fail(where, `catalog ingress should admit only web, admin, orders and reviews, admits: ${sorted}`);
   }
 
   for (const hpa of objects.filter((o) => o.kind === "HorizontalPodAutoscaler")) {
@@ -304,7 +306,7 @@ function checkRender(target: string, objects: Obj[]): void {
 
   const has = (kind: string, name: string): boolean => named(kind, name) !== undefined;
   if (!has("Job", "catalog-migrate")) fail(where, "migration Job catalog-migrate missing");
-  for (const svc of ["catalog", "web", "admin"]) {
+  for (const svc of ["catalog", "web", "admin", "reviews"]) {
     if (!has("Deployment", svc)) fail(where, `Deployment ${svc} missing`);
     if (!has("Service", svc)) fail(where, `Service ${svc} missing`);
   }
@@ -329,6 +331,116 @@ function checkRender(target: string, objects: Obj[]): void {
       if (!has("StatefulSet", db)) fail(where, `dev StatefulSet ${db} missing`);
   }
   checkStores(where, target, objects);
+  checkReviewsStore(where, target, objects);
+  checkServiceUrls(where, objects);
+}
+
+/**
+ * The reviews service keeps its documents in memory when MONGO_URL is unset, losing every review on a
+ * restart: it must always be given MONGO_URL, from the `mongo-url` Secret (in dev generated with a hash
+ * suffix) and not optionally. In prod that Secret is the operator's (externalSecrets): a rendered one
+ * would carry credentials from git.
+ */
+function checkReviewsStore(where: string, target: string, objects: Obj[]): void {
+  const reviews = objects.find((o) => o.kind === "Deployment" && at(o, "metadata", "name") === "reviews");
+  if (!reviews) return;
+  const mongoUrlSecret = /^mongo-url(-[a-z0-9]{10})?$/;
+  const container = arr(at(reviews, "spec", "template", "spec", "containers"))[0];
+  const ref = arr(at(container, "env")).find((e) => at(e, "name") === "MONGO_URL");
+  const secret = at(ref, "valueFrom", "secretKeyRef");
+  if (!mongoUrlSecret.test(str(at(secret, "name")) ?? "") || at(secret, "key") !== "MONGO_URL")
+    fail(where, "reviews: MONGO_URL must come from the mongo-url Secret (key MONGO_URL)");
+  else if (at(secret, "optional") === true)
+    fail(where, "reviews: the mongo-url Secret must not be optional (without it reviews live in memory)");
+  const rendered = objects.some(
+    (o) => o.kind === "Secret" && mongoUrlSecret.test(str(at(o, "metadata", "name")) ?? ""),
+  );
+  if (target === "overlays/prod" && rendered)
+    fail(where, "mongo-url is rendered in prod: the operator creates it (no credentials in git)");
+}
+
+// The backends each app's server calls: unset, an app falls back to its development default
+// (http://127.0.0.1:<port>/trpc), which answers nothing in a pod.
+const appBackends: Record<string, string[]> = {
+  web: ["CATALOG_URL", "ORDERS_URL", "IDENTITY_URL", "REVIEWS_URL"],
+  admin: ["CATALOG_URL", "ORDERS_URL", "IDENTITY_URL", "INVENTORY_URL", "REVIEWS_URL"],
+};
+
+/**
+ * A URL in a pod's configuration naming an in-namespace Service (`http://catalog:4001/trpc`) must be
+ * reachable: the caller's policies allow egress to the Service's pods on that port, and the callee's
+ * policies admit the caller. Otherwise the call is refused at run time under default-deny.
+ */
+function checkServiceUrls(where: string, objects: Obj[]): void {
+  const owners = podOwners(objects);
+  for (const [app, vars] of Object.entries(appBackends)) {
+    const d = objects.find((o) => o.kind === "Deployment" && at(o, "metadata", "name") === app);
+    if (!d) continue;
+    const container = obj(arr(at(d, "spec", "template", "spec", "containers"))[0]);
+    for (const name of vars) {
+      const value = envSource(objects, container, name).value;
+      const host = value ? /^https?:\/\/([a-z0-9-]+)[:/]/.exec(value)?.[1] : undefined;
+      if (!host || !objects.some((o) => o.kind === "Service" && at(o, "metadata", "name") === host))
+        fail(`${where} Deployment/${app}`, `${name} must name a Service of this render, is ${String(value)}`);
+    }
+  }
+  const policies = objects.filter((o) => o.kind === "NetworkPolicy");
+  const selecting = (labels: Obj) =>
+    policies.filter((p) => matches(obj(at(p, "spec", "podSelector", "matchLabels")), labels));
+  const admits = (peers: unknown[], labels: Obj) =>
+    peers.some((peer) => matches(obj(at(peer, "podSelector", "matchLabels")), labels));
+  // a rule without ports allows every port
+  const onPort = (rule: unknown, port: unknown) => {
+    const ports = arr(at(rule, "ports"));
+    return ports.length === 0 || ports.some((p) => at(p, "port") === port);
+  };
+  for (const caller of owners) {
+    for (const c of arr(caller.spec.containers).map(obj)) {
+      for (const name of envNames(objects, c)) {
+        const value = envSource(objects, c, name).value;
+        const m = value ? /^https?:\/\/([a-z0-9-]+):(\d+)(\/|$)/.exec(value) : null;
+        if (!m) continue;
+        const [, host = "", portText = ""] = m;
+        const service = objects.find((o) => o.kind === "Service" && at(o, "metadata", "name") === host);
+        if (!service) continue;
+        const w = `${where} ${caller.kind}/${caller.name} ${name}=${String(value)}`;
+        const servicePort = arr(at(service, "spec", "ports")).find((p) => at(p, "port") === Number(portText));
+        const callee = owners.find((o) => matches(obj(at(service, "spec", "selector")), o.labels));
+        if (!servicePort || !callee) {
+          fail(w, `Service ${host} has no port ${portText} or no pods`);
+          continue;
+        }
+        // policies name the pod's port: the Service's targetPort, by number or by the container port's name
+        const target = at(servicePort, "targetPort") ?? Number(portText);
+        const named = arr(callee.spec.containers)
+          .flatMap((k) => arr(at(k, "ports")))
+          .find((p) => at(p, "name") === target);
+        const port = typeof target === "number" ? target : at(named, "containerPort");
+        const out = selecting(caller.labels).some((p) =>
+          arr(at(p, "spec", "egress")).some(
+            (rule) => admits(arr(at(rule, "to")), callee.labels) && onPort(rule, port),
+          ),
+        );
+        if (!out) fail(w, `no NetworkPolicy lets ${caller.name} reach ${host} on ${String(port)}`);
+        const inbound = selecting(callee.labels).some((p) =>
+          arr(at(p, "spec", "ingress")).some(
+            (rule) => admits(arr(at(rule, "from")), caller.labels) && onPort(rule, port),
+          ),
+        );
+        if (!inbound) fail(w, `${host}'s NetworkPolicy does not admit ${caller.name} on ${String(port)}`);
+      }
+    }
+  }
+}
+
+/** The variables a container is given by name: its env entries and its envFrom ConfigMaps' keys. */
+function envNames(objects: Obj[], container: Obj): Set<string> {
+  const fromConfigMaps = arr(container.envFrom).flatMap((ref) => {
+    const cm = str(at(ref, "configMapRef", "name"));
+    const found = objects.find((o) => o.kind === "ConfigMap" && at(o, "metadata", "name") === cm);
+    return Object.keys(obj(at(found, "data")));
+  });
+  return new Set([...arr(container.env).flatMap((e) => str(at(e, "name")) ?? []), ...fromConfigMaps]);
 }
 
 /** Only each store's users reach it, every user is told where it is, and secrets stay in Secrets. */
