@@ -52,6 +52,11 @@ function chipsFor(
       href: listingHref(pathname, firstPage({ ...state, priceMin: null, priceMax: null })),
     });
   }
+  if (state.minRating !== null)
+    chips.push({
+      label: `${state.minRating}★ & up`,
+      href: listingHref(pathname, firstPage({ ...state, minRating: null })),
+    });
   if (state.inStock)
     chips.push({
       label: "In stock only",

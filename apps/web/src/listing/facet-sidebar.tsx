@@ -1,11 +1,13 @@
 // The facet controls inside the listing form: sub-categories (links), brands and attributes
-// (checkboxes named like the URL keys), a price range in dollars and an in-stock toggle.
+// (checkboxes named like the URL keys), the customer rating ("4★ & up"), a price range in dollars and an
+// in-stock toggle.
 import Link from "next/link";
 import type { Facets } from "@emporium/catalog/client";
 import { Button } from "@emporium/ui/button";
 import { Checkbox } from "@emporium/ui/checkbox";
 import { FacetGroup } from "@emporium/ui/facet-group";
 import { centsToDollars, type ListingState } from "./listing-params";
+import { RatingFacet } from "./rating-facet";
 
 export interface CategoryLink {
   name: string;
@@ -75,6 +77,8 @@ export function FacetSidebar({ facets, state, categoryLinks, categoryHeading }: 
           }))}
         />
       ))}
+
+      <RatingFacet counts={facets.rating} selected={state.minRating} />
 
       <fieldset className="border-b border-line pb-5">
         <legend className="mb-3 text-sm font-semibold text-ink">Price</legend>

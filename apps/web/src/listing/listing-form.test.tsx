@@ -10,6 +10,7 @@ vi.mock("next/navigation", () => ({
 
 const { ListingForm } = await import("./listing-form");
 const { SortSelect } = await import("./sort-select");
+const { RatingFacet } = await import("./rating-facet");
 
 function renderForm() {
   return render(
@@ -57,5 +58,29 @@ describe("ListingForm", () => {
     expect(push).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole("button", { name: "Apply" }));
     expect(push).toHaveBeenCalledWith("/c/clothing/tops?brand=kestrel&price_min=25", { scroll: false });
+  });
+
+  it("navigates as soon as a customer rating is chosen", () => {
+    render(
+      <ListingForm action="/c/clothing/tops" defaultSort="newest">
+        <RatingFacet
+          counts={[
+            { atLeast: 4, count: 3 },
+            { atLeast: 3, count: 5 },
+          ]}
+          selected={null}
+        />
+      </ListingForm>,
+    );
+    const group = screen.getByRole("group", { name: "Customer rating" });
+    // Ratings no product reaches are not offered; each option says how many products it would show.
+    expect(Array.from(group.querySelectorAll("label")).map((l) => l.textContent)).toEqual([
+      "Any rating",
+      "& up, 3 products",
+      "& up, 5 products",
+    ]);
+    expect(screen.getByRole("radio", { name: /^4 stars & up\s*, 3 products$/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole("radio", { name: /^4 stars & up/ }));
+    expect(push).toHaveBeenLastCalledWith("/c/clothing/tops?rating=4", { scroll: false });
   });
 });

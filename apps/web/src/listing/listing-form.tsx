@@ -1,6 +1,6 @@
 "use client";
 // The filter/sort form around a listing. It is a real GET form, so it works without JavaScript; with
-// JavaScript a ticked box or a new sort order navigates at once (client-side, keeping scroll), and the
+// JavaScript a ticked box, a chosen rating or a new sort order navigates at once (client-side, keeping scroll), and the
 // URL it goes to is the canonical one from listing-params.
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useTransition, type ChangeEvent, type FormEvent, type ReactNode } from "react";
@@ -20,7 +20,7 @@ function formState(form: HTMLFormElement, defaultSort: SortOrder): ListingState 
 function resetToServerValues(form: HTMLFormElement) {
   for (const element of Array.from(form.elements)) {
     if (!(element instanceof HTMLInputElement)) continue;
-    if (element.type === "checkbox") element.checked = element.defaultChecked;
+    if (element.type === "checkbox" || element.type === "radio") element.checked = element.defaultChecked;
     else if (element.type !== "hidden") element.value = element.defaultValue;
   }
 }
@@ -50,7 +50,8 @@ export function ListingForm({ action, defaultSort, children }: ListingFormProps)
   const onChange = (event: ChangeEvent<HTMLFormElement>) => {
     const field = event.target;
     const immediate =
-      (field instanceof HTMLInputElement && field.type === "checkbox") || field instanceof HTMLSelectElement;
+      (field instanceof HTMLInputElement && (field.type === "checkbox" || field.type === "radio")) ||
+      field instanceof HTMLSelectElement;
     if (immediate) navigate(event.currentTarget);
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -16,7 +16,7 @@ describe("parseListingParams", () => {
   it("reads brands, attributes, price, stock, sort and cursor from the URL", () => {
     const state = parseListingParams(
       new URLSearchParams(
-        "brand=kestrel&brand=linnea&colour=blue&colour=green&size=m&price_min=20&price_max=49.5&in_stock=1&sort=price_asc&after=abc",
+        "brand=kestrel&brand=linnea&colour=blue&colour=green&size=m&price_min=20&price_max=49.5&in_stock=1&rating=4&sort=price_asc&after=abc",
       ),
     );
     expect(state).toEqual({
@@ -27,9 +27,20 @@ describe("parseListingParams", () => {
       priceMin: 2000,
       priceMax: 4950,
       inStock: true,
+      minRating: 4,
       sort: "price_asc",
       cursor: { direction: "after", value: "abc" },
     });
+  });
+
+  it("reads a customer rating of 1 to 4 stars and a sort by rating, nothing else", () => {
+    expect(parseListingParams(new URLSearchParams("rating=3&sort=rating"))).toMatchObject({
+      minRating: 3,
+      sort: "rating",
+      attributes: {},
+    });
+    for (const rating of ["0", "5", "4.5", "four", ""])
+      expect(parseListingParams(new URLSearchParams({ rating })).minRating).toBeNull();
   });
 
   it("accepts Next's searchParams record with repeated keys", () => {
@@ -42,7 +53,7 @@ describe("parseListingParams", () => {
   it("drops values the catalog would refuse instead of failing the page", () => {
     const state = parseListingParams(
       new URLSearchParams(
-        "brand=Not A Slug&utm_source=news&colour=&price_min=abc&price_max=-5&sort=cheapest&category=../x",
+        "brand=Not A Slug&utm_source=news&colour=&price_min=abc&price_max=-5&sort=cheapest&category=../x&rating=5",
       ),
     );
     expect(state).toEqual(EMPTY_LISTING);
@@ -68,11 +79,11 @@ describe("parseListingParams", () => {
 describe("toSearchParams / listingHref", () => {
   it("writes a canonical URL that parses back to the same state", () => {
     const url =
-      "q=shirt&brand=linnea&brand=kestrel&size=m&colour=green&colour=blue&price_min=20&in_stock=1&sort=newest";
+      "q=shirt&rating=3&brand=linnea&brand=kestrel&size=m&colour=green&colour=blue&price_min=20&in_stock=1&sort=newest";
     const state = parseListingParams(new URLSearchParams(url));
     const written = toSearchParams(state).toString();
     expect(written).toBe(
-      "q=shirt&brand=kestrel&brand=linnea&colour=blue&colour=green&size=m&price_min=20&in_stock=1&sort=newest",
+      "q=shirt&brand=kestrel&brand=linnea&colour=blue&colour=green&size=m&price_min=20&in_stock=1&rating=3&sort=newest",
     );
     expect(parseListingParams(new URLSearchParams(written))).toEqual(state);
   });
@@ -97,11 +108,12 @@ describe("changing the listing", () => {
 
   it("clears filters but keeps the search and the order", () => {
     const state = parseListingParams(
-      new URLSearchParams("q=linen&brand=kestrel&in_stock=1&sort=price_desc&after=x"),
+      new URLSearchParams("q=linen&brand=kestrel&in_stock=1&rating=4&sort=price_desc&after=x"),
     );
     expect(hasFilters(state)).toBe(true);
     const cleared = withoutFilters(state);
     expect(hasFilters(cleared)).toBe(false);
+    expect(hasFilters(parseListingParams(new URLSearchParams("rating=2")))).toBe(true);
     expect(listingHref("/search", cleared)).toBe("/search?q=linen&sort=price_desc");
   });
 });
@@ -109,7 +121,7 @@ describe("changing the listing", () => {
 describe("toListInput", () => {
   it("builds the catalog input, with the category from the page path", () => {
     const state = parseListingParams(
-      new URLSearchParams("brand=kestrel&colour=blue&price_max=50&in_stock=1&after=abc"),
+      new URLSearchParams("brand=kestrel&colour=blue&price_max=50&in_stock=1&rating=4&sort=rating&after=abc"),
     );
     expect(toListInput(state, { category: "clothing/tops" })).toEqual({
       category: "clothing/tops",
@@ -117,6 +129,8 @@ describe("toListInput", () => {
       attributes: { colour: ["blue"] },
       priceMax: 5000,
       inStock: true,
+      minRating: 4,
+      sort: "rating",
       cursor: "abc",
       limit: 24,
       facets: true,

@@ -1,5 +1,5 @@
 // The listing's state lives in the URL so a link reproduces the page and the back button works:
-//   /c/clothing/tops?brand=kestrel&colour=blue&price_min=20&in_stock=1&sort=price_asc&after=<cursor>
+//   /c/clothing/tops?brand=kestrel&colour=blue&price_min=20&in_stock=1&rating=4&sort=price_asc&after=<cursor>
 // Fixed keys have their own meaning; every other slug-shaped key is an attribute facet (colour=blue).
 // Parsing is forgiving — malformed values are dropped rather than sent to the catalog — and writing is
 // canonical (fixed key order, sorted values) so equal states give equal URLs.
@@ -14,7 +14,11 @@ export const PAGE_SIZE = 24;
 export const MAX_QUERY_LENGTH = 100;
 
 const DOLLARS = /^\d{1,7}(?:\.\d{1,2})?$/;
-const SORTS: readonly SortOrder[] = ["relevance", "newest", "price_asc", "price_desc"];
+const SORTS: readonly SortOrder[] = ["relevance", "newest", "price_asc", "price_desc", "rating"];
+
+/** "4★ & up": the lowest average rating a shopper can ask for (the catalog's minRating, 1–4). */
+export type MinRating = 1 | 2 | 3 | 4;
+export const MIN_RATINGS: readonly MinRating[] = [4, 3, 2, 1];
 
 /** Keys with a fixed meaning; any other slug-shaped key is an attribute filter. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set([
@@ -27,6 +31,7 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set([
   "price_min",
   "price_max",
   "in_stock",
+  "rating",
   "variant",
 ]);
 
@@ -46,6 +51,8 @@ export interface ListingState {
   priceMin: number | null;
   priceMax: number | null;
   inStock: boolean;
+  /** Only products rated at least this many stars on average; null for any rating (or none). */
+  minRating: MinRating | null;
   /** null means the default order (relevance when searching, newest otherwise). */
   sort: SortOrder | null;
   cursor: ListingCursor | null;
@@ -59,6 +66,7 @@ export const EMPTY_LISTING: ListingState = {
   priceMin: null,
   priceMax: null,
   inStock: false,
+  minRating: null,
   sort: null,
   cursor: null,
 };
@@ -122,6 +130,7 @@ export function parseListingParams(input: URLSearchParams | SearchParamsRecord):
     priceMin,
     priceMax,
     inStock: ["1", "true", "on"].includes(params.get("in_stock") ?? ""),
+    minRating: MIN_RATINGS.find((r) => String(r) === params.get("rating")) ?? null,
     sort: SORTS.find((s) => s === sort) ?? null,
     cursor: after
       ? { direction: "after", value: after }
@@ -143,6 +152,7 @@ export function toSearchParams(state: ListingState): URLSearchParams {
   if (state.priceMin !== null) params.set("price_min", centsToDollars(state.priceMin));
   if (state.priceMax !== null) params.set("price_max", centsToDollars(state.priceMax));
   if (state.inStock) params.set("in_stock", "1");
+  if (state.minRating !== null) params.set("rating", String(state.minRating));
   if (state.sort) params.set("sort", state.sort);
   if (state.cursor) params.set(state.cursor.direction, state.cursor.value);
   return params;
@@ -160,7 +170,8 @@ export function hasFilters(state: ListingState): boolean {
     Object.keys(state.attributes).length > 0 ||
     state.priceMin !== null ||
     state.priceMax !== null ||
-    state.inStock
+    state.inStock ||
+    state.minRating !== null
   );
 }
 
@@ -199,6 +210,7 @@ export function toListInput(state: ListingState, scope: { category?: string | nu
     ...(state.priceMin !== null ? { priceMin: state.priceMin } : {}),
     ...(state.priceMax !== null ? { priceMax: state.priceMax } : {}),
     ...(state.inStock ? { inStock: true } : {}),
+    ...(state.minRating !== null ? { minRating: state.minRating } : {}),
     ...(state.sort ? { sort: state.sort } : {}),
     ...(state.cursor ? { cursor: state.cursor.value } : {}),
     limit: PAGE_SIZE,

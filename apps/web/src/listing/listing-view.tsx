@@ -40,6 +40,7 @@ function activeFilterCount(state: ListingState): number {
     Object.values(state.attributes).reduce((n, values) => n + values.length, 0) +
     (state.priceMin !== null || state.priceMax !== null ? 1 : 0) +
     (state.inStock ? 1 : 0) +
+    (state.minRating !== null ? 1 : 0) +
     (state.category ? 1 : 0)
   );
 }

@@ -1,9 +1,11 @@
+import { createElement } from "react";
 import type { ProductCard } from "@emporium/catalog/client";
 import type { ProductCardProps } from "@emporium/ui/product-card";
 import { productHref } from "@/links";
 import { NextLink } from "@/next-link";
+import { RatingLine } from "@/reviews/rating-link";
 
-/** A catalog product card as the shared ProductCard component's props. */
+/** A catalog product card as the shared ProductCard component's props, with its stars once it is rated. */
 export function cardProps(card: ProductCard, options: { eager?: boolean } = {}): ProductCardProps {
   return {
     href: productHref(card.slug),
@@ -15,6 +17,10 @@ export function cardProps(card: ProductCard, options: { eager?: boolean } = {}):
     compareAtPrice: card.compareAtPrice,
     currency: card.currency,
     inStock: card.inStock,
+    rating:
+      card.rating && card.rating.count > 0
+        ? createElement(RatingLine, { average: card.rating.average, count: card.rating.count })
+        : null,
     eager: options.eager ?? false,
     LinkComponent: NextLink,
   };

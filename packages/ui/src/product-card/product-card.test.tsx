@@ -22,6 +22,14 @@ describe("ProductCard", () => {
     expect(screen.getByRole("heading", { name: "Linen Shirt" })).toBeTruthy();
   });
 
+  it("shows the rating it is given under the title, and nothing without one", () => {
+    const { rerender } = render(<ProductCard {...card} rating={<p>Rated 4.5 out of 5</p>} />);
+    const heading = screen.getByRole("heading", { name: "Linen Shirt" });
+    expect(heading.nextElementSibling?.textContent).toBe("Rated 4.5 out of 5");
+    rerender(<ProductCard {...card} />);
+    expect(screen.queryByText(/Rated/)).toBeNull();
+  });
+
   it("shows the brand and the price", () => {
     render(<ProductCard {...card} />);
     expect(screen.getByText("Kestrel")).toBeTruthy();

@@ -1,5 +1,6 @@
 // One product in a grid. The whole card is clickable through a stretched title link, so the link's
 // accessible name is just the product title; the image repeats the title, so it is decorative here.
+import type { ReactNode } from "react";
 import { Badge } from "../badge";
 import { cn } from "../cn";
 import { PlainLink, type LinkComponent } from "../link";
@@ -21,6 +22,8 @@ export interface ProductCardProps {
   compareAtPrice: number | null;
   currency: string;
   inStock: boolean;
+  /** Shown under the title, e.g. the product's stars and review count (the app draws them). */
+  rating?: ReactNode;
   /** Loads the image at once; for cards in the first row, which are likely the largest paint. */
   eager?: boolean;
   headingLevel?: "h2" | "h3";
@@ -38,6 +41,7 @@ export function ProductCard({
   compareAtPrice,
   currency,
   inStock,
+  rating,
   eager = false,
   headingLevel: Heading = "h3",
   LinkComponent = PlainLink,
@@ -83,6 +87,7 @@ export function ProductCard({
             {title}
           </LinkComponent>
         </Heading>
+        {rating}
         <Price
           amount={minPrice}
           maxAmount={maxPrice}

@@ -32,6 +32,7 @@ const SORT_OPTIONS = [
   { value: "newest", label: "Newest" },
   { value: "price_asc", label: "Price: low to high" },
   { value: "price_desc", label: "Price: high to low" },
+  { value: "rating", label: "Top rated" },
 ];
 
 async function resolve(props: CategoryPageProps) {
