@@ -36,6 +36,9 @@ const result = await build({
   target: "node20",
   sourcemap: true,
   logLevel: "warning",
+  // An import kept only for what it does when loaded (the kafkajs request-queue fix) must never be
+  // dropped because its package says it has no side effects: fail the build instead of shipping without it.
+  logOverride: { "ignored-bare-import": "error" },
   metafile: true,
   plugins: [npmDependenciesStayExternal],
   // ESM output still meets the odd CommonJS helper; give it a require that resolves from the bundle.
