@@ -1,6 +1,8 @@
 // The storefront's browser tests run against the shared browser-test stack (@emporium/testkit/browser-
 // stack: the payment provider simulator, an OpenID Connect provider, the development host with 240
-// seeded products, and a production build of the storefront) and hand its addresses to the tests.
+// seeded products, and a production build of the storefront) and hand its addresses to the tests — and its
+// service-token secret, with which the reviews test moderates as staff through the reviews API (the
+// admin's moderation page is the admin's tests' business).
 import type { TestProject } from "vitest/node";
 import { createScratchDatabase } from "@emporium/db/testing";
 import { startBrowserStack } from "@emporium/testkit/browser-stack";
@@ -12,6 +14,8 @@ declare module "vitest" {
     catalogUrl: string;
     ordersUrl: string;
     pspUrl: string;
+    reviewsUrl: string;
+    serviceTokenSecret: string;
   }
 }
 
@@ -27,5 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("catalogUrl", stack.catalogUrl);
   project.provide("ordersUrl", stack.ordersUrl);
   project.provide("pspUrl", stack.pspUrl);
+  project.provide("reviewsUrl", stack.reviewsUrl);
+  project.provide("serviceTokenSecret", stack.serviceTokenSecret);
   return stack.stop;
 }
