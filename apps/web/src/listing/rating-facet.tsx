@@ -44,7 +44,7 @@ export function RatingFacet({ counts, selected }: RatingFacetProps) {
               />
               <span className="flex flex-1 items-baseline justify-between gap-2">
                 <span className="inline-flex items-center gap-1.5">
-                  <Stars rating={stars} label={`${stars} stars`} className="self-center" />
+                  <Stars rating={stars} label={`${stars} stars`} className="self-center" />{" "}
                   <span>&amp; up</span>
                 </span>
                 <span className="text-xs text-ink-muted tabular-nums">
