@@ -1,4 +1,5 @@
 export * from "./errors";
+export { CLIENT_IP_HEADER, parseIp, rateKeyOfIp } from "./client-ip";
 export {
   asTrpcError,
   createServiceTrpc,
@@ -16,9 +17,11 @@ export {
   type ServiceServer,
 } from "@emporium/runtime/http";
 export {
+  clientIpOf,
   createServiceServer,
   MAX_BATCH_SIZE,
   requestContext,
+  retryAfterHeader,
   type ContextBase,
   type RequestContext,
   type ServiceServerOptions,

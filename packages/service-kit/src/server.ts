@@ -1,5 +1,5 @@
 // The HTTP surface every tRPC backend serves, on the shared HTTP server (./http.ts): tRPC under /trpc/
-// with the request's ids, caller and security headers in its context, after the service's own routes
+// with the request's ids, caller, shopper's address and security headers in its context, after the service's own routes
 // and beside /healthz, /readyz and /metrics.
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { TRPCError, type AnyRouter, type inferRouterContext } from "@trpc/server";
@@ -8,14 +8,24 @@ import { principalFromHeader, UnauthenticatedError, type Principal } from "@empo
 import { requestIdsFrom, traceparentOf, type Logger, type ServiceMetrics } from "@emporium/observability";
 import type { Readiness, ReadinessCheck } from "@emporium/runtime/ops";
 import { createHttpServer, SECURITY_HEADERS, type Routes, type ServiceServer } from "@emporium/runtime/http";
+import { CLIENT_IP_HEADER, parseIp } from "./client-ip";
 import { TooManyRequestsError } from "./errors";
 import type { ServiceContext } from "./trpc";
 
+/** What the context is built from: the request's headers and its connection's peer. */
+export interface IncomingRequest {
+  headers: IncomingHttpHeaders;
+  socket: { remoteAddress?: string | undefined };
+}
+
 /** What every request's context holds before a service adds its own ports. */
-export type RequestContext = Omit<ServiceContext, "metrics" | "readiness">;
+export type RequestContext = Omit<ServiceContext, "metrics" | "readiness" | "limits">;
 
 /** A service's context less what each request brings: what its composition root builds once. */
-export type ContextBase<Ctx extends ServiceContext> = Omit<Ctx, "requestId" | "traceparent" | "principal">;
+export type ContextBase<Ctx extends ServiceContext> = Omit<
+  Ctx,
+  "requestId" | "traceparent" | "principal" | "clientIp"
+>;
 
 const MAX_BODY_BYTES = 64 * 1024;
 /**
@@ -28,25 +38,32 @@ export const MAX_BATCH_SIZE = 10;
  * `Retry-After` for an answer holding a refusal for too many attempts: the longest wait any of its calls
  * was told (a batch may hold several); none when no call was refused so.
  */
-function retryAfterHeader(errors: readonly TRPCError[]): Record<string, string> {
+export function retryAfterHeader(errors: readonly TRPCError[]): Record<string, string> {
   const waits = errors.flatMap((e) =>
     e.cause instanceof TooManyRequestsError ? [e.cause.retryAfterSeconds] : [],
   );
   return waits.length > 0 ? { "retry-after": String(Math.max(...waits)) } : {};
 }
 
-/** The ids, logger and (lazily verified) caller of one request, from its headers. */
-export function requestContext(
-  headers: IncomingHttpHeaders,
-  log: Logger,
-  tokenKey: Uint8Array,
-): RequestContext {
+/**
+ * The shopper's address: what the calling app named in x-emporium-client-ip, else the peer's own
+ * address (a direct caller), else "unknown" (a connection already gone) — never a caller's free text.
+ */
+export function clientIpOf(req: IncomingRequest): string {
+  const named = req.headers[CLIENT_IP_HEADER];
+  return parseIp(Array.isArray(named) ? named[0] : named) ?? parseIp(req.socket.remoteAddress) ?? "unknown";
+}
+
+/** The ids, logger, shopper's address and (lazily verified) caller of one request. */
+export function requestContext(req: IncomingRequest, log: Logger, tokenKey: Uint8Array): RequestContext {
+  const { headers } = req;
   const ids = requestIdsFrom(headers);
   const authorization = headers.authorization;
   let principal: Promise<Principal> | undefined;
   return {
     requestId: ids.requestId,
     traceparent: traceparentOf(ids),
+    clientIp: clientIpOf(req),
     log: log.child({ requestId: ids.requestId, traceId: ids.traceId }),
     principal: () => (principal ??= principalFromHeader(authorization, tokenKey)),
   };
@@ -86,7 +103,7 @@ export function createServiceServer<TRouter extends AnyRouter>(
     maxBodySize: MAX_BODY_BYTES,
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: async ({ req, res }) => {
-      const request = requestContext(req.headers, log, options.tokenKey);
+      const request = requestContext(req, log, options.tokenKey);
       res.setHeader("x-request-id", request.requestId);
       for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
       if (options.verifyTokenFirst) {

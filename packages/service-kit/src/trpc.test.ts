@@ -4,7 +4,8 @@ import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as errors from "./errors";
-import { refusal } from "./testing";
+import type { ServiceLimits } from "./limits";
+import { refusal, testLimiter } from "./testing";
 import { createServiceTrpc, nulPath, type ServiceContext } from "./trpc";
 
 const { router, publicProcedure, staffProcedure, createCallerFactory } = createServiceTrpc<
@@ -36,18 +37,25 @@ const appRouter = router({
   adjust: staffProcedure("inventory.stock.adjust")
     .input(z.strictObject({ delta: z.number().int() }))
     .mutation(({ ctx, input }) => ({ by: ctx.staff.email, delta: input.delta })),
+  stockLevel: staffProcedure("inventory.stock.adjust").query(() => 7),
 });
 
 const createCaller = createCallerFactory(appRouter);
 const metrics = createServiceMetrics("service-kit-test");
 
-function callerAs(principal: Principal, ready = true) {
+function callerAs(
+  principal: Principal,
+  ready = true,
+  limits: ServiceLimits = { staffMutations: testLimiter() },
+) {
   return createCaller({
     log: createLogger({ service: "service-kit-test", level: "silent" }),
     metrics,
     requestId: "req-1",
     traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
     principal: () => Promise.resolve(principal),
+    clientIp: "127.0.0.1",
+    limits,
     readiness: { ready, detail: "seeding the catalog: 40%" },
     stock: 7,
   });
@@ -120,6 +128,19 @@ describe("createServiceTrpc", () => {
       delta: 3,
     });
     expect((await refusal(callerAs(principal("manager")).adjust(bad))).code).toBe("BAD_REQUEST");
+  });
+
+  it("limits each staff member's mutations, not their reads nor anyone else's", async () => {
+    const limits = { staffMutations: testLimiter(3, 60) };
+    const manager = callerAs(principal("manager"), true, limits);
+    for (let n = 0; n < 3; n++) await manager.adjust({ delta: 1 });
+    const limited = await refusal(manager.adjust({ delta: 1 }), "TOO_MANY_REQUESTS");
+    expect(limited.message).toBe("Too many changes from this staff account; try again in 1 minute");
+    expect(limited.cause).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    expect(await manager.stockLevel()).toBe(7);
+    // Another staff member (the owner) still changes things; a refused role spends nothing.
+    expect(await callerAs(principal("owner"), true, limits).adjust({ delta: 2 })).toMatchObject({ delta: 2 });
+    await refusal(callerAs(principal("support"), true, limits).adjust({ delta: 1 }), "FORBIDDEN");
   });
 
   it("counts every call by procedure and code", async () => {

@@ -1,7 +1,8 @@
 // tRPC as every backend uses it, set up once: the context every request carries, one error formatter,
 // domain errors mapped to their status codes in one table, RED metrics per procedure, a readiness gate,
-// and `staffProcedure(permission)`, which authorizes the caller before the procedure runs. Anything
-// unexpected is logged with its request id and answered as a plain 500 — no stack, no SQL.
+// and `staffProcedure(permission)`, which authorizes the caller before the procedure runs and limits
+// each staff member's changes (mutations). Anything unexpected is logged with its request id and
+// answered as a plain 500 — no stack, no SQL.
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import {
   authorize,
@@ -22,6 +23,7 @@ import {
   TooManyRequestsError,
   UnavailableError,
 } from "./errors";
+import { spendAttempt, STAFF_MUTATIONS_LIMITED, type ServiceLimits } from "./limits";
 
 /** What every procedure's context holds; a service's context adds its own ports and settings. */
 export interface ServiceContext {
@@ -35,6 +37,13 @@ export interface ServiceContext {
    * for it). A token that is present but invalid rejects with UnauthenticatedError (401).
    */
   principal: () => Promise<Principal>;
+  /**
+   * The shopper's address: the app's x-emporium-client-ip header, or the connection's peer for a direct
+   * caller (see ./client-ip.ts). Limits per address key on rateKeyOfIp(clientIp).
+   */
+  clientIp: string;
+  /** The service's rate limits; every service has at least the one on changes per staff member. */
+  limits: ServiceLimits;
   /** Present on services that start slowly: while not ready, every procedure answers 503 with the detail. */
   readiness?: Readiness;
 }
@@ -147,11 +156,16 @@ export function createServiceTrpc<Ctx extends ServiceContext>(options: ServiceTr
   /**
    * A staff procedure: the caller must hold `permission` (401 without a valid token, 403 without the
    * role), checked before the input is even read; the procedure gets the staff member as `ctx.staff`.
+   * A mutation also spends one of the staff member's changes (ctx.limits.staffMutations): a stolen
+   * session or a runaway script cannot rewrite the shop at machine speed.
    */
   const staffProcedure = (permission: Permission) =>
-    publicProcedure.use(async ({ ctx, next }) =>
-      next({ ctx: { staff: authorize(await ctx.principal(), permission) } }),
-    );
+    publicProcedure.use(async ({ ctx, next, type }) => {
+      const staff = authorize(await ctx.principal(), permission);
+      if (type === "mutation")
+        await spendAttempt(ctx.limits.staffMutations, staff.userId, STAFF_MUTATIONS_LIMITED);
+      return next({ ctx: { staff } });
+    });
 
   return {
     router: t.router,

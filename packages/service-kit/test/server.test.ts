@@ -9,6 +9,9 @@ import type { ServiceServer } from "@emporium/runtime/http";
 import { TooManyRequestsError } from "../src/errors";
 import { createServiceServer, MAX_BATCH_SIZE } from "../src/server";
 import { createServiceTrpc, type ServiceContext } from "../src/trpc";
+import { testLimiter } from "../src/testing";
+import { createTRPCClient } from "@trpc/client";
+import { serviceLinks } from "../src/client";
 
 const key = tokenKey("service-kit-test-secret-of-at-least-32-chars");
 const log = createLogger({ service: "service-kit-test", level: "silent" });
@@ -21,6 +24,7 @@ const appRouter = router({
     .input(z.strictObject({ quantity: z.number().int().min(1, "must be at least 1") }))
     .query(({ input }) => input),
   whoami: publicProcedure.query(async ({ ctx }) => (await ctx.principal()).kind),
+  whereFrom: publicProcedure.query(({ ctx }) => ctx.clientIp),
   limited: publicProcedure.input(z.strictObject({ wait: z.number().int() })).mutation(({ input }) => {
     throw new TooManyRequestsError(`Too many attempts; try again in ${input.wait} seconds`, input.wait);
   }),
@@ -47,7 +51,7 @@ const serverWith = (extra: Partial<Options> = {}) =>
     log,
     metrics,
     tokenKey: key,
-    createContext: (request) => ({ ...request, metrics }),
+    createContext: (request) => ({ ...request, metrics, limits: { staffMutations: testLimiter() } }),
     ...extra,
   });
 
@@ -167,6 +171,27 @@ describe("createServiceServer", () => {
     const strict = await start({ verifyTokenFirst: true });
     const refused = await fetch(`${strict.base}/trpc/echo?${input({ quantity: 1 })}`, { headers: forged });
     expect(refused.status).toBe(401);
+  });
+
+  it("puts the shopper's address the calling app names in the context, else the caller's own", async () => {
+    const { base } = await start();
+    const whereFrom = async (headers: Record<string, string> = {}) =>
+      ((await (await fetch(`${base}/trpc/whereFrom`, { headers })).json()) as { result: { data: string } })
+        .result.data;
+    expect(await whereFrom({ "x-emporium-client-ip": "203.0.113.7" })).toBe("203.0.113.7");
+    expect(await whereFrom({ "x-emporium-client-ip": "2001:DB8:0:0:0:0:0:1" })).toBe("2001:db8::1");
+    // A direct caller (no header, or one that names no address) is counted by its own address.
+    expect(await whereFrom()).toBe("127.0.0.1");
+    expect(await whereFrom({ "x-emporium-client-ip": "somewhere; DROP TABLE" })).toBe("127.0.0.1");
+    // An app's client names the shopper it calls for beside its own headers.
+    const client = createTRPCClient<typeof appRouter>({
+      links: serviceLinks({
+        url: `${base}/trpc`,
+        headers: () => ({ "x-request-id": "from-app" }),
+        clientIp: async () => "198.51.100.4",
+      }),
+    });
+    expect(await client.whereFrom.query()).toBe("198.51.100.4");
   });
 
   it("keeps idle connections longer than callers' pools and refuses a port already taken", async () => {

@@ -5,7 +5,11 @@ import { env, loadEnvOrExit } from "@emporium/config";
 import { databaseEnv } from "@emporium/db";
 import { brokerEnv } from "@emporium/runtime";
 import { seedEnv } from "@emporium/seed";
+import { staffMutationsEnvShape } from "@emporium/service-kit/limits";
 import { checkObjectStoreEnv, objectStoreEnv, s3OptionsFromEnv } from "@emporium/storage";
+import { catalogLimitsEnvShape } from "./api/limits";
+
+export { catalogLimitsEnvShape, catalogLimitsOf } from "./api/limits";
 
 /** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
 export const catalogEnvSchema = z
@@ -42,6 +46,9 @@ export const catalogEnvSchema = z
       .default(5)
       .describe("Micro-cache of whole public GET responses; 0 turns it off."),
     HTTP_CACHE_MAX_MB: env.positiveInt(16).describe("Memory the response micro-cache may use."),
+    // Rate limits, counted in REDIS_URL's Redis when it is set (api/limits.ts).
+    ...catalogLimitsEnvShape,
+    ...staffMutationsEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
     // Product images on S3 when S3_BUCKET is set (a public-read media bucket), else in MEDIA_DIR.

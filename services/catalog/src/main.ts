@@ -11,6 +11,7 @@ import { prepareDatabase } from "./adapters/db/prepare-database";
 import { loadCatalogEnv } from "./env";
 import { createMediaUploads, mediaUploadSecret } from "./adapters/storage/media-uploads";
 import { createCatalogService } from "./service";
+import { catalogLimitsOf, createCatalogLimits } from "./api/limits";
 
 const env = loadCatalogEnv();
 const log = createLogger({ service: "catalog", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
@@ -27,6 +28,7 @@ const mediaUploads = createMediaUploads({
 const events = env.KAFKA_BROKERS
   ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "catalog", log })
   : undefined;
+const limits = createCatalogLimits(catalogLimitsOf(env), log);
 const catalog = createCatalogService({
   db,
   media,
@@ -39,6 +41,7 @@ const catalog = createCatalogService({
   cacheMaxEntries: env.CACHE_MAX_ENTRIES,
   httpCacheMs: env.HTTP_CACHE_SECONDS * 1000,
   httpCacheMaxBytes: env.HTTP_CACHE_MAX_MB * 1024 * 1024,
+  limits,
 });
 await catalog.server.listen(env.CATALOG_PORT, env.CATALOG_HOST);
 log.info(
@@ -51,6 +54,7 @@ onShutdown(log, async () => {
   catalog.readiness.detail = "shutting down";
   await catalog.server.close();
   await catalog.stop();
+  await limits.close();
   await events?.close();
   await db.close();
 });

@@ -16,6 +16,7 @@ import { CachedCatalogStore, DEFAULT_TTLS } from "./app/cached-catalog-store";
 import { stockChangedConsumer } from "./consumers/stock-changed";
 import { ResponseCache } from "./api/response-cache";
 import { createCatalogServer } from "./api/server";
+import { defaultCatalogLimits, type CatalogLimits } from "./api/limits";
 import { MediaLibrary } from "./app/media-library";
 import type { Readiness, ServiceServer } from "@emporium/service-kit";
 
@@ -39,6 +40,8 @@ export interface CatalogServiceDeps {
   cacheMaxEntries?: number;
   httpCacheMs?: number;
   httpCacheMaxBytes?: number;
+  /** Searches, suggestions and staff changes (api/limits.ts); default: the defaults, in this process. */
+  limits?: CatalogLimits | undefined;
 }
 
 export interface CatalogService {
@@ -79,6 +82,7 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
     metrics: d.metrics,
     readiness,
     responseCache,
+    limits: d.limits ?? defaultCatalogLimits(d.log),
   });
   let subscription: Subscription | null = null;
   let uploadSweep: NodeJS.Timeout | null = null;
@@ -119,4 +123,5 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
 // What a host composing the catalog needs besides the service itself (its own main.ts and the
 // development host): getting the database ready, and the browser-upload target for product images.
 export { prepareDatabase, type PrepareOptions } from "./adapters/db/prepare-database";
+export { createCatalogLimits } from "./api/limits";
 export { createMediaUploads, mediaUploadSecret, type MediaUploads } from "./adapters/storage/media-uploads";

@@ -17,7 +17,7 @@ import { PrismaCatalogAdminStore } from "../src/adapters/prisma/prisma-catalog-a
 import { PrismaCatalogStore } from "../src/adapters/prisma/prisma-catalog-store";
 import { appRouter } from "../src/api/router/_app";
 import type { Readiness } from "@emporium/service-kit";
-import { requestAs } from "@emporium/service-kit/testing";
+import { requestAs, testLimiter } from "@emporium/service-kit/testing";
 import { createCallerFactory, type Context } from "../src/api/trpc";
 import type { CatalogAdminStore } from "../src/ports/catalog-admin-store";
 import type { CatalogStore } from "../src/ports/catalog-store";
@@ -59,6 +59,7 @@ export function contextFor(
     log: silentLog,
     readiness,
     metrics: createServiceMetrics("catalog-test"),
+    limits: { searchPerIp: testLimiter(), suggestPerIp: testLimiter(), staffMutations: testLimiter() },
   };
 }
 

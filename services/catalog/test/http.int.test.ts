@@ -14,6 +14,7 @@ import { sharpImageProcessor } from "../src/adapters/sharp/sharp-image-processor
 import { MediaLibrary } from "../src/app/media-library";
 import { embeddedTestDatabase } from "@emporium/db/testing";
 import { ResponseCache } from "../src/api/response-cache";
+import { defaultCatalogLimits } from "../src/api/limits";
 import { createCatalogServer } from "../src/api/server";
 import type { Readiness } from "@emporium/service-kit";
 import { createCatalogFixture, silentLog, type CatalogFixture } from "./fixture";
@@ -48,6 +49,7 @@ describe("catalog HTTP server", () => {
     media = new LocalFolderStore(mediaDir);
     await media.put("products/demo/1-navy.webp", Buffer.from("RIFF0000WEBPVP8 "), "image/webp");
     server = createCatalogServer({
+      limits: defaultCatalogLimits(silentLog),
       store: f.store,
       admin: f.admin,
       tokenKey: key,

@@ -1,5 +1,5 @@
 // The development host's configuration: embedded defaults for everything; DATABASE_URL switches the
-// database to a real PostgreSQL, REDIS_URL counts identity's attempt limits in Redis and MONGO_URL keeps
+// database to a real PostgreSQL, REDIS_URL counts the rate limits in Redis and MONGO_URL keeps
 // reviews in MongoDB. (With real brokers, each service runs as its own process instead.)
 import path from "node:path";
 import { z } from "zod";
@@ -13,6 +13,8 @@ import {
   oidcConfigOf,
   oidcEnvShape,
 } from "@emporium/identity/env";
+import { catalogLimitsEnvShape, catalogLimitsOf } from "@emporium/catalog/env";
+import { ordersLimitsOf, placeOrderLimitsEnvShape } from "@emporium/orders/env";
 import { mongoEnvShape } from "@emporium/reviews/env";
 
 /** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
@@ -20,6 +22,8 @@ export const devhostEnvSchema = z
   .object({
     ...oidcEnvShape,
     ...attemptLimitsEnvShape,
+    ...placeOrderLimitsEnvShape,
+    ...catalogLimitsEnvShape,
     ...databaseEnv("PGlite, media, packing slips under documents/, generated secrets"),
     ...mongoEnvShape,
     MEDIA_DIR: z.string().optional().describe("Product images; unset: <EMPORIUM_DATA_DIR>/media."),
@@ -59,5 +63,7 @@ export function loadDevhostEnv(source: NodeJS.ProcessEnv = process.env) {
     MEDIA_DIR: path.resolve(e.MEDIA_DIR ?? path.join(dataDir, "media")),
     oidc: oidcConfigOf(e),
     limits: attemptLimitsOf(e),
+    ordersLimits: ordersLimitsOf(e),
+    catalogLimits: catalogLimitsOf(e),
   };
 }

@@ -5,6 +5,7 @@
 // process (services/psp), as a real provider would.
 import { serviceTokenKey } from "@emporium/auth";
 import {
+  createCatalogLimits,
   createCatalogService,
   createMediaUploads,
   mediaUploadSecret,
@@ -12,10 +13,19 @@ import {
 } from "@emporium/catalog/service";
 import { openDatabase } from "@emporium/db";
 import { createAttemptLimits, createIdentityService, ensureDevAccounts } from "@emporium/identity/service";
-import { createInventoryApi, createInventoryWorker } from "@emporium/inventory/service";
+import {
+  createInventoryApi,
+  createInventoryLimits,
+  createInventoryWorker,
+} from "@emporium/inventory/service";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { CatalogVariantLookup, createOrdersService, loadOrCreateDevSecret } from "@emporium/orders/service";
+import {
+  CatalogVariantLookup,
+  createOrdersLimits,
+  createOrdersService,
+  loadOrCreateDevSecret,
+} from "@emporium/orders/service";
 import { onShutdown } from "@emporium/runtime";
 import { LocalFolderStore } from "@emporium/storage";
 import { createFulfillmentWorker } from "@emporium/fulfillment/service";
@@ -37,6 +47,13 @@ const commands = new InProcessCommandBus(
 
 // One key for the service tokens the apps send: SERVICE_TOKEN_SECRET, or a secret made once under .data.
 const tokenKey = serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR);
+// Rate limits: counted in this process unless REDIS_URL is set.
+const catalogLimits = createCatalogLimits(env.catalogLimits, log.child({ service: "catalog" }));
+const ordersLimits = createOrdersLimits(env.ordersLimits, log.child({ service: "orders" }));
+const inventoryLimits = createInventoryLimits(
+  { redisUrl: env.REDIS_URL, staffMutations: env.limits.limits.staffMutations },
+  log.child({ service: "inventory" }),
+);
 const catalog = createCatalogService({
   db,
   media,
@@ -50,6 +67,7 @@ const catalog = createCatalogService({
   log: log.child({ service: "catalog" }),
   metrics: createServiceMetrics("catalog"),
   events,
+  limits: catalogLimits,
 });
 // Sign-in and sign-up attempts: counted in this process unless REDIS_URL is set.
 const identityLimits = createAttemptLimits(env.limits, log.child({ service: "identity" }));
@@ -67,6 +85,7 @@ const inventoryApi = createInventoryApi({
   tokenKey,
   log: log.child({ service: "inventory" }),
   metrics: inventoryMetrics,
+  limits: inventoryLimits,
 });
 const variants = new CatalogVariantLookup({ url: `http://${env.HOST}:${env.CATALOG_PORT}/trpc`, log });
 const orders = createOrdersService({
@@ -79,6 +98,7 @@ const orders = createOrdersService({
   secret: env.ORDERS_SECRET ? Buffer.from(env.ORDERS_SECRET) : loadOrCreateDevSecret(env.EMPORIUM_DATA_DIR),
   tokenKey,
   reservationTtlMs: env.RESERVATION_TTL_SECONDS * 1000,
+  limits: ordersLimits,
 });
 // Reviews in memory (MongoDB with MONGO_URL); deliveries on the shared bus make products reviewable.
 const reviewsLog = log.child({ service: "reviews" });
@@ -141,7 +161,7 @@ onShutdown(log, async () => {
     ),
   );
   await reviewsStorage.close();
-  await identityLimits.close();
+  await Promise.all([identityLimits, catalogLimits, ordersLimits, inventoryLimits].map((l) => l.close()));
   for (const w of workers) await w.stop();
   await orders.stop();
   await catalog.stop();

@@ -24,17 +24,27 @@ describe("identity configuration", () => {
   it("limits attempts in the process by default, and through Redis when REDIS_URL is set", () => {
     expect(loadIdentityEnv({}).limits).toEqual({
       redisUrl: undefined,
-      signIn: { attempts: 10, windowSeconds: 900 },
-      signUp: { attempts: 5, windowSeconds: 3600 },
+      limits: {
+        signIn: { attempts: 10, windowSeconds: 900 },
+        signInPerIp: { attempts: 100, windowSeconds: 900 },
+        signUp: { attempts: 5, windowSeconds: 3600 },
+        staffMutations: { attempts: 300, windowSeconds: 60 },
+      },
     });
     const shared = loadIdentityEnv({
       REDIS_URL: "redis://cache:6379/0",
       SIGN_IN_ATTEMPTS: "20",
       SIGN_IN_WINDOW_SECONDS: "60",
+      SIGN_IN_PER_IP_ATTEMPTS: "500",
+      STAFF_MUTATIONS_ATTEMPTS: "50",
     });
     expect(shared.limits).toMatchObject({
       redisUrl: "redis://cache:6379/0",
-      signIn: { attempts: 20, windowSeconds: 60 },
+      limits: {
+        signIn: { attempts: 20, windowSeconds: 60 },
+        signInPerIp: { attempts: 500, windowSeconds: 900 },
+        staffMutations: { attempts: 50, windowSeconds: 60 },
+      },
     });
   });
 

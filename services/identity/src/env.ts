@@ -3,6 +3,13 @@ import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { databaseEnv } from "@emporium/db";
+import {
+  limitEnv,
+  limitOf,
+  rateLimitEnvShape,
+  type Limit,
+  type LimitKeys,
+} from "@emporium/service-kit/limits";
 
 /** A yes/no variable whose default depends on other settings: undefined when unset. */
 const optionalFlag = () =>
@@ -46,23 +53,27 @@ export const oidcBothOrNeither = {
 };
 
 /**
- * Limits on attempts, shared with the development host: per account for sign-in, per email for sign-up,
- * counted in Redis when REDIS_URL is set (every replica draws on the same count) and in the process
- * otherwise. A successful sign-in clears its account's count.
+ * Limits on attempts, shared with the development host: per account and per address for sign-in, per
+ * email for sign-up, per staff member for changes; counted in Redis when REDIS_URL is set (every replica
+ * draws on the same count) and in the process otherwise. A successful sign-in clears its account's count.
  */
 export const attemptLimitsEnvShape = {
-  REDIS_URL: z
-    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
-    .optional()
-    .describe(
-      "Redis (redis:// or rediss://) holding the sign-in and sign-up attempt counts every replica shares; unset: each process counts on its own, as each does while Redis is down.",
-    ),
+  ...rateLimitEnvShape,
   SIGN_IN_ATTEMPTS: env
     .positiveInt(10)
     .describe("Sign-in attempts per account per window; a successful sign-in starts the count again."),
   SIGN_IN_WINDOW_SECONDS: env
     .positiveInt(15 * 60)
     .describe("The sign-in window, from an account's first counted attempt."),
+  ...limitEnv(
+    "SIGN_IN_PER_IP",
+    { attempts: 100, windowSeconds: 15 * 60 },
+    {
+      attempts:
+        "Sign-in attempts per address (an IPv6 /64) per window, whichever accounts they are for; a sign-in does not reset it.",
+      window: "The per-address sign-in window, from an address's first counted attempt.",
+    },
+  ),
   SIGN_UP_ATTEMPTS: env.positiveInt(5).describe("Sign-up attempts per email address per window."),
   SIGN_UP_WINDOW_SECONDS: env
     .positiveInt(60 * 60)
@@ -71,21 +82,23 @@ export const attemptLimitsEnvShape = {
 
 export interface AttemptLimitsConfig {
   redisUrl: string | undefined;
-  signIn: { attempts: number; windowSeconds: number };
-  signUp: { attempts: number; windowSeconds: number };
+  limits: Record<"signIn" | "signInPerIp" | "signUp" | "staffMutations", Limit>;
 }
 
-export function attemptLimitsOf(e: {
-  REDIS_URL?: string | undefined;
-  SIGN_IN_ATTEMPTS: number;
-  SIGN_IN_WINDOW_SECONDS: number;
-  SIGN_UP_ATTEMPTS: number;
-  SIGN_UP_WINDOW_SECONDS: number;
-}): AttemptLimitsConfig {
+export function attemptLimitsOf(
+  e: { REDIS_URL?: string | undefined } & Record<
+    LimitKeys<"SIGN_IN" | "SIGN_IN_PER_IP" | "SIGN_UP" | "STAFF_MUTATIONS">,
+    number
+  >,
+): AttemptLimitsConfig {
   return {
     redisUrl: e.REDIS_URL,
-    signIn: { attempts: e.SIGN_IN_ATTEMPTS, windowSeconds: e.SIGN_IN_WINDOW_SECONDS },
-    signUp: { attempts: e.SIGN_UP_ATTEMPTS, windowSeconds: e.SIGN_UP_WINDOW_SECONDS },
+    limits: {
+      signIn: limitOf(e, "SIGN_IN"),
+      signInPerIp: limitOf(e, "SIGN_IN_PER_IP"),
+      signUp: limitOf(e, "SIGN_UP"),
+      staffMutations: limitOf(e, "STAFF_MUTATIONS"),
+    },
   };
 }
 

@@ -3,7 +3,6 @@
 import { decoyHash } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
-import { createRateLimiter } from "@emporium/rate-limit";
 import { schemaCheck } from "@emporium/runtime";
 import {
   createServiceServer,
@@ -11,6 +10,7 @@ import {
   type Readiness,
   type ServiceServer,
 } from "@emporium/service-kit";
+import { createLimiters } from "@emporium/service-kit/limits";
 import { Counter } from "prom-client";
 import { JoseOidcVerifier } from "./adapters/oidc/jose-oidc-verifier";
 import { PrismaUserStore } from "./adapters/prisma/prisma-user-store";
@@ -28,7 +28,7 @@ export interface IdentityServiceDeps {
   tokenKey: Uint8Array;
   /** Single sign-on: the OpenID Connect provider the apps sign people in with, when there is one. */
   oidc?: { issuer: string; clientIds: string[] } | undefined;
-  /** Attempts per account (sign-in) and per email (sign-up); see createAttemptLimits. */
+  /** Attempts per account and address (sign-in), per email (sign-up), per staff member (changes). */
   limits: AttemptLimits;
 }
 
@@ -99,23 +99,7 @@ export function createAttemptLimits(
   config: AttemptLimitsConfig,
   log: Logger,
 ): AttemptLimits & { close(): Promise<void> } {
-  const limiter = (name: string, limit: { attempts: number; windowSeconds: number }) =>
-    createRateLimiter({
-      redisUrl: config.redisUrl,
-      keyPrefix: `identity:${name}`,
-      points: limit.attempts,
-      durationSeconds: limit.windowSeconds,
-      log,
-    });
-  const signIn = limiter("sign-in", config.signIn);
-  const signUp = limiter("sign-up", config.signUp);
-  return {
-    signIn,
-    signUp,
-    close: async () => {
-      await Promise.all([signIn.close(), signUp.close()]);
-    },
-  };
+  return createLimiters("identity", config, log);
 }
 
 // For this service's main.ts and a development host composing identity: the local-only accounts,

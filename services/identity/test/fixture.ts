@@ -5,8 +5,7 @@ import type { Principal } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { MemoryRateLimiter } from "@emporium/rate-limit";
-import { requestAs } from "@emporium/service-kit/testing";
+import { requestAs, testLimiter } from "@emporium/service-kit/testing";
 import { appRouter } from "../src/api/router/_app";
 import { createIdentityService, type IdentityService } from "../src/service";
 import { createCallerFactory } from "../src/api/trpc";
@@ -20,21 +19,30 @@ export type Caller = ReturnType<typeof createCaller>;
 export const ANONYMOUS: Principal = { kind: "anonymous" };
 
 /**
- * In-process limiters allowing `signIn` attempts per account and `signUp` per email in `windowSeconds`.
- * Suites that are not about the limits get generous ones: they sign in to the same accounts many times.
+ * In-process limiters allowing `signIn` attempts per account and `signUp` per email in `windowSeconds`
+ * (and, unless given, as many per address and staff changes as no suite reaches). Suites that are not
+ * about the limits get generous ones: they sign in to the same accounts many times.
  */
-export function attemptLimits(signIn = 1_000, signUp = 1_000, windowSeconds = 900): AttemptLimits {
-  const limit = (points: number, name: string) =>
-    new MemoryRateLimiter({ points, durationSeconds: windowSeconds, keyPrefix: `identity-test:${name}` });
-  return { signIn: limit(signIn, "sign-in"), signUp: limit(signUp, "sign-up") };
+export function attemptLimits(
+  signIn = 1_000,
+  signUp = 1_000,
+  windowSeconds = 900,
+  { signInPerIp = 1_000_000, staffMutations = 1_000_000 } = {},
+): AttemptLimits {
+  return {
+    signIn: testLimiter(signIn, windowSeconds),
+    signInPerIp: testLimiter(signInPerIp, windowSeconds),
+    signUp: testLimiter(signUp, windowSeconds),
+    staffMutations: testLimiter(staffMutations, 60),
+  };
 }
 
 export interface IdentityFixture {
   db: Database;
   service: IdentityService;
   tokenKey: Uint8Array;
-  /** A caller acting as `principal` (anonymous by default). */
-  as(principal?: Principal): Caller;
+  /** A caller acting as `principal` (anonymous by default), from `clientIp` (127.0.0.1 by default). */
+  as(principal?: Principal, clientIp?: string): Caller;
   dispose(): Promise<void>;
 }
 
@@ -57,7 +65,8 @@ export async function createIdentityFixture(
     db: test.db,
     service,
     tokenKey,
-    as: (principal = ANONYMOUS) => createCaller({ ...service.base, ...requestAs(principal) }),
+    as: (principal = ANONYMOUS, clientIp?: string) =>
+      createCaller({ ...service.base, ...requestAs(principal, clientIp ? { clientIp } : {}) }),
     async dispose() {
       await service.stop();
       await test.dispose();

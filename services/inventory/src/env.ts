@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { brokerEnv } from "@emporium/runtime";
+import { rateLimitEnvShape } from "@emporium/service-kit/limits";
 
 export const inventoryEnvSchema = z.object({
   DATABASE_URL: env.postgresUrl().describe("PostgreSQL connection string (the inventory schema)."),
@@ -20,6 +21,7 @@ export const inventoryEnvSchema = z.object({
     .positiveInt(8)
     .describe("Commands handled at once per queue; the database pool has four connections more."),
   RESERVATION_SWEEP_MS: env.positiveInt(5_000).describe("How often expired reservations are looked for."),
+  ...rateLimitEnvShape,
   LOG_LEVEL: env.logLevel(),
   LOG_FORMAT: env.logFormat(),
 });

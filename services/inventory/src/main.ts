@@ -4,7 +4,8 @@ import { tokenKey } from "@emporium/auth";
 import { createLogger } from "@emporium/observability";
 import { runWorker } from "@emporium/runtime";
 import { loadInventoryEnv } from "./env";
-import { createInventoryApi, createInventoryWorker } from "./service";
+import { limitOf } from "@emporium/service-kit/limits";
+import { createInventoryApi, createInventoryLimits, createInventoryWorker } from "./service";
 
 const env = loadInventoryEnv();
 const log = createLogger({ service: "inventory", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
@@ -22,9 +23,24 @@ await runWorker({
     }),
   // The staff stock API answers the ops endpoints too.
   serve: async ({ db, log, metrics }) => {
-    const api = createInventoryApi({ db, log, metrics, tokenKey: tokenKey(env.SERVICE_TOKEN_SECRET) });
+    const limits = createInventoryLimits(
+      { redisUrl: env.REDIS_URL, staffMutations: limitOf(env, "STAFF_MUTATIONS") },
+      log,
+    );
+    const api = createInventoryApi({
+      db,
+      log,
+      metrics,
+      tokenKey: tokenKey(env.SERVICE_TOKEN_SECRET),
+      limits,
+    });
     await api.server.listen(env.INVENTORY_PORT, env.INVENTORY_HOST);
-    return api.server;
+    return {
+      close: async () => {
+        await api.server.close();
+        await limits.close();
+      },
+    };
   },
   started: { fields: { port: env.INVENTORY_PORT }, message: "inventory worker running; staff API on /trpc" },
 });

@@ -14,6 +14,7 @@ import {
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
 import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
+import { createLimiters, type Limit, type ServiceLimits } from "@emporium/service-kit/limits";
 import { Counter } from "prom-client";
 import { SqlReservationExpiry } from "./adapters/sql/reservation-expiry";
 import { startExpirySweeper } from "./app/expiry";
@@ -104,6 +105,8 @@ export interface InventoryApiDeps {
   metrics: ServiceMetrics;
   /** Verifies the service tokens the apps send for signed-in staff (see @emporium/auth). */
   tokenKey: Uint8Array;
+  /** Changes per staff member; see createInventoryLimits. */
+  limits: ServiceLimits;
 }
 
 export interface InventoryApi {
@@ -119,6 +122,7 @@ export function createInventoryApi(d: InventoryApiDeps): InventoryApi {
     stock: new PrismaStockAdminStore(d.db),
     log: d.log,
     metrics: d.metrics,
+    limits: d.limits,
   };
   const server = createServiceServer({
     router: appRouter,
@@ -131,4 +135,19 @@ export function createInventoryApi(d: InventoryApiDeps): InventoryApi {
     createContext: (request) => ({ ...base, ...request }),
   });
   return { server, base };
+}
+
+/**
+ * The staff API's limits (changes per staff member): in Redis when `redisUrl` names one, in this process
+ * otherwise. Whoever makes them closes them, after the server has stopped.
+ */
+export function createInventoryLimits(
+  config: { redisUrl: string | undefined; staffMutations: Limit },
+  log: Logger,
+): ServiceLimits & { close(): Promise<void> } {
+  return createLimiters(
+    "inventory",
+    { redisUrl: config.redisUrl, limits: { staffMutations: config.staffMutations } },
+    log,
+  );
 }

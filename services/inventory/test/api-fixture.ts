@@ -7,7 +7,7 @@ import type { Database } from "@emporium/db";
 import { seed } from "@emporium/seed";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { requestAs } from "@emporium/service-kit/testing";
+import { requestAs, testLimiter } from "@emporium/service-kit/testing";
 import { appRouter } from "../src/api/router/_app";
 import { createInventoryApi, type InventoryApi } from "../src/service";
 import { createCallerFactory } from "../src/api/trpc";
@@ -35,6 +35,7 @@ export async function createInventoryApiFixture(target: TestDatabaseTarget): Pro
     log,
     metrics: createServiceMetrics("inventory-test"),
     tokenKey,
+    limits: { staffMutations: testLimiter() },
   });
   return {
     db: test.db,

@@ -3,6 +3,58 @@
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { brokerEnv } from "@emporium/runtime";
+import {
+  limitEnv,
+  limitOf,
+  rateLimitEnvShape,
+  type Limit,
+  type LimitKeys,
+} from "@emporium/service-kit/limits";
+
+/**
+ * Limits on placing orders, shared with the development host: per cart and per address, counted in
+ * Redis when REDIS_URL is set (every replica draws on the same count) and in the process otherwise.
+ */
+export const placeOrderLimitsEnvShape = {
+  ...limitEnv(
+    "PLACE_ORDER_PER_CART",
+    { attempts: 10, windowSeconds: 60 },
+    {
+      attempts: "Attempts to place an order per cart per window (a shopper retrying a declined card).",
+      window: "The per-cart placeOrder window, from a cart's first counted attempt.",
+    },
+  ),
+  ...limitEnv(
+    "PLACE_ORDER_PER_IP",
+    { attempts: 30, windowSeconds: 60 },
+    {
+      attempts:
+        "Attempts to place an order per address (an IPv6 /64) per window, whichever carts they are for.",
+      window: "The per-address placeOrder window, from an address's first counted attempt.",
+    },
+  ),
+};
+
+export interface OrdersLimitsConfig {
+  redisUrl: string | undefined;
+  limits: Record<"placeOrderPerCart" | "placeOrderPerIp" | "staffMutations", Limit>;
+}
+
+export function ordersLimitsOf(
+  e: { REDIS_URL?: string | undefined } & Record<
+    LimitKeys<"PLACE_ORDER_PER_CART" | "PLACE_ORDER_PER_IP" | "STAFF_MUTATIONS">,
+    number
+  >,
+): OrdersLimitsConfig {
+  return {
+    redisUrl: e.REDIS_URL,
+    limits: {
+      placeOrderPerCart: limitOf(e, "PLACE_ORDER_PER_CART"),
+      placeOrderPerIp: limitOf(e, "PLACE_ORDER_PER_IP"),
+      staffMutations: limitOf(e, "STAFF_MUTATIONS"),
+    },
+  };
+}
 
 export const ordersEnvSchema = z.object({
   DATABASE_URL: env.postgresUrl().describe("PostgreSQL connection string (the orders schema)."),
@@ -28,6 +80,8 @@ export const ordersEnvSchema = z.object({
     .port(4002)
     .describe("The tRPC API (/trpc), live order status (SSE) and the ops endpoints."),
   RESERVATION_TTL_SECONDS: env.positiveInt(15 * 60).describe("How long stock is held for an unpaid order."),
+  ...rateLimitEnvShape,
+  ...placeOrderLimitsEnvShape,
   LOG_LEVEL: env.logLevel(),
   LOG_FORMAT: env.logFormat(),
 });

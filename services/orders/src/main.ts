@@ -4,8 +4,8 @@ import { openDatabase } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { connectBrokers, onShutdown, waitForSchema } from "@emporium/runtime";
 import { CatalogVariantLookup } from "./adapters/catalog/catalog-variant-lookup";
-import { loadOrdersEnv } from "./env";
-import { createOrdersService } from "./service";
+import { loadOrdersEnv, ordersLimitsOf } from "./env";
+import { createOrdersLimits, createOrdersService } from "./service";
 
 const env = loadOrdersEnv();
 const log = createLogger({ service: "orders", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
@@ -18,6 +18,7 @@ const brokers = await connectBrokers({
   log,
 });
 const variants = new CatalogVariantLookup({ url: env.CATALOG_URL, log });
+const limits = createOrdersLimits(ordersLimitsOf(env), log);
 const service = createOrdersService({
   db,
   events: brokers.events,
@@ -28,15 +29,20 @@ const service = createOrdersService({
   secret: Buffer.from(env.ORDERS_SECRET),
   tokenKey: tokenKey(env.SERVICE_TOKEN_SECRET),
   reservationTtlMs: env.RESERVATION_TTL_SECONDS * 1000,
+  limits,
 });
 await waitForSchema(db, "orders.outbox", log);
 await service.start();
 await service.server.listen(env.ORDERS_PORT, env.ORDERS_HOST);
-log.info(`orders listening on http://${env.ORDERS_HOST}:${env.ORDERS_PORT}`);
+log.info(
+  { rateLimits: env.REDIS_URL ? "redis" : "in-process" },
+  `orders listening on http://${env.ORDERS_HOST}:${env.ORDERS_PORT}`,
+);
 
 onShutdown(log, async () => {
   await service.server.close();
   await service.stop();
+  await limits.close();
   variants.shutdown();
   await brokers.close();
   await db.close();

@@ -6,6 +6,7 @@ import { OutboxRelay, type CommandBus, type EventBus, type Subscription } from "
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
 import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
+import { createLimiters } from "@emporium/service-kit/limits";
 import { Counter } from "prom-client";
 import { OrderChanges } from "./adapters/sql/order-changes";
 import { sqlAddressBook } from "./adapters/sql/address-book";
@@ -20,6 +21,8 @@ import { CartService } from "./app/cart-service";
 import { PaymentAvailability } from "./app/payment-availability";
 import { paymentProviderStatusConsumer } from "./consumers/payment-provider-status";
 import { sagaConsumer } from "./consumers/saga-events";
+import type { OrdersLimitsConfig } from "./env";
+import type { OrdersLimits } from "./ports/limits";
 import type { VariantLookup } from "./ports/variant-lookup";
 
 /** What the composition root builds once; each request adds its ids, caller and Idempotency-Key. */
@@ -38,6 +41,8 @@ export interface OrdersServiceDeps {
   tokenKey: Uint8Array;
   /** How long stock is held for an order awaiting payment (default 15 minutes). */
   reservationTtlMs?: number;
+  /** placeOrder per cart and per address, changes per staff member; see createOrdersLimits. */
+  limits: OrdersLimits;
 }
 
 export interface OrdersService {
@@ -82,6 +87,7 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     changes,
     payments,
     reservationTtlMs,
+    limits: d.limits,
   };
   const server = createServiceServer({
     router: ordersRouter,
@@ -122,6 +128,17 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
       await changes.stop();
     },
   };
+}
+
+/**
+ * The limiters `config` describes (env.ts: ordersLimitsOf): in Redis when it names one, in this process
+ * otherwise. Whoever makes them closes them, after the server has stopped.
+ */
+export function createOrdersLimits(
+  config: OrdersLimitsConfig,
+  log: Logger,
+): OrdersLimits & { close(): Promise<void> } {
+  return createLimiters("orders", config, log);
 }
 
 // What a host composing orders needs besides the service itself: the catalog lookup over HTTP and the

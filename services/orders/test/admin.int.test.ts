@@ -23,6 +23,7 @@ import {
   createOrdersFixture,
   FakeCatalog,
   log,
+  ordersLimits,
   scriptWorkers,
   type OrdersFixture,
   address,
@@ -377,6 +378,7 @@ describe.each(testDatabaseTargets("orders staff tokens over HTTP"))("orders toke
       variants: new FakeCatalog(),
       secret: randomBytes(32),
       tokenKey,
+      limits: ordersLimits(),
     });
     await service.server.listen(0, "127.0.0.1");
     const url = `${service.server.origin()}/trpc`;

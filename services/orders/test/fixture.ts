@@ -31,8 +31,9 @@ import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics, type Logger } from "@emporium/observability";
 import { ordersRouter } from "../src/api/router/_app";
 import { createOrdersService, type OrdersService } from "../src/service";
-import { requestAs } from "@emporium/service-kit/testing";
+import { requestAs, testLimiter } from "@emporium/service-kit/testing";
 import { createCallerFactory, type OrdersContext } from "../src/api/trpc";
+import type { OrdersLimits } from "../src/ports/limits";
 import type { VariantInfo, VariantLookup } from "../src/ports/variant-lookup";
 
 export const log: Logger = createLogger({
@@ -216,12 +217,27 @@ export function scriptWorkers(
   };
 }
 
+/**
+ * In-process limits of the given attempts per minute; the rest too generous for any suite to meet
+ * (suites place many orders from one address, some fifty at once on one cart).
+ */
+export function ordersLimits(attempts: Partial<Record<keyof OrdersLimits, number>> = {}): OrdersLimits {
+  const limit = (name: keyof OrdersLimits) => testLimiter(attempts[name] ?? 1_000_000, 60);
+  return {
+    placeOrderPerCart: limit("placeOrderPerCart"),
+    placeOrderPerIp: limit("placeOrderPerIp"),
+    staffMutations: limit("staffMutations"),
+  };
+}
+
 export interface OrdersFixture {
   service: OrdersService;
   caller: ReturnType<typeof createCaller>;
   callerWithKey(key: string): ReturnType<typeof createCaller>;
   /** A caller whose verified service token names `principal`. */
   callerAs(principal: Principal, key?: string): ReturnType<typeof createCaller>;
+  /** An anonymous caller from the address `clientIp`, sending Idempotency-Key `key`. */
+  callerFrom(clientIp: string, key?: string): ReturnType<typeof createCaller>;
   catalog: FakeCatalog;
   events: InProcessEventBus;
   commands: InProcessCommandBus;
@@ -231,7 +247,10 @@ export interface OrdersFixture {
 
 const createCaller = createCallerFactory(ordersRouter);
 
-export async function createOrdersFixture(target: TestDatabaseTarget): Promise<OrdersFixture> {
+export async function createOrdersFixture(
+  target: TestDatabaseTarget,
+  options: { limits?: OrdersLimits } = {},
+): Promise<OrdersFixture> {
   const t = await target.create();
   const events = new InProcessEventBus(log, { delaysMs: [20, 50] });
   const commands = new InProcessCommandBus(log, { delaysMs: [20, 50] });
@@ -245,11 +264,12 @@ export async function createOrdersFixture(target: TestDatabaseTarget): Promise<O
     variants: catalog,
     secret: randomBytes(32),
     tokenKey: new Uint8Array(randomBytes(32)),
+    limits: options.limits ?? ordersLimits(),
   });
   await service.start();
-  const context = (key?: string, principal: Principal = ANONYMOUS): OrdersContext => ({
+  const context = (key?: string, principal: Principal = ANONYMOUS, clientIp?: string): OrdersContext => ({
     ...service.base,
-    ...requestAs(principal),
+    ...requestAs(principal, clientIp ? { clientIp } : {}),
     idempotencyKey: key,
   });
   return {
@@ -257,6 +277,7 @@ export async function createOrdersFixture(target: TestDatabaseTarget): Promise<O
     caller: createCaller(context()),
     callerWithKey: (key) => createCaller(context(key)),
     callerAs: (principal, key) => createCaller(context(key, principal)),
+    callerFrom: (clientIp, key) => createCaller(context(key, ANONYMOUS, clientIp)),
     catalog,
     events,
     commands,

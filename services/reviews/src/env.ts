@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { brokerEnv } from "@emporium/runtime";
+import { rateLimitEnvShape } from "@emporium/service-kit/limits";
 
 /** The document store, shared with the development host: MongoDB when MONGO_URL is set, memory otherwise. */
 export const mongoEnvShape = {
@@ -47,6 +48,7 @@ export const reviewsEnvSchema = z.object({
     ),
   REVIEWS_HOST: z.string().default("127.0.0.1").describe("The interface the API listens on."),
   REVIEWS_PORT: env.port(4024).describe("The tRPC API (/trpc) and the ops endpoints."),
+  ...rateLimitEnvShape,
   LOG_LEVEL: env.logLevel(),
   LOG_FORMAT: env.logFormat(),
 });

@@ -6,6 +6,7 @@ import { tokenKey } from "@emporium/auth";
 import { KafkaEventBus, PERSISTENT_RETRY } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { onShutdown } from "@emporium/runtime";
+import { createLimiters, limitOf } from "@emporium/service-kit/limits";
 import { loadReviewsEnv } from "./env";
 import { CatalogProductDirectory, createReviewsService, openReviewsStorage } from "./service";
 
@@ -23,6 +24,12 @@ const storage = openReviewsStorage({
 const events = env.KAFKA_BROKERS
   ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "reviews", log, retry: PERSISTENT_RETRY })
   : undefined;
+// Changes per staff member (moderation), shared through Redis with REDIS_URL.
+const limits = createLimiters(
+  "reviews",
+  { redisUrl: env.REDIS_URL, limits: { staffMutations: limitOf(env, "STAFF_MUTATIONS") } },
+  log,
+);
 const reviews = createReviewsService({
   storage,
   events,
@@ -30,6 +37,7 @@ const reviews = createReviewsService({
   log,
   metrics: createServiceMetrics("reviews"),
   tokenKey: tokenKey(env.SERVICE_TOKEN_SECRET),
+  limits,
 });
 await reviews.server.listen(env.REVIEWS_PORT, env.REVIEWS_HOST);
 log.info(
@@ -40,6 +48,7 @@ log.info(
 onShutdown(log, async () => {
   await reviews.stop();
   await reviews.server.close();
+  await limits.close();
   await events?.close();
   await storage.close();
 });

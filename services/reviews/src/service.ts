@@ -11,6 +11,7 @@ import {
   type Readiness,
   type ServiceServer,
 } from "@emporium/service-kit";
+import { defaultServiceLimits, type ServiceLimits } from "@emporium/service-kit/limits";
 import { memoryReviewsStorage } from "./adapters/memory/memory-storage";
 import { mongoReviewsStorage } from "./adapters/mongo/mongo-storage";
 import { appRouter } from "./api/router/_app";
@@ -35,6 +36,8 @@ export interface ReviewsServiceDeps {
   metrics: ServiceMetrics;
   /** Verifies the service tokens the apps send for signed-in shoppers and staff (see @emporium/auth). */
   tokenKey: Uint8Array;
+  /** Changes per staff member (moderation); default: the default numbers, counted in this process. */
+  limits?: ServiceLimits | undefined;
   /** How often due rating summaries are looked for without a nudge (default 5 s). */
   relayIntervalMs?: number;
   now?: () => Date;
@@ -69,6 +72,7 @@ export function createReviewsService(d: ReviewsServiceDeps): ReviewsService {
     log: d.log,
     metrics: d.metrics,
     readiness,
+    limits: d.limits ?? defaultServiceLimits(),
   };
   const server = createServiceServer({
     router: appRouter,

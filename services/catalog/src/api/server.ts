@@ -10,6 +10,7 @@ import {
   createServiceServer,
   MAX_BATCH_SIZE,
   requestContext,
+  retryAfterHeader,
   SECURITY_HEADERS,
   sendJson,
   type ContextBase,
@@ -22,6 +23,7 @@ import { appRouter } from "./router/_app";
 import type { MediaLibrary } from "../app/media-library";
 import type { CatalogAdminStore } from "../ports/catalog-admin-store";
 import type { CatalogStore } from "../ports/catalog-store";
+import type { CatalogLimits } from "./limits";
 import type { Context } from "./trpc";
 import type { ResponseCache } from "./response-cache";
 
@@ -42,6 +44,8 @@ export interface ServerDeps {
   metrics: ServiceMetrics;
   readiness: Readiness;
   responseCache: ResponseCache;
+  /** Searches and suggestions per address, changes per staff member; see createCatalogLimits. */
+  limits: CatalogLimits;
 }
 
 async function serveMedia(
@@ -98,6 +102,7 @@ export function createCatalogServer(deps: ServerDeps): ServiceServer {
     readiness: deps.readiness,
     metrics: deps.metrics,
     log: deps.log,
+    limits: deps.limits,
   };
 
   /** GET queries: answered from the response cache when possible, otherwise through tRPC and cached. */
@@ -127,16 +132,21 @@ export function createCatalogServer(deps: ServerDeps): ServiceServer {
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ resHeaders }) => {
-        const request = requestContext(req.headers, deps.log, deps.tokenKey);
+        const request = requestContext(req, deps.log, deps.tokenKey);
         resHeaders.set("x-request-id", request.requestId);
         return { ...base, ...request };
       },
-      responseMeta: ({ errors, type, paths }) =>
-        paths?.some(isStaffPath)
-          ? { headers: { "cache-control": "private, no-store" } }
-          : errors.length === 0 && type === "query"
-            ? { headers: { "cache-control": PUBLIC_CACHE_CONTROL } }
-            : {},
+      responseMeta: ({ errors, type, paths }) => ({
+        headers: {
+          // A refusal for too many requests says when to try again, as the kit's own path does.
+          ...retryAfterHeader(errors),
+          ...(paths?.some(isStaffPath)
+            ? { "cache-control": "private, no-store" }
+            : errors.length === 0 && type === "query"
+              ? { "cache-control": PUBLIC_CACHE_CONTROL }
+              : {}),
+        },
+      }),
       onError: ({ error, path }) => {
         if (error.code !== "INTERNAL_SERVER_ERROR")
           deps.log.debug({ path, code: error.code, message: error.message }, "request refused");

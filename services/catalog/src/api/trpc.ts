@@ -5,6 +5,7 @@ import { createServiceTrpc, type ServiceContext } from "@emporium/service-kit";
 import type { MediaLibrary } from "../app/media-library";
 import type { CatalogAdminStore } from "../ports/catalog-admin-store";
 import type { CatalogStore } from "../ports/catalog-store";
+import type { CatalogLimits } from "./limits";
 
 export interface Context extends ServiceContext {
   store: CatalogStore;
@@ -13,6 +14,8 @@ export interface Context extends ServiceContext {
   media: MediaLibrary;
   /** Drops what the catalog has cached about a product after staff change it. */
   invalidateProduct: (slug: string) => void;
+  /** Searches and suggestions per address, changes per staff member (./limits.ts). */
+  limits: CatalogLimits;
 }
 
 export const { router, publicProcedure, staffProcedure, createCallerFactory } = createServiceTrpc<Context>({

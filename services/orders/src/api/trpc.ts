@@ -1,5 +1,6 @@
 // tRPC for the orders service, from the shared service kit: its context (the storage ports the use cases
-// and read models need, carts, live order changes, payment availability, the caller's Idempotency-Key)
+// and read models need, carts, live order changes, payment availability, the rate limits, the caller's
+// Idempotency-Key)
 // on top of what every request carries. Subscriptions stream over server-sent events.
 import { createServiceTrpc, type ServiceContext } from "@emporium/service-kit";
 import type { CartService } from "../app/cart-service";
@@ -8,6 +9,7 @@ import type { AddressBook } from "../ports/address-book";
 import type { BackOfficeReadModel } from "../ports/back-office-read-model";
 import type { CartStore } from "../ports/cart-store";
 import type { CheckoutStore } from "../ports/checkout-store";
+import type { OrdersLimits } from "../ports/limits";
 import type { OrderChangeFeed } from "../ports/order-changes";
 import type { OrderReadModel } from "../ports/order-read-model";
 import type { SagaStore } from "../ports/saga-store";
@@ -26,6 +28,8 @@ export interface OrdersContext extends ServiceContext {
   changes: OrderChangeFeed;
   payments: PaymentAvailability;
   reservationTtlMs: number;
+  /** placeOrder per cart and per address, and changes per staff member. */
+  limits: OrdersLimits;
   /** The Idempotency-Key header, when the caller sent one. */
   idempotencyKey: string | undefined;
 }

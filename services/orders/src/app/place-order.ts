@@ -1,7 +1,9 @@
 // placeOrder: one transaction turns the cart into a PENDING order, records the idempotency key, and
 // writes `order.placed` and the first saga command (`inventory.reserve`) to the outbox. The same key
 // with the same request returns the same order — even when fifty arrive at once, since they meet at
-// the key's unique index; the same key with a different request is refused.
+// the key's unique index; the same key with a different request is refused. Each address and each cart
+// get a limited number of attempts per window (a card-testing script is stopped before it reaches the
+// payment provider), spent before anything is stored.
 import { randomUUID } from "node:crypto";
 import { createEnvelope, orderPlacedV1, TOPICS, type Address } from "@emporium/contracts";
 import type { OutboxMessage } from "@emporium/messaging";
@@ -13,10 +15,12 @@ import {
   NotFoundError,
   UnavailableError,
 } from "@emporium/service-kit/errors";
+import { rateKeyOfIp, spendAttempt } from "@emporium/service-kit/limits";
 import { requestHash } from "../domain/idempotency";
 import { newOrderNumber } from "../domain/order-number";
 import { orderToken, verifyCart } from "../domain/tokens";
 import type { CheckoutStore } from "../ports/checkout-store";
+import type { PlaceOrderLimits } from "../ports/limits";
 import { commandMessage } from "./outbox-messages";
 import type { PlacedOrder } from "./views";
 
@@ -29,6 +33,8 @@ export interface PlaceOrderInput {
   idempotencyKey: string;
   customerId?: string | null;
   traceparent?: string;
+  /** The shopper's address, as the kit read it (ctx.clientIp). */
+  clientIp: string;
 }
 
 export interface PlaceOrderDeps {
@@ -38,8 +44,12 @@ export interface PlaceOrderDeps {
   /** Whether payments can be taken right now (the payment worker's breaker state). */
   paymentsAvailable: () => boolean;
   reservationTtlMs: number;
+  limits: PlaceOrderLimits;
   now?: () => Date;
 }
+
+export const PLACE_ORDER_PER_IP_LIMITED = "Too many orders placed from your network";
+export const PLACE_ORDER_PER_CART_LIMITED = "Too many attempts to place an order with this cart";
 
 const KEY_TTL_MS = 24 * 3_600_000;
 
@@ -48,8 +58,11 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
     throw new UnavailableError(
       "Payments are temporarily unavailable, so we cannot take your order honestly right now. Your cart is saved — please try again in a few minutes.",
     );
+  // The address first, so that forged cart tokens are counted too.
+  await spendAttempt(d.limits.placeOrderPerIp, rateKeyOfIp(input.clientIp), PLACE_ORDER_PER_IP_LIMITED);
   const cartId = verifyCart(d.secret, input.cartToken);
   if (!cartId) throw new InvalidInputError("cartToken", "is not a cart this shop issued");
+  await spendAttempt(d.limits.placeOrderPerCart, cartId, PLACE_ORDER_PER_CART_LIMITED);
   const now = d.now?.() ?? new Date();
   const hash = requestHash({
     cartId,

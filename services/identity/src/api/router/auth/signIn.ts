@@ -1,10 +1,11 @@
 // Checks an email and password. A wrong password and an unknown email get the same answer after the
 // same work (an argon2id verification against a decoy hash), so neither the message nor the time
-// tells whether an account exists. Each account gets a limited number of attempts per window (counted
-// for unknown emails too, alike), spent before the password is checked; signing in clears the count.
+// tells whether an account exists. Each address (network) and each account get a limited number of
+// attempts per window (counted for unknown emails too, alike), spent before the password is checked;
+// signing in clears the account's count, never the address's.
 import { decoyHash, UnauthenticatedError, verifyPassword } from "@emporium/auth";
 import { TooManyRequestsError } from "@emporium/service-kit/errors";
-import { spendAttempt } from "../../../app/spend-attempt";
+import { rateKeyOfIp, spendAttempt } from "@emporium/service-kit/limits";
 import type { SignedIn } from "../../../domain/types";
 import type { Context } from "../../trpc";
 import { accountOf } from "../views";
@@ -12,9 +13,12 @@ import type { SignInInput } from "./signIn.schema";
 
 export const SIGN_IN_REFUSED = "Email or password is incorrect";
 export const SIGN_IN_LIMITED = "Too many sign-in attempts for this account";
+export const SIGN_IN_PER_IP_LIMITED = "Too many sign-in attempts from your network";
 
 export async function signIn(ctx: Context, input: SignInInput): Promise<SignedIn> {
   try {
+    // The address first: a guesser it stops spends none of the accounts' attempts.
+    await spendAttempt(ctx.limits.signInPerIp, rateKeyOfIp(ctx.clientIp), SIGN_IN_PER_IP_LIMITED);
     await spendAttempt(ctx.limits.signIn, input.email, SIGN_IN_LIMITED);
   } catch (err) {
     if (err instanceof TooManyRequestsError) ctx.signIns.inc({ outcome: "limited" });

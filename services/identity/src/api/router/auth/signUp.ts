@@ -1,7 +1,7 @@
 // A shopper opens an account. Staff accounts are only ever made by an owner's invitation. Each email
 // gets a limited number of attempts per window, spent before the password is hashed.
 import { hashPassword } from "@emporium/auth";
-import { spendAttempt } from "../../../app/spend-attempt";
+import { spendAttempt } from "@emporium/service-kit/limits";
 import type { Account } from "../../../domain/types";
 import type { Context } from "../../trpc";
 import { accountOf } from "../views";

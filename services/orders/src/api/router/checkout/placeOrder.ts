@@ -27,6 +27,7 @@ export async function checkOut(ctx: OrdersContext, input: PlaceOrderRequest): Pr
       log: ctx.log,
       paymentsAvailable: () => ctx.payments.isAvailable(),
       reservationTtlMs: ctx.reservationTtlMs,
+      limits: ctx.limits,
     },
     {
       cartToken: input.cartToken,
@@ -37,6 +38,7 @@ export async function checkOut(ctx: OrdersContext, input: PlaceOrderRequest): Pr
       idempotencyKey: parsedKey.data,
       traceparent: ctx.traceparent,
       customerId: await signedInCustomer(ctx),
+      clientIp: ctx.clientIp,
     },
   );
 }

@@ -1,0 +1,14 @@
+// The orders service's rate limits: placing an order per cart and per address (a card-testing script
+// tries many cards on one cart, or many carts from one network), and, as in every service, changes per
+// staff member. The port is @emporium/rate-limit's (Redis-backed when REDIS_URL is set, in-process
+// otherwise); tests hand in limiters with small numbers.
+import type { RateLimiter, ServiceLimits } from "@emporium/service-kit/limits";
+
+export interface PlaceOrderLimits {
+  /** Keyed by the cart's id (from its verified token). */
+  placeOrderPerCart: RateLimiter;
+  /** Keyed by the caller's address (rateKeyOfIp), whichever carts it checks out. */
+  placeOrderPerIp: RateLimiter;
+}
+
+export interface OrdersLimits extends ServiceLimits, PlaceOrderLimits {}
