@@ -74,7 +74,7 @@ describe("ListingForm", () => {
     );
     const group = screen.getByRole("group", { name: "Customer rating" });
     // Ratings no product reaches are not offered; each option says how many products it would show.
-    expect(Array.from(group.querySelectorAll("label")).map((l) => l.textContent)).toEqual([
+    expect(Array.from(group.querySelectorAll("label")).map((l) => l.textContent?.trim())).toEqual([
       "Any rating",
       "& up, 3 products",
       "& up, 5 products",
