@@ -6,6 +6,7 @@ import { TRPCClientError } from "@trpc/client";
 import { oidcProvider, passwordProvider, sessionSecret } from "@emporium/auth/next-auth";
 import { STAFF_ROLES, type StaffRole } from "@emporium/auth";
 import { createIdentityClient } from "@emporium/identity/client";
+import { clientIp } from "@/client-ip";
 import { env } from "@/env";
 import { BAD_CREDENTIALS_MESSAGE, NOT_STAFF_ERROR, NOT_STAFF_MESSAGE } from "./messages";
 import { bearerFor } from "./service-token";
@@ -32,7 +33,8 @@ declare module "next-auth/jwt" {
 /** Staff sessions last a working day; the next sign-in picks up a changed role. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-const identity = createIdentityClient(env.IDENTITY_URL);
+// Sign-in attempts are limited per address too: identity counts the person's, not this server's.
+const identity = createIdentityClient(env.IDENTITY_URL, undefined, { clientIp });
 
 async function authorizeStaff(email: string, password: string) {
   let user;

@@ -6,6 +6,7 @@ import type { NextAuthOptions, User } from "next-auth";
 import { TRPCClientError } from "@trpc/client";
 import { oidcProvider, passwordProvider, sessionSecret } from "@emporium/auth/next-auth";
 import { createIdentityClient } from "@emporium/identity/client";
+import { clientIp } from "@/client-ip";
 import { env } from "@/env";
 import { BAD_CREDENTIALS_MESSAGE } from "./messages";
 import { bearerFor } from "./service-token";
@@ -29,7 +30,8 @@ declare module "next-auth/jwt" {
 /** Shoppers stay signed in for a month unless they sign out. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-const identity = createIdentityClient(env.IDENTITY_URL);
+// Sign-in attempts are limited per address too: identity counts the shopper's, not this server's.
+const identity = createIdentityClient(env.IDENTITY_URL, undefined, { clientIp });
 
 async function signInWithPassword(email: string, password: string): Promise<User> {
   try {

@@ -1,7 +1,7 @@
 // One product listing per request and query: the page and its metadata share the answer.
 import { cache } from "react";
 import { connection } from "next/server";
-import { catalog } from "@/trpc/server";
+import { catalog, searchCatalog } from "@/trpc/server";
 import { parseListingParams, toListInput } from "./listing-params";
 
 /**
@@ -11,5 +11,6 @@ import { parseListingParams, toListInput } from "./listing-params";
 export const getListing = cache(async (category: string | null, query: string) => {
   await connection();
   const state = parseListingParams(new URLSearchParams(query));
-  return catalog.product.list.query(toListInput(state, { category }));
+  // A listing with search text is a search, which the catalog limits per shopper.
+  return (state.q ? searchCatalog : catalog).product.list.query(toListInput(state, { category }));
 });

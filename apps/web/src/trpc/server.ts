@@ -8,6 +8,7 @@ import { cache } from "react";
 import { connection } from "next/server";
 import { createCatalogClient } from "@emporium/catalog/client";
 import { fetchWithTimeout, freshFetch } from "@emporium/http-fetch";
+import { clientIp } from "@/client-ip";
 import { env } from "@/env";
 
 const REVALIDATE_SECONDS = 30;
@@ -58,3 +59,11 @@ export async function getLiveStock(variantIds: readonly string[]): Promise<Map<s
     return null;
   }
 }
+
+// Searches are limited per shopper's address (the catalog's SEARCH_PER_IP_*), so they name it — and so
+// never go through Next's data cache, which would keep one copy per address.
+export const searchCatalog = createCatalogClient({
+  url: env.CATALOG_URL,
+  fetch: freshFetch(TIMEOUT_MS),
+  clientIp,
+});
