@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { moderationRefusal, REVIEWS_UNAVAILABLE } from "./moderation-refusal";
+import { isReviewsUnavailable, moderationRefusal, REVIEWS_UNAVAILABLE } from "./moderation-refusal";
 
 /** A refusal as the tRPC client hands it over, with the data the service kit sends. */
 function refused(code: string, httpStatus: number, message: string, field?: string) {
@@ -13,9 +13,17 @@ describe("moderationRefusal", () => {
   it("says a review moderated meanwhile was probably handled by someone else, and asks for a fresh queue", () => {
     const refusal = moderationRefusal(refused("CONFLICT", 409, "This review is already approved"));
     expect(refusal.message).toBe(
-      "This review is already approved — someone may have moderated it a moment ago. The queue now shows where it stands.",
+      "This review is already approved: someone may have moderated it a moment ago. The queue now shows where it stands.",
     );
     expect(refusal.stale).toBe(true);
+    const raced = moderationRefusal(
+      refused("CONFLICT", 409, "This review was changed by someone else meanwhile; reload it and try again"),
+    );
+    expect(raced).toEqual({
+      message:
+        "Someone else changed this review a moment ago. The queue now shows it as it stands; check it and try again.",
+      stale: true,
+    });
   });
 
   it("says who may moderate when the role may not", () => {
@@ -67,5 +75,19 @@ describe("moderationRefusal", () => {
     ).toBe("The reviews service could not do this just now; please try again.");
     const bug = new Error("boom");
     expect(() => moderationRefusal(bug)).toThrow(bug);
+  });
+});
+
+describe("isReviewsUnavailable", () => {
+  it("is true when the service is down, cannot reach its store, or a proxy says so", () => {
+    expect(isReviewsUnavailable(new TRPCClientError("fetch failed"))).toBe(true);
+    expect(isReviewsUnavailable(refused("SERVICE_UNAVAILABLE", 503, "Reviews are unavailable"))).toBe(true);
+    expect(isReviewsUnavailable(refused("BAD_GATEWAY", 502, "Bad gateway"))).toBe(true);
+  });
+
+  it("is false for a refusal or a fault, which the page must not hide", () => {
+    expect(isReviewsUnavailable(refused("FORBIDDEN", 403, "Forbidden"))).toBe(false);
+    expect(isReviewsUnavailable(refused("INTERNAL_SERVER_ERROR", 500, "boom"))).toBe(false);
+    expect(isReviewsUnavailable(new Error("boom"))).toBe(false);
   });
 });

@@ -32,20 +32,33 @@ function isField(field: string | undefined): field is ModerationField {
   return field === "reason" || field === "body";
 }
 
-/** "This review is already approved" → "This review is already approved — …". */
+/** A service message without its closing punctuation, to continue the sentence. */
 function sentence(message: string): string {
   return message.trim().replace(/[.;:]+$/, "");
 }
 
+/**
+ * True when the reviews service did not answer (refused connection, timeout), answered that it cannot
+ * serve now (503: its MongoDB is unreachable), or a proxy in front of it did (502, 504). The queue page
+ * then says the reviews are unavailable instead of failing.
+ */
+export function isReviewsUnavailable(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const { httpStatus } = refusalData.parse(error.data);
+  return httpStatus === undefined || httpStatus === 502 || httpStatus === 503 || httpStatus === 504;
+}
+
 export function moderationRefusal(error: unknown): ModerationRefusal {
   if (!(error instanceof TRPCClientError)) throw error;
-  const { code, httpStatus, field } = refusalData.parse(error.data);
-  // No answer at all (refused connection, timeout) or the service saying it cannot serve now.
-  if (httpStatus === undefined || httpStatus === 503) return { message: REVIEWS_UNAVAILABLE };
+  if (isReviewsUnavailable(error)) return { message: REVIEWS_UNAVAILABLE };
+  const { code, field } = refusalData.parse(error.data);
   switch (code) {
     case "CONFLICT":
+      // "already approved/rejected", or moved on by someone else between reading and writing it.
       return {
-        message: `${sentence(error.message)} — someone may have moderated it a moment ago. The queue now shows where it stands.`,
+        message: /already (approved|rejected)/.test(error.message)
+          ? `${sentence(error.message)}: someone may have moderated it a moment ago. The queue now shows where it stands.`
+          : "Someone else changed this review a moment ago. The queue now shows it as it stands; check it and try again.",
         stale: true,
       };
     case "NOT_FOUND":
