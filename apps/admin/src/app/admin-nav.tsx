@@ -8,13 +8,18 @@ const SECTIONS = [
   { href: "/products", label: "Products" },
   { href: "/orders", label: "Orders" },
   { href: "/customers", label: "Customers" },
-  { href: "/staff", label: "Staff", staffOnly: true },
-];
+  { href: "/reviews", label: "Reviews", needs: "reviews" },
+  { href: "/staff", label: "Staff", needs: "staff" },
+] as const satisfies readonly { href: string; label: string; needs?: "reviews" | "staff" }[];
 
-/** `showStaff`: the signed-in role may read the staff list (the page itself checks again). */
-export function AdminNav({ showStaff }: { showStaff: boolean }) {
+/**
+ * `showStaff`: the signed-in role may read the staff list; `showReviews`: the review moderation queue.
+ * The pages themselves check again.
+ */
+export function AdminNav({ showStaff, showReviews }: { showStaff: boolean; showReviews: boolean }) {
   const pathname = usePathname();
-  const sections = SECTIONS.filter((s) => !s.staffOnly || showStaff);
+  const allowed = { staff: showStaff, reviews: showReviews };
+  const sections = SECTIONS.filter((s) => !("needs" in s) || allowed[s.needs]);
   return (
     <nav aria-label="Admin">
       <ul className="flex gap-1 px-3 pb-3 md:flex-col">
