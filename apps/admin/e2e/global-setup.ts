@@ -18,6 +18,10 @@ declare module "vitest" {
     pspUrl: string;
     serviceTokenSecret: string;
     inventoryUrl: string;
+    /** The reviews API, where the reviews tests write a delivered shopper's review. */
+    reviewsUrl: string;
+    /** The identity API, where the reviews tests open that shopper's account. */
+    identityUrl: string;
   }
 }
 
@@ -36,5 +40,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("pspUrl", stack.pspUrl);
   project.provide("serviceTokenSecret", stack.serviceTokenSecret);
   project.provide("inventoryUrl", stack.inventoryUrl);
+  project.provide("reviewsUrl", stack.reviewsUrl);
+  project.provide("identityUrl", stack.identityUrl);
   return stack.stop;
 }
