@@ -17,6 +17,7 @@ const sql = listingItemsSql({
   priceMin: null,
   priceMax: null,
   inStock: false,
+  minRating: null,
   sort: "newest",
   limit,
   keyset: null,

@@ -1,5 +1,5 @@
 // Opaque pagination cursors. Keyset cursors carry the sort key and id of the row at the page edge;
-// relevance order (a float rank) pages by offset instead. A cursor only works with the sort order it
+// relevance order (a float rank) and rating order (a nullable average) page by offset instead. A cursor only works with the sort order it
 // was made for, and anything tampered with is refused as bad input rather than crashing a query.
 import { z } from "zod";
 import { InvalidInputError } from "@emporium/service-kit/errors";
@@ -23,7 +23,7 @@ const payload = z.discriminatedUnion("kind", [
   }),
   z.object({
     kind: z.literal("offset"),
-    sort: z.literal("relevance"),
+    sort: z.enum(["relevance", "rating"]),
     offset: z.number().int().min(0).max(10_000),
   }),
 ]);

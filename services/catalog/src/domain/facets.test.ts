@@ -40,6 +40,11 @@ describe("assembleFacets", () => {
       categories: new Map([["c1", 12]]),
       price: { min: 1500, max: 9900 },
       inStock: 10,
+      rating: new Map([
+        [4, 2],
+        [3, 6],
+        [2, 6],
+      ]),
     },
     dict,
     { brands: ["oakhaven"], attributes: [{ slug: "colour", values: ["red"] }] },
@@ -71,5 +76,13 @@ describe("assembleFacets", () => {
     expect(facets.categories).toEqual([{ slug: "tops", name: "Tops", path: "clothing/tops", count: 12 }]);
     expect(facets.price).toEqual({ min: 1500, max: 9900 });
     expect(facets.inStock).toBe(10);
+  });
+
+  it("offers the star thresholds that match something, highest first", () => {
+    expect(facets.rating).toEqual([
+      { atLeast: 4, count: 2 },
+      { atLeast: 3, count: 6 },
+      { atLeast: 2, count: 6 },
+    ]);
   });
 });

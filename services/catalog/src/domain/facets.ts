@@ -9,6 +9,8 @@ export interface FacetCounts {
   categories: ReadonlyMap<string, number>;
   price: { min: number; max: number } | null;
   inStock: number;
+  /** Products rated at least n stars, by n (4, 3, 2, 1). */
+  rating: ReadonlyMap<number, number>;
 }
 
 export interface FacetDictionary {
@@ -63,5 +65,9 @@ export function assembleFacets(
     .map((c) => ({ slug: c.slug, name: c.name, path: c.path, count: counts.categories.get(c.id) ?? 0 }))
     .filter((c) => c.count > 0);
 
-  return { categories, brands, attributes, price: counts.price, inStock: counts.inStock };
+  const rating = [4, 3, 2, 1]
+    .map((atLeast) => ({ atLeast, count: counts.rating.get(atLeast) ?? 0 }))
+    .filter((r) => r.count > 0);
+
+  return { categories, brands, attributes, price: counts.price, inStock: counts.inStock, rating };
 }

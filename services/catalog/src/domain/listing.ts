@@ -15,6 +15,8 @@ export interface ListingQuery {
   priceMin: number | null;
   priceMax: number | null;
   inStock: boolean;
+  /** Only products rated at least this many stars on average (1–4). */
+  minRating: number | null;
   sort: SortOrder;
   limit: number;
   cursor: string | null;
@@ -29,6 +31,7 @@ export interface ListingRequest {
   priceMin?: number | undefined;
   priceMax?: number | undefined;
   inStock?: boolean | undefined;
+  minRating?: number | undefined;
   sort?: SortOrder | undefined;
   limit: number;
   cursor?: string | undefined;
@@ -57,6 +60,7 @@ export function normalizeListing(req: ListingRequest): ListingQuery {
     priceMin: req.priceMin ?? null,
     priceMax: req.priceMax ?? null,
     inStock: req.inStock ?? false,
+    minRating: req.minRating ?? null,
     sort: effectiveSort(req.sort, q !== null),
     limit: req.limit,
     cursor: req.cursor ?? null,

@@ -24,7 +24,15 @@ export interface ProductCard {
   currency: string;
   inStock: boolean;
   image: ImageRef | null;
+  /** Its approved reviews' summary (from the reviews service's events); null before the first one. */
+  rating: RatingSummary | null;
   createdAt: string;
+}
+
+export interface RatingSummary {
+  /** 1–5, two decimals. */
+  average: number;
+  count: number;
 }
 
 export interface CategoryRef {
@@ -57,9 +65,11 @@ export interface Facets {
   /** Lowest and highest price among products matching every filter but the price range. */
   price: { min: number; max: number } | null;
   inStock: number;
+  /** Products rated at least 4, 3, 2 and 1 stars ("4★ & up"), with every filter but the rating's. */
+  rating: { atLeast: number; count: number }[];
 }
 
-export type SortOrder = "relevance" | "newest" | "price_asc" | "price_desc";
+export type SortOrder = "relevance" | "newest" | "price_asc" | "price_desc" | "rating";
 
 export interface ProductPage {
   items: ProductCard[];

@@ -14,6 +14,7 @@ export interface ResolvedListing {
   priceMin: number | null;
   priceMax: number | null;
   inStock: boolean;
+  minRating: number | null;
   sort: SortOrder;
   limit: number;
   keyset: KeyCursor | null;
@@ -28,6 +29,8 @@ export interface ItemRow {
   max_price: number;
   currency: string;
   in_stock: boolean;
+  rating_average: number | null;
+  rating_count: number;
   created_at: Date;
   brand_slug: string | null;
   brand_name: string | null;
@@ -71,6 +74,10 @@ function stockMatch(l: ResolvedListing): Prisma.Sql {
   return l.inStock ? Prisma.sql`p.in_stock` : TRUE;
 }
 
+function ratingMatch(l: ResolvedListing): Prisma.Sql {
+  return l.minRating !== null ? Prisma.sql`p.rating_average >= ${l.minRating}` : TRUE;
+}
+
 function rank(l: ResolvedListing): Prisma.Sql {
   return l.search
     ? Prisma.sql`ts_rank_cd(p.search_vector, to_tsquery('english', ${l.search.tsquery})) + word_similarity(${l.search.text}, p.title)`
@@ -88,6 +95,8 @@ function ordering(sort: SortOrder, reverse: boolean): Prisma.Sql {
       return Prisma.sql`p.min_price ${dir(true)}, p.id ${dir(true)}`;
     case "price_desc":
       return Prisma.sql`p.min_price ${dir(false)}, p.id ${dir(false)}`;
+    case "rating":
+      return Prisma.sql`p.rating_average DESC NULLS LAST, p.rating_count DESC, p.id ASC`;
   }
 }
 
@@ -110,18 +119,20 @@ export function listingItemsSql(l: ResolvedListing): Prisma.Sql {
     ...l.attributeGroups.map(attributeMatch),
     priceMatch(l),
     stockMatch(l),
+    ratingMatch(l),
     ...(l.keyset ? [keysetCondition(l.keyset)] : []),
   ]);
   return Prisma.sql`
     WITH page AS (
       SELECT p.id, p.slug, p.title, p.min_price, p.max_price, p.currency, p.in_stock, p.created_at, p.brand_id,
-             ${rank(l)} AS rank
+             p.rating_average, p.rating_count, ${rank(l)} AS rank
         FROM catalog.products p
        WHERE ${filters}
        ORDER BY ${ordering(l.sort, reverse)}
        LIMIT ${l.limit + 1} OFFSET ${l.offset}
     )
     SELECT p.id, p.slug, p.title, p.min_price, p.max_price, p.currency, p.in_stock, p.created_at,
+           p.rating_average::float8 AS rating_average, p.rating_count,
            b.slug AS brand_slug, b.name AS brand_name,
            m.key AS image_key, m.alt AS image_alt, m.width AS image_width, m.height AS image_height,
            s.compare_at_price
@@ -137,7 +148,7 @@ export function listingItemsSql(l: ResolvedListing): Prisma.Sql {
 }
 
 export interface FacetRow {
-  kind: "total" | "brand" | "value" | "price" | "stock" | "category";
+  kind: "total" | "brand" | "value" | "price" | "stock" | "category" | "rating";
   key: string | null;
   n: number;
   lo: number | null;
@@ -155,18 +166,19 @@ export function facetsSql(l: ResolvedListing, withFacets: boolean, childParentId
     Prisma.sql`${brandMatch(l)} AS m_brand`,
     Prisma.sql`${priceMatch(l)} AS m_price`,
     Prisma.sql`${stockMatch(l)} AS m_stock`,
+    Prisma.sql`${ratingMatch(l)} AS m_rating`,
     ...groups.map((g, i) => Prisma.sql`${attributeMatch(g)} AS ${Prisma.raw(`m_a${i}`)}`),
   ];
   const attrs = and(groups.map((_, i) => Prisma.raw(`m_a${i}`)));
   const base = Prisma.sql`
     WITH base AS (
-      SELECT p.id, p.brand_id, p.min_price, p.max_price, p.in_stock, ${Prisma.join(flags, ", ")}
+      SELECT p.id, p.brand_id, p.min_price, p.max_price, p.in_stock, p.rating_average, ${Prisma.join(flags, ", ")}
         FROM catalog.products p
        WHERE ${scope(l)}
     )`;
   const total = Prisma.sql`
     SELECT 'total' AS kind, NULL::text AS key, count(*)::int AS n, NULL::int AS lo, NULL::int AS hi
-      FROM base WHERE m_brand AND m_price AND m_stock AND ${attrs}`;
+      FROM base WHERE m_brand AND m_price AND m_stock AND m_rating AND ${attrs}`;
   if (!withFacets) return Prisma.sql`${base} ${total}`;
 
   const otherAttributes = and(
@@ -180,26 +192,31 @@ export function facetsSql(l: ResolvedListing, withFacets: boolean, childParentId
     ${total}
     UNION ALL
     SELECT 'brand', brand_id::text, count(*)::int, NULL, NULL
-      FROM base WHERE brand_id IS NOT NULL AND m_price AND m_stock AND ${attrs} GROUP BY brand_id
+      FROM base WHERE brand_id IS NOT NULL AND m_price AND m_stock AND m_rating AND ${attrs} GROUP BY brand_id
     UNION ALL
     SELECT 'value', pav.attribute_value_id::text, count(*)::int, NULL, NULL
       FROM base b
       JOIN catalog.product_attribute_values pav ON pav.product_id = b.id
       JOIN catalog.attribute_values av ON av.id = pav.attribute_value_id
-     WHERE m_brand AND m_price AND m_stock AND ${otherAttributes}
+     WHERE m_brand AND m_price AND m_stock AND m_rating AND ${otherAttributes}
      GROUP BY pav.attribute_value_id
     UNION ALL
     SELECT 'price', NULL, count(*)::int, min(min_price), max(max_price)
-      FROM base WHERE m_brand AND m_stock AND ${attrs}
+      FROM base WHERE m_brand AND m_stock AND m_rating AND ${attrs}
     UNION ALL
     SELECT 'stock', NULL, count(*)::int, NULL, NULL
-      FROM base WHERE in_stock AND m_brand AND m_price AND ${attrs}
+      FROM base WHERE in_stock AND m_brand AND m_price AND m_rating AND ${attrs}
+    UNION ALL
+    SELECT 'rating', t::text, count(*)::int, NULL, NULL
+      FROM base CROSS JOIN unnest(ARRAY[1, 2, 3, 4]) AS t
+     WHERE rating_average >= t AND m_brand AND m_price AND m_stock AND ${attrs}
+     GROUP BY t
     UNION ALL
     SELECT 'category', c.id::text, count(DISTINCT b.id)::int, NULL, NULL
       FROM base b
       JOIN catalog.product_categories pc ON pc.product_id = b.id
       JOIN catalog.categories leaf ON leaf.id = pc.category_id
       JOIN catalog.categories c ON ${childCondition} AND (leaf.path = c.path OR leaf.path LIKE c.path || '/%')
-     WHERE m_brand AND m_price AND m_stock AND ${attrs}
+     WHERE m_brand AND m_price AND m_stock AND m_rating AND ${attrs}
      GROUP BY c.id`;
 }

@@ -58,6 +58,8 @@ function cardOf(row: ItemRow): ProductCard {
     currency: row.currency,
     inStock: row.in_stock,
     image: imageOf(row),
+    rating:
+      row.rating_average === null ? null : { average: Number(row.rating_average), count: row.rating_count },
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -207,6 +209,7 @@ export class PrismaCatalogStore implements CatalogStore {
       priceMin: query.priceMin,
       priceMax: query.priceMax,
       inStock: query.inStock,
+      minRating: query.minRating,
       sort: query.sort,
       limit: query.limit,
       keyset: cursor?.kind === "key" ? cursor : null,
@@ -227,6 +230,7 @@ export class PrismaCatalogStore implements CatalogStore {
             categories: countsOf(facetRows, "category"),
             price: priceRangeOf(facetRows),
             inStock: facetRows.find((r) => r.kind === "stock")?.n ?? 0,
+            rating: new Map([...countsOf(facetRows, "rating")].map(([stars, n]) => [Number(stars), n])),
           },
           { ...dict, childCategories: children },
           { brands: query.brands, attributes: query.attributes },
@@ -323,6 +327,7 @@ export class PrismaCatalogStore implements CatalogStore {
     const [products, categories, brands] = await Promise.all([
       this.prisma.$queryRaw<ItemRow[]>`
         SELECT p.id, p.slug, p.title, p.min_price, p.max_price, p.currency, p.in_stock, p.created_at,
+               p.rating_average::float8 AS rating_average, p.rating_count,
                b.slug AS brand_slug, b.name AS brand_name,
                m.key AS image_key, m.alt AS image_alt, m.width AS image_width, m.height AS image_height,
                NULL::int AS compare_at_price
@@ -422,6 +427,7 @@ export class PrismaCatalogStore implements CatalogStore {
     const cards = async (where: Prisma.Sql): Promise<ProductCard[]> => {
       const rows = await this.prisma.$queryRaw<ItemRow[]>`
         SELECT p.id, p.slug, p.title, p.min_price, p.max_price, p.currency, p.in_stock, p.created_at,
+               p.rating_average::float8 AS rating_average, p.rating_count,
                b.slug AS brand_slug, b.name AS brand_name,
                m.key AS image_key, m.alt AS image_alt, m.width AS image_width, m.height AS image_height,
                (SELECT max(compare_at_price) FROM catalog.variants v WHERE v.product_id = p.id) AS compare_at_price
@@ -478,7 +484,9 @@ function emptyPage(query: ListingQuery): ProductPage {
     prevCursor: null,
     sort: query.sort,
     correctedQuery: null,
-    facets: query.facets ? { categories: [], brands: [], attributes: [], price: null, inStock: 0 } : null,
+    facets: query.facets
+      ? { categories: [], brands: [], attributes: [], price: null, inStock: 0, rating: [] }
+      : null,
   };
 }
 
@@ -499,16 +507,13 @@ function paginate(
 ): { items: ProductCard[]; nextCursor: string | null; prevCursor: string | null } {
   const more = fetched.length > l.limit;
   const page = fetched.slice(0, l.limit);
-  if (l.sort === "relevance") {
+  if (l.sort === "relevance" || l.sort === "rating") {
+    const sort = l.sort;
     return {
       items: page,
-      nextCursor: more
-        ? encodeCursor({ kind: "offset", sort: "relevance", offset: l.offset + l.limit })
-        : null,
+      nextCursor: more ? encodeCursor({ kind: "offset", sort, offset: l.offset + l.limit }) : null,
       prevCursor:
-        l.offset > 0
-          ? encodeCursor({ kind: "offset", sort: "relevance", offset: Math.max(0, l.offset - l.limit) })
-          : null,
+        l.offset > 0 ? encodeCursor({ kind: "offset", sort, offset: Math.max(0, l.offset - l.limit) }) : null,
     };
   }
   const backwards = l.keyset?.direction === "before";
