@@ -30,14 +30,44 @@ export const catalogEnvSchema = z
     MIGRATE_ON_START: env.flag(true).describe("Apply the database migrations at start."),
     SEED_ON_START: env.flag(true).describe("Seed a generated shop into an empty database at start."),
     ...seedEnv,
+    MEMCACHED_SERVERS: z
+      .string()
+      .optional()
+      .transform((list, ctx) => {
+        const servers = (list ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
+        for (const server of servers)
+          if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(server))
+            ctx.addIssue({ code: "custom", message: `"${server}" is not host:port` });
+        return servers;
+      })
+      .describe(
+        "Memcached servers, host:port[,host:port…], holding the catalog answers every replica shares (keys spread by consistent hashing); unset: kept in this process.",
+      ),
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+      .optional()
+      .describe(
+        "Redis (redis:// or rediss://) holding the catalog's cache versions and telling every replica of each change; unset: one process is assumed.",
+      ),
+    CACHE_MODE: z
+      .enum(["two-level", "shared", "off"])
+      .default("two-level")
+      .describe(
+        "two-level: this process's LRU (L1) before the shared cache (L2); shared: L2 only; off: every read goes to PostgreSQL (for diagnosis and benchmarks).",
+      ),
     CACHE_FRESH_SECONDS: z.coerce
       .number()
       .int()
       .min(0)
       .max(3600)
-      .default(30)
-      .describe("How long a cached read stays fresh; a stale one is still served while the database fails."),
-    CACHE_MAX_ENTRIES: env.positiveInt(1000).describe("Entries kept by the in-process read cache."),
+      .default(300)
+      .describe(
+        "How long a cached answer is served before it is read again; a change shows at once regardless (versioned keys), and a stale answer is still served while the database fails.",
+      ),
+    CACHE_MAX_ENTRIES: env.positiveInt(1000).describe("Entries kept by the in-process (L1) read cache."),
     HTTP_CACHE_SECONDS: z.coerce
       .number()
       .int()

@@ -6,7 +6,13 @@ import { OutboxRelay, type EventBus, type Subscription } from "@emporium/messagi
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ObjectStore, UploadTarget } from "@emporium/storage";
-import { MemoryLruCache } from "./adapters/memory/lru-cache";
+import { Counter } from "prom-client";
+import { MemoryCatalogVersions } from "./adapters/memory/catalog-versions";
+import { MemoryLruCache, NoCache } from "./adapters/memory/lru-cache";
+import { MemorySharedCache } from "./adapters/memory/shared-cache";
+import { MemcachedSharedCache } from "./adapters/memcached/memcached-shared-cache";
+import { RedisCatalogVersions } from "./adapters/redis/redis-catalog-versions";
+import { GuardedCatalogStore } from "./adapters/resilience/guarded-catalog-store";
 import { PrismaCatalogAdminStore } from "./adapters/prisma/prisma-catalog-admin-store";
 import { PrismaCatalogStore } from "./adapters/prisma/prisma-catalog-store";
 import { PrismaMediaStore } from "./adapters/prisma/prisma-media-store";
@@ -14,6 +20,8 @@ import { PrismaStockReadModel } from "./adapters/prisma/prisma-stock-read-model"
 import { sharpImageProcessor } from "./adapters/sharp/sharp-image-processor";
 import { CachedCatalogStore, DEFAULT_TTLS } from "./app/cached-catalog-store";
 import { stockChangedConsumer } from "./consumers/stock-changed";
+import { ratingChangedConsumer } from "./consumers/rating-changed";
+import { PrismaRatingReadModel } from "./adapters/prisma/prisma-rating-read-model";
 import { ResponseCache } from "./api/response-cache";
 import { createCatalogServer } from "./api/server";
 import { defaultCatalogLimits, type CatalogLimits } from "./api/limits";
@@ -36,6 +44,14 @@ export interface CatalogServiceDeps {
    * without a bus the read model stays as seeded and announcements wait in the outbox.
    */
   events?: EventBus | undefined;
+  /** two-level (default): L1 then L2; shared: L2 only; off: straight to the database. */
+  cacheMode?: "two-level" | "shared" | "off" | undefined;
+  /** Memcached servers (host:port) for the cache every replica shares; none: a cache in this process. */
+  memcachedServers?: readonly string[] | undefined;
+  /** Redis for the cache's version counters and their fan-out to every replica; unset: in this process. */
+  redisUrl?: string | undefined;
+  /** Namespace of the version counters in Redis (tests give each run its own). */
+  cacheNamespace?: string | undefined;
   cacheFreshMs?: number;
   cacheMaxEntries?: number;
   httpCacheMs?: number;
@@ -53,12 +69,33 @@ export interface CatalogService {
 
 export function createCatalogService(d: CatalogServiceDeps): CatalogService {
   const readiness: Readiness = { ready: false, detail: "starting" };
-  const cache = new MemoryLruCache(d.cacheMaxEntries ?? 1000);
-  const store = new CachedCatalogStore(new PrismaCatalogStore(d.db), cache, d.log, {
-    ...DEFAULT_TTLS,
-    freshMs: d.cacheFreshMs ?? DEFAULT_TTLS.freshMs,
+  const versions = d.redisUrl
+    ? new RedisCatalogVersions({ redisUrl: d.redisUrl, log: d.log, prefix: d.cacheNamespace })
+    : new MemoryCatalogVersions();
+  const l2 = d.memcachedServers?.length
+    ? new MemcachedSharedCache({ servers: d.memcachedServers, log: d.log })
+    : new MemorySharedCache();
+  const lookups = new Counter({
+    name: "catalog_cache_lookups_total",
+    help: "Catalog cache lookups by level (l1: this process, l2: shared) and result (hit, miss, stale)",
+    labelNames: ["level", "result"],
+    registers: [d.metrics.registry],
   });
+  const mode = d.cacheMode ?? "two-level";
+  const database = new GuardedCatalogStore(new PrismaCatalogStore(d.db), { log: d.log });
+  const cached = new CachedCatalogStore(database, {
+    l1: mode === "two-level" ? new MemoryLruCache(d.cacheMaxEntries ?? 1000) : new NoCache(),
+    l2,
+    versions,
+    log: d.log,
+    ttls: { ...DEFAULT_TTLS, freshMs: d.cacheFreshMs ?? DEFAULT_TTLS.freshMs },
+    observe: (level, result) => lookups.inc({ level, result }),
+  });
+  const store = mode === "off" ? database : cached;
+  const productChanged = (slug: string, listings?: boolean) => cached.productChanged(slug, listings);
   const responseCache = new ResponseCache(d.httpCacheMs ?? 5_000, d.httpCacheMaxBytes ?? 16 * 1024 * 1024);
+  // Any change, made here or on another replica, empties the micro-cache of whole responses.
+  versions.onChange(() => responseCache.clear());
   const mediaLibrary = new MediaLibrary({
     objects: d.media,
     uploads: d.uploads,
@@ -70,11 +107,8 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
     store,
     admin: new PrismaCatalogAdminStore(d.db),
     tokenKey: d.tokenKey,
-    // A staff change shows on the product page at once; listings catch up within their fresh time.
-    invalidateProduct: (slug) => {
-      void cache.invalidatePrefix(`product:${slug}`);
-      responseCache.clear();
-    },
+    // A staff change shows at once on every replica: its product page and every listing.
+    invalidateProduct: (slug) => productChanged(slug),
     media: d.media,
     mediaLibrary,
     uploadHandler: d.uploadHandler,
@@ -84,7 +118,7 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
     responseCache,
     limits: d.limits ?? defaultCatalogLimits(d.log),
   });
-  let subscription: Subscription | null = null;
+  const subscriptions: Subscription[] = [];
   let uploadSweep: NodeJS.Timeout | null = null;
   const sweepUploads = () =>
     void mediaLibrary
@@ -98,24 +132,37 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
     server,
     readiness,
     async start() {
+      await versions.start();
       sweepUploads();
       uploadSweep = setInterval(sweepUploads, 15 * 60_000).unref();
       await relay?.start();
-      if (d.events)
-        subscription = await d.events.subscribe({
-          group: "catalog-stock",
-          topics: [TOPICS.inventory],
-          fromBeginning: true,
-          // A product page shows stock: drop its cached copy so the next view is current.
-          handle: stockChangedConsumer(new PrismaStockReadModel(d.db), (slug) =>
-            cache.invalidatePrefix(`product:${slug}`),
-          ),
-        });
+      if (d.events) {
+        subscriptions.push(
+          await d.events.subscribe({
+            group: "catalog-stock",
+            topics: [TOPICS.inventory],
+            fromBeginning: true,
+            // A product page shows stock, listings whether it is in stock: their versions move on.
+            handle: stockChangedConsumer(new PrismaStockReadModel(d.db), (slug, listings) =>
+              productChanged(slug, listings),
+            ),
+          }),
+          // Rating summaries feed the "4★ & up" facet and the rating sort (and the product's cards).
+          await d.events.subscribe({
+            group: "catalog-ratings",
+            topics: [TOPICS.reviews],
+            fromBeginning: true,
+            handle: ratingChangedConsumer(new PrismaRatingReadModel(d.db), (slug) => productChanged(slug)),
+          }),
+        );
+      }
     },
     async stop() {
       if (uploadSweep) clearInterval(uploadSweep);
-      await subscription?.stop();
+      for (const subscription of subscriptions) await subscription.stop();
       await relay?.stop();
+      database.shutdown();
+      await Promise.all([versions.close(), l2.close()]);
     },
   };
 }

@@ -29,6 +29,8 @@ const createCaller = createCallerFactory(appRouter);
 
 export interface CatalogFixture {
   db: Database;
+  /** The database's URL when it is a PostgreSQL server (undefined on PGlite). */
+  url: string | undefined;
   store: CatalogStore;
   admin: CatalogAdminStore;
   /** Where product images and staged uploads live (a temporary folder unless the suite gives one). */
@@ -55,7 +57,7 @@ export function contextFor(
     admin,
     media,
     ...requestAs(principal),
-    invalidateProduct: () => undefined,
+    invalidateProduct: async () => undefined,
     log: silentLog,
     readiness,
     metrics: createServiceMetrics("catalog-test"),
@@ -97,6 +99,7 @@ export async function createCatalogFixture(
     createCaller(contextFor(store, readiness, admin, principal, library));
   return {
     db: test.db,
+    url: test.url,
     store,
     admin,
     mediaObjects: media.objects,

@@ -53,7 +53,7 @@ describe("catalog HTTP server", () => {
       store: f.store,
       admin: f.admin,
       tokenKey: key,
-      invalidateProduct: () => undefined,
+      invalidateProduct: async () => undefined,
       media,
       mediaLibrary: new MediaLibrary({
         objects: media,

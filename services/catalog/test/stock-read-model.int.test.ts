@@ -43,7 +43,10 @@ describe.each(testDatabaseTargets("catalog stock read model"))(
     }
 
     const handle = () =>
-      stockChangedConsumer(new PrismaStockReadModel(f.db), async (slug) => void changed.push(slug));
+      stockChangedConsumer(
+        new PrismaStockReadModel(f.db),
+        async (slug, inStockChanged) => void changed.push(`${slug}${inStockChanged ? " in/out" : ""}`),
+      );
 
     it("follows each variant's figure and keeps the product in stock while any variant is", async () => {
       const product = await productWithVariants();
@@ -56,15 +59,19 @@ describe.each(testDatabaseTargets("catalog stock read model"))(
       const [first, second] = product.variants;
       if (!first || !second) throw new Error("two variants expected");
       const restock = event(first, 7);
+      changed.length = 0;
       await h(restock, DELIVERY);
       expect((await f.db.prisma.variant.findUniqueOrThrow({ where: { id: first.id } })).available).toBe(7);
       expect((await f.db.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).inStock).toBe(true);
-      expect(changed).toContain(product.slug);
+      // Back in stock: listings must hear of it, not only the product's page.
+      expect(changed).toEqual([`${product.slug} in/out`]);
 
-      // The same event again (a redelivery) after a newer figure: the newer one stands.
+      // The same event again (a redelivery) after a newer figure: the newer one stands. Still in
+      // stock, so only the product's page changed.
       await h(event(first, 3), DELIVERY);
       await h(restock, DELIVERY);
       expect((await f.db.prisma.variant.findUniqueOrThrow({ where: { id: first.id } })).available).toBe(3);
+      expect(changed).toEqual([`${product.slug} in/out`, product.slug]);
 
       // Both variants sold out at once, from two consumers: the product ends out of stock.
       await h(event(second, 2), DELIVERY);

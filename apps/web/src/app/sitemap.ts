@@ -3,7 +3,7 @@ import { env } from "@/env";
 import { absoluteUrl } from "@/links";
 import { getSitemapEntries } from "@/trpc/server";
 
-// Built per request from the catalog (through its 30 s cache), never at build time.
+// Built per request from the catalog (through its caches), never at build time.
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const entries = await getSitemapEntries();
   return [

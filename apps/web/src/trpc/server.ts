@@ -1,22 +1,21 @@
 // The catalog as server components see it. Every getter:
 //  - waits for a request (connection()), so `next build` never needs a running catalog;
-//  - goes through Next's data cache for 30 s (shared across requests and instances of a page);
+//  - asks the catalog every time (no Next data cache): the catalog's own caches answer in a millisecond
+//    and, unlike a per-instance data cache here, hear of every change at once (versioned keys), so an
+//    archived product or a new price is gone from every page within a second;
 //  - is wrapped in React cache(), so a page and its generateMetadata ask the catalog once per request;
 //  - gives up after 10 s instead of hanging a page on a stuck backend.
 // Only server code imports this module.
 import { cache } from "react";
 import { connection } from "next/server";
 import { createCatalogClient } from "@emporium/catalog/client";
-import { fetchWithTimeout, freshFetch } from "@emporium/http-fetch";
+import { freshFetch } from "@emporium/http-fetch";
 import { clientIp } from "@/client-ip";
 import { env } from "@/env";
 
-const REVALIDATE_SECONDS = 30;
 const TIMEOUT_MS = 10_000;
 
-const cachedFetch = fetchWithTimeout(TIMEOUT_MS, { next: { revalidate: REVALIDATE_SECONDS } });
-
-export const catalog = createCatalogClient({ url: env.CATALOG_URL, fetch: cachedFetch });
+export const catalog = createCatalogClient({ url: env.CATALOG_URL, fetch: freshFetch(TIMEOUT_MS) });
 
 export const getCategoryTree = cache(async () => {
   await connection();
@@ -43,8 +42,8 @@ export const getSitemapEntries = cache(async () => {
   return catalog.sitemap.entries.query();
 });
 
-// Stock moves with every order, so the product page asks for it fresh (bypassing the 30 s data cache
-// above) and lays it over the cached product; the catalog's own micro-cache still absorbs bursts.
+// Stock moves with every order, so the product page asks for it live (the catalog does not cache
+// variants) and lays it over the product, with a shorter time limit.
 const STOCK_TIMEOUT_MS = 3_000;
 const liveCatalog = createCatalogClient({ url: env.CATALOG_URL, fetch: freshFetch(STOCK_TIMEOUT_MS) });
 

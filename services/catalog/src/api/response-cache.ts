@@ -11,6 +11,7 @@ export interface CachedResponse {
 
 export class ResponseCache {
   private readonly lru: LRUCache<string, CachedResponse>;
+  private generation = 0;
 
   constructor(
     readonly ttlMs: number,
@@ -31,11 +32,21 @@ export class ResponseCache {
     return this.enabled ? this.lru.get(key) : undefined;
   }
 
-  set(key: string, response: CachedResponse): void {
-    if (this.enabled) this.lru.set(key, response);
+  /** Taken before computing an answer, and handed back to `set` with it. */
+  get ticket(): number {
+    return this.generation;
+  }
+
+  /**
+   * Keeps an answer — unless the cache was cleared since `ticket` was taken: an answer computed before a
+   * change must not be kept after it.
+   */
+  set(key: string, response: CachedResponse, ticket: number): void {
+    if (this.enabled && ticket === this.generation) this.lru.set(key, response);
   }
 
   clear(): void {
+    this.generation++;
     this.lru.clear();
   }
 }

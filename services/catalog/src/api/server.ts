@@ -32,7 +32,8 @@ export interface ServerDeps {
   admin: CatalogAdminStore;
   /** Verifies the service tokens the apps send for signed-in users. */
   tokenKey: Uint8Array;
-  invalidateProduct: (slug: string) => void;
+  /** Moves the product's cached answers on, on every replica; resolves once the change is shared. */
+  invalidateProduct: (slug: string) => Promise<void>;
   media: ObjectStore;
   mediaLibrary: MediaLibrary;
   /**
@@ -124,6 +125,7 @@ export function createCatalogServer(deps: ServerDeps): ServiceServer {
       deps.metrics.observeProcedure(procedure, "query", "OK", (performance.now() - started) / 1000);
       return;
     }
+    const ticket = deps.responseCache.ticket;
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
     const response = await fetchRequestHandler({
@@ -155,7 +157,11 @@ export function createCatalogServer(deps: ServerDeps): ServiceServer {
     const body = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get("content-type") ?? "application/json";
     if (procedure && response.status === 200 && deps.readiness.ready)
-      deps.responseCache.set(url, { contentType, cacheControl: response.headers.get("cache-control"), body });
+      deps.responseCache.set(
+        url,
+        { contentType, cacheControl: response.headers.get("cache-control"), body },
+        ticket,
+      );
     const out: Record<string, string | number> = {
       ...SECURITY_HEADERS,
       "content-length": body.length,
@@ -202,7 +208,8 @@ export function createCatalogServer(deps: ServerDeps): ServiceServer {
     metrics: deps.metrics,
     tokenKey: deps.tokenKey,
     readiness: deps.readiness,
-    checks: [{ name: "database", check: () => deps.store.ping() }],
+    // Without its database the catalog still serves its cached answers: degraded, not unready.
+    checks: [{ name: "database", optional: true, check: () => deps.store.ping() }],
     routes,
     createContext: (request) => ({ ...base, ...request }),
   });

@@ -12,8 +12,8 @@ export interface Context extends ServiceContext {
   admin: CatalogAdminStore;
   /** Product images: uploads, variants, order (staff procedures only). */
   media: MediaLibrary;
-  /** Drops what the catalog has cached about a product after staff change it. */
-  invalidateProduct: (slug: string) => void;
+  /** Moves the product's cached answers on, on every replica; resolves once the change is shared. */
+  invalidateProduct: (slug: string) => Promise<void>;
   /** Searches and suggestions per address, changes per staff member (./limits.ts). */
   limits: CatalogLimits;
 }

@@ -6,12 +6,12 @@ import type { StockReadModel } from "../ports/stock-read-model";
 
 export function stockChangedConsumer(
   readModel: StockReadModel,
-  onProductChanged: (slug: string) => Promise<void>,
+  onProductChanged: (slug: string, inStockChanged: boolean) => Promise<void>,
 ): MessageHandler {
   return async (envelope) => {
     if (envelope.type !== stockChangedV1.type) return;
     const { data } = readMessage(envelope, stockChangedV1);
-    const slug = await readModel.applyStockChange(envelope.id, data);
-    if (slug) await onProductChanged(slug);
+    const applied = await readModel.applyStockChange(envelope.id, data);
+    if (applied) await onProductChanged(applied.slug, applied.inStockChanged);
   };
 }

@@ -21,3 +21,14 @@ export class MemoryLruCache implements Cache {
     for (const key of [...this.lru.keys()]) if (key.startsWith(prefix)) this.lru.delete(key);
   }
 }
+
+/** No first level (CACHE_MODE=shared or off): every lookup misses, nothing is kept. */
+export class NoCache implements Cache {
+  async get<T>(): Promise<T | undefined> {
+    return undefined;
+  }
+
+  async set(): Promise<void> {}
+
+  async invalidatePrefix(): Promise<void> {}
+}

@@ -39,7 +39,7 @@ export const adminRouter = router({
         // Publishing at creation is publishing: it needs that permission too.
         if (input.status === "PUBLISHED") authorize(staff, "catalog.products.publish");
         const created = await ctx.admin.createProduct(input);
-        ctx.invalidateProduct(created.slug);
+        await ctx.invalidateProduct(created.slug);
         ctx.log.info({ productId: created.id, by: staff.userId }, "product created");
         return created;
       }),
@@ -52,7 +52,7 @@ export const adminRouter = router({
         const staff = ctx.staff;
         const { id, ...details } = input;
         const result = await ctx.admin.updateProduct(id, details);
-        ctx.invalidateProduct(result.slug);
+        await ctx.invalidateProduct(result.slug);
         ctx.log.info({ productId: id, by: staff.userId }, "product updated");
         return result;
       }),
@@ -61,7 +61,7 @@ export const adminRouter = router({
       .mutation(async ({ ctx, input }) => {
         const staff = ctx.staff;
         const result = await ctx.admin.setStatus(input.id, input.status);
-        ctx.invalidateProduct(result.slug);
+        await ctx.invalidateProduct(result.slug);
         ctx.log.info(
           { productId: input.id, status: input.status, by: staff.userId },
           "product status changed",
@@ -75,7 +75,7 @@ export const adminRouter = router({
       .mutation(async ({ ctx, input }) => {
         const staff = ctx.staff;
         const result = await ctx.admin.addVariant(input);
-        ctx.invalidateProduct(result.slug);
+        await ctx.invalidateProduct(result.slug);
         ctx.log.info(
           { productId: input.productId, sku: result.variant.sku, by: staff.userId },
           "variant added",
@@ -87,7 +87,7 @@ export const adminRouter = router({
       .mutation(async ({ ctx, input }) => {
         const staff = ctx.staff;
         const result = await ctx.admin.setVariantPrice(input.variantId, input.price, input.compareAtPrice);
-        ctx.invalidateProduct(result.slug);
+        await ctx.invalidateProduct(result.slug);
         ctx.log.info(
           { variantId: input.variantId, price: input.price, by: staff.userId },
           "variant price changed",

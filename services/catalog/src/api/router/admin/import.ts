@@ -67,7 +67,7 @@ export async function importProducts(
       message: p.message,
     });
   problems.sort((a, b) => a.line - b.line);
-  for (const c of outcome.created) ctx.invalidateProduct(c.slug);
+  for (const c of outcome.created) await ctx.invalidateProduct(c.slug);
   if (outcome.created.length > 0)
     ctx.log.info({ products: outcome.created.length, by: staff.userId }, "products imported");
   return answer(problems, outcome.created.length);

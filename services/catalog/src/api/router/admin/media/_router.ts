@@ -39,7 +39,7 @@ export const mediaRouter = router({
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const { slug, media } = await ctx.media.complete(input);
-      ctx.invalidateProduct(slug);
+      await ctx.invalidateProduct(slug);
       ctx.log.info({ productId: input.productId, mediaId: media.id, by: staff.userId }, "media added");
       return media;
     }),
@@ -48,7 +48,7 @@ export const mediaRouter = router({
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
       const { slug } = await ctx.media.remove(input.productId, input.mediaId);
-      ctx.invalidateProduct(slug);
+      await ctx.invalidateProduct(slug);
       ctx.log.info({ productId: input.productId, mediaId: input.mediaId, by: staff.userId }, "media removed");
       return { removed: input.mediaId };
     }),
@@ -56,14 +56,14 @@ export const mediaRouter = router({
     .input(reorderMediaInput)
     .mutation(async ({ ctx, input }) => {
       const { slug, media } = await ctx.media.reorder(input.productId, input.mediaIds);
-      ctx.invalidateProduct(slug);
+      await ctx.invalidateProduct(slug);
       return media;
     }),
   setAlt: staffProcedure("catalog.products.write")
     .input(setAltInput)
     .mutation(async ({ ctx, input }) => {
       const { slug, media } = await ctx.media.setAlt(input.productId, input.mediaId, input.alt);
-      ctx.invalidateProduct(slug);
+      await ctx.invalidateProduct(slug);
       return media;
     }),
 });
