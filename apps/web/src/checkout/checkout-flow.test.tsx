@@ -152,6 +152,36 @@ describe("CheckoutFlow", () => {
     expect(screen.queryByRole("button", { name: /^Place order/ })).toBeNull();
   });
 
+  it("keeps the cart and every detail when placing is limited, and retries the same attempt", async () => {
+    const message = "Too many attempts to place an order just now. Please try again in 40 seconds.";
+    vi.mocked(placeOrder).mockResolvedValue({ ok: false, problem: { kind: "limited", message } });
+    render(<CheckoutFlow cart={cart} methods={methods} initialValues={signedIn} />);
+    await click("Continue to shipping");
+    await click("Continue to payment");
+    fillCard();
+    await click("Continue to review");
+    await click(/^Place order/);
+
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toContain("Please wait before trying again");
+    expect(alert.textContent).toContain(message);
+    expect(alert.textContent).toContain("Your cart and details are kept");
+    // Still on the review, with every answer and the cart in place.
+    expect(screen.getByRole("button", { name: "Place order · $55.00" })).toBeTruthy();
+    expect(within(section(/Contact and delivery/)).getByText("ada@example.com")).toBeTruthy();
+    expect(within(section(/Payment/)).getByText("Visa ending in 4242")).toBeTruthy();
+    expect(
+      within(screen.getByRole("complementary", { name: "Order summary" })).getByText(
+        "Chore Jacket — Sage / XS",
+      ),
+    ).toBeTruthy();
+
+    await click(/^Place order/);
+    expect(placeOrder).toHaveBeenCalledTimes(2);
+    const [first, second] = vi.mocked(placeOrder).mock.calls.map((call) => call[0]);
+    expect(second?.idempotencyKey).toBe(first?.idempotencyKey);
+  });
+
   it("lets a finished step be changed and returns to the review with fresh totals", async () => {
     render(<CheckoutFlow cart={cart} methods={methods} initialValues={signedIn} />);
     await click("Continue to shipping");

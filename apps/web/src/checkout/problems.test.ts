@@ -55,6 +55,13 @@ describe("checkoutProblem", () => {
     ).toBe("cart");
   });
 
+  it("keeps the shopper on the review, with the wait, when placing was limited", () => {
+    const message = "Too many attempts to place an order just now. Please try again in 40 seconds.";
+    const problem = checkoutProblem({ kind: "limited", retryAfterSeconds: 40, message });
+    expect(problem).toEqual({ kind: "limited", message });
+    expect(stepOfProblem(problem)).toBe("review");
+  });
+
   it("offers a safe retry when an attempt is still in flight", () => {
     expect(checkoutProblem({ kind: "conflict", message: "busy" })).toMatchObject({ kind: "retry" });
   });

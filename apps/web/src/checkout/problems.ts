@@ -12,6 +12,11 @@ export type CheckoutProblem =
   | { kind: "payment"; field: CardField | null; message: string }
   /** The cart cannot be ordered any more (expired, empty, already ordered): back to the cart. */
   | { kind: "cart"; message: string }
+  /**
+   * Too many attempts from this connection or with this cart: this request changed nothing, and the
+   * same attempt may be sent again once the wait has passed (its key makes a second order impossible).
+   */
+  | { kind: "limited"; message: string }
   /** Payments (or the whole order system) are down; the cart is kept and trying later will work. */
   | { kind: "unavailable"; message: string }
   /** Nothing the shopper did wrong; trying again (with the same attempt) is safe. */
@@ -59,6 +64,8 @@ export function checkoutProblem(failure: OrdersFailure): CheckoutProblem {
     }
     case "not-found":
       return { kind: "cart", message: failure.message };
+    case "limited":
+      return { kind: "limited", message: failure.message };
     case "unavailable":
       return { kind: "unavailable", message: failure.message };
     case "conflict":

@@ -54,6 +54,12 @@ function ProblemAlert({ problem }: { problem: CheckoutProblem }) {
         {problem.message} Nothing has been charged and your cart is kept.
       </Alert>
     );
+  if (problem.kind === "limited")
+    return (
+      <Alert tone="warning" title="Please wait before trying again" live="assertive">
+        {problem.message} Your cart and details are kept, and you will not be charged twice.
+      </Alert>
+    );
   if (problem.kind === "cart")
     return (
       <Alert tone="error" title="Your cart cannot be ordered" live="assertive">

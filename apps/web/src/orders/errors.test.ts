@@ -50,6 +50,19 @@ describe("classifyOrdersError", () => {
     ).toEqual({ kind: "unavailable", message: "Payments are temporarily unavailable…" });
   });
 
+  it("says when to try again when placing was refused for too many attempts", () => {
+    const refused = trpcError("Too many attempts to place an order with this cart; try again in 40 seconds", {
+      code: "TOO_MANY_REQUESTS",
+      httpStatus: 429,
+      retryAfterSeconds: 40,
+    });
+    expect(classifyOrdersError(refused)).toEqual({
+      kind: "limited",
+      retryAfterSeconds: 40,
+      message: "Too many attempts to place an order just now. Please try again in 40 seconds.",
+    });
+  });
+
   it("treats an unreachable service as unavailable, and anything else as our fault", () => {
     const refused = new TRPCClientError("fetch failed", { cause: new TypeError("fetch failed") });
     expect(classifyOrdersError(refused)).toEqual({ kind: "unavailable", message: UNREACHABLE_MESSAGE });

@@ -3,6 +3,7 @@
 // its messages start with the field ("quantity: only 3 of … left"), and validation failures list
 // every field ("Invalid input: email: …; shippingAddress.postalCode: …").
 import { TRPCClientError } from "@trpc/client";
+import { tooManyRequestsOf, tooManyMessage } from "@/trpc/too-many-requests";
 
 export type OrdersFailure =
   /** 400: the request was wrong; `fields` maps each named field to what is wrong with it. */
@@ -11,6 +12,8 @@ export type OrdersFailure =
   | { kind: "not-found"; message: string }
   /** 409: an idempotency key reused for another request, or one still being processed. */
   | { kind: "conflict"; message: string }
+  /** 429: too many orders from this connection or attempts with this cart; nothing was changed. */
+  | { kind: "limited"; retryAfterSeconds: number | null; message: string }
   /** 503, or no answer at all: the service (or payments behind it) cannot serve this now. */
   | { kind: "unavailable"; message: string }
   /** Anything else: our fault, shown as a plain apology. */
@@ -56,6 +59,14 @@ export function classifyOrdersError(error: unknown): OrdersFailure {
   const status = isRecord(data) && typeof data.httpStatus === "number" ? data.httpStatus : null;
   const field = isRecord(data) && typeof data.field === "string" ? data.field : null;
   const message = error.message;
+  // Placing an order is the orders service's one limited call (per cart and per address).
+  const limited = tooManyRequestsOf(error);
+  if (limited)
+    return {
+      kind: "limited",
+      retryAfterSeconds: limited.retryAfterSeconds,
+      message: tooManyMessage("place-order", limited.retryAfterSeconds),
+    };
   // No status means no tRPC answer: connection refused, a timeout, or a proxy's error page.
   if (status === null || status === 502 || status === 504)
     return { kind: "unavailable", message: UNREACHABLE_MESSAGE };
