@@ -1,5 +1,6 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { TRPCClientError } from "@trpc/client";
 import type { FormHTMLAttributes } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Suggestions } from "@emporium/catalog/client";
@@ -123,6 +124,46 @@ describe("SearchBox", () => {
     expect((box as HTMLInputElement).value).toBe("hodie");
     fireEvent.keyDown(box, { key: "Escape" });
     expect((box as HTMLInputElement).value).toBe("");
+  });
+
+  it("quietly stops suggesting while the catalog says to wait, then suggests again", async () => {
+    const logged = vi.spyOn(console, "error");
+    suggest.mockRejectedValueOnce(
+      TRPCClientError.from({
+        error: {
+          message: "Too many search suggestions from your network; try again in 30 seconds",
+          code: -32029,
+          data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, retryAfterSeconds: 30 },
+        },
+      }),
+    );
+    const box = await typeAndWait("hodie");
+    // Past the usual retry's delay: a refusal for too many is not asked again.
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(2_000);
+    });
+    expect(suggest).toHaveBeenCalledTimes(1);
+    expect(box.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("option")).toBeNull();
+
+    // Typing on asks nothing while the wait lasts; the text stays as typed.
+    fireEvent.change(box, { target: { value: "hoodi" } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10_000);
+    });
+    expect(suggest).toHaveBeenCalledTimes(1);
+    expect((box as HTMLInputElement).value).toBe("hoodi");
+
+    // Once the wait is over, suggestions come back for what is in the box.
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(20_000);
+    });
+    expect(suggest).toHaveBeenCalledTimes(2);
+    expect(suggest).toHaveBeenLastCalledWith({ q: "hoodi", limit: 6 });
+    await screen.findByText("Zip Hoodie");
+    expect(box.getAttribute("aria-expanded")).toBe("true");
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
   });
 
   it("does not ask for fewer than two characters", async () => {

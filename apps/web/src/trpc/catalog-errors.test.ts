@@ -24,6 +24,19 @@ describe("classifyCatalogError", () => {
     });
   });
 
+  it("words a refused search for the shopper, with the wait", () => {
+    const refused = trpcError("Too many searches from your network; try again in 30 seconds", {
+      code: "TOO_MANY_REQUESTS",
+      httpStatus: 429,
+      retryAfterSeconds: 30,
+    });
+    expect(classifyCatalogError(refused)).toEqual({
+      kind: "too-many",
+      message: "Too many searches from your connection — try again in 30 seconds.",
+      retryAfterSeconds: 30,
+    });
+  });
+
   it("treats a starting or unreachable catalog as unavailable", () => {
     expect(classifyCatalogError(trpcError("The catalog is starting", { httpStatus: 503 }))?.kind).toBe(
       "unavailable",

@@ -15,6 +15,7 @@ import {
 } from "@/listing/listing-params";
 import { ListingView } from "@/listing/listing-view";
 import { StaleFilters } from "@/listing/stale-filters";
+import { TooManySearches } from "@/listing/too-many-searches";
 import { WarmingUp } from "@/status/warming-up";
 import { attempt } from "@/trpc/catalog-errors";
 import { getCategoryTree } from "@/trpc/server";
@@ -120,6 +121,8 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
         }
       />
     );
+  } else if (listing.failure.kind === "too-many") {
+    body = <TooManySearches message={listing.failure.message} retryHref={listingHref(pathname, state)} />;
   } else {
     const clearHref =
       listing.failure.kind === "bad-request" && listing.failure.field === "cursor"

@@ -16,6 +16,7 @@ import {
 import { getListing } from "@/listing/get-listing";
 import { ListingView } from "@/listing/listing-view";
 import { StaleFilters } from "@/listing/stale-filters";
+import { TooManySearches } from "@/listing/too-many-searches";
 import { NextLink } from "@/next-link";
 import { breadcrumbList } from "@/seo/structured-data";
 import { JsonLd } from "@/seo/json-ld";
@@ -119,6 +120,9 @@ export default async function CategoryPage(props: CategoryPageProps) {
         ? listingHref(pathname, firstPage(state))
         : listingHref(pathname, withoutFilters(state));
     body = <StaleFilters clearHref={clearHref} />;
+  } else if (listing.failure.kind === "too-many") {
+    // A search within the category (?q=) is limited like any other.
+    body = <TooManySearches message={listing.failure.message} retryHref={listingHref(pathname, state)} />;
   } else if (listing.failure.kind === "unavailable") {
     return <WarmingUp detail={listing.failure.message} />;
   } else {
