@@ -3,12 +3,11 @@
 // the ID token itself). The session cookie is HttpOnly, SameSite=Lax and Secure over HTTPS; the
 // session is checked with identity on every use, so signing out ends every copy of it at once.
 import type { NextAuthOptions, User } from "next-auth";
-import { TRPCClientError } from "@trpc/client";
 import { oidcProvider, passwordProvider, sessionSecret } from "@emporium/auth/next-auth";
 import { createIdentityClient } from "@emporium/identity/client";
 import { clientIp } from "@/client-ip";
 import { env } from "@/env";
-import { BAD_CREDENTIALS_MESSAGE } from "./messages";
+import { signInFailureCode } from "./messages";
 import { bearerFor } from "./service-token";
 
 declare module "next-auth" {
@@ -38,15 +37,9 @@ async function signInWithPassword(email: string, password: string): Promise<User
     const user = await identity.auth.signIn.mutate({ email, password });
     return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
   } catch (error) {
-    if (
-      error instanceof TRPCClientError &&
-      ["UNAUTHORIZED", "BAD_REQUEST"].includes(String(error.data?.code))
-    )
-      throw new Error(BAD_CREDENTIALS_MESSAGE);
-    // Identity says how long to wait ("Too many sign-in attempts for this account; try again in 14 minutes").
-    if (error instanceof TRPCClientError && error.data?.code === "TOO_MANY_REQUESTS")
-      throw new Error(error.message);
-    throw new Error("Sign-in is unavailable right now; please try again in a moment.");
+    // next-auth puts what is thrown into the sign-in page's ?error=: a code, which the page words itself
+    // (a limited sign-in's code carries the wait identity named).
+    throw new Error(signInFailureCode(error));
   }
 }
 

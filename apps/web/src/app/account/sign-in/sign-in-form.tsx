@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@emporium/ui/alert";
 import { Button } from "@emporium/ui/button";
 import { TextField } from "@emporium/ui/text-field";
-import { SIGN_IN_ERRORS } from "@/auth/messages";
+import { SIGN_IN_FAILED_MESSAGE, signInErrorMessage } from "@/auth/messages";
 
 export function welcomeUrl(next: string): string {
   return `/account/welcome?next=${encodeURIComponent(next)}`;
@@ -21,7 +21,7 @@ export function SignInForm({
   initialError: string | null;
   providerName: string | null;
 }) {
-  const [error, setError] = useState(initialError ? (SIGN_IN_ERRORS[initialError] ?? initialError) : null);
+  const [error, setError] = useState(initialError ? signInErrorMessage(initialError) : null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -39,9 +39,7 @@ export function SignInForm({
       return;
     }
     setPending(false);
-    setError(
-      result?.error ? (SIGN_IN_ERRORS[result.error] ?? result.error) : "Sign-in failed; please try again.",
-    );
+    setError(result?.error ? signInErrorMessage(result.error) : SIGN_IN_FAILED_MESSAGE);
   }
 
   return (

@@ -4,6 +4,7 @@
 import { TRPCClientError } from "@trpc/client";
 import { createIdentityClient } from "@emporium/identity/client";
 import { env } from "@/env";
+import { tooManyMessageOf } from "@/trpc/too-many-requests";
 
 export interface SignUpState {
   status: "idle" | "created" | "error";
@@ -30,6 +31,9 @@ export async function createAccount(_prev: SignUpState, form: FormData): Promise
       typeof data === "object" && data !== null && "field" in data && typeof data.field === "string"
         ? data.field
         : undefined;
+    // Identity limits sign-ups per email; the form keeps what was typed and says when to try again.
+    const limited = tooManyMessageOf("sign-up", error);
+    if (limited) return refused(limited);
     if (error.data?.code === "CONFLICT")
       return refused("An account with this email already exists: sign in instead", "email");
     if (error.data?.code === "BAD_REQUEST")
