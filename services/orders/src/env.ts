@@ -37,7 +37,7 @@ export const placeOrderLimitsEnvShape = {
 
 export interface OrdersLimitsConfig {
   redisUrl: string | undefined;
-  limits: Record<"placeOrderPerCart" | "placeOrderPerIp" | "staffMutations", Limit>;
+  limits: Record<"placeOrderPerCart" | "placeOrderPerIp" | "placeOrderKeys" | "staffMutations", Limit>;
 }
 
 export function ordersLimitsOf(
@@ -46,11 +46,18 @@ export function ordersLimitsOf(
     number
   >,
 ): OrdersLimitsConfig {
+  const placeOrderPerCart = limitOf(e, "PLACE_ORDER_PER_CART");
+  const placeOrderPerIp = limitOf(e, "PLACE_ORDER_PER_IP");
   return {
     redisUrl: e.REDIS_URL,
     limits: {
-      placeOrderPerCart: limitOf(e, "PLACE_ORDER_PER_CART"),
-      placeOrderPerIp: limitOf(e, "PLACE_ORDER_PER_IP"),
+      placeOrderPerCart,
+      placeOrderPerIp,
+      // Not configurable: a key's first use in the longer of the two windows (see ports/limits.ts).
+      placeOrderKeys: {
+        attempts: 1,
+        windowSeconds: Math.max(placeOrderPerCart.windowSeconds, placeOrderPerIp.windowSeconds),
+      },
       staffMutations: limitOf(e, "STAFF_MUTATIONS"),
     },
   };

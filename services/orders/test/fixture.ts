@@ -226,6 +226,8 @@ export function ordersLimits(attempts: Partial<Record<keyof OrdersLimits, number
   return {
     placeOrderPerCart: limit("placeOrderPerCart"),
     placeOrderPerIp: limit("placeOrderPerIp"),
+    // As in production: one point per key, so an attempt's repeats are told from new attempts.
+    placeOrderKeys: testLimiter(attempts.placeOrderKeys ?? 1, 60),
     staffMutations: limit("staffMutations"),
   };
 }

@@ -57,9 +57,17 @@ describe("placeOrder per cart", () => {
     const token = await cart(f);
     const first = order(token);
     expect(await f.caller.checkout.placeOrder(first)).toMatchObject({ status: "PENDING", replayed: false });
-    // A retry of the same request is an attempt too (a script cannot hide behind one key).
-    for (let n = 0; n < 2; n++)
+    // Repeats of one attempt (same key: retries, double clicks) replay it and are not counted — the
+    // shopper retrying her own order is never told to wait, and a repeat can never try another card.
+    for (let n = 0; n < 10; n++)
       expect(await f.caller.checkout.placeOrder(first)).toMatchObject({ replayed: true });
+    // The same key with another card is not a way round the limit either: it is a different request.
+    await refusal(
+      f.caller.checkout.placeOrder({ ...first, paymentToken: "tok_zyxwvuts87654321" }),
+      "CONFLICT",
+    );
+    // New attempts on the cart (new keys) are counted: the 2nd and 3rd pass, the 4th is refused.
+    for (let n = 0; n < 2; n++) await refusal(f.caller.checkout.placeOrder(order(token)), "BAD_REQUEST"); // already checked out
     const limited = await refusal(f.caller.checkout.placeOrder(order(token)), "TOO_MANY_REQUESTS");
     expect(limited.message).toBe(PER_CART);
     expect(limited.cause).toMatchObject({ retryAfterSeconds: expect.any(Number) });
@@ -149,9 +157,16 @@ describe.runIf(redis.available)("placeOrder limits shared through Redis", () => 
     const token = await cart(f);
     const first = order(token);
     expect(await callers[0]?.checkout.placeOrder(first)).toMatchObject({ status: "PENDING" });
+    // A repeat on the other replica is known there as a repeat (the keys are shared too): not counted.
     expect(await callers[1]?.checkout.placeOrder(first)).toMatchObject({ replayed: true });
+    // A second attempt (new key) on replica 1 is the cart's 2nd; a third on either replica is refused.
+    const [, second] = callers;
+    if (!second) throw new Error("two replicas");
+    await refusal(second.checkout.placeOrder(order(token)), "BAD_REQUEST"); // already checked out
     for (const caller of callers)
-      expect((await refusal(caller.checkout.placeOrder(first), "TOO_MANY_REQUESTS")).message).toBe(PER_CART);
+      expect((await refusal(caller.checkout.placeOrder(order(token)), "TOO_MANY_REQUESTS")).message).toBe(
+        PER_CART,
+      );
     expect(await callers[1]?.checkout.placeOrder(order(await cart(f)))).toMatchObject({ status: "PENDING" });
   });
 });

@@ -58,11 +58,14 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
     throw new UnavailableError(
       "Payments are temporarily unavailable, so we cannot take your order honestly right now. Your cart is saved — please try again in a few minutes.",
     );
+  // Only an attempt's first call counts; its repeats (same idempotency key) replay or are refused.
+  const firstCall = (await d.limits.placeOrderKeys.consume(input.idempotencyKey)).allowed;
   // The address first, so that forged cart tokens are counted too.
-  await spendAttempt(d.limits.placeOrderPerIp, rateKeyOfIp(input.clientIp), PLACE_ORDER_PER_IP_LIMITED);
+  if (firstCall)
+    await spendAttempt(d.limits.placeOrderPerIp, rateKeyOfIp(input.clientIp), PLACE_ORDER_PER_IP_LIMITED);
   const cartId = verifyCart(d.secret, input.cartToken);
   if (!cartId) throw new InvalidInputError("cartToken", "is not a cart this shop issued");
-  await spendAttempt(d.limits.placeOrderPerCart, cartId, PLACE_ORDER_PER_CART_LIMITED);
+  if (firstCall) await spendAttempt(d.limits.placeOrderPerCart, cartId, PLACE_ORDER_PER_CART_LIMITED);
   const now = d.now?.() ?? new Date();
   const hash = requestHash({
     cartId,

@@ -9,6 +9,13 @@ export interface PlaceOrderLimits {
   placeOrderPerCart: RateLimiter;
   /** Keyed by the caller's address (rateKeyOfIp), whichever carts it checks out. */
   placeOrderPerIp: RateLimiter;
+  /**
+   * Keyed by the idempotency key, one point per window: tells an attempt's first call from its repeats
+   * (a retry after a timeout, a double click, fifty tabs). A repeat can only replay the order or be
+   * refused as a different request — it never tries another card — so it is not counted against the
+   * limits above, and a shopper retrying her own order is never told to wait.
+   */
+  placeOrderKeys: RateLimiter;
 }
 
 export interface OrdersLimits extends ServiceLimits, PlaceOrderLimits {}
