@@ -214,13 +214,19 @@ describe.runIf(memcached.available && redis.available && target)(
     });
 
     describe("when a server dies and comes back", () => {
-      let server: DedicatedServer | null = null;
+      // Every dedicated server a test starts, stopped at the end whatever happened.
+      const started: DedicatedServer[] = [];
+      const dedicated = async (start: () => Promise<DedicatedServer>) => {
+        const server = await start();
+        started.push(server);
+        return server;
+      };
       afterAll(async () => {
-        await server?.stop();
+        for (const server of started) await server.stop();
       });
 
       it("Memcached: answers keep coming from L1 and PostgreSQL, one warning, and hits return", async () => {
-        server = await dedicatedMemcached();
+        const server = await dedicated(dedicatedMemcached);
         const { log, lines } = capturingLog();
         const servers = [`127.0.0.1:${server.port}`];
         const l2 = new MemcachedSharedCache({ servers, log });
@@ -263,7 +269,7 @@ describe.runIf(memcached.available && redis.available && target)(
       }, 30_000);
 
       it("Redis: replicas keep serving, entries live seconds, and changes made meanwhile reach everyone", async () => {
-        server = await dedicatedRedis();
+        const server = await dedicated(dedicatedRedis);
         const url = `redis://127.0.0.1:${server.port}`;
         const prefix = `emporium-test:${randomUUID()}`;
         const { log, lines } = capturingLog();
@@ -371,23 +377,18 @@ describe.runIf(memcached.available && redis.available && target)(
       });
 
       it("spreads keys over two Memcached servers", async () => {
-        const [one, two] = [await dedicatedMemcached(), await dedicatedMemcached()];
-        try {
-          const servers = [one, two].map((s) => `127.0.0.1:${s.port}`);
-          const both = new MemcachedSharedCache({ servers, log: silentLog });
-          const singles = servers.map((s) => new MemcachedSharedCache({ servers: [s], log: silentLog }));
-          opened.push(both, ...singles);
-          const keys = Array.from({ length: 200 }, (_, i) => `key-${i}`);
-          for (const k of keys) await both.set(k, k, 60_000);
-          const held = await Promise.all(
-            singles.map(async (c) => (await Promise.all(keys.map((k) => c.get(k)))).filter(Boolean).length),
-          );
-          expect(held[0]! + held[1]!).toBe(200);
-          expect(Math.min(...held)).toBeGreaterThan(50);
-        } finally {
-          await one.stop();
-          await two.stop();
-        }
+        const [one, two] = [await dedicated(dedicatedMemcached), await dedicated(dedicatedMemcached)];
+        const servers = [one, two].map((s) => `127.0.0.1:${s.port}`);
+        const both = new MemcachedSharedCache({ servers, log: silentLog });
+        const singles = servers.map((s) => new MemcachedSharedCache({ servers: [s], log: silentLog }));
+        opened.push(both, ...singles);
+        const keys = Array.from({ length: 200 }, (_, i) => `key-${i}`);
+        for (const k of keys) await both.set(k, k, 60_000);
+        const held = await Promise.all(
+          singles.map(async (c) => (await Promise.all(keys.map((k) => c.get(k)))).filter(Boolean).length),
+        );
+        expect(held[0]! + held[1]!).toBe(200);
+        expect(Math.min(...held)).toBeGreaterThan(50);
       });
     });
   },
