@@ -4,15 +4,11 @@
 // Runs where the real-server suites run (TEST_REDIS_URL set); it needs only the redis-server binary.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { realServer, waitFor } from "@emporium/testkit";
-import { dedicatedServer, type DedicatedServer } from "@emporium/testkit/processes";
+import { dedicatedRedis, type DedicatedServer } from "@emporium/testkit/processes";
 import { RedisRateLimiter } from "../src";
 import { log, unique } from "./helpers";
 
 const guard = realServer("TEST_REDIS_URL", "Rate limits while Redis is down");
-
-/** redis-server on a free port with nothing persisted (a missing binary fails the test). */
-const startRedis = () =>
-  dedicatedServer("redis-server", (port) => ["--port", String(port), "--save", "", "--appendonly", "no"]);
 
 /** Consumes `key` once, failing the test if the answer takes longer than a second. */
 async function timed(limiter: RedisRateLimiter, key: string) {
@@ -39,7 +35,7 @@ describe.runIf(guard.available)("RedisRateLimiter while Redis is down", () => {
   };
 
   beforeAll(async () => {
-    server = await startRedis();
+    server = await dedicatedRedis();
   });
   afterAll(async () => {
     for (const l of limiters) await l.close();

@@ -60,3 +60,33 @@ export async function dedicatedServer(
   await server.start();
   return server;
 }
+
+/** A memcached of a test's own (`-u`: it refuses to run as root without naming a user). */
+export function dedicatedMemcached(): Promise<DedicatedServer> {
+  return dedicatedServer("memcached", (port) => [
+    "-l",
+    "127.0.0.1",
+    "-p",
+    String(port),
+    "-U",
+    "0",
+    "-m",
+    "16",
+    "-u",
+    "nobody",
+  ]);
+}
+
+/** A redis-server of a test's own, persisting nothing. */
+export function dedicatedRedis(): Promise<DedicatedServer> {
+  return dedicatedServer("redis-server", (port) => [
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+  ]);
+}

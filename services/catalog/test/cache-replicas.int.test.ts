@@ -23,7 +23,8 @@ import { createCatalogClient } from "../src/client";
 import type { CatalogVersions, SharedCache } from "../src/ports/cache";
 import { createCatalogService, type CatalogService } from "../src/service";
 import { createCatalogFixture, silentLog, type CatalogFixture } from "./fixture";
-import { dedicatedMemcached, dedicatedRedis, tcpProxy, type DedicatedServer } from "./dedicated-server";
+import { dedicatedMemcached, dedicatedRedis, type DedicatedServer } from "@emporium/testkit/processes";
+import { tcpProxy } from "./tcp-proxy";
 import { openDatabase } from "@emporium/db";
 
 const memcached = realServer("TEST_MEMCACHED_SERVERS", "catalog replicas on Memcached");

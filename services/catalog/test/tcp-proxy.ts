@@ -1,39 +1,7 @@
-// Servers of a test's own — Memcached and Redis it may kill and start again while traffic runs, never
-// the shared ones the other suites use — and a TCP proxy that can be cut, to make a shared server
-// (PostgreSQL) unreachable.
+// A TCP proxy a test can cut, to make a shared server (PostgreSQL) unreachable; servers of a test's own
+// (Memcached, Redis) come from @emporium/testkit/processes.
 import { createConnection, createServer, type Socket } from "node:net";
-import { dedicatedServer, freePort, type DedicatedServer } from "@emporium/testkit/processes";
-
-export type { DedicatedServer };
-
-export function dedicatedMemcached(): Promise<DedicatedServer> {
-  // -u: memcached refuses to run as root without naming a user (and ignores it otherwise).
-  return dedicatedServer("memcached", (port) => [
-    "-l",
-    "127.0.0.1",
-    "-p",
-    String(port),
-    "-U",
-    "0",
-    "-m",
-    "16",
-    "-u",
-    "nobody",
-  ]);
-}
-
-export function dedicatedRedis(): Promise<DedicatedServer> {
-  return dedicatedServer("redis-server", (port) => [
-    "--port",
-    String(port),
-    "--bind",
-    "127.0.0.1",
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-  ]);
-}
+import { freePort } from "@emporium/testkit/processes";
 
 export interface TcpProxy {
   port: number;
