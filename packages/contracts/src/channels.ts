@@ -6,6 +6,8 @@ export const TOPICS = {
   fulfillment: "fulfillment",
   catalog: "catalog",
   reviews: "reviews",
+  /** Staff changes, from every service that lets staff change anything, for the audit log. */
+  audit: "audit",
 } as const;
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 

@@ -8,4 +8,5 @@ export * from "./payments";
 export * from "./fulfillment";
 export * from "./catalog";
 export * from "./reviews";
+export * from "./audit";
 export { parseEnvelope, readMessage, MalformedMessageError } from "./read";

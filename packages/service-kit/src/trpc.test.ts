@@ -10,7 +10,7 @@ import { createServiceTrpc, nulPath, type ServiceContext } from "./trpc";
 
 const { router, publicProcedure, staffProcedure, createCallerFactory } = createServiceTrpc<
   ServiceContext & { stock: number }
->({ displayName: "The test service" });
+>({ service: "test", displayName: "The test service" });
 
 const failures: Record<string, () => Error> = {
   invalid: () => new errors.InvalidInputError("slug", "is already used"),

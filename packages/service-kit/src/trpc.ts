@@ -14,6 +14,7 @@ import {
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { describeZodError } from "@emporium/runtime";
 import type { Readiness } from "@emporium/runtime/ops";
+import type { AuditScope } from "@emporium/contracts";
 import { ZodError } from "zod";
 import {
   ConflictError,
@@ -87,6 +88,8 @@ export function nulPath(value: unknown, path = ""): string | null {
 }
 
 export interface ServiceTrpcOptions {
+  /** The service's name as the audit log records it ("catalog"). */
+  service: string;
   /** How callers are told which service answered: "The catalog", "The orders service". */
   displayName: string;
 }
@@ -157,14 +160,21 @@ export function createServiceTrpc<Ctx extends ServiceContext>(options: ServiceTr
    * A staff procedure: the caller must hold `permission` (401 without a valid token, 403 without the
    * role), checked before the input is even read; the procedure gets the staff member as `ctx.staff`.
    * A mutation also spends one of the staff member's changes (ctx.limits.staffMutations): a stolen
-   * session or a runaway script cannot rewrite the shop at machine speed.
+   * session or a runaway script cannot rewrite the shop at machine speed. `ctx.audit` names who acts
+   * in which request, for the audit event each change writes with it (see @emporium/contracts' audit).
    */
   const staffProcedure = (permission: Permission) =>
     publicProcedure.use(async ({ ctx, next, type }) => {
       const staff = authorize(await ctx.principal(), permission);
       if (type === "mutation")
         await spendAttempt(ctx.limits.staffMutations, staff.userId, STAFF_MUTATIONS_LIMITED);
-      return next({ ctx: { staff } });
+      const audit: AuditScope = {
+        service: options.service,
+        actor: { userId: staff.userId, email: staff.email, role: staff.role },
+        requestId: ctx.requestId,
+        traceparent: ctx.traceparent,
+      };
+      return next({ ctx: { staff, audit } });
     });
 
   return {

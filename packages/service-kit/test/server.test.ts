@@ -15,7 +15,10 @@ import { serviceLinks } from "../src/client";
 
 const key = tokenKey("service-kit-test-secret-of-at-least-32-chars");
 const log = createLogger({ service: "service-kit-test", level: "silent" });
-const { router, publicProcedure } = createServiceTrpc<ServiceContext>({ displayName: "The test service" });
+const { router, publicProcedure } = createServiceTrpc<ServiceContext>({
+  service: "test",
+  displayName: "The test service",
+});
 
 let release: () => void = () => {};
 let slowStarted = false;

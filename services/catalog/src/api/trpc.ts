@@ -19,5 +19,6 @@ export interface Context extends ServiceContext {
 }
 
 export const { router, publicProcedure, staffProcedure, createCallerFactory } = createServiceTrpc<Context>({
+  service: "catalog",
   displayName: "The catalog",
 });

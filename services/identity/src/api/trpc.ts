@@ -18,5 +18,6 @@ export interface Context extends ServiceContext {
 }
 
 export const { router, publicProcedure, staffProcedure, createCallerFactory } = createServiceTrpc<Context>({
+  service: "identity",
   displayName: "The identity service",
 });

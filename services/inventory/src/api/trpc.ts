@@ -8,5 +8,6 @@ export interface InventoryApiContext extends ServiceContext {
 }
 
 export const { router, staffProcedure, createCallerFactory } = createServiceTrpc<InventoryApiContext>({
+  service: "inventory",
   displayName: "The inventory",
 });

@@ -35,4 +35,4 @@ export interface OrdersContext extends ServiceContext {
 }
 
 export const { router, publicProcedure, staffProcedure, createCallerFactory } =
-  createServiceTrpc<OrdersContext>({ displayName: "The orders service" });
+  createServiceTrpc<OrdersContext>({ service: "orders", displayName: "The orders service" });

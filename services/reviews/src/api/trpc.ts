@@ -6,4 +6,4 @@ import type { ReviewsDeps } from "../app/deps";
 export interface ReviewsContext extends ServiceContext, ReviewsDeps {}
 
 export const { router, publicProcedure, staffProcedure, createCallerFactory } =
-  createServiceTrpc<ReviewsContext>({ displayName: "The reviews service" });
+  createServiceTrpc<ReviewsContext>({ service: "reviews", displayName: "The reviews service" });
