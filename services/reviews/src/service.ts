@@ -1,6 +1,6 @@
 // The reviews service as a unit: its document store (MongoDB or memory), the HTTP server, the consumer
-// that learns purchases from the orders topic, the relay that publishes rating summaries on the reviews
-// topic, and the sweep that counts helpful votes a crash left uncounted. Built by this service's main.ts
+// that learns purchases from the orders topic, the relays that publish rating summaries on the reviews
+// topic and staff changes on the audit topic, and the sweep that counts helpful votes a crash left uncounted. Built by this service's main.ts
 // or by the all-in-one development host.
 import { TOPICS } from "@emporium/contracts";
 import type { EventBus, Subscription } from "@emporium/messaging";
@@ -16,6 +16,7 @@ import { memoryReviewsStorage } from "./adapters/memory/memory-storage";
 import { mongoReviewsStorage } from "./adapters/mongo/mongo-storage";
 import { appRouter } from "./api/router/_app";
 import type { ReviewsContext } from "./api/trpc";
+import { AuditRelay } from "./app/audit-relay";
 import { RatingRelay } from "./app/rating-relay";
 import { recountForgottenVotes } from "./app/vote-repair";
 import { orderPlacedConsumer } from "./consumers/order-placed";
@@ -29,7 +30,8 @@ export interface ReviewsServiceDeps {
   products: ProductDirectory;
   /**
    * The orders topic makes delivered products reviewable, and rating summaries go out on the reviews
-   * topic; without a bus nobody can be found to have received anything, and summaries wait.
+   * topic and staff changes on the audit topic; without a bus nobody can be found to have received
+   * anything, and summaries and audit events wait.
    */
   events?: EventBus | undefined;
   log: Logger;
@@ -38,7 +40,7 @@ export interface ReviewsServiceDeps {
   tokenKey: Uint8Array;
   /** Changes per staff member (moderation); default: the default numbers, counted in this process. */
   limits?: ServiceLimits | undefined;
-  /** How often due rating summaries are looked for without a nudge (default 5 s). */
+  /** How often due rating summaries and audit events are looked for without a nudge (default 5 s). */
   relayIntervalMs?: number;
   now?: () => Date;
 }
@@ -50,24 +52,24 @@ export interface ReviewsService {
   base: ContextBase<ReviewsContext>;
   /** Publishes rating summaries; null without an event bus. */
   relay: RatingRelay | null;
+  /** Publishes staff changes' audit events; null without an event bus. */
+  auditRelay: AuditRelay | null;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export function createReviewsService(d: ReviewsServiceDeps): ReviewsService {
   const readiness: Readiness = { ready: false, detail: "starting" };
-  const relay = d.events
-    ? new RatingRelay({
-        reviews: d.storage.reviews,
-        events: d.events,
-        log: d.log,
-        ...(d.relayIntervalMs ? { intervalMs: d.relayIntervalMs } : {}),
-      })
+  const relayOptions = d.events
+    ? { reviews: d.storage.reviews, events: d.events, log: d.log, intervalMs: d.relayIntervalMs }
     : null;
+  const relay = relayOptions ? new RatingRelay(relayOptions) : null;
+  const auditRelay = relayOptions ? new AuditRelay(relayOptions) : null;
   const base: ContextBase<ReviewsContext> = {
     reviews: d.storage.reviews,
     purchases: d.storage.purchases,
     summaries: { wake: () => relay?.wake() },
+    auditEvents: { wake: () => auditRelay?.wake() },
     now: d.now ?? (() => new Date()),
     log: d.log,
     metrics: d.metrics,
@@ -95,6 +97,7 @@ export function createReviewsService(d: ReviewsServiceDeps): ReviewsService {
     readiness,
     base,
     relay,
+    auditRelay,
     async start() {
       if (d.events) {
         const purchases = { purchases: d.storage.purchases, products: d.products, log: d.log };
@@ -112,6 +115,7 @@ export function createReviewsService(d: ReviewsServiceDeps): ReviewsService {
         });
       } else d.log.warn("no event bus: no purchase is learned, so no review can be written");
       relay?.start();
+      auditRelay?.start();
       voteSweep = setInterval(() => {
         recountForgottenVotes(d.storage.reviews, base.now(), d.log).catch((err: unknown) =>
           d.log.debug({ err }, "could not recount helpful votes yet"),
@@ -126,6 +130,7 @@ export function createReviewsService(d: ReviewsServiceDeps): ReviewsService {
       if (voteSweep) clearInterval(voteSweep);
       await subscription?.stop();
       await relay?.stop();
+      await auditRelay?.stop();
     },
   };
 }

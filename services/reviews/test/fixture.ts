@@ -1,7 +1,8 @@
 // The reviews service on a given document store, reached through the tRPC caller as a given principal
 // (the context the HTTP server builds from a verified token), with an in-process event bus: deliveries
 // are announced on the orders topic as the orders service would, and the rating summaries the service
-// publishes on the reviews topic are collected. The catalog is a map of variants to products.
+// publishes on the reviews topic and the staff changes on the audit topic are collected. The catalog is
+// a map of variants to products.
 import { randomBytes, randomUUID } from "node:crypto";
 import { ANONYMOUS, type Principal } from "@emporium/auth";
 import {
@@ -10,10 +11,13 @@ import {
   orderStatusChangedV1,
   productRatingChangedV1,
   readMessage,
+  staffActionV1,
   TOPICS,
   type DataOf,
+  type Envelope,
+  type StaffAction,
 } from "@emporium/contracts";
-import { InProcessEventBus } from "@emporium/messaging";
+import { InProcessEventBus, type EventBus, type OutgoingEvent } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { requestAs } from "@emporium/service-kit/testing";
 import { waitFor } from "@emporium/testkit";
@@ -86,6 +90,10 @@ export interface ReviewsFixture {
   ratings: RatingEvent[];
   /** Waits for the relay to publish what is due, then for the summary of `productId` to arrive. */
   latestRating(productId: string): Promise<RatingEvent>;
+  /** The audit events published so far, oldest first. */
+  audit: Envelope<StaffAction>[];
+  /** Waits for `count` audit events of the review to arrive (the relay publishing what is due); them, oldest first. */
+  auditOf(reviewId: string, count: number): Promise<Envelope<StaffAction>[]>;
   dispose(): Promise<void>;
 }
 
@@ -110,6 +118,13 @@ export async function createReviewsFixture(
     topics: [TOPICS.reviews],
     fromBeginning: true,
     handle: async (envelope) => void ratings.push(readMessage(envelope, productRatingChangedV1).data),
+  });
+  const audit: Envelope<StaffAction>[] = [];
+  const auditing = await events.subscribe({
+    group: "test-audit",
+    topics: [TOPICS.audit],
+    fromBeginning: true,
+    handle: async (envelope) => void audit.push(readMessage(envelope, staffActionV1)),
   });
 
   function orderMessages(customer: Principal, productIds: readonly string[], delivered: boolean) {
@@ -182,13 +197,40 @@ export async function createReviewsFixture(
         what: `the rating summary of ${productId}`,
       });
     },
+    audit,
+    async auditOf(reviewId, count) {
+      await service.auditRelay?.drain();
+      const of = () => audit.filter((e) => e.data.target.type === "review" && e.data.target.id === reviewId);
+      return waitFor(() => (of().length >= count ? of() : undefined), {
+        what: `${count} audit events of review ${reviewId}`,
+      });
+    },
     async dispose() {
+      await auditing.stop();
       await watching.stop();
       await service.stop();
       await events.close();
       await disposeStorage();
     },
   };
+}
+
+/** A bus that refuses to publish while `down`, and records what it accepted (the relays' tests). */
+export function flakyBus(): EventBus & { down: boolean; published: OutgoingEvent[] } {
+  const inner = new InProcessEventBus(log);
+  const bus = {
+    down: false,
+    published: [] as OutgoingEvent[],
+    async publish(events: readonly OutgoingEvent[]) {
+      if (bus.down) throw new Error("broker unreachable");
+      bus.published.push(...events);
+    },
+    publishRaw: inner.publishRaw.bind(inner),
+    subscribe: inner.subscribe.bind(inner),
+    deadLetters: inner.deadLetters.bind(inner),
+    close: inner.close.bind(inner),
+  };
+  return bus;
 }
 
 export { refusal } from "@emporium/service-kit/testing";

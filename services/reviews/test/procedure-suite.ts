@@ -213,6 +213,38 @@ export function procedureSuite(
       await f.as(manager).moderation.reject({ reviewId: other.id, reason: "Abusive" });
       expect(await f.latestRating(productId)).toEqual({ productId, average: null, count: 0 });
       await refusal(f.as(manager).moderation.approve({ reviewId: randomUUID() }), "NOT_FOUND");
+
+      // Every moderator's change is in the audit log: who, what, the fields before and after, why, and
+      // the request — and nothing for the refused approval or for the author's edit.
+      const actor =
+        manager.kind === "staff" ? { userId: manager.userId, email: manager.email, role: "manager" } : null;
+      const logged = await f.auditOf(written.id, 3);
+      expect(logged.map((e) => e.data)).toEqual([
+        {
+          service: "reviews",
+          actor,
+          action: "review.approved",
+          target: { type: "review", id: written.id, label: "Warm and well made" },
+          changes: [{ field: "status", before: "pending", after: "approved" }],
+          requestId: "test",
+          traceId: "0af7651916cd43dd8448eb211c80319c",
+        },
+        expect.objectContaining({
+          action: "review.replied",
+          changes: [{ field: "reply", before: null, after: "Thank you, <Gus>!" }],
+        }),
+        expect.objectContaining({
+          action: "review.rejected",
+          changes: [{ field: "status", before: "pending", after: "rejected" }],
+          reason: "Mentions a price",
+        }),
+      ]);
+      expect(logged.map((e) => e.aggregateId)).toEqual([1, 2, 3].map(() => `review:${written.id}`));
+      expect((await f.auditOf(other.id, 2)).map((e) => [e.data.action, e.data.reason])).toEqual([
+        ["review.approved", undefined],
+        ["review.rejected", "Abusive"],
+      ]);
+      expect(await f.storage.reviews.pendingAudit(10)).toEqual([]);
     });
 
     it("lets only its author edit a review, and only with a change", async () => {

@@ -4,31 +4,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { productRatingChangedV1, readMessage, TOPICS } from "@emporium/contracts";
-import type { EventBus, OutgoingEvent } from "@emporium/messaging";
-import { InProcessEventBus } from "@emporium/messaging";
 import { MemoryReviewStore } from "../src/adapters/memory/memory-review-store";
 import { RatingRelay } from "../src/app/rating-relay";
 import { approveReview, newReview } from "../src/domain/review";
 import type { Rating } from "../src/domain/types";
-import { log } from "./fixture";
-
-/** A bus that refuses to publish while `down`, and records what it accepted. */
-function flakyBus(): EventBus & { down: boolean; published: OutgoingEvent[] } {
-  const inner = new InProcessEventBus(log);
-  const bus = {
-    down: false,
-    published: [] as OutgoingEvent[],
-    async publish(events: readonly OutgoingEvent[]) {
-      if (bus.down) throw new Error("broker unreachable");
-      bus.published.push(...events);
-    },
-    publishRaw: inner.publishRaw.bind(inner),
-    subscribe: inner.subscribe.bind(inner),
-    deadLetters: inner.deadLetters.bind(inner),
-    close: inner.close.bind(inner),
-  };
-  return bus;
-}
+import { flakyBus, log } from "./fixture";
 
 async function approvedReview(store: MemoryReviewStore, productId: string, rating: Rating) {
   const review = newReview(

@@ -3,8 +3,10 @@
 // test/mongo-storage.int.test.ts. Each test gets a fresh, empty store.
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { staffActionEnvelope, type Envelope, type StaffAction } from "@emporium/contracts";
 import { compareIn, cursorAfter } from "../src/domain/cursor";
-import { approveReview, newReview, rejectReview } from "../src/domain/review";
+import { moderationRecord, type ReviewAuditAction } from "../src/domain/moderation-audit";
+import { approveReview, newReview, rejectReview, replyToReview } from "../src/domain/review";
 import { REVIEW_SORTS, type Rating, type Review, type ReviewSort } from "../src/domain/types";
 import type { ReviewsStorage } from "../src/ports/reviews-storage";
 
@@ -24,6 +26,20 @@ function written(
   return newReview(
     { id: randomUUID(), productId, customerId, rating, title: `${rating} stars`, body: "Fine." },
     at(minute),
+  );
+}
+
+/** The audit event of a moderator's change from `before` to `after`, as moderation.ts builds it. */
+function auditOf(action: ReviewAuditAction, before: Review, after: Review): Envelope<StaffAction> {
+  return staffActionEnvelope(
+    {
+      service: "reviews",
+      actor: { userId: "staff-1", email: "mod@example.com", role: "manager" },
+      requestId: randomUUID(),
+      traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+    },
+    moderationRecord(action, before, after),
+    new Date(after.updatedAt),
   );
 }
 
@@ -228,6 +244,86 @@ export function reviewStorageContract(
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       expect((await s.reviews.summaryMarks(2)).map((m) => m.mark)).toEqual(["m0", "m1"]);
+    });
+
+    it.runIf(available)(
+      "stores a staff change's audit event with the change, never with a refused one",
+      async () => {
+        const review = { ...written(randomUUID(), 2, 1), title: `<b>"Meh"</b> — üñí` };
+        await s.reviews.insert(review);
+        expect(await s.reviews.pendingAudit(10)).toEqual([]);
+        const rejected = rejectReview(review, "Off-topic", "staff-1", at(2));
+        const event = auditOf("rejected", review, rejected);
+        expect(await s.reviews.update(rejected, 1, null, event)).toBe("updated");
+        // Exactly as built: the nested data, the reason, the trace; the review itself is unchanged by it.
+        expect(await s.reviews.pendingAudit(10)).toEqual([{ reviewId: review.id, envelopes: [event] }]);
+        expect(await s.reviews.get(review.id)).toEqual(rejected);
+        // A second moderator working from the first copy is refused, and logs nothing.
+        const late = approveReview(review, "staff-2", at(3));
+        expect(await s.reviews.update(late, 1, "mark", auditOf("approved", review, late))).toBe("stale");
+        expect(await s.reviews.pendingAudit(10)).toEqual([{ reviewId: review.id, envelopes: [event] }]);
+        expect(await s.reviews.summaryMarks(10)).toEqual([]);
+        // A change without an audit event (the author's edit) adds none.
+        expect(await s.reviews.update({ ...rejected, version: 3 }, 2, null)).toBe("updated");
+        expect((await s.reviews.pendingAudit(10))[0]?.envelopes).toEqual([event]);
+      },
+    );
+
+    it.runIf(available)("removes exactly the published audit events: one added meanwhile stays", async () => {
+      const review = written(randomUUID(), 4, 1);
+      await s.reviews.insert(review);
+      const approvedOne = approveReview(review, "staff-1", at(2));
+      const answered = replyToReview(approvedOne, "Thanks!", "staff-1", at(3));
+      const [first, second] = [
+        auditOf("approved", review, approvedOne),
+        auditOf("replied", approvedOne, answered),
+      ];
+      await s.reviews.update(approvedOne, 1, "m1", first);
+      await s.reviews.update(answered, 2, null, second);
+      const read = await s.reviews.pendingAudit(10);
+      expect(read.map((p) => p.envelopes.map((e) => e.data.action))).toEqual([
+        ["review.approved", "review.replied"],
+      ]);
+
+      // The relay has published what it read; meanwhile another change adds a third.
+      const rejected = rejectReview(answered, "Spam", "staff-2", at(4));
+      const third = auditOf("rejected", answered, rejected);
+      await s.reviews.update(rejected, 3, "m2", third);
+      await s.reviews.clearAudit(review.id, [first.id, second.id]);
+      expect(await s.reviews.pendingAudit(10)).toEqual([{ reviewId: review.id, envelopes: [third] }]);
+      // Clearing again, or an id that is not waiting, changes nothing.
+      await s.reviews.clearAudit(review.id, [first.id, randomUUID()]);
+      await s.reviews.clearAudit(randomUUID(), [third.id]);
+      expect(await s.reviews.pendingAudit(10)).toEqual([{ reviewId: review.id, envelopes: [third] }]);
+      await s.reviews.clearAudit(review.id, [third.id]);
+      expect(await s.reviews.pendingAudit(10)).toEqual([]);
+      // The summary marks are the rating relay's own: clearing audit events left them as they were.
+      expect((await s.reviews.summaryMarks(10)).map((m) => m.mark)).toEqual(["m2"]);
+      // Once all are gone, the next change's event makes the review due again.
+      const approvedAgain = approveReview(rejected, "staff-1", at(5));
+      const fourth = auditOf("approved", rejected, approvedAgain);
+      await s.reviews.update(approvedAgain, 4, null, fourth);
+      expect(await s.reviews.pendingAudit(10)).toEqual([{ reviewId: review.id, envelopes: [fourth] }]);
+    });
+
+    it.runIf(available)("lists reviews with audit events waiting, the longest waiting first", async () => {
+      const reviews = [written(randomUUID(), 5, 1), written(randomUUID(), 4, 2), written(randomUUID(), 3, 3)];
+      for (const r of reviews) {
+        await s.reviews.insert(r);
+        const next = approveReview(r, "staff-1", at(10));
+        await s.reviews.update(next, 1, null, auditOf("approved", r, next));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      // A later event on the first review does not move it back in the line.
+      const [firstReview] = reviews;
+      if (!firstReview) return;
+      const approvedFirst = approveReview(firstReview, "staff-1", at(10));
+      const answered = replyToReview(approvedFirst, "Thanks", "staff-1", at(11));
+      await s.reviews.update(answered, 2, null, auditOf("replied", approvedFirst, answered));
+      const due = await s.reviews.pendingAudit(2);
+      expect(due.map((p) => p.reviewId)).toEqual([reviews[0]?.id, reviews[1]?.id]);
+      expect(due[0]?.envelopes.map((e) => e.data.action)).toEqual(["review.approved", "review.replied"]);
+      expect(await s.reviews.pendingAudit(10)).toHaveLength(3);
     });
 
     it.runIf(available)("learns who received what, once however often it is told", async () => {

@@ -1,4 +1,4 @@
-// What the use cases work with: the stores, a nudge for the rating-summary relay, and the clock.
+// What the use cases work with: the stores, nudges for the rating-summary and audit relays, and the clock.
 import type { PurchaseLedger } from "../ports/purchase-ledger";
 import type { ReviewStore } from "../ports/review-store";
 
@@ -7,5 +7,7 @@ export interface ReviewsDeps {
   purchases: PurchaseLedger;
   /** Tells the relay a product's rating summary is due (it publishes soon; a sweep catches the rest). */
   summaries: { wake(): void };
+  /** Tells the audit relay a staff change's audit event waits on a review (see app/audit-relay.ts). */
+  auditEvents: { wake(): void };
   now: () => Date;
 }

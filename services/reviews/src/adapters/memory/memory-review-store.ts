@@ -1,10 +1,11 @@
 // The embedded review store of `npm run dev` and the unit tests: the Mongo store's contract in plain
 // maps, with the same unique rules (one review per customer and product, one vote per customer and
 // review). Everything handed in or out is a copy, as it would be over a wire. Nothing survives a restart.
+import type { Envelope, StaffAction } from "@emporium/contracts";
 import { comesAfter, compareIn } from "../../domain/cursor";
 import { emptyCounts } from "../../domain/review";
 import type { RatingCounts, Review } from "../../domain/types";
-import type { ApprovedPageQuery, ReviewStore, SummaryMark } from "../../ports/review-store";
+import type { ApprovedPageQuery, PendingAudit, ReviewStore, SummaryMark } from "../../ports/review-store";
 
 interface Vote {
   reviewId: string;
@@ -19,6 +20,8 @@ export class MemoryReviewStore implements ReviewStore {
   private readonly byAuthor = new Map<string, string>();
   private readonly votes = new Map<string, Vote>();
   private readonly marks = new Map<string, { mark: string; seq: number }>();
+  /** Review id → its audit events waiting, and when the first of them was added. */
+  private readonly audit = new Map<string, { envelopes: Envelope<StaffAction>[]; seq: number }>();
   private seq = 0;
 
   async insert(review: Review): Promise<"inserted" | "duplicate"> {
@@ -34,12 +37,22 @@ export class MemoryReviewStore implements ReviewStore {
     return review ? structuredClone(review) : null;
   }
 
-  async update(next: Review, expectedVersion: number, mark: string | null): Promise<"updated" | "stale"> {
+  async update(
+    next: Review,
+    expectedVersion: number,
+    mark: string | null,
+    audit?: Envelope<StaffAction>,
+  ): Promise<"updated" | "stale"> {
     const stored = this.reviews.get(next.id);
     if (!stored || stored.version !== expectedVersion) return "stale";
     // The helpful count is the votes' to keep, never the writer's copy.
     this.reviews.set(next.id, { ...structuredClone(next), helpfulCount: stored.helpfulCount });
     if (mark) this.marks.set(next.id, { mark, seq: ++this.seq });
+    if (audit) {
+      const waiting = this.audit.get(next.id) ?? { envelopes: [], seq: ++this.seq };
+      waiting.envelopes.push(structuredClone(audit));
+      this.audit.set(next.id, waiting);
+    }
     return "updated";
   }
 
@@ -107,5 +120,19 @@ export class MemoryReviewStore implements ReviewStore {
 
   async clearSummaryMark(reviewId: string, mark: string): Promise<void> {
     if (this.marks.get(reviewId)?.mark === mark) this.marks.delete(reviewId);
+  }
+
+  async pendingAudit(limit: number): Promise<PendingAudit[]> {
+    return [...this.audit]
+      .sort(([, a], [, b]) => a.seq - b.seq)
+      .slice(0, limit)
+      .map(([reviewId, { envelopes }]) => ({ reviewId, envelopes: structuredClone(envelopes) }));
+  }
+
+  async clearAudit(reviewId: string, envelopeIds: readonly string[]): Promise<void> {
+    const waiting = this.audit.get(reviewId);
+    if (!waiting) return;
+    waiting.envelopes = waiting.envelopes.filter((e) => !envelopeIds.includes(e.id));
+    if (waiting.envelopes.length === 0) this.audit.delete(reviewId);
   }
 }

@@ -46,6 +46,7 @@ export const INDEXES: Record<keyof typeof COLLECTIONS, IndexDescription[]> = {
     { key: { customerId: 1, createdAt: -1, _id: -1 }, name: "by_author" },
     { key: { status: 1, createdAt: 1, _id: 1 }, name: "moderation_queue" },
     { key: { summaryMarkedAt: 1 }, sparse: true, name: "summary_due" },
+    { key: { auditDueAt: 1 }, sparse: true, name: "audit_due" },
   ],
   votes: [
     { key: { reviewId: 1, customerId: 1 }, unique: true, name: "one_vote_per_customer_and_review" },

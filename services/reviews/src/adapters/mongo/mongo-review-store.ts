@@ -1,8 +1,11 @@
 // Reviews in MongoDB: one document per review (content, moderation state and history, reply, helpful
 // count), helpful votes in their own collection (one per customer and review, by a unique index), and
 // the rating-summary mark as two fields on the review, set in the same single-document write as the
-// change that makes it due. Only operators mongo-java-server (CI's stand-in) and MongoDB share are used.
-import type { Collection, Filter, Sort } from "mongodb";
+// change that makes it due, and likewise a staff change's audit event, pushed onto the review's
+// `pendingAudit` in the write that makes the change and pulled by id once published (a one-document
+// outbox). Only operators mongo-java-server (CI's stand-in) and MongoDB share are used.
+import type { Collection, Filter, Sort, UpdateFilter } from "mongodb";
+import type { Envelope, StaffAction } from "@emporium/contracts";
 import type { ReviewCursor } from "../../domain/cursor";
 import { emptyCounts } from "../../domain/review";
 import {
@@ -14,7 +17,7 @@ import {
   type ReviewSort,
   type ReviewStatus,
 } from "../../domain/types";
-import type { ApprovedPageQuery, ReviewStore, SummaryMark } from "../../ports/review-store";
+import type { ApprovedPageQuery, PendingAudit, ReviewStore, SummaryMark } from "../../ports/review-store";
 import { COLLECTIONS, isDuplicateKey, type MongoConnection } from "./mongo-connection";
 
 interface ReviewDoc {
@@ -36,6 +39,20 @@ interface ReviewDoc {
   version: number;
   summaryMark?: string;
   summaryMarkedAt?: Date;
+  /** Audit events of staff changes to this review, waiting to be published, oldest first. */
+  pendingAudit?: AuditDoc[];
+  /** When the oldest of them was written; present while any waits (the relay's index). */
+  auditDueAt?: Date;
+}
+
+/** An audit event's envelope as stored: the same fields, with no undefined one. */
+interface AuditDoc {
+  id: string;
+  type: string;
+  occurredAt: string;
+  aggregateId: string;
+  data: StaffAction;
+  traceparent?: string;
 }
 
 interface VoteDoc {
@@ -46,7 +63,21 @@ interface VoteDoc {
   uncountedSince?: Date;
 }
 
-type ReviewFields = Omit<ReviewDoc, "_id" | "helpfulCount" | "summaryMark" | "summaryMarkedAt">;
+type ReviewFields = Omit<
+  ReviewDoc,
+  "_id" | "helpfulCount" | "summaryMark" | "summaryMarkedAt" | "pendingAudit" | "auditDueAt"
+>;
+
+function auditDocOf(e: Envelope<StaffAction>): AuditDoc {
+  return {
+    id: e.id,
+    type: e.type,
+    occurredAt: e.occurredAt,
+    aggregateId: e.aggregateId,
+    data: e.data,
+    ...(e.traceparent !== undefined ? { traceparent: e.traceparent } : {}),
+  };
+}
 
 function fieldsOf(r: Review): ReviewFields {
   return {
@@ -157,12 +188,20 @@ export class MongoReviewStore implements ReviewStore {
     });
   }
 
-  update(next: Review, expectedVersion: number, mark: string | null): Promise<"updated" | "stale"> {
+  update(
+    next: Review,
+    expectedVersion: number,
+    mark: string | null,
+    audit?: Envelope<StaffAction>,
+  ): Promise<"updated" | "stale"> {
     return this.mongo.run(async () => {
-      const result = await this.reviews.updateOne(
-        { _id: next.id, version: expectedVersion },
-        { $set: { ...fieldsOf(next), ...(mark ? { summaryMark: mark, summaryMarkedAt: new Date() } : {}) } },
-      );
+      const now = new Date();
+      const change: UpdateFilter<ReviewDoc> = {
+        $set: { ...fieldsOf(next), ...(mark ? { summaryMark: mark, summaryMarkedAt: now } : {}) },
+        // One document, one write: the change and its audit event are stored together or not at all.
+        ...(audit ? { $push: { pendingAudit: auditDocOf(audit) }, $min: { auditDueAt: now } } : {}),
+      };
+      const result = await this.reviews.updateOne({ _id: next.id, version: expectedVersion }, change);
       return result.matchedCount === 1 ? "updated" : "stale";
     });
   }
@@ -284,6 +323,35 @@ export class MongoReviewStore implements ReviewStore {
       await this.reviews.updateOne(
         { _id: reviewId, summaryMark: mark },
         { $unset: { summaryMark: "", summaryMarkedAt: "" } },
+      );
+    });
+  }
+
+  pendingAudit(limit: number): Promise<PendingAudit[]> {
+    return this.mongo.run(async () => {
+      const docs = await this.reviews
+        .find({ auditDueAt: { $exists: true } }, { projection: { _id: 1, pendingAudit: 1 } })
+        .sort({ auditDueAt: 1 })
+        .limit(limit)
+        .toArray();
+      return docs.flatMap((d) =>
+        d.pendingAudit && d.pendingAudit.length > 0
+          ? [{ reviewId: d._id, envelopes: d.pendingAudit.map((e) => ({ ...e })) }]
+          : [],
+      );
+    });
+  }
+
+  clearAudit(reviewId: string, envelopeIds: readonly string[]): Promise<void> {
+    return this.mongo.run(async () => {
+      await this.reviews.updateOne(
+        { _id: reviewId },
+        { $pull: { pendingAudit: { id: { $in: [...envelopeIds] } } } },
+      );
+      // Only while nothing was added in between: an event pushed meanwhile keeps the review due.
+      await this.reviews.updateOne(
+        { _id: reviewId, pendingAudit: { $size: 0 } },
+        { $unset: { pendingAudit: "", auditDueAt: "" } },
       );
     });
   }

@@ -1,6 +1,7 @@
 // moderation.*: staff work through reviews waiting for moderation. Each procedure names the permission
 // its caller must hold (the matrix lives in @emporium/auth); staffProcedure checks it before the input
-// is read, and the staff member who acted is recorded in the review's history.
+// is read, and the staff member who acted is recorded in the review's history and, with the request,
+// in the audit event each change stores (ctx.audit).
 import { z } from "zod";
 import { approve, moderationQueue, reject, reply } from "../../../app/moderation";
 import { router, staffProcedure } from "../../trpc";
@@ -16,7 +17,7 @@ export const moderationRouter = router({
   approve: staffProcedure("reviews.moderate")
     .input(z.strictObject({ reviewId }))
     .mutation(async ({ ctx, input }) => {
-      const review = await approve(ctx, ctx.staff.userId, input.reviewId);
+      const review = await approve(ctx, ctx.audit, input.reviewId);
       ctx.log.info(
         { reviewId: review.id, productId: review.productId, by: ctx.staff.userId },
         "review approved",
@@ -27,7 +28,7 @@ export const moderationRouter = router({
   reject: staffProcedure("reviews.moderate")
     .input(z.strictObject({ reviewId, reason }))
     .mutation(async ({ ctx, input }) => {
-      const review = await reject(ctx, ctx.staff.userId, input.reviewId, input.reason);
+      const review = await reject(ctx, ctx.audit, input.reviewId, input.reason);
       ctx.log.info(
         { reviewId: review.id, productId: review.productId, by: ctx.staff.userId },
         "review rejected",
@@ -38,7 +39,7 @@ export const moderationRouter = router({
   reply: staffProcedure("reviews.moderate")
     .input(z.strictObject({ reviewId, body: replyBody }))
     .mutation(async ({ ctx, input }) => {
-      const review = await reply(ctx, ctx.staff.userId, input.reviewId, input.body);
+      const review = await reply(ctx, ctx.audit, input.reviewId, input.body);
       ctx.log.info({ reviewId: review.id, by: ctx.staff.userId }, "review answered");
       return review;
     }),
