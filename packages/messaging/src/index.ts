@@ -6,6 +6,7 @@ export { InProcessCommandBus } from "./in-process/in-process-command-bus";
 export { KafkaEventBus, type KafkaEventBusOptions } from "./kafka/kafka-event-bus";
 export { RabbitCommandBus, type RabbitCommandBusOptions } from "./rabbitmq/rabbit-command-bus";
 export {
+  auditMessage,
   enqueue,
   outboxInsert,
   outboxRows,

@@ -1,7 +1,8 @@
 // The orders service's staff procedures on PGlite and PostgreSQL, with in-process buses and scripted
 // workers: listing and searching orders and customers, cancelling and refunding through the saga
 // (stock released, refunds recorded, over-refunds refused with nothing changed, a double-clicked
-// refund paid once), bad input named by field, signed tokens over HTTP, and the authorization walk.
+// refund paid once), each staff change audited in its own transaction (and no refusal), bad input named
+// by field, signed tokens over HTTP, and the authorization walk.
 import { randomBytes, randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,8 +13,10 @@ import {
   walkPermissionMatrix,
   type GuardedProcedure,
 } from "@emporium/auth/testing";
+import { TOPICS } from "@emporium/contracts";
 import { testDatabaseTargets } from "@emporium/db/testing";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
+import { auditEventsIn } from "@emporium/messaging/testing";
 import { createServiceMetrics } from "@emporium/observability";
 import { waitFor } from "@emporium/testkit";
 import { createOrdersClient } from "../src/client";
@@ -33,6 +36,13 @@ import { refusal } from "@emporium/service-kit/testing";
 
 const manager = TEST_PRINCIPALS.manager as Principal;
 const support = TEST_PRINCIPALS.support as Principal;
+const shopper = TEST_PRINCIPALS.shopper as Principal;
+
+/** A staff principal as an audit event names its actor. */
+function actorOf(p: Principal) {
+  if (p.kind !== "staff") throw new Error("not a staff principal");
+  return { userId: p.userId, email: p.email, role: p.role };
+}
 
 describe.each(testDatabaseTargets("orders admin procedures"))("orders admin on $name", (target) => {
   let f: OrdersFixture;
@@ -257,6 +267,135 @@ describe.each(testDatabaseTargets("orders admin procedures"))("orders admin on $
     ).toBe("CONFLICT");
     const list = await asManager().admin.orders.list({ q: placed.number });
     expect(list.items[0]?.refunded).toBe(8000);
+  });
+
+  it("audits each staff change once, in the transaction that makes it, and no refusal", async () => {
+    const published: string[] = [];
+    const subscription = await f.events.subscribe({
+      group: `audit-test-${randomUUID()}`,
+      topics: [TOPICS.audit],
+      fromBeginning: true,
+      handle: async (e) => void published.push(e.id),
+    });
+    const auditOf = (orderId: string) => auditEventsIn(f.db, "orders", { type: "order", id: orderId });
+    const auditCount = async () => (await auditEventsIn(f.db, "orders")).length;
+    /** Refused with `code`, and no audit event written anywhere. */
+    const refusedUnaudited = async (call: () => Promise<unknown>, code: Parameters<typeof refusal>[1]) => {
+      const before = await auditCount();
+      await refusal(call(), code);
+      expect(await auditCount()).toBe(before);
+    };
+
+    // A cancellation: the status and reason it changed, by whom, in which request and trace.
+    const open = await place({ email: "audit@example.com" });
+    workers.holdShipping.add(open.orderId);
+    await statusOf(open.orderId, "CONFIRMED");
+    await refusedUnaudited(
+      () => f.callerAs(shopper).admin.orders.cancel({ orderId: open.orderId, reason: "x" }),
+      "FORBIDDEN",
+    );
+    await refusedUnaudited(
+      () => f.callerAs(support).admin.orders.cancel({ orderId: randomUUID(), reason: "x" }),
+      "NOT_FOUND",
+    );
+    await f
+      .callerAs(support, undefined, "req-audit-cancel")
+      .admin.orders.cancel({ orderId: open.orderId, reason: "customer asked by phone" });
+    const [cancelled, ...moreCancels] = await auditOf(open.orderId);
+    expect(moreCancels).toEqual([]);
+    expect(cancelled?.aggregateId).toBe(`order:${open.orderId}`);
+    expect(cancelled?.data).toEqual({
+      service: "orders",
+      actor: actorOf(support),
+      action: "order.cancelled",
+      target: { type: "order", id: open.orderId, label: open.number },
+      changes: [
+        { field: "status", before: "CONFIRMED", after: "CANCELLED" },
+        { field: "cancelReason", before: null, after: "customer asked by phone" },
+      ],
+      reason: "customer asked by phone",
+      requestId: "req-audit-cancel",
+      traceId: "0af7651916cd43dd8448eb211c80319c",
+    });
+    // Written by the statement that cancelled the order: the same transaction time as its status event.
+    const rows = await f.db.prisma.ordersOutbox.findMany({
+      where: { aggregateId: { in: [open.orderId, `order:${open.orderId}`] } },
+      orderBy: { seq: "asc" },
+    });
+    const cancelRow = rows.find((r) => r.id === cancelled?.id);
+    const statusRow = rows.find(
+      (r) =>
+        r.type === "order.status-changed.v1" &&
+        (r.payload as { data?: { to?: string } }).data?.to === "CANCELLED",
+    );
+    expect(cancelRow?.createdAt).toEqual(statusRow?.createdAt);
+    await refusedUnaudited(
+      () => f.callerAs(support).admin.orders.cancel({ orderId: open.orderId, reason: "again" }),
+      "CONFLICT",
+    );
+
+    // Refunds: the amount and the refunded total before and with it, in cents; a replay is not audited.
+    const paid = await place({ price: 4000, quantity: 2 });
+    await statusOf(paid.orderId, "DELIVERED");
+    await refusedUnaudited(
+      () =>
+        f
+          .callerAs(support)
+          .admin.orders.refund({ orderId: paid.orderId, amount: 100, idempotencyKey: key() }),
+      "FORBIDDEN",
+    );
+    const once = key();
+    const refundAs = (requestId: string, amount: number, idempotencyKey = key()) =>
+      f
+        .callerAs(manager, undefined, requestId)
+        .admin.orders.refund({ orderId: paid.orderId, amount, reason: "arrived damaged", idempotencyKey });
+    await refundAs("req-audit-refund-1", 1200, once);
+    expect((await refundAs("req-audit-refund-1b", 1200, once)).replayed).toBe(true);
+    await waitFor(
+      async () =>
+        (await asManager().admin.orders.get({ orderId: paid.orderId })).payment.refunded === 1200
+          ? true
+          : null,
+      { what: "the first refund to be recorded" },
+    );
+    await refusedUnaudited(() => refundAs("req-audit-over", 6801), "BAD_REQUEST");
+    await refusedUnaudited(() => refundAs("req-audit-zero", 0), "BAD_REQUEST");
+    await refusedUnaudited(
+      () =>
+        f
+          .callerAs(manager)
+          .admin.orders.refund({ orderId: randomUUID(), amount: 100, idempotencyKey: key() }),
+      "NOT_FOUND",
+    );
+    await refundAs("req-audit-refund-2", 800);
+    const refunds = await auditOf(paid.orderId);
+    expect(refunds.map((e) => e.data.requestId)).toEqual(["req-audit-refund-1", "req-audit-refund-2"]);
+    expect(refunds.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        service: "orders",
+        actor: actorOf(manager),
+        action: "order.refunded",
+        target: { type: "order", id: paid.orderId, label: paid.number },
+        changes: [
+          { field: "refundAmount", before: null, after: 1200 },
+          { field: "refundedTotal", before: 0, after: 1200 },
+        ],
+        reason: "arrived damaged",
+      }),
+      expect.objectContaining({
+        changes: [
+          { field: "refundAmount", before: null, after: 800 },
+          { field: "refundedTotal", before: 1200, after: 2000 },
+        ],
+      }),
+    ]);
+
+    // The outbox relay publishes them on the audit topic, for the audit log.
+    const ids = [cancelled?.id, ...refunds.map((e) => e.id)];
+    await waitFor(() => (ids.every((id) => id && published.includes(id)) ? true : null), {
+      what: "the audit events to be published",
+    });
+    await subscription.stop();
   });
 
   it("answers bad input with a 400 naming the field", async () => {

@@ -236,8 +236,8 @@ export interface OrdersFixture {
   service: OrdersService;
   caller: ReturnType<typeof createCaller>;
   callerWithKey(key: string): ReturnType<typeof createCaller>;
-  /** A caller whose verified service token names `principal`. */
-  callerAs(principal: Principal, key?: string): ReturnType<typeof createCaller>;
+  /** A caller whose verified service token names `principal`, in the request `requestId`. */
+  callerAs(principal: Principal, key?: string, requestId?: string): ReturnType<typeof createCaller>;
   /** An anonymous caller from the address `clientIp`, sending Idempotency-Key `key`. */
   callerFrom(clientIp: string, key?: string): ReturnType<typeof createCaller>;
   catalog: FakeCatalog;
@@ -269,17 +269,22 @@ export async function createOrdersFixture(
     limits: options.limits ?? ordersLimits(),
   });
   await service.start();
-  const context = (key?: string, principal: Principal = ANONYMOUS, clientIp?: string): OrdersContext => ({
+  const context = (
+    key?: string,
+    principal: Principal = ANONYMOUS,
+    request: { clientIp?: string; requestId?: string } = {},
+  ): OrdersContext => ({
     ...service.base,
-    ...requestAs(principal, clientIp ? { clientIp } : {}),
+    ...requestAs(principal, request),
     idempotencyKey: key,
   });
   return {
     service,
     caller: createCaller(context()),
     callerWithKey: (key) => createCaller(context(key)),
-    callerAs: (principal, key) => createCaller(context(key, principal)),
-    callerFrom: (clientIp, key) => createCaller(context(key, ANONYMOUS, clientIp)),
+    callerAs: (principal, key, requestId) =>
+      createCaller(context(key, principal, requestId ? { requestId } : {})),
+    callerFrom: (clientIp, key) => createCaller(context(key, ANONYMOUS, { clientIp })),
     catalog,
     events,
     commands,

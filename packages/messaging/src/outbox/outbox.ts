@@ -2,7 +2,13 @@
 // own `<schema>.outbox` table in the same transaction as the change (enqueue), so either both happen or
 // neither. A relay (outbox-relay.ts) publishes them afterwards, in the order they were written.
 import { Prisma, type SqlSession } from "@emporium/db";
-import type { Envelope } from "@emporium/contracts";
+import {
+  staffActionEnvelope,
+  TOPICS,
+  type AuditRecord,
+  type AuditScope,
+  type Envelope,
+} from "@emporium/contracts";
 
 /** The schemas that have an outbox. Identifiers are taken from this list only, never from input. */
 export type OutboxSchema = "catalog" | "inventory" | "orders" | "payments" | "fulfillment";
@@ -10,6 +16,14 @@ export type OutboxSchema = "catalog" | "inventory" | "orders" | "payments" | "fu
 export type OutboxMessage =
   | { kind: "event"; topic: string; envelope: Envelope }
   | { kind: "command"; queue: string; envelope: Envelope };
+
+/**
+ * A staff change's audit event (audit.staff-action.v1) as an outbox message, for the transaction that
+ * makes the change: the audit log then holds exactly the changes that were committed.
+ */
+export function auditMessage(scope: AuditScope, record: AuditRecord, occurredAt?: Date): OutboxMessage {
+  return { kind: "event", topic: TOPICS.audit, envelope: staffActionEnvelope(scope, record, occurredAt) };
+}
 
 export function outboxTable(schema: OutboxSchema): Prisma.Sql {
   return Prisma.raw(`"${schema}"."outbox"`);

@@ -1,12 +1,20 @@
 // Orders as staff see them: one order with its lines, address, money and saga timeline (the filtered,
 // paginated list is the back-office read model's); and the staff actions — cancel and refund — which enter the saga like any event, under
-// the order's row lock, so they compensate and notify exactly as the saga's own steps do.
-import type { OrderStatusName } from "@emporium/contracts";
+// the order's row lock, so they compensate and notify exactly as the saga's own steps do, each writing
+// its audit event (audit.staff-action.v1) into the outbox in the same transaction.
+import type { AuditScope, OrderStatusName } from "@emporium/contracts";
 import { ConflictError, InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { requestHash } from "../domain/idempotency";
 import { orderFieldsOf, type OrderFields } from "../domain/order";
 import { sagaFactsSchema } from "../domain/saga";
-import { cancelRefusal, paymentSummary, refundRefusal, type PaymentSummary } from "../domain/staff-actions";
+import {
+  cancelAuditRecord,
+  cancelRefusal,
+  paymentSummary,
+  refundAuditRecord,
+  refundRefusal,
+  type PaymentSummary,
+} from "../domain/staff-actions";
 import type { OrderReadModel } from "../ports/order-read-model";
 import type { SagaStore } from "../ports/saga-store";
 import { applyStaffAction } from "./saga-steps";
@@ -49,6 +57,8 @@ export interface StaffActionDeps {
   orders: SagaStore;
   reservationTtlMs: number;
   traceparent?: string | undefined;
+  /** Who acts in which request: the audit event each action writes names them. */
+  audit: AuditScope;
   now?: () => Date;
 }
 
@@ -69,6 +79,10 @@ export async function cancelOrder(
         guard: ({ facts }) => {
           const refusal = cancelRefusal(facts);
           if (refusal) throw new ConflictError(refusal);
+        },
+        audit: {
+          scope: d.audit,
+          record: (order, _facts, step) => cancelAuditRecord(order, step, input.reason),
         },
       },
     ),
@@ -95,8 +109,9 @@ const KEY_TTL_MS = 24 * 3_600_000;
 
 /**
  * Sends one `payment.refund` through the saga. The caller's idempotency key is claimed in the same
- * transaction (scoped to the order), so a double-clicked refund is answered twice but paid once; the
- * same key with another amount is a conflict.
+ * transaction (scoped to the order), so a double-clicked refund is answered twice but paid once (and
+ * audited once: a replay changes nothing, so it writes nothing); the same key with another amount is a
+ * conflict.
  */
 export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promise<RefundRequested> {
   const now = d.now?.() ?? new Date();
@@ -133,6 +148,10 @@ export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promi
               const refusal = refundRefusal(facts, total, input.amount);
               if (refusal?.kind === "amount") throw new InvalidInputError("amount", refusal.message);
               if (refusal) throw new ConflictError(refusal.message);
+            },
+            audit: {
+              scope: d.audit,
+              record: (order, facts) => refundAuditRecord(order, facts, input.amount, input.reason),
             },
           },
         );

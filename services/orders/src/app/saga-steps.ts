@@ -3,9 +3,11 @@
 // entries, the resulting commands and the status-change event (through the outbox) together with the
 // event's id — one statement, applied only to the version of the order it read, so a redelivered event changes nothing and two events about one
 // order never overwrite each other. Staff actions (cancel, refund) take the same decision and writer
-// under the order's row lock, so they compensate and notify exactly as events do.
+// under the order's row lock, so they compensate and notify exactly as events do, and write their
+// audit event with the same step.
 import { randomUUID } from "node:crypto";
-import type { OrderStatusName } from "@emporium/contracts";
+import type { AuditRecord, AuditScope, OrderStatusName } from "@emporium/contracts";
+import { auditMessage } from "@emporium/messaging";
 import { react, sagaFactsSchema, type SagaEvent, type SagaFacts } from "../domain/saga";
 import { commandMessage, statusChangedMessage } from "./outbox-messages";
 import type { SagaOrder, SagaStep, SagaStore, StaffActionSession } from "../ports/saga-store";
@@ -49,6 +51,8 @@ export async function applySagaEvent(
 /**
  * A staff action (cancel, refund) inside the caller's transaction: the order is locked, `guard` may
  * refuse it as stored (nothing is written then), and the saga reacts exactly as to its own events.
+ * The action's audit event (who did what, the fields it changed) goes into the outbox with the step's
+ * own messages, so the change and its record are committed together or not at all.
  */
 export async function applyStaffAction(
   tx: StaffActionSession,
@@ -56,13 +60,20 @@ export async function applyStaffAction(
   event: SagaEvent,
   o: ApplyOptions & {
     guard: (order: { status: OrderStatusName; facts: SagaFacts; total: number }) => void;
+    audit: {
+      scope: AuditScope;
+      /** The action in the order's terms, from the order as locked and the step decided. */
+      record: (order: SagaOrder, facts: SagaFacts, step: SagaStep) => AuditRecord;
+    };
   },
 ): Promise<Applied> {
   const order = await tx.lockSagaOrder(orderId);
   if (!order) return { kind: "unknown" };
   const facts = sagaFactsSchema.parse(order.saga);
   o.guard({ status: order.status, facts, total: order.total });
-  const step = decide(order, facts, event, o, null);
+  const decided = decide(order, facts, event, o, null);
+  const audited = auditMessage(o.audit.scope, o.audit.record(order, facts, decided), o.now);
+  const step: SagaStep = { ...decided, messages: [...decided.messages, audited] };
   if (!(await tx.writeSagaStep(step))) throw new Error(`order ${orderId} changed under its row lock`);
   return { kind: "applied", from: order.status, to: step.status };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { react, type SagaEvent, type SagaState } from "./saga";
-import { cancelRefusal, paymentSummary, refundRefusal } from "./staff-actions";
+import { auditChanges } from "@emporium/contracts";
+import {
+  cancelAuditRecord,
+  cancelRefusal,
+  paymentSummary,
+  refundAuditRecord,
+  refundRefusal,
+} from "./staff-actions";
 
 const now = new Date("2026-11-25T10:00:00Z");
 const start: SagaState = { facts: {}, cancelReason: null, total: 4000 };
@@ -111,5 +118,50 @@ describe("staff refunds", () => {
     expect(refundRefusal({}, 4000, 100)).toMatchObject({ kind: "conflict" });
     const authorized = run([{ type: "inventory.reserved.v1" }, { type: "payment.authorized.v1" }]).state;
     expect(refundRefusal(authorized.facts, 4000, 100)?.message).toMatch(/cancel it instead/);
+  });
+});
+
+describe("staff actions as the audit log records them", () => {
+  const order = {
+    id: "0b6c1f52-3f5e-4a8e-9d7e-2f1c7a9b0c11",
+    number: "EMP-2026-000123",
+    status: "CONFIRMED" as const,
+    cancelReason: null,
+    total: 4000,
+  };
+
+  it("records a cancellation as the status and reason it changed, on the order by its number", () => {
+    const record = cancelAuditRecord(order, { status: "CANCELLED", cancelReason: "fraud" }, "fraud");
+    expect(record).toMatchObject({
+      action: "order.cancelled",
+      target: { type: "order", id: order.id, label: "EMP-2026-000123" },
+      reason: "fraud",
+    });
+    expect(auditChanges(record.before, record.after)).toEqual([
+      { field: "status", before: "CONFIRMED", after: "CANCELLED" },
+      { field: "cancelReason", before: null, after: "fraud" },
+    ]);
+  });
+
+  it("records a refund as its amount and the refunded total before and with it, in cents", () => {
+    const first = run([...delivered]).state.facts;
+    const one = refundAuditRecord({ ...order, status: "DELIVERED" }, first, 1500, "damaged");
+    expect(one).toMatchObject({ action: "order.refunded", reason: "damaged" });
+    expect(auditChanges(one.before, one.after)).toEqual([
+      { field: "refundAmount", before: null, after: 1500 },
+      { field: "refundedTotal", before: 0, after: 1500 },
+    ]);
+    const second = run(
+      [
+        { type: "staff.refund", amount: 1500, reason: "damaged" },
+        { type: "payment.refunded.v1", amount: 1500, total: 1500 },
+      ],
+      { ...start, facts: first },
+    ).state.facts;
+    const two = refundAuditRecord({ ...order, status: "DELIVERED" }, second, 2500, "returned");
+    expect(auditChanges(two.before, two.after)).toEqual([
+      { field: "refundAmount", before: null, after: 2500 },
+      { field: "refundedTotal", before: 1500, after: 4000 },
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 // What staff may still do to an order, and where its money stands: pure rules over the saga's facts.
-// The admin procedures check these under the order's row lock, then hand the action to the saga.
+// The admin procedures check these under the order's row lock, then hand the action to the saga; what
+// each action changed is recorded for the audit log in the order's own terms.
+import type { AuditRecord, OrderStatusName } from "@emporium/contracts";
 import type { SagaFacts } from "./saga";
 
 export type PaymentState =
@@ -67,4 +69,53 @@ export function refundRefusal(facts: SagaFacts, total: number, amount: number): 
       message: `must be at most ${money(p.refundable)} (captured ${money(p.captured)}, refunded ${money(p.refunded)})`,
     };
   return null;
+}
+
+/** An order as an audit record names it: its id, and the number people call it by. */
+export interface AuditedOrder {
+  id: string;
+  number: string;
+  status: OrderStatusName;
+  cancelReason: string | null;
+  total: number;
+}
+
+function orderTarget(order: AuditedOrder): AuditRecord["target"] {
+  return { type: "order", id: order.id, label: order.number };
+}
+
+/** A staff cancellation: the status and cancel reason as they were and as the saga set them. */
+export function cancelAuditRecord(
+  order: AuditedOrder,
+  after: { status: OrderStatusName; cancelReason: string | null },
+  reason: string,
+): AuditRecord {
+  return {
+    action: "order.cancelled",
+    target: orderTarget(order),
+    before: { status: order.status, cancelReason: order.cancelReason },
+    after: { status: after.status, cancelReason: after.cancelReason },
+    reason,
+  };
+}
+
+/**
+ * A staff refund, in cents: the amount sent to the payment worker, and the order's refunded total
+ * (confirmed and pending) before it and with it.
+ */
+export function refundAuditRecord(
+  order: AuditedOrder,
+  facts: SagaFacts,
+  amount: number,
+  reason: string,
+): AuditRecord {
+  const p = paymentSummary(facts, order.total);
+  const refundedBefore = p.refunded + p.refundPending;
+  return {
+    action: "order.refunded",
+    target: orderTarget(order),
+    before: { refundAmount: null, refundedTotal: refundedBefore },
+    after: { refundAmount: amount, refundedTotal: refundedBefore + amount },
+    reason,
+  };
 }

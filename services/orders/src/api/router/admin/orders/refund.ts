@@ -1,5 +1,7 @@
 // admin.orders.refund: one refund sent through the saga per idempotency key (from the input or the
-// Idempotency-Key header), so a double-clicked refund is paid once; who asked for it is logged.
+// Idempotency-Key header), so a double-clicked refund is paid once; who asked for it is logged and
+// audited (order.refunded).
+import type { AuditScope } from "@emporium/contracts";
 import { InvalidInputError } from "@emporium/service-kit/errors";
 import type { StaffPrincipal } from "@emporium/service-kit";
 import { refundOrder, type RefundRequested } from "../../../../app/admin-orders";
@@ -8,7 +10,7 @@ import { idempotencyKey } from "../../schemas";
 import type { RefundRequest } from "../schemas";
 
 export async function refund(
-  ctx: OrdersContext & { staff: StaffPrincipal },
+  ctx: OrdersContext & { staff: StaffPrincipal; audit: AuditScope },
   input: RefundRequest,
 ): Promise<RefundRequested> {
   const key = idempotencyKey.safeParse(input.idempotencyKey ?? ctx.idempotencyKey);
@@ -18,7 +20,12 @@ export async function refund(
       "send an idempotency key of 16–128 letters, digits, - or _ (one per refund)",
     );
   const result = await refundOrder(
-    { orders: ctx.saga, reservationTtlMs: ctx.reservationTtlMs, traceparent: ctx.traceparent },
+    {
+      orders: ctx.saga,
+      reservationTtlMs: ctx.reservationTtlMs,
+      traceparent: ctx.traceparent,
+      audit: ctx.audit,
+    },
     { orderId: input.orderId, amount: input.amount, reason: input.reason, idempotencyKey: key.data },
   );
   if (!result.replayed)
