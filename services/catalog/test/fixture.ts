@@ -37,8 +37,11 @@ export interface CatalogFixture {
   mediaObjects: ObjectStore;
   /** The procedures as an anonymous shopper calls them. */
   caller: ReturnType<typeof createCaller>;
-  /** The procedures as `principal` calls them (a staff member, a signed-in shopper…). */
-  callerAs(principal: Principal): ReturnType<typeof createCaller>;
+  /**
+   * The procedures as `principal` calls them (a staff member, a signed-in shopper…), in a request with
+   * the given id ("test" unless a suite tells its calls apart).
+   */
+  callerAs(principal: Principal, requestId?: string): ReturnType<typeof createCaller>;
   readiness: Readiness;
   dispose(): Promise<void>;
 }
@@ -51,12 +54,13 @@ export function contextFor(
   admin: CatalogAdminStore,
   principal: Principal,
   media: MediaLibrary,
+  requestId = "test",
 ): Context {
   return {
     store,
     admin,
     media,
-    ...requestAs(principal),
+    ...requestAs(principal, { requestId }),
     invalidateProduct: async () => undefined,
     log: silentLog,
     readiness,
@@ -72,7 +76,7 @@ export interface MediaSetup {
 
 export async function createCatalogFixture(
   target: TestDatabaseTarget,
-  options: { media?: MediaSetup } = {},
+  options: { media?: MediaSetup; products?: number } = {},
 ): Promise<CatalogFixture> {
   const test = await target.create();
   let mediaDir: string | null = null;
@@ -84,7 +88,7 @@ export async function createCatalogFixture(
       uploads: new LocalFolderUploads({ url: "/uploads", secret: randomBytes(32) }),
     };
   }
-  await seed(test.db, { seed: SEED, products: PRODUCTS, store: null });
+  await seed(test.db, { seed: SEED, products: options.products ?? PRODUCTS, store: null });
   const store = new PrismaCatalogStore(test.db);
   const readiness: Readiness = { ready: true, detail: "ready" };
   const admin = new PrismaCatalogAdminStore(test.db);
@@ -95,8 +99,8 @@ export async function createCatalogFixture(
     images: sharpImageProcessor,
     log: silentLog,
   });
-  const callerAs = (principal: Principal) =>
-    createCaller(contextFor(store, readiness, admin, principal, library));
+  const callerAs = (principal: Principal, requestId?: string) =>
+    createCaller(contextFor(store, readiness, admin, principal, library, requestId));
   return {
     db: test.db,
     url: test.url,

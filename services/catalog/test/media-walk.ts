@@ -9,16 +9,19 @@ import type { CatalogFixture } from "./fixture";
 
 type Caller = ReturnType<CatalogFixture["callerAs"]>;
 
+/** A small picture put where an upload lands, as if a browser had sent it; returns its staging key. */
+export async function stageImage(f: CatalogFixture): Promise<string> {
+  const key = `uploads/${randomUUID()}`;
+  const png = await sharp({ create: { width: 240, height: 240, channels: 3, background: "#3366aa" } })
+    .png()
+    .toBuffer();
+  await f.mediaObjects.put(key, png, "image/png");
+  return key;
+}
+
 export function mediaWalk(f: CatalogFixture, productId: string): Record<string, GuardedProcedure<Caller>> {
   const manager = () => f.callerAs(TEST_PRINCIPALS.manager as Principal);
-  const stage = async () => {
-    const key = `uploads/${randomUUID()}`;
-    const png = await sharp({ create: { width: 240, height: 240, channels: 3, background: "#3366aa" } })
-      .png()
-      .toBuffer();
-    await f.mediaObjects.put(key, png, "image/png");
-    return key;
-  };
+  const stage = () => stageImage(f);
   const ids = async () => (await manager().admin.media.list({ productId })).map((m) => m.id);
   return {
     "admin.media.list": {

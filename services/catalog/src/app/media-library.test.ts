@@ -64,7 +64,12 @@ describe("MediaLibrary.complete", () => {
       .toBuffer();
     const key = "uploads/6f1e2d3c-4b5a-4968-8776-655443322110";
     await objects.put(key, png, "image/png");
-    await expect(library.complete({ productId, key, alt: "x", optionValueId: null })).rejects.toThrow(
+    const audit = {
+      service: "catalog",
+      actor: { userId: "staff-1", email: "manager@example.com", role: "manager" },
+      requestId: "req-1",
+    };
+    await expect(library.complete({ productId, key, alt: "x", optionValueId: null }, audit)).rejects.toThrow(
       /database went away/,
     );
     expect(puts.filter((k) => k.startsWith("products/linen-shirt/"))).toHaveLength(3);

@@ -3,6 +3,7 @@
 // acceptable image, stores WebP variants under the product and records the Media row. Whatever refuses
 // or fails along the way, the staged file and every variant written so far are deleted again.
 import { randomUUID } from "node:crypto";
+import type { AuditScope } from "@emporium/contracts";
 import type { Logger } from "@emporium/observability";
 import { canSweep, type ObjectStore, type UploadTarget } from "@emporium/storage";
 import { InvalidInputError } from "@emporium/service-kit/errors";
@@ -63,12 +64,15 @@ export class MediaLibrary {
     return { key, ...form, maxBytes: MAX_IMAGE_BYTES };
   }
 
-  async complete(input: {
-    productId: string;
-    key: string;
-    alt: string;
-    optionValueId: string | null;
-  }): Promise<{ slug: string; media: MediaItem }> {
+  async complete(
+    input: {
+      productId: string;
+      key: string;
+      alt: string;
+      optionValueId: string | null;
+    },
+    audit: AuditScope,
+  ): Promise<{ slug: string; media: MediaItem }> {
     const written: string[] = [];
     try {
       const slug = await this.d.store.productSlug(input.productId);
@@ -87,16 +91,19 @@ export class MediaLibrary {
       const [shown] = variants;
       const [shownKey] = written;
       if (!shown || !shownKey) throw new Error("no image variant was rendered");
-      const media = await this.d.store.append({
-        id,
-        productId: input.productId,
-        key: shownKey,
-        alt: input.alt,
-        width: shown.width,
-        height: shown.height,
-        mimeType: "image/webp",
-        optionValueId: input.optionValueId,
-      });
+      const media = await this.d.store.append(
+        {
+          id,
+          productId: input.productId,
+          key: shownKey,
+          alt: input.alt,
+          width: shown.width,
+          height: shown.height,
+          mimeType: "image/webp",
+          optionValueId: input.optionValueId,
+        },
+        audit,
+      );
       await this.discard([input.key]);
       return { slug, media };
     } catch (err) {
@@ -105,22 +112,31 @@ export class MediaLibrary {
     }
   }
 
-  async remove(productId: string, mediaId: string): Promise<{ slug: string }> {
+  async remove(productId: string, mediaId: string, audit: AuditScope): Promise<{ slug: string }> {
     const slug = await this.d.store.productSlug(productId);
     // The row goes first: from then on nothing links to the files, so a failed delete only leaves litter.
-    const removed = await this.d.store.remove(productId, mediaId);
+    const removed = await this.d.store.remove(productId, mediaId, audit);
     await this.discard(objectKeysOf(removed.key));
     return { slug };
   }
 
-  async reorder(productId: string, mediaIds: string[]): Promise<{ slug: string; media: MediaItem[] }> {
+  async reorder(
+    productId: string,
+    mediaIds: string[],
+    audit: AuditScope,
+  ): Promise<{ slug: string; media: MediaItem[] }> {
     const slug = await this.d.store.productSlug(productId);
-    return { slug, media: await this.d.store.reorder(productId, mediaIds) };
+    return { slug, media: await this.d.store.reorder(productId, mediaIds, audit) };
   }
 
-  async setAlt(productId: string, mediaId: string, alt: string): Promise<{ slug: string; media: MediaItem }> {
+  async setAlt(
+    productId: string,
+    mediaId: string,
+    alt: string,
+    audit: AuditScope,
+  ): Promise<{ slug: string; media: MediaItem }> {
     const slug = await this.d.store.productSlug(productId);
-    return { slug, media: await this.d.store.setAlt(productId, mediaId, alt) };
+    return { slug, media: await this.d.store.setAlt(productId, mediaId, alt, audit) };
   }
 
   /** Deletes staged uploads that were never completed; returns how many (0 when the store cannot list). */

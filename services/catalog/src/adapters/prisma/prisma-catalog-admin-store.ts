@@ -1,8 +1,10 @@
 // The admin's reads and writes over Prisma's model API: small pages of rows, no full-text machinery.
+// Each write reads what it changes inside its transaction (the row locked where others may race it)
+// and writes its audit event with its other outbox rows.
 import { randomUUID } from "node:crypto";
-import { createEnvelope, TOPICS, variantsAddedV1 } from "@emporium/contracts";
+import { createEnvelope, TOPICS, variantsAddedV1, type AuditScope } from "@emporium/contracts";
 import { Prisma, prismaSession, type Database } from "@emporium/db";
-import { enqueue } from "@emporium/messaging";
+import { enqueue, type OutboxMessage } from "@emporium/messaging";
 import type {
   AdminProduct,
   DraftProblem,
@@ -17,9 +19,18 @@ import type {
   ProductStatus,
 } from "../../domain/admin-types";
 import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
+import {
+  CATALOG_AUDIT_ACTIONS,
+  productCreated,
+  productStatusChanged,
+  productUpdated,
+  variantCreated,
+  variantPriceChanged,
+} from "../../domain/audit-records";
 import { lineOf } from "../../domain/product-import";
 import { planExtraVariant, planProduct, type ProductPlan } from "../../domain/product-plan";
 import type { CatalogAdminStore } from "../../ports/catalog-admin-store";
+import { auditMessage, lockProduct, readProductFacts, recordAudit } from "./audit-outbox";
 import { mediaUrl } from "./prisma-catalog-store";
 
 const variantSelect = {
@@ -92,19 +103,13 @@ async function refreshPriceRange(tx: Tx, productId: string): Promise<string> {
   return product.slug;
 }
 
-/** Tells inventory about new variants, in the same transaction that creates them. */
-async function announceVariants(
-  tx: Tx,
-  productId: string,
-  variants: { variantId: string; sku: string }[],
-): Promise<void> {
-  await enqueue(prismaSession(tx), "catalog", [
-    {
-      kind: "event",
-      topic: TOPICS.catalog,
-      envelope: createEnvelope(variantsAddedV1, productId, { productId, variants }),
-    },
-  ]);
+/** Tells inventory about new variants; enqueued in the same transaction that creates them. */
+function variantsAdded(productId: string, variants: { variantId: string; sku: string }[]): OutboxMessage {
+  return {
+    kind: "event",
+    topic: TOPICS.catalog,
+    envelope: createEnvelope(variantsAddedV1, productId, { productId, variants }),
+  };
 }
 
 async function refuseTakenSkus(tx: Tx, skus: string[], field: string): Promise<void> {
@@ -123,11 +128,18 @@ function uniqueClash(err: unknown, field: string): never {
   throw err;
 }
 
-/** Writes a planned product: the row, options and values, variants, categories, attributes, announcement. */
+/**
+ * Writes a planned product: the row, options and values, variants, categories, attributes, and its
+ * announcement and audit event.
+ */
 async function insertProduct(
   tx: Tx,
   input: NewProduct,
   plan: ProductPlan,
+  audit: {
+    scope: AuditScope;
+    action: typeof CATALOG_AUDIT_ACTIONS.productCreated | typeof CATALOG_AUDIT_ACTIONS.productImported;
+  },
 ): Promise<{ id: string; slug: string }> {
   const productId = randomUUID();
   const options = plan.options.map((o, position) => ({
@@ -184,11 +196,28 @@ async function insertProduct(
     data: variants.flatMap((v) => v.valueIds.map((optionValueId) => ({ variantId: v.id, optionValueId }))),
   });
   await refreshKeywords(tx, productId);
-  await announceVariants(
-    tx,
-    productId,
-    variants.map((v) => ({ variantId: v.id, sku: v.sku })),
+  const facts = await readProductFacts(tx, productId);
+  if (!facts) throw new Error("a product just written could not be read back");
+  const record = productCreated(
+    audit.action,
+    {
+      id: productId,
+      slug: plan.slug,
+      currency: input.currency,
+      price: input.price,
+      compareAtPrice: input.compareAtPrice,
+      options: plan.options,
+      skus: variants.map((v) => v.sku),
+    },
+    facts,
   );
+  await enqueue(prismaSession(tx), "catalog", [
+    variantsAdded(
+      productId,
+      variants.map((v) => ({ variantId: v.id, sku: v.sku })),
+    ),
+    auditMessage(audit.scope, record),
+  ]);
   return { id: productId, slug: plan.slug };
 }
 
@@ -305,39 +334,69 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
     };
   }
 
-  async setStatus(id: string, status: ProductStatus): Promise<{ slug: string; status: ProductStatus }> {
-    const current = await this.db.prisma.product.findUnique({ where: { id }, select: { publishedAt: true } });
-    if (!current) throw new NotFoundError(`No product with id ${id}`);
-    const updated = await this.db.prisma.product
-      .update({
-        where: { id },
-        data: {
-          status,
-          // The first publication date stays: "new arrivals" must not reshuffle on every re-publish.
-          ...(status === "PUBLISHED" && !current.publishedAt ? { publishedAt: new Date() } : {}),
-        },
-        select: { slug: true, status: true },
-      })
-      .catch((err: unknown) => notFound(err, `No product with id ${id}`));
-    return updated;
+  async setStatus(
+    id: string,
+    status: ProductStatus,
+    audit: AuditScope,
+  ): Promise<{ slug: string; status: ProductStatus }> {
+    return this.db.prisma.$transaction(async (tx) => {
+      const current = await tx.$queryRaw<{ title: string; status: ProductStatus; published: boolean }[]>`
+        SELECT title, status::text AS status, published_at IS NOT NULL AS published
+          FROM catalog.products WHERE id = ${id}::uuid FOR UPDATE`;
+      const was = current[0];
+      if (!was) throw new NotFoundError(`No product with id ${id}`);
+      const updated = await tx.product
+        .update({
+          where: { id },
+          data: {
+            status,
+            // The first publication date stays: "new arrivals" must not reshuffle on every re-publish.
+            ...(status === "PUBLISHED" && !was.published ? { publishedAt: new Date() } : {}),
+          },
+          select: { slug: true, status: true },
+        })
+        .catch((err: unknown) => notFound(err, `No product with id ${id}`));
+      await recordAudit(
+        tx,
+        audit,
+        productStatusChanged({ id, title: was.title }, was.status, updated.status),
+      );
+      return updated;
+    });
   }
 
   async setVariantPrice(
     variantId: string,
     price: number,
     compareAtPrice: number | null,
+    audit: AuditScope,
   ): Promise<{ slug: string; variant: AdminVariant }> {
     return this.db.prisma.$transaction(async (tx) => {
       const found = await tx.variant.findUnique({ where: { id: variantId }, select: { productId: true } });
       if (!found) throw new NotFoundError(`No variant with id ${variantId}`);
-      // Concurrent price changes on one product serialise here, so the range below sees them all.
-      await tx.$queryRaw`SELECT 1 FROM catalog.products WHERE id = ${found.productId}::uuid FOR UPDATE`;
+      // Concurrent price changes on one product serialise here, so the range below sees them all (and
+      // the price read next is the one this change replaces).
+      const product = await lockProduct(tx, found.productId);
+      if (!product) throw new NotFoundError(`No variant with id ${variantId}`);
+      const before = await tx.variant.findUniqueOrThrow({
+        where: { id: variantId },
+        select: { price: true, compareAtPrice: true },
+      });
       const variant = await tx.variant.update({
         where: { id: variantId },
         data: { price, compareAtPrice },
         select: { ...variantSelect, productId: true },
       });
       const slug = await refreshPriceRange(tx, variant.productId);
+      await recordAudit(
+        tx,
+        audit,
+        variantPriceChanged(
+          { id: variantId, sku: variant.sku, productTitle: product.title },
+          before,
+          variant,
+        ),
+      );
       const { productId: _productId, ...view } = variant;
       return { slug, variant: view };
     });
@@ -362,7 +421,7 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
     return { brands, categories, attributes };
   }
 
-  async createProduct(input: NewProduct): Promise<{ id: string; slug: string }> {
+  async createProduct(input: NewProduct, audit: AuditScope): Promise<{ id: string; slug: string }> {
     const plan = planProduct(input);
     return this.db.prisma
       .$transaction(async (tx) => {
@@ -374,12 +433,12 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
           plan.variants.map((v) => v.sku),
           "skuPrefix",
         );
-        return insertProduct(tx, input, plan);
+        return insertProduct(tx, input, plan, { scope: audit, action: CATALOG_AUDIT_ACTIONS.productCreated });
       })
       .catch((err: unknown) => uniqueClash(err, "slug"));
   }
 
-  async importProducts(products: NewProduct[], write: boolean): Promise<ImportOutcome> {
+  async importProducts(products: NewProduct[], write: boolean, audit: AuditScope): Promise<ImportOutcome> {
     const problems: DraftProblem[] = [];
     const plans = products.map((input, index) => {
       try {
@@ -442,7 +501,13 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
           const out: { id: string; slug: string }[] = [];
           for (const [index, input] of products.entries()) {
             const plan = plans[index];
-            if (plan) out.push(await insertProduct(tx, input, plan));
+            if (plan)
+              out.push(
+                await insertProduct(tx, input, plan, {
+                  scope: audit,
+                  action: CATALOG_AUDIT_ACTIONS.productImported,
+                }),
+              );
           }
           return out;
         },
@@ -452,10 +517,12 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
     return { problems: [], created };
   }
 
-  async updateProduct(id: string, details: ProductDetails): Promise<{ slug: string }> {
+  async updateProduct(id: string, details: ProductDetails, audit: AuditScope): Promise<{ slug: string }> {
     return this.db.prisma.$transaction(async (tx) => {
-      const found = await tx.product.findUnique({ where: { id }, select: { id: true } });
-      if (!found) throw new NotFoundError(`No product with id ${id}`);
+      // Two edits of one product queue here, so each records what it really replaced.
+      if (!(await lockProduct(tx, id))) throw new NotFoundError(`No product with id ${id}`);
+      const before = await readProductFacts(tx, id);
+      if (!before) throw new NotFoundError(`No product with id ${id}`);
       await checkReferences(tx, details);
       await tx.productCategory.deleteMany({ where: { productId: id } });
       await tx.productAttributeValue.deleteMany({ where: { productId: id } });
@@ -472,18 +539,22 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
         select: { slug: true },
       });
       await refreshKeywords(tx, id);
+      const after = await readProductFacts(tx, id);
+      if (!after) throw new Error("a product just updated could not be read back");
+      await recordAudit(tx, audit, productUpdated(id, before, after));
       return product;
     });
   }
 
-  async addVariant(input: NewVariant): Promise<{ slug: string; variant: AdminVariant }> {
+  async addVariant(input: NewVariant, audit: AuditScope): Promise<{ slug: string; variant: AdminVariant }> {
     return this.db.prisma
       .$transaction(async (tx) => {
         // Variants of one product are added one at a time, so positions and combinations stay unique.
-        const locked = await tx.$queryRaw<{ currency: string }[]>`
-          SELECT currency FROM catalog.products WHERE id = ${input.productId}::uuid FOR UPDATE`;
-        const currency = locked[0]?.currency;
-        if (!currency) throw new NotFoundError(`No product with id ${input.productId}`);
+        const locked = await tx.$queryRaw<{ currency: string; title: string }[]>`
+          SELECT currency, title FROM catalog.products WHERE id = ${input.productId}::uuid FOR UPDATE`;
+        const product = locked[0];
+        if (!product) throw new NotFoundError(`No product with id ${input.productId}`);
+        const currency = product.currency;
         const options = await tx.productOption.findMany({
           where: { productId: input.productId },
           orderBy: { position: "asc" },
@@ -542,7 +613,10 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
         });
         const slug = await refreshPriceRange(tx, input.productId);
         await refreshKeywords(tx, input.productId);
-        await announceVariants(tx, input.productId, [{ variantId: variant.id, sku: variant.sku }]);
+        await enqueue(prismaSession(tx), "catalog", [
+          variantsAdded(input.productId, [{ variantId: variant.id, sku: variant.sku }]),
+          auditMessage(audit, variantCreated(product.title, { ...variant, currency })),
+        ]);
         return { slug, variant };
       })
       .catch((err: unknown) => uniqueClash(err, "sku"));

@@ -38,7 +38,7 @@ export const adminRouter = router({
         const staff = ctx.staff;
         // Publishing at creation is publishing: it needs that permission too.
         if (input.status === "PUBLISHED") authorize(staff, "catalog.products.publish");
-        const created = await ctx.admin.createProduct(input);
+        const created = await ctx.admin.createProduct(input, ctx.audit);
         await ctx.invalidateProduct(created.slug);
         ctx.log.info({ productId: created.id, by: staff.userId }, "product created");
         return created;
@@ -51,7 +51,7 @@ export const adminRouter = router({
       .mutation(async ({ ctx, input }) => {
         const staff = ctx.staff;
         const { id, ...details } = input;
-        const result = await ctx.admin.updateProduct(id, details);
+        const result = await ctx.admin.updateProduct(id, details, ctx.audit);
         await ctx.invalidateProduct(result.slug);
         ctx.log.info({ productId: id, by: staff.userId }, "product updated");
         return result;
@@ -60,7 +60,7 @@ export const adminRouter = router({
       .input(setStatusInput)
       .mutation(async ({ ctx, input }) => {
         const staff = ctx.staff;
-        const result = await ctx.admin.setStatus(input.id, input.status);
+        const result = await ctx.admin.setStatus(input.id, input.status, ctx.audit);
         await ctx.invalidateProduct(result.slug);
         ctx.log.info(
           { productId: input.id, status: input.status, by: staff.userId },
@@ -74,7 +74,7 @@ export const adminRouter = router({
       .input(createVariantInput)
       .mutation(async ({ ctx, input }) => {
         const staff = ctx.staff;
-        const result = await ctx.admin.addVariant(input);
+        const result = await ctx.admin.addVariant(input, ctx.audit);
         await ctx.invalidateProduct(result.slug);
         ctx.log.info(
           { productId: input.productId, sku: result.variant.sku, by: staff.userId },
@@ -86,7 +86,12 @@ export const adminRouter = router({
       .input(setPriceInput)
       .mutation(async ({ ctx, input }) => {
         const staff = ctx.staff;
-        const result = await ctx.admin.setVariantPrice(input.variantId, input.price, input.compareAtPrice);
+        const result = await ctx.admin.setVariantPrice(
+          input.variantId,
+          input.price,
+          input.compareAtPrice,
+          ctx.audit,
+        );
         await ctx.invalidateProduct(result.slug);
         ctx.log.info(
           { variantId: input.variantId, price: input.price, by: staff.userId },

@@ -11,6 +11,7 @@ import {
   rowToDraft,
   type ImportProblem,
 } from "../../../domain/product-import";
+import type { AuditScope } from "@emporium/contracts";
 import type { StaffPrincipal } from "@emporium/service-kit";
 import type { Context } from "../../trpc";
 import { createProductInput } from "./schemas";
@@ -27,7 +28,7 @@ export interface ImportAnswer {
 }
 
 export async function importProducts(
-  ctx: Context & { staff: StaffPrincipal },
+  ctx: Context & { staff: StaffPrincipal; audit: AuditScope },
   input: { columns: string[]; rows: Record<string, string>[]; write: boolean; firstLine: number },
 ): Promise<ImportAnswer> {
   const staff = ctx.staff;
@@ -59,7 +60,7 @@ export async function importProducts(
     }
   });
   if (drafts.some((d) => d.status === "PUBLISHED")) authorize(staff, "catalog.products.publish");
-  const outcome = await ctx.admin.importProducts(drafts, input.write && problems.length === 0);
+  const outcome = await ctx.admin.importProducts(drafts, input.write && problems.length === 0, ctx.audit);
   for (const p of outcome.problems)
     problems.push({
       line: lineOf(rowOfDraft[p.index] ?? 0) + offset,

@@ -1,6 +1,8 @@
 // Staff procedures for product images: list, upload (a signed form, then `complete`), remove, reorder
 // and describe. Each names the permission its caller must hold; the work is MediaLibrary's. A change drops the product's
-// cached answers so the storefront shows it at once.
+// cached answers so the storefront shows it at once, and is audited in its own transaction — except
+// createUpload, which changes nothing of the shop (it signs a form for a staging key that is swept away
+// unless `complete` adds the image, and that is audited as product.media-added).
 import { router, staffProcedure } from "../../../trpc";
 import {
   completeUploadInput,
@@ -38,7 +40,7 @@ export const mediaRouter = router({
     .input(completeUploadInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
-      const { slug, media } = await ctx.media.complete(input);
+      const { slug, media } = await ctx.media.complete(input, ctx.audit);
       await ctx.invalidateProduct(slug);
       ctx.log.info({ productId: input.productId, mediaId: media.id, by: staff.userId }, "media added");
       return media;
@@ -47,7 +49,7 @@ export const mediaRouter = router({
     .input(removeMediaInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
-      const { slug } = await ctx.media.remove(input.productId, input.mediaId);
+      const { slug } = await ctx.media.remove(input.productId, input.mediaId, ctx.audit);
       await ctx.invalidateProduct(slug);
       ctx.log.info({ productId: input.productId, mediaId: input.mediaId, by: staff.userId }, "media removed");
       return { removed: input.mediaId };
@@ -55,14 +57,14 @@ export const mediaRouter = router({
   reorder: staffProcedure("catalog.products.write")
     .input(reorderMediaInput)
     .mutation(async ({ ctx, input }) => {
-      const { slug, media } = await ctx.media.reorder(input.productId, input.mediaIds);
+      const { slug, media } = await ctx.media.reorder(input.productId, input.mediaIds, ctx.audit);
       await ctx.invalidateProduct(slug);
       return media;
     }),
   setAlt: staffProcedure("catalog.products.write")
     .input(setAltInput)
     .mutation(async ({ ctx, input }) => {
-      const { slug, media } = await ctx.media.setAlt(input.productId, input.mediaId, input.alt);
+      const { slug, media } = await ctx.media.setAlt(input.productId, input.mediaId, input.alt, ctx.audit);
       await ctx.invalidateProduct(slug);
       return media;
     }),
