@@ -316,6 +316,7 @@ export function generateShop(seed: number, productCount: number): GeneratedShop 
             reserved: 0,
             available: qty,
             lowStockThreshold: 5,
+            updatedAt: createdAt,
           });
         }
         const variant = shop.variants[shop.variants.length - 1];

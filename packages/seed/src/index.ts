@@ -6,7 +6,7 @@
 // with sharp into an object store, so it sits above db and storage and is used by whoever starts an
 // empty shop — the catalog's first start, `npm run dev`, the benchmarks and the system tests.
 import type { ObjectStore } from "@emporium/storage";
-import type { Database } from "@emporium/db";
+import type { Database, SqlSession } from "@emporium/db";
 import { generateShop, type GeneratedShop, type ImageSpec } from "./generate";
 
 export type SeedStage = "images" | "rows";
@@ -27,6 +27,49 @@ export interface SeedResult {
 }
 
 const CHUNK = 2_000;
+
+/** Each generated table and where its rows go, in an order that satisfies the foreign keys. */
+const TABLES: ReadonlyArray<readonly [Exclude<keyof GeneratedShop, "images">, string]> = [
+  ["brands", "catalog.brands"],
+  ["categories", "catalog.categories"],
+  ["attributes", "catalog.attributes"],
+  ["attributeValues", "catalog.attribute_values"],
+  ["products", "catalog.products"],
+  ["productCategories", "catalog.product_categories"],
+  ["productAttributeValues", "catalog.product_attribute_values"],
+  ["options", "catalog.product_options"],
+  ["optionValues", "catalog.product_option_values"],
+  ["variants", "catalog.variants"],
+  ["variantOptionValues", "catalog.variant_option_values"],
+  ["media", "catalog.media"],
+  ["locations", "inventory.locations"],
+  ["stockLevels", "inventory.stock_levels"],
+];
+
+/** A field's column: every column is its field's name in snake case (createdAt → created_at). */
+const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Inserts rows as one statement with one parameter: the rows as JSON, read back into the table's row
+ * type by json_populate_recordset, so PostgreSQL converts every value to its column's type (enums,
+ * timestamps, arrays). Through Prisma's createMany the same rows held the seeding process's heap past
+ * 300 MB (2,000-row statements compiled into query plans with a node per value, kept until the end),
+ * and the catalog, which seeds on its first start with a 128 MB heap, ran out of memory.
+ */
+async function insertRows(tx: SqlSession, table: string, rows: readonly object[]): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first)
+    .map((field) => `"${columnOf(field)}"`)
+    .join(", ");
+  const json = JSON.stringify(
+    rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [columnOf(k), v]))),
+  );
+  await tx.query(
+    `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json)`,
+    [json],
+  );
+}
 const IMAGE_CONCURRENCY = 4;
 
 export async function isSeeded(db: Database): Promise<boolean> {
@@ -72,39 +115,25 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
   const totalRows = Object.values(counts).reduce((a, b) => a + b, 0);
   let written = 0;
   report(0, totalRows, "rows");
-  await db.prisma.$transaction(
-    async (tx) => {
-      // Re-checked inside the transaction: two processes seeding at once must not both insert. The
-      // second waits for the first however long its seeding takes (past the pool's statement timeout).
-      await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
-      await tx.$executeRawUnsafe("LOCK TABLE catalog.products IN EXCLUSIVE MODE");
-      const present = await tx.product.count();
-      if (present > 0) return;
-      const insert = async <T>(rows: T[], createMany: (chunk: T[]) => Promise<unknown>) => {
-        for (let i = 0; i < rows.length; i += CHUNK) {
-          const chunk = rows.slice(i, i + CHUNK);
-          await createMany(chunk);
-          written += chunk.length;
-          report(written, totalRows, "rows");
-        }
-      };
-      await insert(shop.brands, (data) => tx.brand.createMany({ data }));
-      await insert(shop.categories, (data) => tx.category.createMany({ data }));
-      await insert(shop.attributes, (data) => tx.attribute.createMany({ data }));
-      await insert(shop.attributeValues, (data) => tx.attributeValue.createMany({ data }));
-      await insert(shop.products, (data) => tx.product.createMany({ data }));
-      await insert(shop.productCategories, (data) => tx.productCategory.createMany({ data }));
-      await insert(shop.productAttributeValues, (data) => tx.productAttributeValue.createMany({ data }));
-      await insert(shop.options, (data) => tx.productOption.createMany({ data }));
-      await insert(shop.optionValues, (data) => tx.productOptionValue.createMany({ data }));
-      await insert(shop.variants, (data) => tx.variant.createMany({ data }));
-      await insert(shop.variantOptionValues, (data) => tx.variantOptionValue.createMany({ data }));
-      await insert(shop.media, (data) => tx.media.createMany({ data }));
-      await insert(shop.locations, (data) => tx.location.createMany({ data }));
-      await insert(shop.stockLevels, (data) => tx.stockLevel.createMany({ data }));
-    },
-    { timeout: 15 * 60_000, maxWait: 60_000 },
-  );
+  await db.transaction(async (tx) => {
+    // Re-checked inside the transaction: two processes seeding at once must not both insert. The
+    // second waits for the first however long its seeding takes (past the pool's statement timeout).
+    await tx.query("SET LOCAL statement_timeout = 0");
+    await tx.query("LOCK TABLE catalog.products IN EXCLUSIVE MODE");
+    const [present] = await tx.query<{ seeded: boolean }>(
+      "SELECT EXISTS (SELECT 1 FROM catalog.products) AS seeded",
+    );
+    if (present?.seeded) return;
+    for (const [key, table] of TABLES) {
+      const rows: readonly object[] = shop[key];
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK);
+        await insertRows(tx, table, chunk);
+        written += chunk.length;
+        report(written, totalRows, "rows");
+      }
+    }
+  });
   return { skipped: false, counts };
 }
 

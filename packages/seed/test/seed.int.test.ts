@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalFolderStore } from "@emporium/storage";
 import type { Database } from "@emporium/db";
 import { testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
-import { isSeeded, seed } from "../src";
+import { realServer } from "@emporium/testkit";
+import { createScratchDatabase } from "@emporium/db/testing";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { generateShop, isSeeded, seed } from "../src";
 
 describe.each(testDatabaseTargets("seed"))("seed on $name", (target) => {
   let test: TestDatabase;
@@ -44,6 +48,26 @@ describe.each(testDatabaseTargets("seed"))("seed on $name", (target) => {
     expect((await readdir(path.join(mediaDir, "products"))).length).toBe(40);
   });
 
+  it("stores every generated value as written: dates, enums, nulls and numbers", async () => {
+    const shop = generateShop(3, 40);
+    const product = shop.products[7];
+    const level = shop.stockLevels[5];
+    if (!product || !level) throw new Error("the generated shop is smaller than expected");
+    const stored = await db.prisma.product.findUniqueOrThrow({ where: { id: product.id } });
+    expect(stored).toMatchObject({
+      slug: product.slug,
+      title: product.title,
+      status: product.status,
+      publishedAt: product.publishedAt ?? null,
+      createdAt: product.createdAt,
+      updatedAt: product.updatedAt,
+    });
+    const storedLevel = await db.prisma.stockLevel.findFirstOrThrow({
+      where: { variantId: level.variantId, locationId: level.locationId },
+    });
+    expect(storedLevel).toMatchObject({ onHand: level.onHand, available: level.available, sku: level.sku });
+  });
+
   it("indexes products for search as they are inserted", async () => {
     const rows = await db.sql.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM catalog.products WHERE search_vector IS NULL",
@@ -60,4 +84,28 @@ describe.each(testDatabaseTargets("seed"))("seed on $name", (target) => {
     expect(await db.prisma.product.count()).toBe(40);
     expect(await db.prisma.variant.count()).toBe(before);
   });
+});
+
+// The catalog seeds an empty database on its first start (compose's SEED_ON_START) inside its production
+// heap of 128 MB. Through Prisma's createMany the default shop's rows held the heap past 300 MB and the
+// catalog died on first start; the seed must fit with room to spare.
+const postgres = realServer("TEST_DATABASE_URL", "seed within the catalog's heap on PostgreSQL").url;
+describe.runIf(postgres)("seed within the catalog's production heap", () => {
+  it("writes the default 2,000-product shop in a process limited to a 128 MB heap", async () => {
+    const scratch = await createScratchDatabase(postgres ?? "", "emporium_seed_heap");
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ["--max-old-space-size=128", "--import", "tsx", "src/cli.ts", "--no-images"],
+        {
+          cwd: path.join(import.meta.dirname, ".."),
+          env: { ...process.env, DATABASE_URL: scratch.url },
+          timeout: 240_000,
+        },
+      );
+      expect(stdout).toMatch(/seeded .* 2000 products/);
+    } finally {
+      await scratch.drop();
+    }
+  }, 300_000);
 });
