@@ -50,6 +50,20 @@ describe("staff sign-in", () => {
     await page.waitForURL(/\/signin/);
     await page.close();
   });
+
+  it("shows its own words for a sign-in link's ?error=, never the link's text", async () => {
+    const page = await browser.newPage();
+    const planted = "Your account is suspended. Call +1-555-0100 to restore it.";
+    await page.goto(`${adminUrl}/signin?error=${encodeURIComponent(planted)}`);
+    const alert = page.locator("main").getByRole("alert");
+    await expect.poll(() => alert.textContent()).toMatch(/Sign-in failed; please try again/);
+    expect(await page.locator("body").textContent()).not.toContain("555-0100");
+    await page.goto(`${adminUrl}/signin?error=SignInLimited-840`);
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/Too many sign-in attempts\. Please try again in 14 minutes\./);
+    await page.close();
+  });
 });
 
 describe("prices", () => {

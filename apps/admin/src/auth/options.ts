@@ -5,10 +5,11 @@ import type { NextAuthOptions } from "next-auth";
 import { TRPCClientError } from "@trpc/client";
 import { oidcProvider, passwordProvider, sessionSecret } from "@emporium/auth/next-auth";
 import { STAFF_ROLES, type StaffRole } from "@emporium/auth";
+import { BAD_CREDENTIALS, signInLimitedCode, SIGN_IN_UNAVAILABLE } from "@emporium/auth/sign-in-codes";
 import { createIdentityClient } from "@emporium/identity/client";
 import { clientIp } from "@/client-ip";
 import { env } from "@/env";
-import { BAD_CREDENTIALS_MESSAGE, NOT_STAFF_ERROR, NOT_STAFF_MESSAGE } from "./messages";
+import { NOT_STAFF_ERROR } from "./messages";
 import { bearerFor } from "./service-token";
 
 declare module "next-auth" {
@@ -36,22 +37,27 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 // Sign-in attempts are limited per address too: identity counts the person's, not this server's.
 const identity = createIdentityClient(env.IDENTITY_URL, undefined, { clientIp });
 
+/** Why identity refused a password sign-in, as the code the sign-in page words (./messages.ts). */
+function signInFailureCode(error: unknown): string {
+  const data: unknown = error instanceof TRPCClientError ? error.data : null;
+  if (typeof data !== "object" || data === null) return SIGN_IN_UNAVAILABLE;
+  const code: unknown = Reflect.get(data, "code");
+  // A limit's refusal says how long to wait as data.retryAfterSeconds.
+  const wait: unknown = Reflect.get(data, "retryAfterSeconds");
+  if (code === "TOO_MANY_REQUESTS")
+    return signInLimitedCode(typeof wait === "number" && wait > 0 ? wait : null);
+  if (code === "UNAUTHORIZED" || code === "BAD_REQUEST") return BAD_CREDENTIALS;
+  return SIGN_IN_UNAVAILABLE;
+}
+
 async function authorizeStaff(email: string, password: string) {
   let user;
   try {
     user = await identity.auth.signIn.mutate({ email, password });
   } catch (error) {
-    if (
-      error instanceof TRPCClientError &&
-      ["UNAUTHORIZED", "BAD_REQUEST"].includes(String(error.data?.code))
-    )
-      throw new Error(BAD_CREDENTIALS_MESSAGE);
-    // Identity says how long to wait ("Too many sign-in attempts for this account; try again in 14 minutes").
-    if (error instanceof TRPCClientError && error.data?.code === "TOO_MANY_REQUESTS")
-      throw new Error(error.message);
-    throw new Error("Sign-in is unavailable right now; please try again in a moment.");
+    throw new Error(signInFailureCode(error));
   }
-  if (!user.role) throw new Error(NOT_STAFF_MESSAGE);
+  if (!user.role) throw new Error(NOT_STAFF_ERROR);
   return {
     id: user.id,
     email: user.email,

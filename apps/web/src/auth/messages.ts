@@ -1,21 +1,22 @@
 // What the account pages say about signing in, shared by the server and the forms in the browser.
 // next-auth hands whatever a sign-in threw to the sign-in page as `?error=<message>`, where anyone can
-// type anything: so the server throws only the codes below, and the page shows only its own words for
-// them — never the text of the link.
+// type anything: so the server throws only the codes of @emporium/auth/sign-in-codes, and the page
+// shows only its own words for them — never the text of the link.
 import { TRPCClientError } from "@trpc/client";
+import {
+  BAD_CREDENTIALS,
+  limitedWaitOf,
+  signInLimitedCode,
+  SIGN_IN_UNAVAILABLE,
+} from "@emporium/auth/sign-in-codes";
 import { tooManyMessage, tooManyRequestsOf } from "@/trpc/too-many-requests";
 
 export const BAD_CREDENTIALS_MESSAGE = "Email or password is incorrect.";
 export const SIGN_IN_FAILED_MESSAGE = "Sign-in failed; please try again.";
 
-/** The code of a password sign-in identity refused for too many attempts: "SignInLimited-840". */
-export const SIGN_IN_LIMITED = "SignInLimited";
-/** The code of a password sign-in identity could not answer. */
-export const SIGN_IN_UNAVAILABLE = "SignInUnavailable";
-
 /** next-auth's error codes and ours as sentences (a limited sign-in has its own, with the wait). */
 const SIGN_IN_ERRORS: ReadonlyMap<string, string> = new Map([
-  ["CredentialsSignin", BAD_CREDENTIALS_MESSAGE],
+  [BAD_CREDENTIALS, BAD_CREDENTIALS_MESSAGE],
   // What @emporium/auth's password provider throws for an empty field, as it throws it.
   ["Enter your email and password.", "Enter your email and password."],
   [SIGN_IN_UNAVAILABLE, "Sign-in is unavailable right now; please try again in a moment."],
@@ -26,26 +27,19 @@ const SIGN_IN_ERRORS: ReadonlyMap<string, string> = new Map([
   ["AccessDenied", "This account cannot sign in here."],
 ]);
 
-const LIMITED_CODE = new RegExp(`^${SIGN_IN_LIMITED}(?:-(\\d{1,6}))?$`);
-
-/** The code for a sign-in limited for `retryAfterSeconds` (none when identity did not say). */
-export function signInLimitedCode(retryAfterSeconds: number | null): string {
-  return retryAfterSeconds === null ? SIGN_IN_LIMITED : `${SIGN_IN_LIMITED}-${Math.ceil(retryAfterSeconds)}`;
-}
-
 /** Why identity refused a password sign-in, as the code the sign-in page understands. */
 export function signInFailureCode(error: unknown): string {
   const limited = tooManyRequestsOf(error);
   if (limited) return signInLimitedCode(limited.retryAfterSeconds);
   if (error instanceof TRPCClientError && ["UNAUTHORIZED", "BAD_REQUEST"].includes(String(error.data?.code)))
-    return "CredentialsSignin";
+    return BAD_CREDENTIALS;
   return SIGN_IN_UNAVAILABLE;
 }
 
 /** What the sign-in page says for an `?error=` code: words of ours for known codes, a plain failure else. */
 export function signInErrorMessage(code: string): string {
-  const limited = LIMITED_CODE.exec(code);
-  if (limited) return tooManyMessage("sign-in", limited[1] ? Number(limited[1]) : null);
+  const wait = limitedWaitOf(code);
+  if (wait !== undefined) return tooManyMessage("sign-in", wait);
   return SIGN_IN_ERRORS.get(code) ?? SIGN_IN_FAILED_MESSAGE;
 }
 

@@ -3,6 +3,7 @@
 // "…; try again in 14 minutes"); the shopper's wording is chosen here by what they were doing, so every
 // page says it the same way. Pure and free of server code: the forms in the browser use it too.
 import { TRPCClientError } from "@trpc/client";
+import { whenToRetry } from "@emporium/ui/wait";
 
 /** What the shopper was doing when a limit refused them. */
 export type LimitedAction = "sign-in" | "sign-up" | "place-order" | "search";
@@ -34,23 +35,6 @@ export function tooManyRequestsOf(error: unknown): TooManyRequests | null {
   if (typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0)
     return { retryAfterSeconds: seconds };
   return { retryAfterSeconds: waitInMessage(error.message) };
-}
-
-/**
- * How long to wait, as a person reads it: "1 second", "45 seconds", "2 minutes", "14 minutes",
- * "3 hours". Always rounded up, so nobody is sent back too early; never "0 seconds"; minutes up to two
- * hours (a sign-up limit's hour reads "60 minutes").
- */
-export function describeWait(seconds: number): string {
-  const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? "" : "s"}`;
-  if (!(seconds > 0) || seconds < 60) return unit(Math.max(1, Math.ceil(seconds || 0)), "second");
-  if (seconds <= 2 * 3600) return unit(Math.ceil(seconds / 60), "minute");
-  return unit(Math.ceil(seconds / 3600), "hour");
-}
-
-/** "in 14 minutes", or a vaguer promise when the backend did not say. */
-function whenToRetry(seconds: number | null): string {
-  return seconds === null ? "in a few minutes" : `in ${describeWait(seconds)}`;
 }
 
 /** What to tell the shopper whom a limit refused while doing `action`. */

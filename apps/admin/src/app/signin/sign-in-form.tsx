@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@emporium/ui/alert";
 import { Button } from "@emporium/ui/button";
 import { TextField } from "@emporium/ui/text-field";
-import { SIGN_IN_ERRORS } from "@/auth/messages";
+import { SIGN_IN_FAILED_MESSAGE, signInErrorMessage } from "@/auth/messages";
 
 export function SignInForm({
   initialError,
@@ -18,7 +18,7 @@ export function SignInForm({
   providerName: string | null;
 }) {
   const router = useRouter();
-  const [error, setError] = useState(initialError ? (SIGN_IN_ERRORS[initialError] ?? initialError) : null);
+  const [error, setError] = useState(initialError ? signInErrorMessage(initialError) : null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -37,9 +37,7 @@ export function SignInForm({
       router.refresh();
       return;
     }
-    setError(
-      result?.error ? (SIGN_IN_ERRORS[result.error] ?? result.error) : "Sign-in failed; please try again.",
-    );
+    setError(result?.error ? signInErrorMessage(result.error) : SIGN_IN_FAILED_MESSAGE);
   }
 
   return (

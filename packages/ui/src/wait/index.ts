@@ -1,0 +1,1 @@
+export { describeWait, whenToRetry } from "./wait";
