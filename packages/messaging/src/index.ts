@@ -12,6 +12,7 @@ export {
   outboxRows,
   claimMessage,
   outboxTable,
+  OUTBOX_SCHEMAS,
   type OutboxMessage,
   type OutboxSchema,
 } from "./outbox/outbox";

@@ -13,6 +13,7 @@ import {
   InProcessEventBus,
   OutboxRelay,
   outboxChannel,
+  OUTBOX_SCHEMAS,
   type EventBus,
   type OutboxSchema,
 } from "../src";
@@ -49,6 +50,23 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     t = await target.create();
   });
   afterAll(() => t?.dispose());
+
+  it.each(OUTBOX_SCHEMAS)("has the %s outbox, whose inserts wake its relay", async (schema) => {
+    const notified: string[] = [];
+    const unlisten = await t.db.listen(outboxChannel(schema), () => notified.push(schema));
+    try {
+      const envelope = ping(`schema-${schema}`, 1);
+      await t.db.transaction((tx) => enqueue(tx, schema, [{ kind: "event", topic: schema, envelope }]));
+      await waitFor(() => notified.length > 0, { timeoutMs: 5_000, what: `a notification on ${schema}` });
+      const [row] = await t.db.sql.query<{ aggregate_id: string }>(
+        `DELETE FROM "${schema}"."outbox" WHERE id = $1 RETURNING aggregate_id`,
+        [envelope.id],
+      );
+      expect(row?.aggregate_id).toBe(envelope.aggregateId);
+    } finally {
+      await unlisten();
+    }
+  });
 
   it("publishes committed events and commands in write order per channel, woken by NOTIFY", async () => {
     const events = new InProcessEventBus(log, FAST_RETRY);

@@ -78,6 +78,8 @@ const identity = createIdentityService({
   limits: identityLimits,
   log: log.child({ service: "identity" }),
   metrics: createServiceMetrics("identity"),
+  // Staff changes' audit events leave identity's outbox on the shared bus.
+  events,
 });
 const inventoryMetrics = createServiceMetrics("inventory");
 const inventoryApi = createInventoryApi({

@@ -8,6 +8,25 @@ describe("identity configuration", () => {
     const e = loadIdentityEnv({});
     expect(e).toMatchObject({ IDENTITY_PORT: 4003, MIGRATE_ON_START: true, IDENTITY_DEV_ACCOUNTS: true });
     expect(e.SERVICE_TOKEN_SECRET).toBeUndefined();
+    expect(e.KAFKA_BROKERS).toBeUndefined();
+  });
+
+  it("publishes its outbox on Kafka when KAFKA_BROKERS names the brokers", () => {
+    expect(loadIdentityEnv({ KAFKA_BROKERS: "kafka-1:9092,kafka-2:9092" }).KAFKA_BROKERS).toEqual([
+      "kafka-1:9092",
+      "kafka-2:9092",
+    ]);
+    const exit = vi.spyOn(process, "exit").mockImplementation((code) => {
+      throw new Error(`exit ${String(code)}`);
+    });
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      expect(() => loadIdentityEnv({ KAFKA_BROKERS: "kafka" })).toThrow("exit 2");
+      expect(error).toHaveBeenCalledWith(expect.stringContaining("KAFKA_BROKERS"));
+    } finally {
+      exit.mockRestore();
+      error.mockRestore();
+    }
   });
 
   it("with a real database leaves migrations to the job and makes no development accounts", () => {

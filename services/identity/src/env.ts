@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { databaseEnv } from "@emporium/db";
+import { brokerEnv } from "@emporium/runtime";
 import {
   limitEnv,
   limitOf,
@@ -108,6 +109,9 @@ export const identityEnvSchema = z
     ...oidcEnvShape,
     ...attemptLimitsEnvShape,
     ...databaseEnv("PGlite, generated development secrets"),
+    KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.optional().describe(
+      "Kafka brokers, host:port[,host:port…]; when set, the audit events of staff changes are published from identity's outbox on the audit topic (unset: they wait in the outbox).",
+    ),
     SERVICE_TOKEN_SECRET: env
       .secret()
       .optional()

@@ -1,18 +1,28 @@
 // The identity service's own process: environment → database → HTTP server (answering 503 while
 // starting) → the identity schema (the migrate job creates it; on the embedded database this process
-// migrates) → with IDENTITY_DEV_ACCOUNTS, the local-only accounts → ready.
+// migrates) → with IDENTITY_DEV_ACCOUNTS, the local-only accounts → with KAFKA_BROKERS, the outbox
+// relay (staff changes' audit events) → ready.
 import { serviceTokenKey } from "@emporium/auth";
 import { migrate, openDatabase } from "@emporium/db";
+import { KafkaEventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { onShutdown, waitForSchema } from "@emporium/runtime";
 import { loadIdentityEnv } from "./env";
-import { createAttemptLimits, createIdentityService, ensureDevAccounts, IDENTITY_TABLE } from "./service";
+import {
+  createAttemptLimits,
+  createIdentityService,
+  ensureDevAccounts,
+  IDENTITY_LAST_TABLE,
+} from "./service";
 
 const env = loadIdentityEnv();
 const log = createLogger({ service: "identity", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const metrics = createServiceMetrics("identity");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
 const limits = createAttemptLimits(env.limits, log);
+const events = env.KAFKA_BROKERS
+  ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "identity", log })
+  : undefined;
 const identity = createIdentityService({
   db,
   log,
@@ -22,10 +32,15 @@ const identity = createIdentityService({
   tokenKey: serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR),
   oidc: env.oidc,
   limits,
+  events,
 });
 await identity.server.listen(env.IDENTITY_PORT, env.IDENTITY_HOST);
 log.info(
-  { database: db.description, attemptLimits: env.limits.redisUrl ? "redis" : "in-process" },
+  {
+    database: db.description,
+    attemptLimits: env.limits.redisUrl ? "redis" : "in-process",
+    events: events ? "kafka" : "none",
+  },
   `identity listening on http://${env.IDENTITY_HOST}:${env.IDENTITY_PORT}`,
 );
 
@@ -33,6 +48,7 @@ onShutdown(log, async () => {
   await identity.stop();
   await identity.server.close();
   await limits.close();
+  await events?.close();
   await db.close();
 });
 
@@ -43,12 +59,13 @@ try {
     if (applied.length > 0) log.info({ applied }, "migrations applied");
   }
   identity.readiness.detail = "waiting for the identity schema";
-  await waitForSchema(db, IDENTITY_TABLE, log);
+  await waitForSchema(db, IDENTITY_LAST_TABLE, log);
   if (env.IDENTITY_DEV_ACCOUNTS) await ensureDevAccounts(db, log);
   await identity.start();
   log.info("identity ready");
 } catch (err) {
   log.fatal({ err }, "identity failed to start");
+  await events?.close().catch(() => undefined);
   await db.close().catch(() => undefined);
   process.exit(1);
 }

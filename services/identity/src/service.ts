@@ -1,7 +1,9 @@
-// The identity service as a unit: the account store, the limits on sign-in and sign-up attempts, and the
-// HTTP server. Built by this service's main.ts or by the all-in-one development host.
+// The identity service as a unit: the account store, the limits on sign-in and sign-up attempts, the
+// HTTP server, and the relay that publishes its outbox (staff changes' audit events). Built by this
+// service's main.ts or by the all-in-one development host.
 import { decoyHash } from "@emporium/auth";
 import type { Database } from "@emporium/db";
+import { OutboxRelay, type EventBus } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
 import {
@@ -30,6 +32,11 @@ export interface IdentityServiceDeps {
   oidc?: { issuer: string; clientIds: string[] } | undefined;
   /** Attempts per account and address (sign-in), per email (sign-up), per staff member (changes). */
   limits: AttemptLimits;
+  /**
+   * Where the outbox is published (the audit events of staff changes). Without one they wait in
+   * identity.outbox, and are published once the service runs with a bus.
+   */
+  events?: EventBus | undefined;
 }
 
 export interface IdentityService {
@@ -39,10 +46,14 @@ export interface IdentityService {
   base: ContextBase<Context>;
   /** Call once the identity schema exists (after the migrations): the service then answers. */
   start(): Promise<void>;
+  /** Stops answering and the outbox relay (before the database is closed). */
   stop(): Promise<void>;
 }
 
+/** The table every request reads: /readyz fails while it cannot be read. */
 export const IDENTITY_TABLE = "identity.users";
+/** The identity table the migrations create last: a process waits for it before it starts. */
+export const IDENTITY_LAST_TABLE = "identity.outbox";
 
 export function createIdentityService(d: IdentityServiceDeps): IdentityService {
   const readiness: Readiness = { ready: false, detail: "starting" };
@@ -73,6 +84,9 @@ export function createIdentityService(d: IdentityServiceDeps): IdentityService {
     verifyTokenFirst: true,
     createContext: (request) => ({ ...base, ...request }),
   });
+  const relay = d.events
+    ? new OutboxRelay({ db: d.db, schema: "identity", events: d.events, log: d.log })
+    : null;
   return {
     server,
     readiness,
@@ -81,12 +95,18 @@ export function createIdentityService(d: IdentityServiceDeps): IdentityService {
       // Made now rather than on the first sign-in for an unknown email, which would otherwise take
       // twice as long as any other and so give itself away.
       await decoyHash();
+      if (relay) await relay.start();
+      else
+        d.log.warn(
+          "no event bus (KAFKA_BROKERS): staff changes' audit events wait in identity.outbox until identity runs with one",
+        );
       readiness.ready = true;
       readiness.detail = "ready";
     },
     async stop() {
       readiness.ready = false;
       readiness.detail = "shutting down";
+      await relay?.stop();
     },
   };
 }

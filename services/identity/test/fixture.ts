@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { Principal } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
+import type { EventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { requestAs, testLimiter } from "@emporium/service-kit/testing";
 import { appRouter } from "../src/api/router/_app";
@@ -41,14 +42,22 @@ export interface IdentityFixture {
   db: Database;
   service: IdentityService;
   tokenKey: Uint8Array;
-  /** A caller acting as `principal` (anonymous by default), from `clientIp` (127.0.0.1 by default). */
-  as(principal?: Principal, clientIp?: string): Caller;
+  /**
+   * A caller acting as `principal` (anonymous by default), from `clientIp` (127.0.0.1 by default), in
+   * the request `requestId` ("test" by default).
+   */
+  as(principal?: Principal, clientIp?: string, requestId?: string): Caller;
   dispose(): Promise<void>;
 }
 
 export async function createIdentityFixture(
   target: TestDatabaseTarget,
-  options: { oidc?: { issuer: string; clientIds: string[] }; limits?: AttemptLimits } = {},
+  options: {
+    oidc?: { issuer: string; clientIds: string[] };
+    limits?: AttemptLimits;
+    /** Where the outbox relay publishes; without one, audit events stay in identity.outbox. */
+    events?: EventBus;
+  } = {},
 ): Promise<IdentityFixture> {
   const test = await target.create();
   const tokenKey = new Uint8Array(randomBytes(32));
@@ -59,14 +68,18 @@ export async function createIdentityFixture(
     tokenKey,
     oidc: options.oidc,
     limits: options.limits ?? attemptLimits(),
+    events: options.events,
   });
   await service.start();
   return {
     db: test.db,
     service,
     tokenKey,
-    as: (principal = ANONYMOUS, clientIp?: string) =>
-      createCaller({ ...service.base, ...requestAs(principal, clientIp ? { clientIp } : {}) }),
+    as: (principal = ANONYMOUS, clientIp?: string, requestId?: string) =>
+      createCaller({
+        ...service.base,
+        ...requestAs(principal, { ...(clientIp ? { clientIp } : {}), ...(requestId ? { requestId } : {}) }),
+      }),
     async dispose() {
       await service.stop();
       await test.dispose();

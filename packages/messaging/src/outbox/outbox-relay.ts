@@ -49,6 +49,7 @@ const LOCK_KEYS: Record<OutboxSchema, number> = {
   orders: 71_003,
   payments: 71_004,
   fulfillment: 71_005,
+  identity: 71_006,
 };
 
 export class OutboxRelay {

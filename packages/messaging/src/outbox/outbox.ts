@@ -11,7 +11,15 @@ import {
 } from "@emporium/contracts";
 
 /** The schemas that have an outbox. Identifiers are taken from this list only, never from input. */
-export type OutboxSchema = "catalog" | "inventory" | "orders" | "payments" | "fulfillment";
+export const OUTBOX_SCHEMAS = [
+  "catalog",
+  "inventory",
+  "orders",
+  "payments",
+  "fulfillment",
+  "identity",
+] as const;
+export type OutboxSchema = (typeof OUTBOX_SCHEMAS)[number];
 
 export type OutboxMessage =
   | { kind: "event"; topic: string; envelope: Envelope }

@@ -1,6 +1,13 @@
 import { MIN_PASSWORD_LENGTH } from "@emporium/auth";
 import { describe, expect, it } from "vitest";
-import { keepsAnOwner, normalizeEmail, temporaryPassword } from "./staff";
+import { auditChanges } from "@emporium/contracts";
+import {
+  keepsAnOwner,
+  normalizeEmail,
+  staffAuditRecord,
+  staffChangeAction,
+  temporaryPassword,
+} from "./staff";
 
 describe("keepsAnOwner", () => {
   it("refuses to take the role from the only owner", () => {
@@ -33,5 +40,38 @@ describe("temporaryPassword", () => {
 describe("normalizeEmail", () => {
   it("lower-cases and trims", () => {
     expect(normalizeEmail("  Ada.Lovelace@Example.COM ")).toBe("ada.lovelace@example.com");
+  });
+});
+
+describe("staff changes in the audit log", () => {
+  const account = { id: "5d0c6a1e-1111-4a4a-8b8b-222222222222", email: "ada@example.com", name: "Ada" };
+
+  it("names joining, leaving and moving within the staff", () => {
+    expect(staffChangeAction(null, "support")).toBe("staff-member.created");
+    expect(staffChangeAction("manager", null)).toBe("staff-member.removed");
+    expect(staffChangeAction("support", "manager")).toBe("staff-member.role-changed");
+    expect(staffChangeAction("manager", "manager")).toBe("staff-member.role-changed");
+  });
+
+  it("records the account by email, and a one-time password only as having been issued", () => {
+    const record = staffAuditRecord(null, { ...account, role: "manager" }, { temporaryPasswordIssued: true });
+    expect(record).toMatchObject({
+      action: "staff-member.created",
+      target: { type: "staff-member", id: account.id, label: "ada@example.com" },
+    });
+    expect(auditChanges(record.before, record.after)).toEqual([
+      { field: "email", before: null, after: "ada@example.com" },
+      { field: "name", before: null, after: "Ada" },
+      { field: "role", before: null, after: "manager" },
+      { field: "temporaryPasswordIssued", before: null, after: true },
+    ]);
+  });
+
+  it("records a role change as the role alone", () => {
+    const record = staffAuditRecord({ ...account, role: "support" }, { ...account, role: null });
+    expect(record.action).toBe("staff-member.removed");
+    expect(auditChanges(record.before, record.after)).toEqual([
+      { field: "role", before: "support", after: null },
+    ]);
   });
 });

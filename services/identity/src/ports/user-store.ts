@@ -1,6 +1,7 @@
 // What the identity service needs from its database: accounts by email, staff, and role changes that
-// keep the shop with an owner.
+// keep the shop with an owner — each staff change written together with its audit event.
 import type { StaffRole } from "@emporium/auth";
+import type { OutboxMessage } from "@emporium/messaging";
 
 export interface UserRecord {
   id: string;
@@ -21,10 +22,17 @@ export interface NewUser {
   role: StaffRole | null;
 }
 
+/**
+ * The audit event of a staff change, made from the account as it was (null: it is new) and as the
+ * change left it. The store writes it into identity's outbox in the transaction that makes the change,
+ * so the audit log holds exactly the changes that were committed; a refused change writes none.
+ */
+export type AuditOf = (before: UserRecord | null, after: UserRecord) => OutboxMessage;
+
 export interface UserStore {
   byEmail(email: string): Promise<UserRecord | null>;
   /** Throws ConflictError when the email already has an account. */
-  create(user: NewUser): Promise<UserRecord>;
+  create(user: NewUser, audit?: AuditOf): Promise<UserRecord>;
   recordSignIn(id: string, at: Date): Promise<UserRecord>;
   byId(id: string): Promise<UserRecord | null>;
   /** The account a provider identity (issuer + subject) is linked to. */
@@ -41,10 +49,15 @@ export interface UserStore {
    * Gives a shopper a staff role (and a password hash, when given). Throws ConflictError when the
    * account is no longer a shopper, NotFoundError when it is gone.
    */
-  promoteShopper(id: string, role: StaffRole, passwordHash?: string): Promise<UserRecord>;
+  promoteShopper(
+    id: string,
+    role: StaffRole,
+    passwordHash: string | undefined,
+    audit?: AuditOf,
+  ): Promise<UserRecord>;
   /**
    * Sets an account's role (null: back to shopper). Throws NotFoundError for an unknown account and
    * InvalidInputError when it would leave the shop without an owner.
    */
-  setRole(id: string, role: StaffRole | null): Promise<UserRecord>;
+  setRole(id: string, role: StaffRole | null, audit?: AuditOf): Promise<UserRecord>;
 }

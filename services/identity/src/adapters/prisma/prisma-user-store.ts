@@ -1,10 +1,12 @@
 // Accounts in identity.users through Prisma. Role changes lock the owners' rows first, so two owners
-// demoting each other at the same moment cannot leave the shop without one.
-import { Prisma, type Database, type User } from "@emporium/db";
+// demoting each other at the same moment cannot leave the shop without one. A staff change's audit
+// event goes into identity.outbox in the change's own transaction.
+import { Prisma, prismaSession, type Database, type User } from "@emporium/db";
 import type { StaffRole } from "@emporium/auth";
+import { enqueue } from "@emporium/messaging";
 import { ConflictError, InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { keepsAnOwner } from "../../domain/staff";
-import type { NewUser, UserRecord, UserStore } from "../../ports/user-store";
+import type { AuditOf, NewUser, UserRecord, UserStore } from "../../ports/user-store";
 
 function recordOf(row: User): UserRecord {
   return {
@@ -26,6 +28,17 @@ function isMissingRow(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025";
 }
 
+/** Writes the audit event of the change from `before` to `after`, inside the change's transaction. */
+async function audited(
+  tx: Prisma.TransactionClient,
+  audit: AuditOf | undefined,
+  before: UserRecord | null,
+  after: UserRecord,
+): Promise<UserRecord> {
+  if (audit) await enqueue(prismaSession(tx), "identity", [audit(before, after)]);
+  return after;
+}
+
 export const EMAIL_TAKEN = "An account with this email already exists";
 
 export class PrismaUserStore implements UserStore {
@@ -36,9 +49,9 @@ export class PrismaUserStore implements UserStore {
     return row && recordOf(row);
   }
 
-  async create(user: NewUser): Promise<UserRecord> {
-    try {
-      const row = await this.db.prisma.user.create({
+  async create(user: NewUser, audit?: AuditOf): Promise<UserRecord> {
+    const write = async (tx: Prisma.TransactionClient) => {
+      const row = await tx.user.create({
         data: {
           id: crypto.randomUUID(),
           email: user.email,
@@ -47,7 +60,11 @@ export class PrismaUserStore implements UserStore {
           staffRole: user.role,
         },
       });
-      return recordOf(row);
+      return audited(tx, audit, null, recordOf(row));
+    };
+    try {
+      // A shopper's sign-up has nothing to audit, and needs no transaction of its own.
+      return await (audit ? this.db.prisma.$transaction(write) : write(this.db.prisma));
     } catch (err) {
       if (isUniqueViolation(err)) throw new ConflictError(EMAIL_TAKEN);
       throw err;
@@ -99,15 +116,24 @@ export class PrismaUserStore implements UserStore {
     return (await this.db.prisma.user.count({ where: { staffRole: "owner" } })) > 0;
   }
 
-  async promoteShopper(id: string, role: StaffRole, passwordHash?: string): Promise<UserRecord> {
+  async promoteShopper(
+    id: string,
+    role: StaffRole,
+    passwordHash: string | undefined,
+    audit?: AuditOf,
+  ): Promise<UserRecord> {
     try {
-      // The condition on staff_role makes the promotion one check-and-set: a concurrent invite loses.
-      return recordOf(
-        await this.db.prisma.user.update({
+      return await this.db.prisma.$transaction(async (tx) => {
+        // Locked, so the account read is the one promoted (the audit event's "before").
+        await tx.$queryRaw`SELECT 1 FROM identity.users WHERE id = ${id}::uuid FOR UPDATE`;
+        const before = await tx.user.findUnique({ where: { id } });
+        // The condition on staff_role makes the promotion one check-and-set: a concurrent invite loses.
+        const row = await tx.user.update({
           where: { id, staffRole: null },
           data: { staffRole: role, ...(passwordHash ? { passwordHash } : {}) },
-        }),
-      );
+        });
+        return audited(tx, audit, before && recordOf(before), recordOf(row));
+      });
     } catch (err) {
       if (!isMissingRow(err)) throw err;
       const exists = await this.db.prisma.user.count({ where: { id } });
@@ -117,19 +143,26 @@ export class PrismaUserStore implements UserStore {
     }
   }
 
-  async setRole(id: string, role: StaffRole | null): Promise<UserRecord> {
+  async setRole(id: string, role: StaffRole | null, audit?: AuditOf): Promise<UserRecord> {
     return this.db.prisma.$transaction(async (tx) => {
-      const owners = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id::text AS id FROM identity.users WHERE staff_role = 'owner' FOR UPDATE`;
+      // The owners, and the account itself (so the role read is the one changed).
+      const locked = await tx.$queryRaw<{ role: string | null }[]>`
+        SELECT staff_role::text AS role FROM identity.users
+         WHERE staff_role = 'owner' OR id = ${id}::uuid FOR UPDATE`;
+      const owners = locked.filter((r) => r.role === "owner").length;
       const user = await tx.user.findUnique({ where: { id } });
       if (!user) throw new NotFoundError(`No account with id ${id}`);
-      if (!keepsAnOwner(user.staffRole, role, owners.length))
+      if (!keepsAnOwner(user.staffRole, role, owners))
         throw new InvalidInputError(
           "role",
           `${user.email} is the only owner; make someone else an owner before changing this role`,
         );
-      if (user.staffRole === role) return recordOf(user);
-      return recordOf(await tx.user.update({ where: { id }, data: { staffRole: role } }));
+      const before = recordOf(user);
+      const after =
+        user.staffRole === role
+          ? before
+          : recordOf(await tx.user.update({ where: { id }, data: { staffRole: role } }));
+      return audited(tx, audit, before, after);
     });
   }
 }
