@@ -15,12 +15,11 @@ import {
   staffActionV1,
   TOPICS,
   type AuditChange,
-  type AuditScope,
   type Envelope,
   type StaffAction,
 } from "@emporium/contracts";
 import { testDatabaseTargets } from "@emporium/db/testing";
-import { refusal } from "@emporium/service-kit/testing";
+import { mutationPaths, refusal, soleStaffAction, unwritableAuditScope } from "@emporium/service-kit/testing";
 import { ZodError } from "zod";
 import { appRouter } from "../src/api/router/_app";
 import { CATALOG_AUDIT_ACTIONS } from "../src/domain/audit-records";
@@ -30,23 +29,21 @@ import { stageImage } from "./media-walk";
 const manager = TEST_PRINCIPALS.manager as Extract<Principal, { kind: "staff" }>;
 const owner = TEST_PRINCIPALS.owner as Extract<Principal, { kind: "staff" }>;
 const support = TEST_PRINCIPALS.support as Principal;
-/** The trace id inside the traceparent every test request carries (see requestAs). */
-const TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
 /** Staff mutations that change nothing of the shop, so write no audit event (see the media router). */
 const NOT_AUDITED = ["admin.media.createUpload"];
 /** The action each audited mutation records; a new staff mutation must be added here (and tested). */
-const AUDITED: Record<string, string[]> = {
-  "admin.products.create": [CATALOG_AUDIT_ACTIONS.productCreated],
-  "admin.products.import": [CATALOG_AUDIT_ACTIONS.productImported],
-  "admin.products.update": [CATALOG_AUDIT_ACTIONS.productUpdated],
-  "admin.products.setStatus": [CATALOG_AUDIT_ACTIONS.productStatusChanged],
-  "admin.variants.create": [CATALOG_AUDIT_ACTIONS.variantCreated],
-  "admin.variants.setPrice": [CATALOG_AUDIT_ACTIONS.variantPriceChanged],
-  "admin.media.complete": [CATALOG_AUDIT_ACTIONS.mediaAdded],
-  "admin.media.remove": [CATALOG_AUDIT_ACTIONS.mediaRemoved],
-  "admin.media.reorder": [CATALOG_AUDIT_ACTIONS.mediaReordered],
-  "admin.media.setAlt": [CATALOG_AUDIT_ACTIONS.mediaAltChanged],
+const AUDITED: Record<string, string> = {
+  "admin.products.create": CATALOG_AUDIT_ACTIONS.productCreated,
+  "admin.products.import": CATALOG_AUDIT_ACTIONS.productImported,
+  "admin.products.update": CATALOG_AUDIT_ACTIONS.productUpdated,
+  "admin.products.setStatus": CATALOG_AUDIT_ACTIONS.productStatusChanged,
+  "admin.variants.create": CATALOG_AUDIT_ACTIONS.variantCreated,
+  "admin.variants.setPrice": CATALOG_AUDIT_ACTIONS.variantPriceChanged,
+  "admin.media.complete": CATALOG_AUDIT_ACTIONS.mediaAdded,
+  "admin.media.remove": CATALOG_AUDIT_ACTIONS.mediaRemoved,
+  "admin.media.reorder": CATALOG_AUDIT_ACTIONS.mediaReordered,
+  "admin.media.setAlt": CATALOG_AUDIT_ACTIONS.mediaAltChanged,
 };
 
 describe.each(testDatabaseTargets("catalog audit events"))("catalog audit events on $name", (target) => {
@@ -94,18 +91,8 @@ describe.each(testDatabaseTargets("catalog audit events"))("catalog audit events
   }
 
   /** The one event a call wrote, as the given staff member in the given request. */
-  function only(events: StaffAction[], requestId: string, who = manager): StaffAction {
-    expect(events).toHaveLength(1);
-    const [event] = events;
-    if (!event) throw new Error("no audit event");
-    expect(event).toMatchObject({
-      service: "catalog",
-      actor: { userId: who.userId, email: who.email, role: who.role },
-      requestId,
-      traceId: TRACE_ID,
-    });
-    return event;
-  }
+  const only = (events: StaffAction[], requestId: string, staff = manager) =>
+    soleStaffAction(events, { service: "catalog", staff, requestId });
 
   const change = (field: string, before: AuditChange["before"], after: AuditChange["after"]) => ({
     field,
@@ -125,19 +112,9 @@ describe.each(testDatabaseTargets("catalog audit events"))("catalog audit events
   }
 
   it("covers every staff mutation the router has", () => {
-    // The router's flat map of procedures by path (its declared type is the nested one).
-    const isMutation = (p: unknown) =>
-      (typeof p === "function" || (typeof p === "object" && p !== null)) &&
-      "_def" in p &&
-      typeof p._def === "object" &&
-      p._def !== null &&
-      "type" in p._def &&
-      p._def.type === "mutation";
-    const mutations = Object.entries(appRouter._def.procedures)
-      .filter(([path, p]) => path.startsWith("admin.") && isMutation(p))
-      .map(([path]) => path)
-      .sort();
+    const mutations = mutationPaths(appRouter, "admin.");
     expect(mutations).toEqual([...Object.keys(AUDITED), ...NOT_AUDITED].sort());
+    expect(Object.values(AUDITED).sort()).toEqual(Object.values(CATALOG_AUDIT_ACTIONS).sort());
   });
 
   it("records a product's creation, edits and status changes with exactly the fields changed", async () => {
@@ -566,12 +543,8 @@ describe.each(testDatabaseTargets("catalog audit events"))("catalog audit events
 
   it("rolls the change back when its audit event cannot be written", async () => {
     const product = await f.db.prisma.product.findFirstOrThrow({ orderBy: { slug: "asc" } });
-    // A scope the contract refuses: building the event fails inside the transaction, after the update.
-    const broken: AuditScope = {
-      service: "Not A Service",
-      actor: { userId: manager.userId, email: manager.email, role: manager.role },
-      requestId: "audit-broken",
-    };
+    // Building the event fails inside the transaction, after the change was made.
+    const broken = unwritableAuditScope(manager);
     const from = await lastSeq();
     await expect(
       f.admin.updateProduct(
