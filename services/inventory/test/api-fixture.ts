@@ -21,8 +21,8 @@ export interface InventoryApiFixture {
   db: Database;
   api: InventoryApi;
   tokenKey: Uint8Array;
-  /** A caller acting as `principal` (anonymous by default). */
-  as(principal?: Principal): Caller;
+  /** A caller acting as `principal` (anonymous by default), in a request with the given id ("test"). */
+  as(principal?: Principal, requestId?: string): Caller;
   dispose(): Promise<void>;
 }
 
@@ -41,7 +41,8 @@ export async function createInventoryApiFixture(target: TestDatabaseTarget): Pro
     db: test.db,
     api,
     tokenKey,
-    as: (principal = ANONYMOUS) => createCaller({ ...api.base, ...requestAs(principal) }),
+    as: (principal = ANONYMOUS, requestId = "test") =>
+      createCaller({ ...api.base, ...requestAs(principal, { requestId }) }),
     dispose: () => test.dispose(),
   };
 }

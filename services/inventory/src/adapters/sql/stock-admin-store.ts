@@ -1,11 +1,14 @@
 // The staff API's storage on PostgreSQL/PGlite. An adjustment locks the variant's stock rows in the
 // same fixed order the reservations use (variant, then location), so adjustments and reservations of
 // one variant run one at a time without deadlocking and the total announced to the catalog is the
-// committed one; the UPDATE repeats the "never below reserved" rule as its own guard.
+// committed one; the UPDATE repeats the "never below reserved" rule as its own guard. Each change
+// writes its audit event with its other outbox rows, from the figures it read under those locks.
 import { randomUUID } from "node:crypto";
+import { staffActionEnvelope, TOPICS, type AuditRecord, type AuditScope } from "@emporium/contracts";
 import { prismaSession, type Database, type Prisma } from "@emporium/db";
-import { enqueue } from "@emporium/messaging";
+import { enqueue, type OutboxMessage } from "@emporium/messaging";
 import { isLow, planAdjustment, type AdjustmentReason } from "../../domain/adjustment";
+import { stockAdjusted, thresholdChanged } from "../../domain/audit-records";
 import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import type {
   AdjustmentResult,
@@ -139,12 +142,12 @@ export class PrismaStockAdminStore implements StockAdminStore {
   }
 
   async adjust(input: AdjustStock): Promise<AdjustmentResult> {
+    const { actor, traceparent } = input.audit;
     return this.db.prisma.$transaction(async (tx) => {
       const levels = await lockVariant(tx, input.variantId);
       const location = await findLocation(tx, input.locationId);
-      const level =
-        levels.find((l) => l.location_id === input.locationId) ??
-        (await openLevel(tx, levels, input.locationId));
+      const stocked = levels.find((l) => l.location_id === input.locationId);
+      const level = stocked ?? (await openLevel(tx, levels, input.locationId));
       const plan = planAdjustment(
         { onHand: level.on_hand, reserved: level.reserved, available: level.available },
         input.change,
@@ -174,16 +177,28 @@ export class PrismaStockAdminStore implements StockAdminStore {
           onHandAfter: after.on_hand,
           reason: input.reason,
           note: input.note,
-          actorId: input.actor.userId,
-          actorEmail: input.actor.email,
+          actorId: actor.userId,
+          actorEmail: actor.email,
         },
         select: { createdAt: true },
       });
-      // The catalog's read model (variant.available, product.in_stock) follows through the outbox.
-      if (plan.delta !== 0) {
-        const sql = prismaSession(tx);
-        await enqueue(sql, "inventory", await stockChanged(sql, [input.variantId], input.traceparent));
-      }
+      const sql = prismaSession(tx);
+      const audited = stockAdjusted(
+        {
+          variantId: input.variantId,
+          sku: after.sku,
+          locationId: input.locationId,
+          locationName: location.name,
+        },
+        stocked ? { onHand: stocked.on_hand, available: stocked.available } : null,
+        { onHand: after.on_hand, available: after.available },
+        input,
+      );
+      await enqueue(sql, "inventory", [
+        // The catalog's read model (variant.available, product.in_stock) follows through the outbox.
+        ...(plan.delta !== 0 ? await stockChanged(sql, [input.variantId], traceparent) : []),
+        auditMessage(input.audit, audited),
+      ]);
       return {
         level: levelOf(after),
         adjustment: adjustmentOf({
@@ -196,24 +211,36 @@ export class PrismaStockAdminStore implements StockAdminStore {
           on_hand_after: after.on_hand,
           reason: input.reason,
           note: input.note,
-          actor_email: input.actor.email,
+          actor_email: actor.email,
           created_at: created.createdAt,
         }),
       };
     }, TX_OPTIONS);
   }
 
-  async setThreshold(variantId: string, locationId: string, threshold: number): Promise<LocationStock> {
+  async setThreshold(
+    variantId: string,
+    locationId: string,
+    threshold: number,
+    audit: AuditScope,
+  ): Promise<LocationStock> {
     return this.db.prisma.$transaction(async (tx) => {
       const levels = await lockVariant(tx, variantId);
-      await findLocation(tx, locationId);
-      if (!levels.some((l) => l.location_id === locationId)) await openLevel(tx, levels, locationId);
+      const location = await findLocation(tx, locationId);
+      const stocked = levels.find((l) => l.location_id === locationId);
+      if (!stocked) await openLevel(tx, levels, locationId);
       const rows = await tx.$queryRaw<LevelRow[]>`
         UPDATE inventory.stock_levels SET low_stock_threshold = ${threshold}, updated_at = now()
          WHERE location_id = ${locationId}::uuid AND variant_id = ${variantId}::uuid
         RETURNING location_id, variant_id, sku, on_hand, reserved, available, low_stock_threshold`;
       const row = rows[0];
       if (!row) throw new NotFoundError("locationId: the stock level disappeared while saving", "locationId");
+      const audited = thresholdChanged(
+        { variantId, sku: row.sku, locationId, locationName: location.name },
+        stocked ? stocked.low_stock_threshold : null,
+        row.low_stock_threshold,
+      );
+      await enqueue(prismaSession(tx), "inventory", [auditMessage(audit, audited)]);
       return levelOf(row);
     }, TX_OPTIONS);
   }
@@ -271,6 +298,10 @@ export class PrismaStockAdminStore implements StockAdminStore {
         HAVING sum(available) <= sum(low_stock_threshold)) low`;
     return row?.n ?? 0;
   }
+}
+
+function auditMessage(scope: AuditScope, record: AuditRecord): OutboxMessage {
+  return { kind: "event", topic: TOPICS.audit, envelope: staffActionEnvelope(scope, record) };
 }
 
 /** All of a variant's stock rows, locked in the reservations' order; the variant must be known. */

@@ -20,8 +20,7 @@ export const stockRouter = router({
         change: input.delta !== undefined ? { delta: input.delta } : { onHand: input.onHand ?? 0 },
         reason: input.reason,
         note: input.note,
-        actor: { userId: staff.userId, email: staff.email },
-        ...(ctx.traceparent ? { traceparent: ctx.traceparent } : {}),
+        audit: ctx.audit,
       });
       ctx.log.info(
         {
@@ -39,7 +38,12 @@ export const stockRouter = router({
     .input(setThresholdInput)
     .mutation(async ({ ctx, input }) => {
       const staff = ctx.staff;
-      const level = await ctx.stock.setThreshold(input.variantId, input.locationId, input.threshold);
+      const level = await ctx.stock.setThreshold(
+        input.variantId,
+        input.locationId,
+        input.threshold,
+        ctx.audit,
+      );
       ctx.log.info({ ...input, by: staff.userId }, "low-stock threshold changed");
       return level;
     }),
