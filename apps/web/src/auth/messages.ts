@@ -42,8 +42,3 @@ export function signInErrorMessage(code: string): string {
   if (wait !== undefined) return tooManyMessage("sign-in", wait);
   return SIGN_IN_ERRORS.get(code) ?? SIGN_IN_FAILED_MESSAGE;
 }
-
-/** Only paths on this site, so a crafted link cannot send a shopper elsewhere after signing in. */
-export function safeReturnPath(value: string | null | undefined, fallback = "/account"): string {
-  return value && /^\/(?![/\\])[\w\-./?=&%]*$/.test(value) ? value : fallback;
-}

@@ -4,7 +4,8 @@
 // otherwise. Posted through React (enhanced=1) they answer with the new cart and no navigation.
 import { redirect } from "next/navigation";
 import type { CartFormState } from "./form-state";
-import { parseLineForm, withParam } from "./form";
+import { withParam } from "@/return-path";
+import { parseLineForm } from "./form";
 import { addLine, setLineQuantity } from "./server";
 
 function variantOf(formData: FormData): string | null {

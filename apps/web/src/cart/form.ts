@@ -1,6 +1,7 @@
 // The cart forms' fields, read from FormData. The same forms post without JavaScript (and are then
 // answered with a redirect back) and through React with it (and are answered with the new cart).
 import { MAX_LINE_QUANTITY } from "@emporium/contracts/cart";
+import { safeReturnPath } from "@/return-path";
 
 const VARIANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,20 +13,6 @@ export interface LineInput {
   /** Posted through React after hydration: answer with state instead of a redirect. */
   enhanced: boolean;
   returnTo: string;
-}
-
-/** A same-site path to send the shopper back to; anything else (other sites, odd schemes) becomes `fallback`. */
-export function safeReturnPath(value: unknown, fallback: string): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return fallback;
-  if (/[\\\r\n\t]/.test(value) || value.length > 500) return fallback;
-  return value;
-}
-
-/** `path` with `name=value` set in its query string. */
-export function withParam(path: string, name: string, value: string): string {
-  const url = new URL(path, "http://storefront.invalid");
-  url.searchParams.set(name, value);
-  return `${url.pathname}${url.search}`;
 }
 
 function text(formData: FormData, name: string): string {

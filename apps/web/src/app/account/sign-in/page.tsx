@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { safeReturnPath } from "@/auth/messages";
+import { safeReturnPath } from "@/return-path";
 import { currentShopper } from "@/auth/session";
 import { env } from "@/env";
 import { SignInForm } from "./sign-in-form";
@@ -14,7 +14,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const next = safeReturnPath(typeof params.next === "string" ? params.next : null);
+  const next = safeReturnPath(params.next, "/account");
   if (await currentShopper()) redirect(next);
   const error = typeof params.error === "string" ? params.error : null;
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { MIN_PASSWORD_LENGTH } from "@emporium/auth";
-import { safeReturnPath } from "@/auth/messages";
+import { safeReturnPath } from "@/return-path";
 import { currentShopper } from "@/auth/session";
 import { SignUpForm } from "./sign-up-form";
 
@@ -14,7 +14,7 @@ export default async function SignUpPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const next = safeReturnPath(typeof params.next === "string" ? params.next : null);
+  const next = safeReturnPath(params.next, "/account");
   if (await currentShopper()) redirect(next);
   return (
     <div className="mx-auto max-w-md px-4 py-12">

@@ -2,14 +2,14 @@
 // cart joins the shopper's own (or their cart from another visit comes back), the cart cookie follows,
 // and the shopper goes on to where they were heading.
 import type { NextRequest, NextResponse } from "next/server";
-import { safeReturnPath } from "@/auth/messages";
+import { safeReturnPath } from "@/return-path";
 import { currentShopper, ordersAs } from "@/auth/session";
 import { env } from "@/env";
 import { cartCookie, CART_COOKIE, cartTokenFrom } from "@/session/cookies";
 import { seeOther } from "@/session/redirect";
 
 export async function GET(request: NextRequest): Promise<NextResponse> {
-  const next = safeReturnPath(request.nextUrl.searchParams.get("next"));
+  const next = safeReturnPath(request.nextUrl.searchParams.get("next"), "/account");
   const shopper = await currentShopper();
   const response = seeOther(shopper ? next : "/account/sign-in");
   if (!shopper) return response;
