@@ -114,16 +114,25 @@ interface BenchHttpArgs {
   seedRunFirst: boolean;
 }
 
-/** The node arguments of services/catalog's `start` script ("node <flags> dist/main.mjs"). */
-function catalogStartArgs(repoRoot: string): string[] {
+/**
+ * services/catalog's `start` script ("[NAME=value …] node <flags> dist/main.mjs"): the variables it sets
+ * and node's arguments.
+ */
+function catalogStart(repoRoot: string): { env: Record<string, string>; args: string[] } {
   const pkg: unknown = JSON.parse(
     readFileSync(path.join(repoRoot, "services", "catalog", "package.json"), "utf8"),
   );
   const start = pick(pkg, "scripts", "start");
   const words = typeof start === "string" ? start.trim().split(/\s+/) : [];
+  const env: Record<string, string> = {};
+  for (let word = words[0]; word && /^[A-Z_][A-Z0-9_]*=/.test(word); word = words[0]) {
+    const [name = "", ...value] = word.split("=");
+    env[name] = value.join("=");
+    words.shift();
+  }
   if (words[0] !== "node")
-    throw new Error(`services/catalog's start script should begin with "node", got: ${String(start)}`);
-  return words.slice(1);
+    throw new Error(`services/catalog's start script should run "node", got: ${String(start)}`);
+  return { env, args: words.slice(1) };
 }
 
 export function buildCatalog(repoRoot: string): void {
@@ -143,9 +152,16 @@ export async function startCatalog(
   progress(`starting the catalog service on ${base} (child process)`);
   // The production artifact (`npm run build -w @emporium/catalog`), started exactly as its `start`
   // script (and the container) start it: plain node with the production heap settings.
-  const child = spawn(process.execPath, catalogStartArgs(args.repoRoot), {
+  const start = catalogStart(args.repoRoot);
+  const child = spawn(process.execPath, start.args, {
     cwd: path.join(args.repoRoot, "services", "catalog"),
-    env: { ...args.env, CATALOG_PORT: String(port), CATALOG_HOST: "127.0.0.1", NODE_ENV: "production" },
+    env: {
+      ...args.env,
+      ...start.env,
+      CATALOG_PORT: String(port),
+      CATALOG_HOST: "127.0.0.1",
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   try {
