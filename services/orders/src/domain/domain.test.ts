@@ -25,6 +25,9 @@ describe("capability tokens", () => {
     expect(verifyCart(secret, token.replace("cart-1", "cart-2"))).toBeNull();
     expect(verifyCart(Buffer.from("another secret, another shop....."), token)).toBeNull();
     expect(verifyCart(secret, "garbage")).toBeNull();
+    // A valid token with a part added is not a token this service made.
+    expect(verifyCart(secret, `${token}.x`)).toBeNull();
+    expect(verifyCart(secret, `${token}.`)).toBeNull();
     expect(verifyOrderToken(secret, "o1", orderToken(secret, "o1"))).toBe(true);
     expect(verifyOrderToken(secret, "o2", orderToken(secret, "o1"))).toBe(false);
   });

@@ -18,8 +18,11 @@ export function signCart(secret: Buffer, cartId: string): string {
 
 /** The cart id inside a token, or null when the token was not made by this service. */
 export function verifyCart(secret: Buffer, token: string): string | null {
-  const [id, signature] = token.split(".");
-  return id && signature && check(secret, "cart", id, signature) ? id : null;
+  // Exactly "<id>.<signature>": a token with a part added ("<id>.<signature>.x") is not one this
+  // service made, even though its first two parts are.
+  const parts = token.split(".");
+  const [id, signature] = parts;
+  return parts.length === 2 && id && signature && check(secret, "cart", id, signature) ? id : null;
 }
 
 export function orderToken(secret: Buffer, orderId: string): string {
