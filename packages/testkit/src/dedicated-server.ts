@@ -1,5 +1,7 @@
-// A server of a test's own (memcached, redis-server…) on a free port, which the test may kill and start
-// again on the same port while traffic runs — never the shared server the other suites use.
+// A server of a test's own (memcached, redis-server, mongo-java-server…) on a free port, which the test
+// may kill and start again on the same port while traffic runs — never the shared server the other
+// suites use. It never outlives the test process, and one that does not come up fails with what it
+// printed.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createConnection } from "node:net";
 import { freePort } from "./free-port";
@@ -9,8 +11,13 @@ export interface DedicatedServer {
   port: number;
   /** Starts it (again) on `port` and waits until it accepts connections. */
   start(): Promise<void>;
-  /** Kills it outright (SIGKILL): a crash, not a shutdown. */
+  /** Kills it outright (SIGKILL): a crash, not a shutdown, so no connection is closed politely. */
   stop(): Promise<void>;
+}
+
+export interface DedicatedServerOptions {
+  /** How long it may take to accept connections (default 10 s; a JVM wants longer). */
+  startTimeoutMs?: number;
 }
 
 /** Whether something accepts TCP connections on 127.0.0.1:`port`. */
@@ -29,32 +36,49 @@ export function acceptsConnections(port: number): Promise<boolean> {
 export async function dedicatedServer(
   command: string,
   args: (port: number) => string[],
+  { startTimeoutMs = 10_000 }: DedicatedServerOptions = {},
 ): Promise<DedicatedServer> {
   const port = await freePort();
   let child: ChildProcess | null = null;
-  let failed: Error | null = null;
+
   const server: DedicatedServer = {
     port,
     async start() {
-      failed = null;
-      const started = spawn(command, args(port), { stdio: "ignore" });
-      started.once("error", (err) => (failed = new Error(`could not start ${command}: ${err.message}`)));
+      // Whatever it printed (the last 4 KB), for the failure message when it does not come up.
+      let output = "";
+      let exited: string | null = null;
+      const started = spawn(command, args(port), { stdio: ["ignore", "pipe", "pipe"] });
       child = started;
-      await waitFor(
-        async () => {
-          if (failed) throw failed;
-          return acceptsConnections(port);
-        },
-        { timeoutMs: 10_000, what: `${command} on port ${port}` },
-      );
+      // A test process that dies (or is stopped) does not leave the server behind.
+      const orphaned = () => started.kill("SIGKILL");
+      process.once("exit", orphaned);
+      started.once("exit", (code, signal) => {
+        process.off("exit", orphaned);
+        exited = `exited (${signal ?? `code ${code}`}) before it listened`;
+      });
+      started.once("error", (err) => (exited = `could not start ${command}: ${err.message}`));
+      for (const stream of [started.stdout, started.stderr])
+        stream.on("data", (chunk: Buffer) => (output = (output + chunk.toString("utf8")).slice(-4_000)));
+      try {
+        // (waitFor keeps polling through a probe's errors: an early exit is a value, thrown after it)
+        const state = await waitFor(
+          async () => (exited !== null ? "exited" : (await acceptsConnections(port)) && "listening"),
+          { timeoutMs: startTimeoutMs, intervalMs: 100, what: `${command} on port ${port}` },
+        );
+        if (state === "exited") throw new Error(exited ?? "exited");
+      } catch (err) {
+        await server.stop();
+        const reason = err instanceof Error ? err.message : String(err);
+        throw new Error(`${command} did not start on port ${port}: ${reason}\n${output.trim()}`.trim());
+      }
     },
     async stop() {
       const running = child;
       child = null;
       if (!running || running.exitCode !== null || running.signalCode !== null) return;
-      const exited = new Promise((resolve) => running.once("exit", resolve));
+      const gone = new Promise((resolve) => running.once("exit", resolve));
       running.kill("SIGKILL");
-      await exited;
+      await gone;
     },
   };
   await server.start();
@@ -89,4 +113,34 @@ export function dedicatedRedis(): Promise<DedicatedServer> {
     "--appendonly",
     "no",
   ]);
+}
+
+export interface DedicatedMongo extends DedicatedServer {
+  url: string;
+}
+
+/**
+ * A mongo-java-server of a test's own: the build CI already fetched and compiled (ensure_mongo in
+ * .ci/lib.sh: .ci/cache/mongo/classes and lib/*), run the same way (EmporiumMongoServer <host> <port>),
+ * with `classpath` from TEST_MONGO_SERVER_CLASSPATH. It keeps everything in memory: a restarted
+ * instance is empty.
+ */
+export async function dedicatedMongo(classpath: string): Promise<DedicatedMongo> {
+  const server = await dedicatedServer(
+    "java",
+    (port) => [
+      "-Xmx256m",
+      "-XX:+ExitOnOutOfMemoryError",
+      "-XX:+UseSerialGC",
+      "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+      "-cp",
+      classpath,
+      // the entry point .ci/brokers/EmporiumMongoServer.java compiles to
+      "EmporiumMongoServer",
+      "127.0.0.1",
+      String(port),
+    ],
+    { startTimeoutMs: 60_000 },
+  );
+  return Object.assign(server, { url: `mongodb://127.0.0.1:${server.port}` });
 }

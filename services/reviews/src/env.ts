@@ -2,33 +2,17 @@
 // docs/configuration.md can be generated from it; `.describe` says what each variable is for.
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
+import { mongoEnvShape as mongoEnvShapeOf } from "@emporium/mongo/env";
 import { brokerEnv } from "@emporium/runtime";
 import { rateLimitEnvShape } from "@emporium/service-kit/limits";
 
 /** The document store, shared with the development host: MongoDB when MONGO_URL is set, memory otherwise. */
-export const mongoEnvShape = {
-  MONGO_URL: z
-    .string()
-    .regex(/^mongodb(\+srv)?:\/\/\S+$/, "must be a mongodb:// or mongodb+srv:// URL")
-    .optional()
-    .describe(
-      "MongoDB holding reviews, helpful votes and purchases; unset: an in-memory store (nothing survives a restart).",
-    ),
-  MONGO_DB: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,63}$/, "must be 1–63 letters, digits, _ or -")
-    .default("emporium_reviews")
-    .describe("The database on the MONGO_URL server the reviews are kept in."),
-  MONGO_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(100)
-    .max(30_000)
-    .default(2_000)
-    .describe(
-      "How long a request waits for a MongoDB it cannot reach before answering 503 (reviews unavailable).",
-    ),
-};
+export const mongoEnvShape = mongoEnvShapeOf({
+  holds: "reviews, helpful votes and purchases",
+  defaultDb: "emporium_reviews",
+  dbHolds: "the reviews are kept in",
+  whileUnreachable: "answering 503 (reviews unavailable)",
+});
 
 export const reviewsEnvSchema = z.object({
   ...mongoEnvShape,

@@ -19,13 +19,12 @@ import { signServiceToken, type Principal } from "@emporium/auth";
 import { InProcessEventBus } from "@emporium/messaging";
 import { createServiceMetrics } from "@emporium/observability";
 import { realServer, waitFor } from "@emporium/testkit";
-import { freePort } from "@emporium/testkit/processes";
+import { dedicatedMongo, freePort, type DedicatedMongo } from "@emporium/testkit/processes";
 import { COLLECTIONS, INDEXES } from "../src/adapters/mongo/mongo-connection";
 import { mongoReviewsStorage } from "../src/adapters/mongo/mongo-storage";
 import { createReviewsClient, type ReviewsClient } from "../src/client";
 import type { ReviewsStorage } from "../src/ports/reviews-storage";
 import { createReviewsService, type ReviewsService } from "../src/service";
-import { dedicatedMongo, type DedicatedMongo } from "./dedicated-mongo";
 import { log, MapProductDirectory } from "./fixture";
 
 const mongoServer = realServer("TEST_MONGO_SERVER_CLASSPATH", "reviews through a MongoDB outage and back");
@@ -135,7 +134,7 @@ describe.runIf(mongoServer.available)("reviews through a MongoDB outage and back
     await service?.server.close();
     await events?.close();
     await storage?.close();
-    await mongo?.kill();
+    await mongo?.stop();
     process.off("unhandledRejection", onUnhandled);
     process.off("uncaughtException", onUnhandled);
   });
@@ -155,7 +154,7 @@ describe.runIf(mongoServer.available)("reviews through a MongoDB outage and back
   it("answers 503 'Reviews are unavailable right now' within 3 s while it is down, and keeps running", async () => {
     const warn = vi.spyOn(log, "warn");
     killedAt = performance.now();
-    await mongo.kill();
+    await mongo.stop();
 
     const calls = [
       await outcomeOf(() => anonymous.review.list.query({ productId, sort: "newest", limit: 20 })),

@@ -1,23 +1,11 @@
-// One MongoDB client for the service's collections, set up to fail fast: a server that cannot be
-// reached is given up on after a short server-selection timeout, and a socket that stops answering
-// after a short socket timeout, so a request meets a clear 503 ("Reviews are unavailable right now")
-// instead of hanging. The collections' indexes are created before the first operation (again after a
-// failure), so the unique rules hold from the first write. One warning per outage, not one per request.
-import {
-  MongoClient,
-  MongoClientClosedError,
-  MongoNetworkError,
-  MongoNotConnectedError,
-  MongoOperationTimeoutError,
-  MongoServerClosedError,
-  MongoServerError,
-  MongoServerSelectionError,
-  MongoTopologyClosedError,
-  type Db,
-  type IndexDescription,
-} from "mongodb";
-import { outageLog, type Logger, type OutageLog } from "@emporium/observability";
-import { UnavailableError } from "@emporium/service-kit/errors";
+// The reviews service's MongoDB connection: @emporium/mongo's fail-fast client (a request meets a clear
+// 503, "Reviews are unavailable right now", instead of hanging; one warning per outage) with this
+// service's collections and indexes, created before the first operation and again after a failure, so
+// the unique rules hold from the first write.
+import type { IndexDescription } from "mongodb";
+import { MongoConnection as SharedMongoConnection, type MongoOptions } from "@emporium/mongo";
+
+export { isDuplicateKey, isUnreachable, redactedUrl, type MongoOptions } from "@emporium/mongo";
 
 export const UNAVAILABLE_MESSAGE = "Reviews are unavailable right now; please try again in a few minutes";
 
@@ -56,103 +44,19 @@ export const INDEXES: Record<keyof typeof COLLECTIONS, IndexDescription[]> = {
   orders: [],
 };
 
-export interface MongoOptions {
-  url: string;
-  dbName: string;
-  log: Logger;
-  /** How long an operation waits for a server it cannot reach (default 2 s). */
-  serverSelectionTimeoutMs?: number;
-  /** How long an operation waits on a connected server that stopped answering (default 5 s). */
-  socketTimeoutMs?: number;
-}
-
-const UNREACHABLE = [
-  MongoServerSelectionError,
-  MongoNetworkError,
-  MongoNotConnectedError,
-  MongoTopologyClosedError,
-  MongoClientClosedError,
-  MongoServerClosedError,
-  MongoOperationTimeoutError,
-];
-
-/** The server or the network failed, as opposed to a refused operation. */
-export function isUnreachable(err: unknown): boolean {
-  return UNREACHABLE.some((type) => err instanceof type);
-}
-
-export function isDuplicateKey(err: unknown): boolean {
-  return err instanceof MongoServerError && err.code === 11000;
-}
-
-/** "mongodb://db.internal:27017" with any password left out, for logs and /readyz. */
-export function redactedUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, "//");
-}
-
-export class MongoConnection {
-  readonly client: MongoClient;
-  readonly db: Db;
-  private indexes: Promise<void> | null = null;
-  private readonly outage: OutageLog;
-
-  constructor(private readonly options: MongoOptions) {
-    this.outage = outageLog(options.log, "MongoDB", "reviews answer 503 until it is back");
-    const selection = options.serverSelectionTimeoutMs ?? 2_000;
-    this.client = new MongoClient(options.url, {
+/** The connection the reviews stores share: the indexes above, the reviews service's 503 message. */
+export class MongoConnection extends SharedMongoConnection {
+  constructor(options: MongoOptions) {
+    super(options, {
       appName: "emporium-reviews",
-      serverSelectionTimeoutMS: selection,
-      connectTimeoutMS: selection,
-      socketTimeoutMS: options.socketTimeoutMs ?? 5_000,
-      maxPoolSize: 20,
+      indexes: Object.fromEntries(
+        Object.entries(INDEXES).map(([name, indexes]) => [
+          COLLECTIONS[name as keyof typeof COLLECTIONS],
+          indexes,
+        ]),
+      ),
+      unavailableMessage: UNAVAILABLE_MESSAGE,
+      outageMeaning: "reviews answer 503 until it is back",
     });
-    this.db = this.client.db(options.dbName);
-  }
-
-  get description(): string {
-    return `MongoDB database ${this.options.dbName} at ${redactedUrl(this.options.url)}`;
-  }
-
-  private ensureIndexes(): Promise<void> {
-    this.indexes ??= (async () => {
-      for (const [name, indexes] of Object.entries(INDEXES) as [
-        keyof typeof COLLECTIONS,
-        IndexDescription[],
-      ][])
-        if (indexes.length > 0) await this.db.collection(COLLECTIONS[name]).createIndexes(indexes);
-    })().catch((err: unknown) => {
-      this.indexes = null;
-      throw err;
-    });
-    return this.indexes;
-  }
-
-  /**
-   * Runs one store operation once the indexes exist; a server that cannot be reached becomes
-   * UnavailableError (503) with a message a shopper can read, and the indexes are ensured again first
-   * thing after it.
-   */
-  async run<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      await this.ensureIndexes();
-      const result = await operation();
-      this.outage.ok();
-      return result;
-    } catch (err) {
-      if (!isUnreachable(err)) throw err;
-      // The server that answers next may have lost them (a replaced or emptied database): the unique
-      // rules must hold from the first write after the outage too.
-      this.indexes = null;
-      this.outage.failed(err);
-      throw new UnavailableError(UNAVAILABLE_MESSAGE);
-    }
-  }
-
-  async ping(): Promise<void> {
-    await this.run(() => this.db.command({ ping: 1 }));
-  }
-
-  async close(): Promise<void> {
-    await this.client.close();
   }
 }
