@@ -18,6 +18,7 @@ const SERVICES = [
   "payment",
   "fulfillment",
   "reviews",
+  "audit",
   "psp",
   "devhost",
 ];

@@ -36,6 +36,13 @@ describe("permission matrix", () => {
     expect(can(manager, "staff.manage")).toBe(false);
   });
 
+  it("lets owners alone read the staff audit log", () => {
+    const roles = (["owner", "manager", "support"] as const).filter((role) =>
+      can({ kind: "staff", userId: "u", email: "u@x", role }, "audit.read"),
+    );
+    expect(roles).toEqual(["owner"]);
+  });
+
   it("throws 401 for anonymous callers and 403 for the wrong role", () => {
     expect(() => authorize({ kind: "anonymous" }, "orders.read")).toThrow(UnauthenticatedError);
     expect(() => authorize({ kind: "shopper", userId: "s", email: "s@x" }, "orders.read")).toThrow(

@@ -37,6 +37,9 @@ export const PERMISSION_MATRIX = {
   "reviews.moderate": ["owner", "manager"],
   "staff.read": ["owner", "manager"],
   "staff.manage": ["owner"],
+  // The staff audit log says who changed what, including managers' and support's own changes: it is
+  // read by owners alone, and nobody can edit or delete it (there is no permission to).
+  "audit.read": ["owner"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;
