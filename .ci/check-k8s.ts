@@ -132,7 +132,7 @@ const stores: Record<string, { label: string; env: string; port: number; users: 
     port: 11211,
     users: ["catalog"],
   },
-  mongo: { label: "emporium.io/mongo-client", env: "MONGO_URL", port: 27017, users: ["reviews"] },
+  mongo: { label: "emporium.io/mongo-client", env: "MONGO_URL", port: 27017, users: ["reviews", "audit"] },
 };
 
 const kubectl = spawnSync("kubectl", ["version", "--client"], { encoding: "utf8" });
@@ -174,6 +174,7 @@ const expectedProbes: Record<string, { liveness: string; readiness: string }> = 
   web: { liveness: "/", readiness: "/" },
   admin: { liveness: "/", readiness: "/" },
   reviews: { liveness: "/healthz", readiness: "/readyz" },
+  audit: { liveness: "/healthz", readiness: "/readyz" },
 };
 
 function checkRender(target: string, objects: Obj[]): void {
@@ -306,7 +307,7 @@ function checkRender(target: string, objects: Obj[]): void {
 
   const has = (kind: string, name: string): boolean => named(kind, name) !== undefined;
   if (!has("Job", "catalog-migrate")) fail(where, "migration Job catalog-migrate missing");
-  for (const svc of ["catalog", "web", "admin", "reviews"]) {
+  for (const svc of ["catalog", "web", "admin", "reviews", "audit"]) {
     if (!has("Deployment", svc)) fail(where, `Deployment ${svc} missing`);
     if (!has("Service", svc)) fail(where, `Service ${svc} missing`);
   }
@@ -331,27 +332,32 @@ function checkRender(target: string, objects: Obj[]): void {
       if (!has("StatefulSet", db)) fail(where, `dev StatefulSet ${db} missing`);
   }
   checkStores(where, target, objects);
-  checkReviewsStore(where, target, objects);
+  checkDocumentStores(where, target, objects);
   checkServiceUrls(where, objects);
 }
 
 /**
- * The reviews service keeps its documents in memory when MONGO_URL is unset, losing every review on a
- * restart: it must always be given MONGO_URL, from the `mongo-url` Secret (in dev generated with a hash
- * suffix) and not optionally. In prod that Secret is the operator's (externalSecrets): a rendered one
- * would carry credentials from git.
+ * The reviews and audit services keep their documents in memory when MONGO_URL is unset, losing every
+ * review or audit entry on a restart: each must always be given MONGO_URL, from the `mongo-url` Secret
+ * (in dev generated with a hash suffix) and not optionally. In prod that Secret is the operator's
+ * (externalSecrets): a rendered one would carry credentials from git.
  */
-function checkReviewsStore(where: string, target: string, objects: Obj[]): void {
-  const reviews = objects.find((o) => o.kind === "Deployment" && at(o, "metadata", "name") === "reviews");
-  if (!reviews) return;
+function checkDocumentStores(where: string, target: string, objects: Obj[]): void {
   const mongoUrlSecret = /^mongo-url(-[a-z0-9]{10})?$/;
-  const container = arr(at(reviews, "spec", "template", "spec", "containers"))[0];
-  const ref = arr(at(container, "env")).find((e) => at(e, "name") === "MONGO_URL");
-  const secret = at(ref, "valueFrom", "secretKeyRef");
-  if (!mongoUrlSecret.test(str(at(secret, "name")) ?? "") || at(secret, "key") !== "MONGO_URL")
-    fail(where, "reviews: MONGO_URL must come from the mongo-url Secret (key MONGO_URL)");
-  else if (at(secret, "optional") === true)
-    fail(where, "reviews: the mongo-url Secret must not be optional (without it reviews live in memory)");
+  for (const service of ["reviews", "audit"]) {
+    const deployment = objects.find((o) => o.kind === "Deployment" && at(o, "metadata", "name") === service);
+    if (!deployment) continue;
+    const container = arr(at(deployment, "spec", "template", "spec", "containers"))[0];
+    const ref = arr(at(container, "env")).find((e) => at(e, "name") === "MONGO_URL");
+    const secret = at(ref, "valueFrom", "secretKeyRef");
+    if (!mongoUrlSecret.test(str(at(secret, "name")) ?? "") || at(secret, "key") !== "MONGO_URL")
+      fail(where, `${service}: MONGO_URL must come from the mongo-url Secret (key MONGO_URL)`);
+    else if (at(secret, "optional") === true)
+      fail(
+        where,
+        `${service}: the mongo-url Secret must not be optional (without it its documents live in memory)`,
+      );
+  }
   const rendered = objects.some(
     (o) => o.kind === "Secret" && mongoUrlSecret.test(str(at(o, "metadata", "name")) ?? ""),
   );
@@ -363,7 +369,7 @@ function checkReviewsStore(where: string, target: string, objects: Obj[]): void 
 // (http://127.0.0.1:<port>/trpc), which answers nothing in a pod.
 const appBackends: Record<string, string[]> = {
   web: ["CATALOG_URL", "ORDERS_URL", "IDENTITY_URL", "REVIEWS_URL"],
-  admin: ["CATALOG_URL", "ORDERS_URL", "IDENTITY_URL", "INVENTORY_URL", "REVIEWS_URL"],
+  admin: ["CATALOG_URL", "ORDERS_URL", "IDENTITY_URL", "INVENTORY_URL", "REVIEWS_URL", "AUDIT_URL"],
 };
 
 /**

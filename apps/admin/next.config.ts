@@ -17,6 +17,7 @@ export default function config(phase: string): NextConfig {
       "@emporium/orders",
       "@emporium/inventory",
       "@emporium/reviews",
+      "@emporium/audit",
       "@emporium/http-fetch",
     ],
     async rewrites() {

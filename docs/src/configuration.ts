@@ -6,6 +6,7 @@ import path from "node:path";
 import { format, resolveConfig } from "prettier";
 import { z } from "zod";
 import { adminEnvSchema } from "@emporium/admin/env-schema";
+import { auditEnvSchema } from "@emporium/audit/env";
 import { catalogEnvSchema } from "@emporium/catalog/env";
 import { devhostEnvSchema } from "@emporium/devhost/env";
 import { fulfillmentEnvSchema } from "@emporium/fulfillment/env";
@@ -72,6 +73,13 @@ export const PROCESSES: readonly ProcessConfig[] = [
     source: "services/reviews/src/env.ts",
     summary: "Product reviews, ratings and their moderation, in MongoDB (tRPC).",
     schema: reviewsEnvSchema,
+  },
+  {
+    name: "audit",
+    source: "services/audit/src/env.ts",
+    summary:
+      "The staff audit log: every service's staff actions from Kafka, kept in MongoDB, read by owners (tRPC).",
+    schema: auditEnvSchema,
   },
   {
     name: "inventory",

@@ -83,6 +83,7 @@ const targets = [
   "services/payment",
   "services/fulfillment",
   "services/reviews",
+  "services/audit",
   "services/psp",
   "apps/web",
   "apps/admin",

@@ -13,6 +13,9 @@ export const adminEnvSchema = z.object({
   REVIEWS_URL: trpcUrl("http://127.0.0.1:4024/trpc").describe(
     "The reviews service's tRPC endpoint (the moderation queue).",
   ),
+  AUDIT_URL: trpcUrl("http://127.0.0.1:4025/trpc").describe(
+    "The audit service's tRPC endpoint (the staff activity log, for owners).",
+  ),
   SERVICE_TOKEN_SECRET: secret().describe(
     "Signs the short-lived tokens the admin's server sends to the backends (32+ characters, shared with them); unset: a secret generated once under EMPORIUM_DATA_DIR.",
   ),

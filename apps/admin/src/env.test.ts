@@ -10,6 +10,7 @@ describe("parseAdminEnv", () => {
   it("names the variable that is wrong", () => {
     expect(() => parseAdminEnv({ CATALOG_URL: "catalog" })).toThrow(/CATALOG_URL/);
     expect(() => parseAdminEnv({ REVIEWS_URL: "ftp://reviews/trpc" })).toThrow(/REVIEWS_URL/);
+    expect(() => parseAdminEnv({ AUDIT_URL: "audit" })).toThrow(/AUDIT_URL/);
   });
 });
 
@@ -21,6 +22,8 @@ describe("admin secrets", () => {
     expect(e.ORDERS_URL).toBe("http://127.0.0.1:4002/trpc");
     expect(e.INVENTORY_URL).toBe("http://127.0.0.1:4021/trpc");
     expect(e.REVIEWS_URL).toBe("http://127.0.0.1:4024/trpc");
+    expect(e.AUDIT_URL).toBe("http://127.0.0.1:4025/trpc");
+    expect(parseAdminEnv({ AUDIT_URL: "http://audit:4025/trpc/" }).AUDIT_URL).toBe("http://audit:4025/trpc");
     expect(() => parseAdminEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET: must be at least 32/);
   });
 });

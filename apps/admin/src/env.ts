@@ -9,6 +9,7 @@ export interface AdminEnv {
   ORDERS_URL: string;
   INVENTORY_URL: string;
   REVIEWS_URL: string;
+  AUDIT_URL: string;
   SERVICE_TOKEN_SECRET: string | undefined;
   NEXTAUTH_SECRET: string | undefined;
   /** An origin other than the admin's own that browsers upload images to (S3), or undefined. */
@@ -38,6 +39,7 @@ export function parseAdminEnv(source: Record<string, string | undefined>): Admin
     ORDERS_URL: e.ORDERS_URL.replace(/\/+$/, ""),
     INVENTORY_URL: e.INVENTORY_URL.replace(/\/+$/, ""),
     REVIEWS_URL: e.REVIEWS_URL.replace(/\/+$/, ""),
+    AUDIT_URL: e.AUDIT_URL.replace(/\/+$/, ""),
     SERVICE_TOKEN_SECRET: e.SERVICE_TOKEN_SECRET,
     NEXTAUTH_SECRET: e.NEXTAUTH_SECRET,
     MEDIA_UPLOAD_ORIGIN: e.MEDIA_UPLOAD_ORIGIN && new URL(e.MEDIA_UPLOAD_ORIGIN).origin,
@@ -63,6 +65,7 @@ export const env = parseAdminEnv({
   ORDERS_URL: process.env.ORDERS_URL,
   INVENTORY_URL: process.env.INVENTORY_URL,
   REVIEWS_URL: process.env.REVIEWS_URL,
+  AUDIT_URL: process.env.AUDIT_URL,
   SERVICE_TOKEN_SECRET: process.env.SERVICE_TOKEN_SECRET,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
   EMPORIUM_DATA_DIR: process.env.EMPORIUM_DATA_DIR,

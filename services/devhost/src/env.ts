@@ -1,6 +1,6 @@
 // The development host's configuration: embedded defaults for everything; DATABASE_URL switches the
 // database to a real PostgreSQL, REDIS_URL counts the rate limits in Redis and MONGO_URL keeps
-// reviews in MongoDB. (With real brokers, each service runs as its own process instead.)
+// reviews and the staff audit log in MongoDB (each in its own database). (With real brokers, each service runs as its own process instead.)
 import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
@@ -16,6 +16,7 @@ import {
 import { catalogLimitsEnvShape, catalogLimitsOf } from "@emporium/catalog/env";
 import { ordersLimitsOf, placeOrderLimitsEnvShape } from "@emporium/orders/env";
 import { mongoEnvShape } from "@emporium/reviews/env";
+import { auditMongoEnvShape } from "@emporium/audit/env";
 
 /** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
 export const devhostEnvSchema = z
@@ -26,6 +27,10 @@ export const devhostEnvSchema = z
     ...catalogLimitsEnvShape,
     ...databaseEnv("PGlite, media, packing slips under documents/, generated secrets"),
     ...mongoEnvShape,
+    // The same MONGO_URL server, another database.
+    AUDIT_MONGO_DB: auditMongoEnvShape.MONGO_DB.describe(
+      "The database on the MONGO_URL server the staff audit log is kept in.",
+    ),
     MEDIA_DIR: z.string().optional().describe("Product images; unset: <EMPORIUM_DATA_DIR>/media."),
     ...seedEnv,
     HOST: z.string().default("127.0.0.1").describe("The interface every API listens on."),
@@ -34,6 +39,7 @@ export const devhostEnvSchema = z
     IDENTITY_PORT: env.port(4003).describe("The identity API."),
     INVENTORY_PORT: env.port(4021).describe("The inventory staff API."),
     REVIEWS_PORT: env.port(4024).describe("The reviews API."),
+    AUDIT_PORT: env.port(4025).describe("The audit API (the staff activity log, for owners)."),
     PSP_URL: env.httpUrl().default("http://127.0.0.1:4010").describe("The payment provider's API."),
     ORDERS_SECRET: env
       .secret()

@@ -31,6 +31,7 @@ import { LocalFolderStore } from "@emporium/storage";
 import { createFulfillmentWorker } from "@emporium/fulfillment/service";
 import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE, PspProvider } from "@emporium/payment/service";
 import { CatalogProductDirectory, createReviewsService, openReviewsStorage } from "@emporium/reviews/service";
+import { createAuditService, openAuditLog } from "@emporium/audit/service";
 import path from "node:path";
 import { loadDevhostEnv } from "./env";
 
@@ -118,6 +119,22 @@ const reviews = createReviewsService({
   log: reviewsLog,
   metrics: createServiceMetrics("reviews"),
 });
+// The staff audit log in memory (MongoDB with MONGO_URL, database AUDIT_MONGO_DB): every service's staff
+// actions arrive on the shared bus.
+const auditLogger = log.child({ service: "audit" });
+const auditLog = openAuditLog({
+  mongoUrl: env.MONGO_URL,
+  mongoDb: env.AUDIT_MONGO_DB,
+  log: auditLogger,
+  timeoutMs: env.MONGO_TIMEOUT_MS,
+});
+const audit = createAuditService({
+  auditLog,
+  events,
+  tokenKey,
+  log: auditLogger,
+  metrics: createServiceMetrics("audit"),
+});
 const workers = [
   createInventoryWorker({
     db,
@@ -151,18 +168,21 @@ await orders.server.listen(env.ORDERS_PORT, env.HOST);
 await identity.server.listen(env.IDENTITY_PORT, env.HOST);
 await inventoryApi.server.listen(env.INVENTORY_PORT, env.HOST);
 await reviews.server.listen(env.REVIEWS_PORT, env.HOST);
+await audit.server.listen(env.AUDIT_PORT, env.HOST);
 log.info({ database: db.description }, "backend listening; preparing the database");
 
 onShutdown(log, async () => {
   catalog.readiness.ready = false;
   await identity.stop();
   await reviews.stop();
+  await audit.stop();
   await Promise.all(
-    [catalog.server, orders.server, identity.server, inventoryApi.server, reviews.server].map((s) =>
-      s.close(),
+    [catalog.server, orders.server, identity.server, inventoryApi.server, reviews.server, audit.server].map(
+      (s) => s.close(),
     ),
   );
   await reviewsStorage.close();
+  await auditLog.close();
   await Promise.all([identityLimits, catalogLimits, ordersLimits, inventoryLimits].map((l) => l.close()));
   for (const w of workers) await w.stop();
   await orders.stop();
@@ -187,6 +207,7 @@ try {
   for (const w of workers) await w.start();
   await orders.start();
   await reviews.start();
+  await audit.start();
   catalog.readiness.ready = true;
   catalog.readiness.detail = "ready";
   process.stdout.write(
@@ -200,6 +221,7 @@ try {
       `    identity API http://${env.HOST}:${env.IDENTITY_PORT}/trpc (local-only staff: owner@emporium.local / owner-password)`,
       `    inventory API http://${env.HOST}:${env.INVENTORY_PORT}/trpc (staff stock per location)`,
       `    reviews API  http://${env.HOST}:${env.REVIEWS_PORT}/trpc (${reviewsStorage.description})`,
+      `    audit API    http://${env.HOST}:${env.AUDIT_PORT}/trpc (staff activity, owners only; ${auditLog.description})`,
       `    payments     ${env.PSP_URL} (simulator; test card 4242 4242 4242 4242)`,
       "",
     ].join("\n") + "\n",
