@@ -1,16 +1,12 @@
 // A staff change's audit event goes into the catalog's outbox inside the change's own transaction, so the
 // audit log hears of exactly the changes that were committed. Also: a product's audited details, read
 // the same way before and after a change so that only real differences are recorded.
-import { staffActionEnvelope, TOPICS, type AuditRecord, type AuditScope } from "@emporium/contracts";
+import type { AuditRecord, AuditScope } from "@emporium/contracts";
 import { prismaSession, type Prisma } from "@emporium/db";
-import { enqueue, type OutboxMessage } from "@emporium/messaging";
+import { auditMessage, enqueue } from "@emporium/messaging";
 import { productFacts, type ProductFacts } from "../../domain/audit-records";
 
 type Tx = Prisma.TransactionClient;
-
-export function auditMessage(scope: AuditScope, record: AuditRecord): OutboxMessage {
-  return { kind: "event", topic: TOPICS.audit, envelope: staffActionEnvelope(scope, record) };
-}
 
 export async function recordAudit(tx: Tx, scope: AuditScope, record: AuditRecord): Promise<void> {
   await enqueue(prismaSession(tx), "catalog", [auditMessage(scope, record)]);

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createEnvelope, TOPICS, variantsAddedV1, type AuditScope } from "@emporium/contracts";
 import { Prisma, prismaSession, type Database } from "@emporium/db";
-import { enqueue, type OutboxMessage } from "@emporium/messaging";
+import { auditMessage, enqueue, type OutboxMessage } from "@emporium/messaging";
 import type {
   AdminProduct,
   DraftProblem,
@@ -30,7 +30,7 @@ import {
 import { lineOf } from "../../domain/product-import";
 import { planExtraVariant, planProduct, type ProductPlan } from "../../domain/product-plan";
 import type { CatalogAdminStore } from "../../ports/catalog-admin-store";
-import { auditMessage, lockProduct, readProductFacts, recordAudit } from "./audit-outbox";
+import { lockProduct, readProductFacts, recordAudit } from "./audit-outbox";
 import { mediaUrl } from "./prisma-catalog-store";
 
 const variantSelect = {

@@ -4,9 +4,9 @@
 // committed one; the UPDATE repeats the "never below reserved" rule as its own guard. Each change
 // writes its audit event with its other outbox rows, from the figures it read under those locks.
 import { randomUUID } from "node:crypto";
-import { staffActionEnvelope, TOPICS, type AuditRecord, type AuditScope } from "@emporium/contracts";
+import type { AuditScope } from "@emporium/contracts";
 import { prismaSession, type Database, type Prisma } from "@emporium/db";
-import { enqueue, type OutboxMessage } from "@emporium/messaging";
+import { auditMessage, enqueue } from "@emporium/messaging";
 import { isLow, planAdjustment, type AdjustmentReason } from "../../domain/adjustment";
 import { stockAdjusted, thresholdChanged } from "../../domain/audit-records";
 import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
@@ -298,10 +298,6 @@ export class PrismaStockAdminStore implements StockAdminStore {
         HAVING sum(available) <= sum(low_stock_threshold)) low`;
     return row?.n ?? 0;
   }
-}
-
-function auditMessage(scope: AuditScope, record: AuditRecord): OutboxMessage {
-  return { kind: "event", topic: TOPICS.audit, envelope: staffActionEnvelope(scope, record) };
 }
 
 /** All of a variant's stock rows, locked in the reservations' order; the variant must be known. */
