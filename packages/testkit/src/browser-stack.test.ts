@@ -12,6 +12,7 @@ const backends: StackBackends = {
   identityUrl: "http://127.0.0.1:1003/trpc",
   inventoryUrl: "http://127.0.0.1:1004/trpc",
   reviewsUrl: "http://127.0.0.1:1007/trpc",
+  auditUrl: "http://127.0.0.1:1008/trpc",
   pspUrl: "http://127.0.0.1:1005",
   oidcIssuer: "http://127.0.0.1:1006",
   serviceTokenSecret: "secret-for-this-run",
@@ -38,6 +39,8 @@ describe("the browser-test stack", () => {
       S3_ENDPOINT: "http://s3",
       CATALOG_PORT: "4000",
       REVIEWS_PORT: "4024",
+      AUDIT_PORT: "4025",
+      AUDIT_URL: "http://other",
       INVENTORY_URL: "http://other",
       SITE_URL: "https://shop.example",
       NEXTAUTH_SECRET: "x",
@@ -59,6 +62,7 @@ describe("the browser-test stack", () => {
       IDENTITY_URL: backends.identityUrl,
       INVENTORY_URL: backends.inventoryUrl,
       REVIEWS_URL: backends.reviewsUrl,
+      AUDIT_URL: backends.auditUrl,
       SERVICE_TOKEN_SECRET: backends.serviceTokenSecret,
       NEXTAUTH_URL: "http://127.0.0.1:2001",
       OIDC_ISSUER: backends.oidcIssuer,
@@ -74,6 +78,8 @@ describe("the browser-test stack", () => {
       NEXTAUTH_URL: "http://127.0.0.1:2002",
     });
     expect(Object.keys(web).filter((k) => k.startsWith("OIDC_"))).toEqual([]);
+    // The activity log is the admin's alone.
+    expect(web.AUDIT_URL).toBeUndefined();
     expect(admin.NEXTAUTH_SECRET).toMatch(/^[\w-]{43}$/);
     expect(admin.NEXTAUTH_SECRET).not.toBe(web.NEXTAUTH_SECRET);
   });

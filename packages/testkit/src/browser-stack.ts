@@ -2,8 +2,8 @@
 // a step fails or the run is interrupted:
 //   1. the payment provider simulator (services/psp), so orders placed by the tests get paid;
 //   2. a real OpenID Connect provider, for the app whose single sign-on the tests drive;
-//   3. the development host (services/devhost: catalog, orders, identity, inventory, reviews and the
-//      workers in one process) on free ports with a fresh data directory (embedded PGlite), or on a scratch
+//   3. the development host (services/devhost: catalog, orders, identity, inventory, reviews, audit and
+//      the workers in one process) on free ports with a fresh data directory (embedded PGlite), or on a scratch
 //      PostgreSQL database when TEST_DATABASE_URL is set; it migrates and seeds itself (with the local
 //      staff accounts), and its simulated carrier moves every 300 ms, so orders ship within seconds;
 //   4. `next build` of each app under test (while the backend seeds: a build needs no backend — rewrites
@@ -26,6 +26,8 @@ export interface StackBackends {
   identityUrl: string;
   inventoryUrl: string;
   reviewsUrl: string;
+  /** The staff audit log (the admin's Activity page). */
+  auditUrl: string;
   pspUrl: string;
   oidcIssuer: string;
   serviceTokenSecret: string;
@@ -45,7 +47,7 @@ const APPS = {
   },
   admin: {
     readyPath: "/signin",
-    env: (backends) => ({ INVENTORY_URL: backends.inventoryUrl }),
+    env: (backends) => ({ INVENTORY_URL: backends.inventoryUrl, AUDIT_URL: backends.auditUrl }),
   },
 } satisfies Record<string, AppSpec>;
 
@@ -79,7 +81,7 @@ const bin = (name: string) => path.join(REPO_DIR, "node_modules/.bin", name);
 // Nothing from the developer's shell may wire the stack to other servers (a database, brokers, caches,
 // object storage, other backends): the backend runs on its embedded defaults.
 const WIRING =
-  /_URL$|_BROKERS$|_SERVERS$|^S3_|^MEDIA_DIR$|^CATALOG_|^ORDERS_|^IDENTITY_|^INVENTORY_|^REVIEWS_|^PSP_|^HOST$|^EMPORIUM_|^SEED|^CARRIER_|^RESERVATION_|^SITE_URL$|^SERVICE_TOKEN|^NEXTAUTH_|^OIDC_|^PORT$|^NODE_ENV$/;
+  /_URL$|_BROKERS$|_SERVERS$|^S3_|^MEDIA_DIR$|^CATALOG_|^ORDERS_|^IDENTITY_|^INVENTORY_|^REVIEWS_|^AUDIT_|^PSP_|^HOST$|^EMPORIUM_|^SEED|^CARRIER_|^RESERVATION_|^SITE_URL$|^SERVICE_TOKEN|^NEXTAUTH_|^OIDC_|^PORT$|^NODE_ENV$/;
 const BACKEND_READY_MS = 10 * 60_000;
 const READY_MS = 60_000;
 
@@ -174,6 +176,7 @@ export async function startBrowserStack<A extends AppName>(
       identity: await freePort(),
       inventory: await freePort(),
       reviews: await freePort(),
+      audit: await freePort(),
     };
     const apps: { name: A; port: number; url: string }[] = [];
     for (const name of options.apps) {
@@ -197,6 +200,7 @@ export async function startBrowserStack<A extends AppName>(
       identityUrl: `${origin(ports.identity)}/trpc`,
       inventoryUrl: `${origin(ports.inventory)}/trpc`,
       reviewsUrl: `${origin(ports.reviews)}/trpc`,
+      auditUrl: `${origin(ports.audit)}/trpc`,
       pspUrl: origin(pspPort),
       oidcIssuer: oidc.issuer,
       serviceTokenSecret: randomBytes(32).toString("base64url"),
@@ -216,6 +220,7 @@ export async function startBrowserStack<A extends AppName>(
         IDENTITY_PORT: String(ports.identity),
         INVENTORY_PORT: String(ports.inventory),
         REVIEWS_PORT: String(ports.reviews),
+        AUDIT_PORT: String(ports.audit),
         SERVICE_TOKEN_SECRET: backends.serviceTokenSecret,
         OIDC_ISSUER: oidc.issuer,
         OIDC_CLIENT_ID: oidc.clientId,
