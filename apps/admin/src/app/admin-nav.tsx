@@ -10,15 +10,24 @@ const SECTIONS = [
   { href: "/customers", label: "Customers" },
   { href: "/reviews", label: "Reviews", needs: "reviews" },
   { href: "/staff", label: "Staff", needs: "staff" },
-] as const satisfies readonly { href: string; label: string; needs?: "reviews" | "staff" }[];
+  { href: "/activity", label: "Activity", needs: "activity" },
+] as const satisfies readonly { href: string; label: string; needs?: "reviews" | "staff" | "activity" }[];
 
 /**
- * `showStaff`: the signed-in role may read the staff list; `showReviews`: the review moderation queue.
- * The pages themselves check again.
+ * `showStaff`: the signed-in role may read the staff list; `showReviews`: the review moderation queue;
+ * `showActivity`: the staff audit log (owners). The pages themselves check again.
  */
-export function AdminNav({ showStaff, showReviews }: { showStaff: boolean; showReviews: boolean }) {
+export function AdminNav({
+  showStaff,
+  showReviews,
+  showActivity,
+}: {
+  showStaff: boolean;
+  showReviews: boolean;
+  showActivity: boolean;
+}) {
   const pathname = usePathname();
-  const allowed = { staff: showStaff, reviews: showReviews };
+  const allowed = { staff: showStaff, reviews: showReviews, activity: showActivity };
   const sections = SECTIONS.filter((s) => !("needs" in s) || allowed[s.needs]);
   return (
     <nav aria-label="Admin">

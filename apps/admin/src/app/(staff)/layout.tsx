@@ -15,7 +15,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           <p className="text-lg font-bold tracking-tight">Emporium</p>
           <p className="text-xs text-ink-muted">Merchant admin</p>
         </div>
-        <AdminNav showStaff={staff.can("staff.read")} showReviews={staff.can("reviews.read")} />
+        <AdminNav
+          showStaff={staff.can("staff.read")}
+          showReviews={staff.can("reviews.read")}
+          showActivity={staff.can("audit.read")}
+        />
         <div className="mt-auto border-t border-line px-5 py-4 text-sm" data-testid="signed-in-as">
           <p className="truncate font-medium">{staff.name}</p>
           <p className="truncate text-xs text-ink-muted">
