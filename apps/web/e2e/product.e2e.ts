@@ -115,3 +115,33 @@ describe("product page", () => {
     await expect(sizeButton.getAttribute("aria-pressed")).resolves.toBe("true");
   });
 });
+
+describe("the add-to-cart form", () => {
+  it("is refused with 403 in plain words when posted from another site, and works from this one", async () => {
+    const [card] = (await catalog.product.list.query({ limit: 1 })).items;
+    if (!card) throw new Error("the seeded catalog has no products");
+    const productUrl = `${baseUrl}/p/${card.slug}`;
+    await page.goto(productUrl);
+    // The form's fields as the browser would post them without JavaScript (Next's action id included).
+    const fields = await page
+      .getByRole("form", { name: "Add to cart" })
+      .evaluate((form) =>
+        [...new FormData(form as HTMLFormElement)].map(([name, value]) => [name, String(value)]),
+      );
+    const send = (origin: string) =>
+      fetch(productUrl, {
+        method: "POST",
+        redirect: "manual",
+        headers: { origin },
+        body: new URLSearchParams(fields),
+      });
+
+    const crossSite = await send("https://evil.example");
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.text()).toMatch(/sent from another site \(evil\.example\)/);
+
+    const sameSite = await send(new URL(baseUrl).origin);
+    expect(sameSite.status).toBe(303);
+    expect(sameSite.headers.get("location")).toMatch(/added=/);
+  });
+});
