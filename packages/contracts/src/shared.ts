@@ -3,6 +3,18 @@ import { z } from "zod";
 
 export const money = z.number().int().min(0).max(1_000_000_000);
 export const currency = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD");
+
+/**
+ * The one currency the shop sells in, every amount in its minor unit (cents). Until multi-currency
+ * exists, a price in any other currency is refused where it would enter the shop (a product's creation
+ * or import) and where it would meet a cart (adding to it): a product priced 1000 JPY must never be
+ * charged as $10.00.
+ */
+export const SHOP_CURRENCY = "USD";
+export const shopCurrency = z.literal(
+  SHOP_CURRENCY,
+  `must be ${SHOP_CURRENCY}: the shop sells in one currency until multi-currency exists`,
+);
 export const id = z.uuid();
 
 export const address = z.object({

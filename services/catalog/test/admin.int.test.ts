@@ -255,6 +255,8 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
         /options: make 400 variants; at most 100/,
       ],
       [{ ...base, status: "ARCHIVED" as "DRAFT" }, /status/],
+      // One currency until multi-currency exists: 1000 JPY would otherwise be charged as $10.00.
+      [{ ...base, currency: "JPY" as "USD" }, /currency[\s\S]*must be USD/],
     ];
     for (const [input, message] of cases) {
       const err = await refusal(asManager().admin.products.create(input));

@@ -128,7 +128,7 @@ describe.each(testDatabaseTargets("catalog audit events"))("catalog audit events
         categoryIds: [leaf.id, other.id],
         attributeValueIds: [value.id],
         status: "DRAFT",
-        currency: "EUR",
+        currency: "USD",
         price: 8900,
         skuPrefix: "AUDIT-SHIRT",
         options: [
@@ -148,7 +148,7 @@ describe.each(testDatabaseTargets("catalog audit events"))("catalog audit events
       change("categories", null, [leaf.path, other.path]),
       change("attributes", null, [`${attribute.name}: ${value.value}`]),
       change("slug", null, "audit-linen-overshirt"),
-      change("currency", null, "EUR"),
+      change("currency", null, "USD"),
       change("priceCents", null, 8900),
       change("options", null, ["Colour: Sea Green | Sand", "Size: S | M"]),
       change("skus", null, [

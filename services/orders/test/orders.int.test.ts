@@ -93,6 +93,14 @@ describe.each(testDatabaseTargets("orders service"))("orders on $name", (target)
       /quantity/,
     );
     await expectCode(f.caller.cart.get({ cartToken: "forged.token-value" }), "BAD_REQUEST", /cartToken/);
+    // A product priced in another currency never joins a cart, whose amounts are all the shop's.
+    const yen = f.catalog.add(1000, 5);
+    f.catalog.items.set(yen.id, { ...yen, currency: "JPY" });
+    await expectCode(
+      f.caller.cart.addLine({ variantId: yen.id, quantity: 1 }),
+      "BAD_REQUEST",
+      /variantId: is priced in JPY, and this shop sells in USD only/,
+    );
     const token = await cartWith([{ price: 1000, quantity: 1 }]);
     const good = {
       cartToken: token,

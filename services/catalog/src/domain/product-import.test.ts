@@ -62,6 +62,16 @@ describe("product import rows", () => {
     ]);
   });
 
+  it("refuses a price in any currency but the shop's", () => {
+    const { problems } = rowToDraft({ title: "Tee", currency: "jpy", price: "1000" }, 0, reference);
+    expect(problems).toContainEqual({
+      line: 2,
+      column: "currency",
+      message: '"jpy" is not USD: the shop sells in one currency until multi-currency exists',
+    });
+    expect(rowToDraft({ title: "Tee", currency: "usd", price: "10" }, 0, reference).problems).toEqual([]);
+  });
+
   it("checks the header and maps input fields back to columns", () => {
     expect(checkColumns(["title", "price", "sku_prefix", "option1_values"])).toEqual([]);
     expect(checkColumns(["Title"]).map((p) => p.message)).toHaveLength(4);

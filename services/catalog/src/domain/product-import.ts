@@ -1,6 +1,7 @@
 // Products from a spreadsheet: one CSV row per product, in the words a merchant uses (brand and
 // attribute names, category paths, prices such as 24.90, option values separated by "|"), turned into
 // the same input as the new-product form — and every problem reported by line and column.
+import { SHOP_CURRENCY } from "@emporium/contracts";
 import type { AdminReference } from "./admin-types";
 
 export const IMPORT_COLUMNS = [
@@ -139,7 +140,13 @@ export function rowToDraft(
       });
   }
 
-  const currency = cell("currency").toUpperCase() || "USD";
+  const currency = cell("currency").toUpperCase() || SHOP_CURRENCY;
+  if (currency !== SHOP_CURRENCY)
+    problems.push({
+      line,
+      column: "currency",
+      message: `"${cell("currency")}" is not ${SHOP_CURRENCY}: the shop sells in one currency until multi-currency exists`,
+    });
   const compare = cell("compare_at_price");
   const options: ImportedDraft["options"] = [];
   for (const n of [1, 2, 3] as const) {

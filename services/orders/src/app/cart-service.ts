@@ -2,7 +2,7 @@
 // an httpOnly cookie; lines hold the price seen when they were added (a snapshot), and every read adds
 // the catalog's current stock and price as hints — degrading to the snapshot when the catalog is down.
 import { randomUUID } from "node:crypto";
-import { MAX_LINE_QUANTITY } from "@emporium/contracts";
+import { MAX_LINE_QUANTITY, SHOP_CURRENCY } from "@emporium/contracts";
 import type { Logger } from "@emporium/observability";
 import { InvalidInputError, NotFoundError, UnavailableError } from "@emporium/service-kit/errors";
 import { signCart, verifyCart } from "../domain/tokens";
@@ -13,7 +13,6 @@ import type { CartView } from "./views";
 export const MAX_LINES = 50;
 const CART_TTL_MS = 30 * 24 * 3_600_000;
 /** The shop sells in one currency; carts, orders and the sales figures use it. */
-export const SHOP_CURRENCY = "USD";
 
 export interface CartDeps {
   store: CartStore;
@@ -74,6 +73,13 @@ export class CartService {
     const cartToken = token ?? (await this.create());
     const cart = await this.open(cartToken);
     const variant = await this.lookup(variantId);
+    // Every amount in a cart is in its currency: a price in another one would be summed and charged
+    // as if it were (1000 JPY as $10.00).
+    if (variant.currency !== SHOP_CURRENCY)
+      throw new InvalidInputError(
+        "variantId",
+        `is priced in ${variant.currency}, and this shop sells in ${SHOP_CURRENCY} only`,
+      );
     const existing = await this.d.store.line(cart.id, variantId);
     const wanted = (existing?.quantity ?? 0) + quantity;
     this.checkQuantity(wanted, variant);

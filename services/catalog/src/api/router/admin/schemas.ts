@@ -1,5 +1,6 @@
 // Inputs of the staff product procedures (admin.products.*): list filters, the product and variant
 // forms, price and status changes, and the import file.
+import { SHOP_CURRENCY, shopCurrency } from "@emporium/contracts";
 import { z } from "zod";
 import { PRODUCT_STATUSES } from "../../../domain/admin-types";
 import { MAX_IMPORT_ROWS } from "../../../domain/product-import";
@@ -72,10 +73,7 @@ export const createProductInput = z
     attributeValueIds: attributeValueIds.default([]),
     slug: slug.optional(),
     status: z.enum(["DRAFT", "PUBLISHED"]).default("DRAFT"),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, "must be a three-letter currency code such as USD")
-      .default("USD"),
+    currency: shopCurrency.default(SHOP_CURRENCY),
     price: amount.min(1, "must be at least 1 cent"),
     compareAtPrice: amount.nullable().default(null),
     skuPrefix: z

@@ -1,7 +1,7 @@
 // Staff procedures of the orders service. Each names the permission its caller must hold (the matrix
 // lives in @emporium/auth); staffProcedure checks it before the input is read.
 import { salesSummary } from "../../../app/admin-sales";
-import { SHOP_CURRENCY } from "../../../app/cart-service";
+import { SHOP_CURRENCY } from "@emporium/contracts";
 import { router, staffProcedure } from "../../trpc";
 import { adminCustomersRouter } from "./customers/_router";
 import { adminOrdersRouter } from "./orders/_router";
