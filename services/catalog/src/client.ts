@@ -24,6 +24,8 @@ export {
   REQUIRED_COLUMNS,
   type ImportColumn,
 } from "./domain/product-import";
+/** The one currency the catalog accepts prices in (see @emporium/contracts). */
+export { SHOP_CURRENCY } from "@emporium/contracts";
 
 export type CatalogClientOptions = ServiceClientOptions;
 

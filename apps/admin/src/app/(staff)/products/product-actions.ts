@@ -1,6 +1,7 @@
 "use server";
 // Creating and editing products. The form's fields are read and checked for shape here (amounts,
 // option lists); the catalog checks everything else — and the caller's permission — itself.
+import { SHOP_CURRENCY } from "@emporium/catalog/client";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/auth/session";
@@ -27,7 +28,7 @@ function currencyOf(form: FormData): string {
 
 export async function createProduct(_prev: ProductFormState, form: FormData): Promise<ProductFormState> {
   const staff = await requireStaff();
-  const input = readNewProduct(form, currencyOf(form));
+  const input = readNewProduct(form, SHOP_CURRENCY);
   if (!input.ok) return { status: "error", message: input.message, field: input.field };
   let id: string;
   try {

@@ -1,6 +1,7 @@
 // The product forms' fields read into the catalog's inputs, and the catalog's field names (which
 // follow its input: "options.1.values.2") mapped back onto the form's inputs. Plain functions, so the
 // forms' rules are tested without a browser.
+import type { SHOP_CURRENCY } from "@emporium/catalog/client";
 import { parseAmount } from "@/money-input";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
@@ -16,7 +17,8 @@ export interface DetailsInput {
 export interface NewProductInput extends DetailsInput {
   slug?: string;
   status: "DRAFT" | "PUBLISHED";
-  currency: string;
+  /** A new product is priced in the shop's one currency. */
+  currency: typeof SHOP_CURRENCY;
   price: number;
   compareAtPrice: number | null;
   skuPrefix: string;
@@ -80,7 +82,7 @@ function readPrices(
   return { ok: true, value: { price: price.minor, compareAtPrice: compare.minor } };
 }
 
-export function readNewProduct(form: FormData, currency: string): Parsed<NewProductInput> {
+export function readNewProduct(form: FormData, currency: typeof SHOP_CURRENCY): Parsed<NewProductInput> {
   const prices = readPrices(form, currency);
   if (!prices.ok) return prices;
   const options: NewProductInput["options"] = [];
