@@ -51,6 +51,34 @@ describe("staff sign-in", () => {
     await page.close();
   });
 
+  it("keeps a staff member signed in to the admin while the same browser signs in to the shop", async () => {
+    // Both apps on one host (cookies ignore ports): with next-auth's default cookie names, signing in
+    // to one app replaced the other's session.
+    const context = await browser.newContext();
+    const admin = await context.newPage();
+    await submitSignIn(admin, "manager@emporium.local", "manager-password");
+    await admin.waitForURL((url) => url.pathname === "/");
+
+    const shop = await context.newPage();
+    await shop.goto(`${inject("webUrl")}/account/sign-in`);
+    const signIn = shop.getByRole("button", { name: "Sign in", exact: true });
+    await waitForHydration(signIn);
+    await shop.getByLabel("Email").fill("shopper@emporium.local");
+    await shop.getByLabel("Password").fill("shopper-password");
+    await signIn.click();
+    await shop.waitForURL((url) => url.pathname === "/account");
+
+    await admin.goto(`${adminUrl}/products`);
+    expect(new URL(admin.url()).pathname).toBe("/products");
+    await shop.goto(`${inject("webUrl")}/account`);
+    expect(new URL(shop.url()).pathname).toBe("/account");
+    const names = (await context.cookies()).map((c) => c.name);
+    expect(names).toEqual(
+      expect.arrayContaining(["emporium-admin.session-token", "emporium-shop.session-token"]),
+    );
+    await context.close();
+  });
+
   it("shows its own words for a sign-in link's ?error=, never the link's text", async () => {
     const page = await browser.newPage();
     const planted = "Your account is suspended. Call +1-555-0100 to restore it.";

@@ -2,7 +2,7 @@
 // by environment. next-auth runs the authorization-code flow with state and PKCE; the ID token it
 // receives is handed to `toUser` (the identity service, which verifies the token itself and names the
 // account), so the app never trusts the provider's claims on its own.
-import type { User } from "next-auth";
+import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { loadOrCreateDevSecret } from "./tokens";
@@ -66,4 +66,33 @@ export function passwordProvider<U extends User>(check: (email: string, password
       return check(email, password);
     },
   });
+}
+
+/**
+ * next-auth's cookies under names of the app's own ("emporium-admin.session-token"): with next-auth's
+ * defaults both apps set "next-auth.session-token", and cookies ignore ports, so on one host (localhost
+ * in development, or one domain) signing in to one app signed the other out. Over HTTPS (an https
+ * NEXTAUTH_URL, as next-auth itself decides) they are Secure, and those the app alone reads carry the
+ * __Host- prefix (host-only, path /, never a Domain attribute).
+ */
+export function appCookies(
+  app: "shop" | "admin",
+  url = process.env.NEXTAUTH_URL,
+): NextAuthOptions["cookies"] {
+  const secure = url?.startsWith("https://") ?? false;
+  const host = secure ? "__Host-" : "";
+  const securePrefix = secure ? "__Secure-" : "";
+  const base = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
+  const brief = { ...base, maxAge: 15 * 60 };
+  return {
+    sessionToken: { name: `${host}emporium-${app}.session-token`, options: base },
+    csrfToken: { name: `${host}emporium-${app}.csrf-token`, options: base },
+    callbackUrl: {
+      name: `${host}emporium-${app}.callback-url`,
+      options: { sameSite: "lax", path: "/", secure },
+    },
+    pkceCodeVerifier: { name: `${securePrefix}emporium-${app}.pkce.code_verifier`, options: brief },
+    state: { name: `${securePrefix}emporium-${app}.state`, options: brief },
+    nonce: { name: `${securePrefix}emporium-${app}.nonce`, options: base },
+  };
 }

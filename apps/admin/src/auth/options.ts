@@ -3,7 +3,7 @@
 // carries the staff role. Only staff accounts get in; shoppers are told so.
 import type { NextAuthOptions } from "next-auth";
 import { TRPCClientError } from "@trpc/client";
-import { oidcProvider, passwordProvider, sessionSecret } from "@emporium/auth/next-auth";
+import { appCookies, oidcProvider, passwordProvider, sessionSecret } from "@emporium/auth/next-auth";
 import { STAFF_ROLES, type StaffRole } from "@emporium/auth";
 import { BAD_CREDENTIALS, signInLimitedCode, SIGN_IN_UNAVAILABLE } from "@emporium/auth/sign-in-codes";
 import { createIdentityClient } from "@emporium/identity/client";
@@ -100,6 +100,7 @@ let options: NextAuthOptions | null = null;
 export function authOptions(): NextAuthOptions {
   options ??= {
     secret: sessionSecret(env.NEXTAUTH_SECRET, env.EMPORIUM_DATA_DIR, "admin-session"),
+    cookies: appCookies("admin"),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [

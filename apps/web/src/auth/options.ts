@@ -3,7 +3,7 @@
 // the ID token itself). The session cookie is HttpOnly, SameSite=Lax and Secure over HTTPS; the
 // session is checked with identity on every use, so signing out ends every copy of it at once.
 import type { NextAuthOptions, User } from "next-auth";
-import { oidcProvider, passwordProvider, sessionSecret } from "@emporium/auth/next-auth";
+import { appCookies, oidcProvider, passwordProvider, sessionSecret } from "@emporium/auth/next-auth";
 import { createIdentityClient } from "@emporium/identity/client";
 import { clientIp } from "@/client-ip";
 import { env } from "@/env";
@@ -67,6 +67,7 @@ let options: NextAuthOptions | null = null;
 export function authOptions(): NextAuthOptions {
   options ??= {
     secret: sessionSecret(env.NEXTAUTH_SECRET, env.EMPORIUM_DATA_DIR, "web-session"),
+    cookies: appCookies("shop"),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/account/sign-in", error: "/account/sign-in" },
     providers: [
