@@ -122,19 +122,19 @@ describe("the add-to-cart form", () => {
     if (!card) throw new Error("the seeded catalog has no products");
     const productUrl = `${baseUrl}/p/${card.slug}`;
     await page.goto(productUrl);
-    // The form's fields as the browser would post them without JavaScript (Next's action id included).
+    // The form's fields (Next's action id included).
     const fields = await page
       .getByRole("form", { name: "Add to cart" })
       .evaluate((form) =>
         [...new FormData(form as HTMLFormElement)].map(([name, value]) => [name, String(value)]),
       );
-    const send = (origin: string) =>
-      fetch(productUrl, {
-        method: "POST",
-        redirect: "manual",
-        headers: { origin },
-        body: new URLSearchParams(fields),
-      });
+    // As a browser without JavaScript posts it: multipart, and not "enhanced" (that is set on hydration).
+    const send = (origin: string) => {
+      const body = new FormData();
+      for (const [name, value] of fields) if (name && value !== undefined) body.append(name, value);
+      body.set("enhanced", "0");
+      return fetch(productUrl, { method: "POST", redirect: "manual", headers: { origin }, body });
+    };
 
     const crossSite = await send("https://evil.example");
     expect(crossSite.status).toBe(403);
