@@ -1,33 +1,101 @@
 "use server";
 // What a signed-in shopper does with reviews, as the shopper (the reviews service learns who from the
-// signed token, never from the form): write a review of a product delivered to them, and mark another
-// shopper's review helpful once. Refusals come back as states the forms show inline. Also the next page
-// of a product's reviews for "Load more" (public), typed end to end.
+// signed token, never from the form): write a review of a product delivered to them, edit it (only the
+// fields changed are sent; it goes back to moderation), and mark another shopper's review helpful once.
+// Refusals come back as states the forms show inline, with what was typed. Also the next page of a
+// product's reviews for "Load more" (public), typed end to end.
 import type { PublicReview, ReviewSort } from "@emporium/reviews/client";
-import { currentShopper } from "@/auth/session";
-import { FIELD_MESSAGES, helpfulFailure, SESSION_ENDED_MESSAGE, writeFailure } from "./errors";
-import { REVIEW_SENT_MESSAGE, type HelpfulState, type ReviewFormState } from "./form-state";
-import { readReviewForm } from "./review-input";
+import { refresh } from "next/cache";
+import { currentShopper, type Shopper } from "@/auth/session";
+import {
+  CHECK_FIELDS_MESSAGE,
+  editFailure,
+  FIELD_MESSAGES,
+  helpfulFailure,
+  NOTHING_CHANGED_MESSAGE,
+  REVIEW_GONE_MESSAGE,
+  SESSION_ENDED_MESSAGE,
+  UNAVAILABLE_MESSAGE,
+  writeFailure,
+  type ReviewFailure,
+} from "./errors";
+import {
+  REVIEW_SENT_MESSAGE,
+  reviewEditedMessage,
+  type HelpfulState,
+  type ReviewFormState,
+} from "./form-state";
+import { changedFields } from "./review-changes";
+import { readReviewForm, reviewDraftOf, type ReviewDraft, type ReviewInput } from "./review-input";
 import { parseReviewSort } from "./format";
-import { getReviewPage, reviewsAs } from "./server";
+import { findOwnReview, getReviewPage, reviewsAs } from "./server";
 
-export async function writeReview(_prev: ReviewFormState, form: FormData): Promise<ReviewFormState> {
+const productIdOf = (form: FormData): string => {
+  const value = form.get("productId");
+  return typeof value === "string" ? value : "";
+};
+
+/** A refusal the form shows, with what was typed, the field concerned marked. */
+function refused(draft: ReviewDraft, { message, field }: ReviewFailure): ReviewFormState {
+  return {
+    status: "error",
+    message,
+    draft,
+    ...(field ? { errors: { [field]: FIELD_MESSAGES[field] } } : {}),
+  };
+}
+
+type Checked =
+  | { ok: true; shopper: Shopper; input: ReviewInput; draft: ReviewDraft }
+  | { ok: false; state: ReviewFormState };
+
+/** The signed-in shopper and the review the form holds, checked; or the refusal the form shows. */
+async function checkedForm(form: FormData): Promise<Checked> {
+  const draft = reviewDraftOf(form);
   const shopper = await currentShopper();
-  if (!shopper) return { status: "error", message: SESSION_ENDED_MESSAGE };
+  if (!shopper) return { ok: false, state: { status: "error", message: SESSION_ENDED_MESSAGE, draft } };
   const checked = readReviewForm(form);
   if (!checked.ok)
-    return { status: "error", message: "Check the fields marked below.", errors: checked.errors };
-  const productId = form.get("productId");
+    return {
+      ok: false,
+      state: { status: "error", message: CHECK_FIELDS_MESSAGE, errors: checked.errors, draft },
+    };
+  return { ok: true, shopper, input: checked.input, draft };
+}
+
+export async function writeReview(_prev: ReviewFormState, form: FormData): Promise<ReviewFormState> {
+  const checked = await checkedForm(form);
+  if (!checked.ok) return checked.state;
+  const { shopper, input, draft } = checked;
   try {
-    await reviewsAs(shopper).review.write.mutate({
-      productId: typeof productId === "string" ? productId : "",
-      ...checked.input,
-    });
+    await reviewsAs(shopper).review.write.mutate({ productId: productIdOf(form), ...input });
   } catch (error) {
-    const { message, field } = writeFailure(error);
-    return { status: "error", message, ...(field ? { errors: { [field]: FIELD_MESSAGES[field] } } : {}) };
+    return refused(draft, writeFailure(error));
   }
   return { status: "sent", message: REVIEW_SENT_MESSAGE };
+}
+
+/**
+ * Saves the shopper's changes to their review of the form's product. What changed is judged against the
+ * review as the service has it now (not as the page showed it), and only that is sent.
+ */
+export async function editReview(_prev: ReviewFormState, form: FormData): Promise<ReviewFormState> {
+  const checked = await checkedForm(form);
+  if (!checked.ok) return checked.state;
+  const { shopper, input, draft } = checked;
+  const own = await findOwnReview(shopper, productIdOf(form));
+  if (!own.ok) return { status: "error", message: UNAVAILABLE_MESSAGE, draft };
+  if (!own.review) return { status: "error", message: REVIEW_GONE_MESSAGE, draft };
+  const changes = changedFields(own.review, input);
+  if (!changes) return { status: "error", message: NOTHING_CHANGED_MESSAGE, draft };
+  try {
+    await reviewsAs(shopper).review.edit.mutate({ reviewId: own.review.id, ...changes });
+  } catch (error) {
+    return refused(draft, editFailure(error));
+  }
+  // The page around the form shows the review and its state: draw it again with the saved edit.
+  refresh();
+  return { status: "sent", message: reviewEditedMessage(own.review.status === "approved") };
 }
 
 export async function markHelpful(prev: HelpfulState, form: FormData): Promise<HelpfulState> {

@@ -2,9 +2,14 @@ import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import {
   ALREADY_REVIEWED_MESSAGE,
+  CHECK_FIELDS_MESSAGE,
+  EDITED_MEANWHILE_MESSAGE,
+  editFailure,
   FIELD_MESSAGES,
   helpfulFailure,
   NOT_RECEIVED_MESSAGE,
+  NOTHING_CHANGED_MESSAGE,
+  REVIEW_GONE_MESSAGE,
   SESSION_ENDED_MESSAGE,
   UNAVAILABLE_MESSAGE,
   UNEXPECTED_MESSAGE,
@@ -98,5 +103,71 @@ describe("helpfulFailure", () => {
       ),
     ).toBe("You cannot mark your own review as helpful.");
     expect(helpfulFailure(refusal("fetch failed", null))).toBe(UNAVAILABLE_MESSAGE);
+  });
+});
+
+describe("editFailure", () => {
+  it("marks a field the service found too long (400), in the form's words", () => {
+    const failure = editFailure(
+      refusal("Invalid input: body: must be at most 5,000 characters", {
+        code: "BAD_REQUEST",
+        httpStatus: 400,
+        field: "body",
+      }),
+    );
+    expect(failure).toEqual({ message: CHECK_FIELDS_MESSAGE, field: "body" });
+  });
+
+  it("says nothing changed when the service refuses an edit naming no field (400)", () => {
+    expect(
+      editFailure(
+        refusal("Invalid input: change at least one of rating, title, body, photos or authorName", {
+          code: "BAD_REQUEST",
+          httpStatus: 400,
+        }),
+      ),
+    ).toEqual({ message: NOTHING_CHANGED_MESSAGE, field: null });
+    // A 400 about something the form does not show is not "nothing changed".
+    const other = editFailure(
+      refusal("Invalid input: reviewId: must be a review id", {
+        code: "BAD_REQUEST",
+        httpStatus: 400,
+        field: "reviewId",
+      }),
+    );
+    expect(other.field).toBeNull();
+    expect(other.message).not.toBe(NOTHING_CHANGED_MESSAGE);
+    expect(other.message).not.toMatch(/reviewId/);
+  });
+
+  it("says the review is not there to edit when it is not the shopper's (404)", () => {
+    expect(
+      editFailure(
+        refusal("You have no review with this id", { code: "NOT_FOUND", httpStatus: 404, field: "reviewId" }),
+      ),
+    ).toEqual({ message: REVIEW_GONE_MESSAGE, field: null });
+  });
+
+  it("asks to save again when the review was changed at the same moment (409)", () => {
+    expect(
+      editFailure(
+        refusal("This review was changed by someone else meanwhile; reload it and try again", {
+          code: "CONFLICT",
+          httpStatus: 409,
+        }),
+      ),
+    ).toEqual({ message: EDITED_MEANWHILE_MESSAGE, field: null });
+  });
+
+  it("says reviews are unavailable (503), the session ended (401), or it is our fault", () => {
+    expect(
+      editFailure(refusal("Reviews are unavailable", { code: "SERVICE_UNAVAILABLE", httpStatus: 503 })),
+    ).toEqual({ message: UNAVAILABLE_MESSAGE, field: null });
+    expect(editFailure(refusal("fetch failed", null)).message).toBe(UNAVAILABLE_MESSAGE);
+    expect(
+      editFailure(refusal("Your session token has expired", { code: "UNAUTHORIZED", httpStatus: 401 }))
+        .message,
+    ).toBe(SESSION_ENDED_MESSAGE);
+    expect(editFailure(new Error("boom")).message).toBe(UNEXPECTED_MESSAGE);
   });
 });

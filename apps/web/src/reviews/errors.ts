@@ -1,7 +1,8 @@
 // What a refused reviews-service call means, in words a shopper understands. The service answers with
 // tRPC errors whose data carries the code (PRECONDITION_FAILED for a product not received, CONFLICT for
-// a second review or vote, BAD_REQUEST with the field) and the HTTP status; its own messages are for
-// developers and may quote validation rules, so the shopper's wording is chosen here by code and field.
+// a second review or vote, NOT_FOUND for a review that is not the caller's, BAD_REQUEST with the field)
+// and the HTTP status; its own messages are for developers and may quote validation rules, so the
+// shopper's wording is chosen here by code and field.
 import { TRPCClientError } from "@trpc/client";
 import { AUTHOR_NAME_MAX, BODY_MAX, TITLE_MAX } from "@emporium/reviews/client";
 
@@ -22,6 +23,13 @@ export const ALREADY_REVIEWED_MESSAGE =
   "You have already reviewed this product. Each shopper can write one review per product.";
 export const SESSION_ENDED_MESSAGE = "Your session has ended. Sign in again to continue.";
 export const TOO_MANY_MESSAGE = "Too many attempts just now. Please wait a few minutes and try again.";
+export const CHECK_FIELDS_MESSAGE = "Check the fields marked below.";
+export const NOTHING_CHANGED_MESSAGE =
+  "You have not changed anything yet. Change the rating, title, review or name, then save your changes.";
+export const REVIEW_GONE_MESSAGE =
+  "We could not find your review of this product any more. Reload the page to see your review as it is now.";
+export const EDITED_MEANWHILE_MESSAGE =
+  "Your review was being changed at the same moment (our team may have just checked it). Please save your changes again.";
 
 /** What each field needs, said the way the form labels it. */
 export const FIELD_MESSAGES: Record<ReviewField, string> = {
@@ -68,18 +76,38 @@ function commonFailure(answer: ServiceAnswer | null): string {
   return UNEXPECTED_MESSAGE;
 }
 
+/** A 400: the field the form should mark, or `otherwise` when the service named none of the form's. */
+function badInput(answer: ServiceAnswer, otherwise: string): ReviewFailure {
+  const field = asField(answer.field);
+  return field ? { message: CHECK_FIELDS_MESSAGE, field } : { message: otherwise, field: null };
+}
+
 /** Why review.write refused, for the review form. */
 export function writeFailure(error: unknown): ReviewFailure {
   const answer = answerOf(error);
   if (error instanceof TRPCClientError && answer) {
     if (answer.code === "PRECONDITION_FAILED") return { message: NOT_RECEIVED_MESSAGE, field: null };
     if (answer.code === "CONFLICT") return { message: ALREADY_REVIEWED_MESSAGE, field: null };
-    if (answer.code === "BAD_REQUEST") {
-      const field = asField(answer.field);
-      return field
-        ? { message: "Check the fields marked below.", field }
-        : { message: "We could not send this review. Check it and try again.", field: null };
-    }
+    if (answer.code === "BAD_REQUEST")
+      return badInput(answer, "We could not send this review. Check it and try again.");
+  }
+  return { message: commonFailure(answer), field: null };
+}
+
+/** Why review.edit refused, for the edit form. */
+export function editFailure(error: unknown): ReviewFailure {
+  const answer = answerOf(error);
+  if (error instanceof TRPCClientError && answer) {
+    // Another shopper's review answers like a missing one: either way there is no review of theirs to edit.
+    if (answer.code === "NOT_FOUND") return { message: REVIEW_GONE_MESSAGE, field: null };
+    // Saved by someone else between reading and writing (a moderator's decision): nothing was changed.
+    if (answer.code === "CONFLICT") return { message: EDITED_MEANWHILE_MESSAGE, field: null };
+    // The one 400 that names no field is an edit that changes nothing.
+    if (answer.code === "BAD_REQUEST")
+      return badInput(
+        answer,
+        answer.field ? "We could not save these changes. Check them and try again." : NOTHING_CHANGED_MESSAGE,
+      );
   }
   return { message: commonFailure(answer), field: null };
 }

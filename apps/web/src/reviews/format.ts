@@ -1,7 +1,7 @@
 // How ratings and reviews read on the page: averages, counts, star fills, the 1–5 breakdown, dates,
-// the review orders a shopper can pick, and the name shown with a new review. Plain functions, shared by
-// server and client components.
-import type { RatingSummary, ReviewSort } from "@emporium/reviews/client";
+// the review orders a shopper can pick, the name shown with a new review, and the moderation state of a
+// shopper's own review. Plain functions, shared by server and client components.
+import type { RatingSummary, ReviewSort, ReviewStatus } from "@emporium/reviews/client";
 
 export const REVIEW_SORT_OPTIONS: readonly { value: ReviewSort; label: string }[] = [
   { value: "newest", label: "Newest" },
@@ -96,3 +96,17 @@ export function suggestedAuthorName(fullName: string): string {
   const last = rest.at(-1);
   return last ? `${first} ${last.charAt(0).toUpperCase()}.` : first;
 }
+
+/** A shopper's own review's moderation state, in a word or two (lists, badges). */
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  pending: "Pending moderation",
+  approved: "Published",
+  rejected: "Rejected",
+};
+
+/** The same state said in full to the review's author. */
+export const REVIEW_STATUS_TEXT: Record<ReviewStatus, string> = {
+  pending: "Your review is waiting for approval. It will appear on the product page once approved.",
+  approved: "Your review is shown on the product page.",
+  rejected: "Your review was not published.",
+};

@@ -1,8 +1,10 @@
 "use client";
-// "Write a review": a rating as five radio buttons drawn as stars (each named "1 star" … "5 stars", so a
-// keyboard or screen-reader user picks one like any radio group), a title, the review and the name to show.
-// Refusals are said in words on the form and on the field concerned, and what was typed stays; once
-// sent, the form gives way to a thank-you. Works without JavaScript through the server action.
+// The review form, for writing a review and for editing one's own: a rating as five radio buttons drawn
+// as stars (each named "1 star" … "5 stars", so a keyboard or screen-reader user picks one like any
+// radio group), a title, the review and the name to show. Refusals are said in words on the form and on
+// the field concerned, and what was typed stays; once a new review is sent, the form gives way to a
+// thank-you, and once an edit is saved, the form says so and stays, holding the saved review. Works
+// without JavaScript through the server actions.
 import Link from "next/link";
 import { useActionState, useId, useState } from "react";
 import { Alert } from "@emporium/ui/alert";
@@ -11,25 +13,38 @@ import { cn } from "@emporium/ui/cn";
 import { Field } from "@emporium/ui/field";
 import { keepValuesOnRefusal } from "@emporium/ui/form-action";
 import { TextField, inputStyles } from "@emporium/ui/text-field";
-import { writeReview } from "./actions";
+import { editReview, writeReview } from "./actions";
 import { RATING_WORDS, starsLabel } from "./format";
 import type { ReviewFormState } from "./form-state";
+import type { ReviewDraft } from "./review-input";
 import { StarShape } from "./stars";
 
 export interface ReviewFormProps {
+  /** A new review, or changes to the shopper's own. */
+  mode: "write" | "edit";
   productId: string;
   productTitle: string;
   productPath: string;
-  /** Suggested name to show with the review ("Ada L."). */
-  authorName: string;
+  /**
+   * What the fields hold at first: for a new review nothing but a suggested name ("Ada L."), for an
+   * edit the saved review.
+   */
+  initial: ReviewDraft;
+  /** A note above the button, e.g. what saving an edit does to a published review. */
+  note?: string;
   limits: { title: number; body: number; authorName: number };
 }
 
 const INITIAL: ReviewFormState = { status: "idle", message: null };
 const STARS = [1, 2, 3, 4, 5] as const;
 
-function RatingInput({ error }: { error: string | null }) {
-  const [value, setValue] = useState<number>(0);
+const MODES = {
+  write: { action: writeReview, name: "Write a review", submit: "Submit review", pending: "Sending…" },
+  edit: { action: editReview, name: "Edit your review", submit: "Save changes", pending: "Saving…" },
+} as const;
+
+function RatingInput({ initial, error }: { initial: number | null; error: string | null }) {
+  const [value, setValue] = useState<number>(initial ?? 0);
   const [hover, setHover] = useState<number>(0);
   const errorId = useId();
   const shown = hover || value;
@@ -44,6 +59,7 @@ function RatingInput({ error }: { error: string | null }) {
                 type="radio"
                 name="rating"
                 value={n}
+                defaultChecked={n === initial}
                 required
                 className="peer sr-only"
                 onChange={() => setValue(n)}
@@ -73,11 +89,22 @@ function RatingInput({ error }: { error: string | null }) {
   );
 }
 
-export function ReviewForm({ productId, productTitle, productPath, authorName, limits }: ReviewFormProps) {
-  const [state, action, pending] = useActionState(writeReview, INITIAL);
+export function ReviewForm({
+  mode,
+  productId,
+  productTitle,
+  productPath,
+  initial,
+  note,
+  limits,
+}: ReviewFormProps) {
+  const words = MODES[mode];
+  const [state, action, pending] = useActionState(words.action, INITIAL);
   const error = (field: keyof NonNullable<ReviewFormState["errors"]>) => state.errors?.[field] ?? null;
+  // After a refusal, what was sent (the page drawn anew without JavaScript shows it again).
+  const draft = state.draft ?? initial;
 
-  if (state.status === "sent")
+  if (mode === "write" && state.status === "sent")
     return (
       <div className="flex flex-col items-start gap-4">
         <Alert tone="success" live="polite" title={state.message}>
@@ -93,7 +120,7 @@ export function ReviewForm({ productId, productTitle, productPath, authorName, l
     <form
       action={action}
       onSubmit={keepValuesOnRefusal(action)}
-      aria-label="Write a review"
+      aria-label={words.name}
       className="flex flex-col gap-5"
       noValidate
     >
@@ -103,12 +130,17 @@ export function ReviewForm({ productId, productTitle, productPath, authorName, l
           {state.message}
         </Alert>
       )}
-      <RatingInput error={error("rating")} />
+      {/* Always there, so that the saved edit's news is read out when it appears. */}
+      <div role="status" className="empty:hidden">
+        {state.status === "sent" && <Alert tone="success">{state.message}</Alert>}
+      </div>
+      <RatingInput initial={draft.rating} error={error("rating")} />
       <TextField
         label="Title"
         name="title"
         required
         maxLength={limits.title}
+        defaultValue={draft.title}
         hint="Sum up your review in a line."
         error={error("title")}
       />
@@ -124,6 +156,7 @@ export function ReviewForm({ productId, productTitle, productPath, authorName, l
             required
             rows={6}
             maxLength={limits.body}
+            defaultValue={draft.body}
             className={cn(inputStyles(Boolean(error("body"))), "h-auto py-2")}
           />
         )}
@@ -133,14 +166,15 @@ export function ReviewForm({ productId, productTitle, productPath, authorName, l
         name="authorName"
         optional
         maxLength={limits.authorName}
-        defaultValue={authorName}
+        defaultValue={draft.authorName}
         autoComplete="off"
         hint="Left empty, your review is signed “Verified buyer”."
         error={error("authorName")}
       />
+      {note && <p className="text-sm text-ink-muted">{note}</p>}
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Sending…" : "Submit review"}
+          {pending ? words.pending : words.submit}
         </Button>
       </div>
     </form>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FIELD_MESSAGES } from "./errors";
-import { readReviewForm } from "./review-input";
+import { readReviewForm, reviewDraftOf } from "./review-input";
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -63,5 +63,23 @@ describe("readReviewForm", () => {
     expect(readReviewForm(form({ rating: "3", title: "t".repeat(120), body: "b".repeat(5_000) })).ok).toBe(
       true,
     );
+  });
+});
+
+describe("reviewDraftOf", () => {
+  it("keeps every field exactly as typed, to show again after a refusal", () => {
+    expect(
+      reviewDraftOf(form({ rating: "2", title: " t".repeat(80), body: "", authorName: " Ada " })),
+    ).toEqual({ rating: 2, title: " t".repeat(80), body: "", authorName: " Ada " });
+  });
+
+  it("has no rating when none (or no valid one) was chosen", () => {
+    expect(reviewDraftOf(form({ title: "t" }))).toEqual({
+      rating: null,
+      title: "t",
+      body: "",
+      authorName: "",
+    });
+    expect(reviewDraftOf(form({ rating: "9" })).rating).toBeNull();
   });
 });

@@ -12,6 +12,14 @@ export interface ReviewInput {
   authorName?: string;
 }
 
+/** What the form's fields hold, as typed: what it starts from, and what it shows again after a refusal. */
+export interface ReviewDraft {
+  rating: ReviewInput["rating"] | null;
+  title: string;
+  body: string;
+  authorName: string;
+}
+
 export type ReviewInputResult =
   { ok: true; input: ReviewInput } | { ok: false; errors: Partial<Record<ReviewField, string>> };
 
@@ -28,6 +36,15 @@ function ratingOf(value: string): ReviewInput["rating"] | null {
 /** Text kept as typed (markup included: it is shown escaped), but a blank one counts as missing. */
 function filled(value: string, max: number): string | null {
   return value.trim().length > 0 && value.length <= max ? value : null;
+}
+
+export function reviewDraftOf(form: FormData): ReviewDraft {
+  return {
+    rating: ratingOf(text(form, "rating")),
+    title: text(form, "title"),
+    body: text(form, "body"),
+    authorName: text(form, "authorName"),
+  };
 }
 
 export function readReviewForm(form: FormData): ReviewInputResult {

@@ -1,6 +1,6 @@
-import { render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import type { PublicReview, ReviewPage } from "@emporium/reviews/client";
+import type { MyReview, PublicReview, ReviewPage } from "@emporium/reviews/client";
 import { ReviewsSection, type ReviewsSectionProps } from "./reviews-section";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
@@ -134,5 +134,32 @@ describe("ReviewsSection", () => {
       "/p/field-jacket?variant=v1&review_sort=helpful&review_after=c2#reviews",
     );
     expect((screen.getByLabelText("Sort reviews by") as HTMLSelectElement).value).toBe("helpful");
+  });
+  it("shows a shopper who reviewed the product their review's state and a way to edit it", () => {
+    const { verifiedPurchase: _v, ...mine } = review({ rating: 3, title: "Fine" });
+    const own: MyReview = { ...mine, status: "rejected", rejectionReason: "Names a competitor's shop." };
+    renderSection({ signedIn: true, ownReview: own });
+    const note = screen.getByTestId("own-review-note");
+    expect(within(note).getByRole("heading", { name: "Your review", level: 3 })).toBeTruthy();
+    expect(within(note).getByRole("img", { name: "3 stars out of 5" })).toBeTruthy();
+    expect(within(note).getByText("Rejected")).toBeTruthy();
+    expect(within(note).getByText("Reason: Names a competitor's shop.")).toBeTruthy();
+    expect(within(note).getByRole("link", { name: "Edit your review" }).getAttribute("href")).toBe(
+      "/p/field-jacket/review",
+    );
+    expect(screen.queryByRole("link", { name: "Write a review" })).toBeNull();
+
+    // Beside published reviews too, in place of the form link.
+    cleanup();
+    renderSection({
+      result: { ok: true, page: pageOf([review()]) },
+      signedIn: true,
+      ownReview: { ...own, status: "pending", rejectionReason: null },
+    });
+    const pending = screen.getByTestId("own-review-note");
+    expect(within(pending).getByText("Pending moderation")).toBeTruthy();
+    expect(within(pending).queryByText(/^Reason:/)).toBeNull();
+    expect(within(pending).getByRole("link", { name: "Edit your review" })).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Write a review" })).toBeNull();
   });
 });

@@ -1,13 +1,15 @@
 // The product page's reviews: the average (stars and number), the count, the 1–5 breakdown as bars, the
 // order select and the approved reviews a page at a time — or "No reviews yet" with who can write one,
 // or, when the reviews service cannot answer, a note that reviews are unavailable (the rest of the page
-// renders as usual). Rendered on the server from one review.list answer.
-import type { ReviewSort } from "@emporium/reviews/client";
+// renders as usual). A shopper who reviewed the product sees their review's state and "Edit your
+// review" where the others see "Write a review". Rendered on the server from one review.list answer.
+import type { MyReview, ReviewSort } from "@emporium/reviews/client";
 import { Alert } from "@emporium/ui/alert";
 import { buttonStyles } from "@emporium/ui/button";
 import { NextLink } from "@/next-link";
 import { distributionRows, formatAverage, reviewCountLabel, starsLabel } from "./format";
 import type { ReviewsResult } from "./load";
+import { OwnReviewNote } from "./own-review";
 import { ReviewList } from "./review-list";
 import { ReviewSortForm } from "./review-sort";
 import { Stars } from "./stars";
@@ -22,6 +24,8 @@ export interface ReviewsSectionProps {
   cursor: string | null;
   variantId: string | null;
   signedIn: boolean;
+  /** The signed-in shopper's own review of the product, whatever its state; null when none (or unknown). */
+  ownReview?: MyReview | null;
 }
 
 /** Where "Write a review" goes: the form, or sign-in first (and back to the form afterwards). */
@@ -30,7 +34,12 @@ export function writeReviewHref(productPath: string, signedIn: boolean): string 
   return signedIn ? form : `/account/sign-in?next=${encodeURIComponent(form)}`;
 }
 
-function WriteReviewLink({ productPath, signedIn }: { productPath: string; signedIn: boolean }) {
+function WriteReviewLink({
+  productPath,
+  signedIn,
+  ownReview,
+}: Pick<ReviewsSectionProps, "productPath" | "signedIn" | "ownReview">) {
+  if (ownReview) return <OwnReviewNote review={ownReview} productPath={productPath} />;
   return (
     <NextLink
       href={writeReviewHref(productPath, signedIn)}
@@ -61,10 +70,12 @@ export function ReviewsSection(props: ReviewsSectionProps) {
       ) : result.page.summary.count === 0 ? (
         <div className="mt-6 flex flex-col items-start gap-3 rounded-2xl border border-dashed border-line-strong p-6">
           <p className="text-lg font-semibold text-ink">No reviews yet</p>
-          <p className="text-sm text-ink-muted">
-            {WHO_MAY_REVIEW} Bought it? Tell other shoppers what you think.
-          </p>
-          <WriteReviewLink productPath={productPath} signedIn={signedIn} />
+          {!props.ownReview && (
+            <p className="text-sm text-ink-muted">
+              {WHO_MAY_REVIEW} Bought it? Tell other shoppers what you think.
+            </p>
+          )}
+          <WriteReviewLink productPath={productPath} signedIn={signedIn} ownReview={props.ownReview} />
         </div>
       ) : (
         <ReviewsBody {...props} page={result.page} />
@@ -83,6 +94,7 @@ function ReviewsBody({
   cursor,
   variantId,
   signedIn,
+  ownReview,
 }: ReviewsSectionProps & { page: ReviewPage }) {
   const { summary } = page;
   const average = summary.average ?? 0;
@@ -125,8 +137,8 @@ function ReviewsBody({
           </ul>
         </div>
         <div className="flex flex-col gap-2">
-          <WriteReviewLink productPath={productPath} signedIn={signedIn} />
-          <p className="text-xs text-ink-muted">{WHO_MAY_REVIEW}</p>
+          <WriteReviewLink productPath={productPath} signedIn={signedIn} ownReview={ownReview} />
+          {!ownReview && <p className="text-xs text-ink-muted">{WHO_MAY_REVIEW}</p>}
         </div>
       </div>
       <div className="min-w-0">

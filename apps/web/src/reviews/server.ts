@@ -1,14 +1,21 @@
 // The reviews service as the storefront's server code sees it: anyone's view of a product's approved
-// reviews, and the signed-in shopper's own calls (write, mark helpful, their reviews) under a
+// reviews, and the signed-in shopper's own calls (write, edit, mark helpful, their reviews) under a
 // short-lived token naming them, which the service verifies. Nothing is cached: a review approved a
 // moment ago shows on the next page view. Only server code imports this module.
 import { connection } from "next/server";
-import { createReviewsClient, type MyReview, type ReviewSort } from "@emporium/reviews/client";
+import {
+  createReviewsClient,
+  type MyReview,
+  type NumberedPage,
+  type ReviewSort,
+} from "@emporium/reviews/client";
 import { freshFetch } from "@emporium/http-fetch";
-import type { Shopper } from "@/auth/session";
+import { ordersAs, type Shopper } from "@/auth/session";
 import { bearerFor } from "@/auth/service-token";
 import { env } from "@/env";
+import { catalog } from "@/trpc/server";
 import { loadReviewPage, type ReviewsResult } from "./load";
+import { findReviewedProducts, type ReviewedProduct } from "./reviewed-products";
 
 // Reviews are one part of a product page; a slow service must not hold the rest of it for long.
 const TIMEOUT_MS = 3_000;
@@ -41,6 +48,19 @@ export async function getReviewPage(
   return loadReviewPage(reviews, { productId, sort, cursor, limit: REVIEWS_PAGE_SIZE }, options);
 }
 
+/** One page of the shopper's own reviews, newest first, with their moderation state — or unavailable. */
+export async function getMyReviews(
+  shopper: Shopper,
+  page: number,
+): Promise<{ ok: true; page: NumberedPage<MyReview> } | { ok: false }> {
+  await connection();
+  try {
+    return { ok: true, page: await reviewsAs(shopper).review.mine.query({ page }) };
+  } catch {
+    return { ok: false };
+  }
+}
+
 // review.mine answers 20 a page; a shopper with more reviews than this is told of a second review by the
 // service's refusal instead.
 const OWN_REVIEW_PAGES = 5;
@@ -51,15 +71,37 @@ export async function findOwnReview(
   productId: string,
 ): Promise<{ ok: true; review: MyReview | null } | { ok: false }> {
   const client = reviewsAs(shopper);
+  const inPage = (page: NumberedPage<MyReview>) => page.items.find((r) => r.productId === productId) ?? null;
   try {
-    for (let page = 1; page <= OWN_REVIEW_PAGES; page++) {
-      const answer = await client.review.mine.query({ page });
-      const found = answer.items.find((r) => r.productId === productId);
-      if (found) return { ok: true, review: found };
-      if (page >= answer.pageCount) break;
-    }
-    return { ok: true, review: null };
+    const first = await client.review.mine.query({ page: 1 });
+    const found = inPage(first);
+    if (found || first.pageCount === 1) return { ok: true, review: found };
+    // The rest at once: a product page waits for this.
+    const last = Math.min(first.pageCount, OWN_REVIEW_PAGES);
+    const rest = await Promise.all(
+      Array.from({ length: last - 1 }, (_, i) => client.review.mine.query({ page: i + 2 })),
+    );
+    return { ok: true, review: rest.map(inPage).find((r) => r !== null) ?? null };
   } catch {
     return { ok: false };
   }
+}
+
+/**
+ * The slug and title of each product the shopper reviewed, found through their delivered orders and the
+ * catalog (see reviewed-products.ts); a product it cannot name is left out.
+ */
+export async function reviewedProductsOf(
+  shopper: Shopper,
+  productIds: readonly string[],
+): Promise<Map<string, ReviewedProduct>> {
+  const orders = ordersAs(shopper).account.orders;
+  return findReviewedProducts(
+    {
+      orders: (page) => orders.list.query({ page }),
+      orderVariants: async (number) => (await orders.get.query({ number })).lines.map((l) => l.variantId),
+      variants: (ids) => catalog.product.variants.query({ ids }),
+    },
+    productIds,
+  );
 }

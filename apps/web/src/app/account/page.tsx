@@ -5,10 +5,12 @@ import { Alert } from "@emporium/ui/alert";
 import { EmptyState } from "@emporium/ui/empty-state";
 import { formatMoney } from "@emporium/ui/money";
 import { Pagination } from "@emporium/ui/pagination";
-import { currentShopper, ordersAs } from "@/auth/session";
+import { currentShopper, ordersAs, type Shopper } from "@/auth/session";
 import { addressLines } from "@/checkout/details";
 import { NextLink } from "@/next-link";
 import { statusLabel } from "@/order/status";
+import { getMyReviews, reviewedProductsOf } from "@/reviews/server";
+import { YourReviews, type YourReviewsResult } from "@/reviews/your-reviews";
 import { removeAddress } from "./actions";
 import { AddressForm } from "./address-form";
 import { SignOutButton } from "./sign-out-button";
@@ -16,6 +18,18 @@ import { SignOutButton } from "./sign-out-button";
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+
+/** A page number from the address, 1 when missing or not one. */
+const pageOf = (value: string | string[] | undefined): number =>
+  Math.max(1, Math.min(10_000, Number(value) || 1));
+
+/** One page of the shopper's reviews with the products they are of; never a throw. */
+async function yourReviews(shopper: Shopper, page: number): Promise<YourReviewsResult> {
+  const mine = await getMyReviews(shopper, page);
+  if (!mine.ok) return mine;
+  const products = await reviewedProductsOf(shopper, [...new Set(mine.page.items.map((r) => r.productId))]);
+  return { ok: true, page: mine.page, products };
+}
 
 export default async function AccountPage({
   searchParams,
@@ -25,13 +39,22 @@ export default async function AccountPage({
   const shopper = await currentShopper();
   if (!shopper) redirect("/account/sign-in?next=/account");
   const params = await searchParams;
-  const page = Math.max(1, Math.min(10_000, Number(params.page) || 1));
+  const page = pageOf(params.page);
+  const reviewsPage = pageOf(params.reviews_page);
   const orders = ordersAs(shopper);
-  const [history, addresses] = await Promise.all([
+  const [history, addresses, reviews] = await Promise.all([
     orders.account.orders.list.query({ page }),
     orders.account.addresses.list.query(),
+    yourReviews(shopper, reviewsPage),
   ]);
-  const pageHref = (p: number) => (p === 1 ? "/account" : `/account?page=${p}`);
+  // Each list pages on its own, keeping the other's page.
+  const accountHref = (ordersAt: number, reviewsAt: number, anchor = "") => {
+    const query = new URLSearchParams();
+    if (ordersAt > 1) query.set("page", String(ordersAt));
+    if (reviewsAt > 1) query.set("reviews_page", String(reviewsAt));
+    return `/account${query.size > 0 ? `?${query.toString()}` : ""}${anchor}`;
+  };
+  const pageHref = (p: number) => accountHref(p, reviewsPage);
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -102,6 +125,8 @@ export default async function AccountPage({
           </>
         )}
       </section>
+
+      <YourReviews result={reviews} pageHref={(p) => accountHref(page, p, "#your-reviews")} />
 
       <section aria-labelledby="addresses-heading" className="mt-12">
         <h2 id="addresses-heading" className="text-xl font-semibold">

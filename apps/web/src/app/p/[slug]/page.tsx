@@ -12,7 +12,7 @@ import { ProductView } from "@/product/product-view";
 import { parseReviewSort } from "@/reviews/format";
 import { RatingLink } from "@/reviews/rating-link";
 import { ReviewsSection } from "@/reviews/reviews-section";
-import { getReviewPage } from "@/reviews/server";
+import { findOwnReview, getReviewPage } from "@/reviews/server";
 import { JsonLd } from "@/seo/json-ld";
 import { breadcrumbList, productBreadcrumbs, productJsonLd } from "@/seo/structured-data";
 import { WarmingUp } from "@/status/warming-up";
@@ -70,11 +70,12 @@ export default async function ProductPage(props: ProductPageProps) {
   }
   const reviewSort = parseReviewSort(searchParams.review_sort);
   const reviewCursor = typeof searchParams.review_after === "string" ? searchParams.review_after : null;
-  // Reviews never fail the page: getReviewPage answers { ok: false } whatever goes wrong.
-  const [stock, reviews, shopper] = await Promise.all([
+  // Reviews never fail the page: getReviewPage and findOwnReview answer { ok: false } whatever goes wrong.
+  const [stock, reviews, shopper, own] = await Promise.all([
     getLiveStock(result.data.variants.map((v) => v.id)),
     getReviewPage(result.data.id, reviewSort, reviewCursor),
     currentShopper(),
+    currentShopper().then((s) => (s ? findOwnReview(s, result.data.id) : null)),
   ]);
   const product = withStock(result.data, stock);
   const crumbs = productBreadcrumbs(product);
@@ -165,6 +166,7 @@ export default async function ProductPage(props: ProductPageProps) {
         cursor={reviewCursor}
         variantId={variantId}
         signedIn={shopper !== null}
+        ownReview={own?.ok ? own.review : null}
       />
     </div>
   );

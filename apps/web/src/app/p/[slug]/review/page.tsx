@@ -1,17 +1,18 @@
 // /p/<slug>/review — a signed-in shopper writes their review of a product (sign-in first otherwise, then
 // back here). Who may review is the reviews service's rule: a product delivered to them, once; a shopper
-// who already wrote one sees it with its moderation state instead of the form.
+// who already wrote one sees it with its moderation state, and the same form, filled in, to edit it.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { AUTHOR_NAME_MAX, BODY_MAX, TITLE_MAX, type MyReview } from "@emporium/reviews/client";
+import { AUTHOR_NAME_MAX, BODY_MAX, TITLE_MAX } from "@emporium/reviews/client";
 import { Alert } from "@emporium/ui/alert";
 import { currentShopper } from "@/auth/session";
 import { productHref, SLUG } from "@/links";
-import { formatReviewDate, starsLabel, suggestedAuthorName } from "@/reviews/format";
+import { suggestedAuthorName } from "@/reviews/format";
+import { EDIT_NOTES, OwnReview } from "@/reviews/own-review";
+import { draftOfReview } from "@/reviews/review-changes";
 import { ReviewForm } from "@/reviews/review-form";
 import { findOwnReview } from "@/reviews/server";
-import { Stars } from "@/reviews/stars";
 import { WarmingUp } from "@/status/warming-up";
 import { attempt } from "@/trpc/catalog-errors";
 import { getProduct } from "@/trpc/server";
@@ -20,39 +21,9 @@ interface WriteReviewPageProps {
   params: Promise<{ slug: string }>;
 }
 
-export const metadata: Metadata = { title: "Write a review", robots: { index: false } };
+export const metadata: Metadata = { title: "Your review", robots: { index: false } };
 
-const STATUS_TEXT: Record<MyReview["status"], string> = {
-  pending: "Your review is waiting for approval. It will appear on the product page once approved.",
-  approved: "Your review is shown on the product page.",
-  rejected: "Your review was not published.",
-};
-
-function OwnReview({ review, productPath }: { review: MyReview; productPath: string }) {
-  return (
-    <div className="flex flex-col gap-4">
-      <Alert tone={review.status === "rejected" ? "warning" : "info"} title="You have reviewed this product">
-        {STATUS_TEXT[review.status]}
-        {review.status === "rejected" && review.rejectionReason && (
-          <span className="mt-1 block">Reason: {review.rejectionReason}</span>
-        )}
-      </Alert>
-      <article aria-labelledby="own-review-title" className="rounded-2xl border border-line p-5">
-        <Stars rating={review.rating} label={`${starsLabel(review.rating)} out of 5`} />
-        <h2 id="own-review-title" className="mt-2 font-semibold text-ink">
-          {review.title}
-        </h2>
-        <p className="mt-1 text-sm text-ink-muted">
-          {review.authorName} · <time dateTime={review.createdAt}>{formatReviewDate(review.createdAt)}</time>
-        </p>
-        <p className="mt-2 whitespace-pre-line text-ink">{review.body}</p>
-      </article>
-      <Link href={productPath} className="font-medium text-brand-700 underline">
-        Back to the product
-      </Link>
-    </div>
-  );
-}
+const LIMITS = { title: TITLE_MAX, body: BODY_MAX, authorName: AUTHOR_NAME_MAX };
 
 export default async function WriteReviewPage({ params }: WriteReviewPageProps) {
   const { slug } = await params;
@@ -83,7 +54,28 @@ export default async function WriteReviewPage({ params }: WriteReviewPageProps) 
             Please try again in a few minutes.
           </Alert>
         ) : own.review ? (
-          <OwnReview review={own.review} productPath={productPath} />
+          <div className="flex flex-col gap-10">
+            <OwnReview review={own.review} />
+            <section aria-labelledby="edit-review-heading">
+              <h2 id="edit-review-heading" className="text-xl font-semibold">
+                Edit your review
+              </h2>
+              <div className="mt-4">
+                <ReviewForm
+                  mode="edit"
+                  productId={product.id}
+                  productTitle={product.title}
+                  productPath={productPath}
+                  initial={draftOfReview(own.review)}
+                  note={EDIT_NOTES[own.review.status]}
+                  limits={LIMITS}
+                />
+              </div>
+            </section>
+            <Link href={productPath} className="font-medium text-brand-700 underline">
+              Back to the product
+            </Link>
+          </div>
         ) : (
           <>
             <p className="mb-6 text-sm text-ink-muted">
@@ -91,11 +83,12 @@ export default async function WriteReviewPage({ params }: WriteReviewPageProps) 
               before it appears in the shop.
             </p>
             <ReviewForm
+              mode="write"
               productId={product.id}
               productTitle={product.title}
               productPath={productPath}
-              authorName={suggestedAuthorName(shopper.name)}
-              limits={{ title: TITLE_MAX, body: BODY_MAX, authorName: AUTHOR_NAME_MAX }}
+              initial={{ rating: null, title: "", body: "", authorName: suggestedAuthorName(shopper.name) }}
+              limits={LIMITS}
             />
           </>
         )}
