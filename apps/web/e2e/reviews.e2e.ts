@@ -5,30 +5,23 @@
 // moderation page would; the product page then shows the summary, the breakdown, the review with its
 // markup as plain text, the shop's reply and the JSON-LD rating; helpful votes count once; and the
 // listing's "4★ & up" facet and "Top rated" sort follow the ratings the catalog hears of by events.
-import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createCatalogClient } from "@emporium/catalog/client";
-import { createReviewsClient } from "@emporium/reviews/client";
 import { launchBrowser, resultCount, waitForHydration } from "./browser";
-import { addToCart, chooseShipping, enterCard, findVariants, type Choice } from "./shop";
+import {
+  approveReviewsOf,
+  buyAndReceive,
+  moderation,
+  reviewOnceDelivered,
+  sendReview,
+  signUp,
+} from "./reviewing";
+import { addToCart, findVariants, type Choice } from "./shop";
 
 const baseUrl = inject("baseUrl");
 const catalog = createCatalogClient({ url: inject("catalogUrl") });
-const key = tokenKey(inject("serviceTokenSecret"));
-// A manager moderating through the reviews API (reviews.moderate), with a token as the admin's server mints.
-const moderation = createReviewsClient({
-  url: inject("reviewsUrl"),
-  headers: async () => ({
-    authorization: `Bearer ${await signServiceToken(
-      { kind: "staff", userId: "e2e-manager", email: "manager@emporium.local", role: "manager" },
-      key,
-    )}`,
-  }),
-}).moderation;
 
-const PASSWORD = "correct horse battery staple";
 const HOSTILE_BODY =
   'Keeps tea hot for hours. <script>window.__reviewXss = 1</script><img src="/x.png" onerror="window.__reviewXss = 2">';
 
@@ -70,95 +63,6 @@ async function freshPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   contexts.push(context);
   return context.newPage();
-}
-
-async function signUp(page: Page, name: string): Promise<void> {
-  const email = `${name.split(" ")[0]?.toLowerCase()}-${randomUUID().slice(0, 8)}@example.com`;
-  await page.goto(`${baseUrl}/account/sign-up`);
-  const form = page.getByRole("form", { name: "Create an account" });
-  const submit = form.getByRole("button", { name: "Create account" });
-  await waitForHydration(submit);
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Password").fill(PASSWORD);
-  await submit.click();
-  await page.waitForURL(`${baseUrl}/account`);
-}
-
-/** Checks out the cart signed in and waits until the simulated carrier has delivered the order. */
-async function buyAndReceive(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/checkout`);
-  await waitForHydration(page.getByRole("button", { name: "Continue to shipping" }));
-  await page.getByLabel("Full name").fill("Rita Reviewer");
-  await page.getByLabel("Street address").fill("3 Critic Lane");
-  await page.getByLabel("Town or city").fill("Springfield");
-  await page.getByLabel("Postal code").fill("62701");
-  await page.getByRole("button", { name: "Continue to shipping" }).click();
-  await page.getByRole("group", { name: "Shipping method" }).waitFor();
-  await chooseShipping(page, /Standard/);
-  await enterCard(page, "4242 4242 4242 4242");
-  await page.getByTestId("review-total").waitFor();
-  await page.getByRole("button", { name: /^Place order/ }).click();
-  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
-  await page.locator("[data-testid=order-status][data-status=DELIVERED]").waitFor({ timeout: 60_000 });
-}
-
-interface Written {
-  rating: number;
-  title: string;
-  body: string;
-  name?: string;
-}
-
-/** Fills the review form of a product and sends it; answers what the page says afterwards. */
-async function sendReview(page: Page, choice: Choice, review: Written): Promise<string> {
-  await page.goto(`${baseUrl}/p/${choice.product.slug}/review`);
-  const form = page.getByRole("form", { name: "Write a review" });
-  const submit = form.getByRole("button", { name: "Submit review" });
-  await waitForHydration(submit);
-  await form
-    .getByRole("group", { name: "Your rating" })
-    .getByRole("radio", { name: review.rating === 1 ? "1 star" : `${review.rating} stars`, exact: true })
-    .check({ force: true });
-  await form.getByLabel("Title", { exact: true }).fill(review.title);
-  await form.getByLabel("Your review", { exact: true }).fill(review.body);
-  if (review.name !== undefined) await form.getByLabel(/^Name shown with your review/).fill(review.name);
-  await submit.click();
-  // The form's own alert (a refusal), or the thank-you that takes the form's place.
-  const refused = form.getByRole("alert");
-  const thanks = page.getByText("Thanks — your review will appear once approved.");
-  await refused.or(thanks).first().waitFor();
-  return (await thanks.count()) > 0
-    ? ((await thanks.textContent()) ?? "")
-    : ((await refused.textContent()) ?? "");
-}
-
-/**
- * Sends the review once the reviews service has recorded the delivery. The order page shows DELIVERED
- * as soon as the orders service has it; the reviews service reads the same event from the topic a
- * moment later, so an early attempt may still be told the product has not arrived.
- */
-async function reviewOnceDelivered(page: Page, choice: Choice, review: Written): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const said = await sendReview(page, choice, review);
-    if (said.includes("Thanks — your review will appear once approved.")) return;
-    if (!said.includes("has not been delivered to you yet") || Date.now() > deadline)
-      throw new Error(`the review was refused: ${said}`);
-    await page.waitForTimeout(250);
-  }
-}
-
-async function approveReviewsOf(productIds: string[]): Promise<string[]> {
-  const queue = await moderation.queue.query({ page: 1 });
-  const ids: string[] = [];
-  for (const productId of productIds) {
-    const waiting = queue.items.find((r) => r.productId === productId);
-    if (!waiting) throw new Error(`no review of ${productId} waits for moderation`);
-    await moderation.approve.mutate({ reviewId: waiting.id });
-    ids.push(waiting.id);
-  }
-  return ids;
 }
 
 interface ProductLd {

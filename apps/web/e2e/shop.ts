@@ -11,14 +11,17 @@ export interface Choice {
 // Categories the other browser tests do not buy from, so their stock moves only here.
 const CATEGORIES = ["home", "footwear", "accessories", "sports-outdoors"];
 
-/** Variants (one per product, none of `exclude`) with between `min` and `max` units available. */
+/**
+ * Variants (one per product, none of `exclude`) with between `min` and `max` units available, from
+ * `categories` (by default those above, in their order).
+ */
 export async function findVariants(
   catalog: CatalogClient,
   count: number,
-  options: { min: number; max: number; exclude?: ReadonlySet<string> },
+  options: { min: number; max: number; exclude?: ReadonlySet<string>; categories?: readonly string[] },
 ): Promise<Choice[]> {
   const found: Choice[] = [];
-  for (const category of CATEGORIES) {
+  for (const category of options.categories ?? CATEGORIES) {
     const list = await catalog.product.list.query({ category, limit: 40 });
     for (const card of list.items) {
       if (options.exclude?.has(card.id) || found.some((c) => c.product.id === card.id)) continue;
