@@ -72,6 +72,20 @@ try {
   const admin = await poll("the admin", 300, () => page("http://localhost:3001/"));
   if (!/Sign in to the merchant admin/.test(admin)) throw new Error("the admin does not ask for a sign-in");
   log("admin renders its sign-in page");
+  // Each app's next-auth knows its own address: without one, next-auth takes http://localhost:3000, so
+  // the admin's sign-in callbacks led to the storefront.
+  for (const [app, base] of [
+    ["storefront", "http://localhost:3000"],
+    ["admin", "http://localhost:3001"],
+  ] as const) {
+    const providers = (await (await fetch(`${base}/api/auth/providers`)).json()) as {
+      credentials?: { callbackUrl?: string };
+    };
+    const callback = providers.credentials?.callbackUrl ?? "";
+    if (!callback.startsWith(`${base}/`))
+      throw new Error(`the ${app}'s sign-in calls back to ${callback || "nothing"}, not ${base}`);
+  }
+  log("both apps' sign-ins call back to their own address");
   // The seeded local owner account the README gives signs in.
   const signIn = await fetch("http://127.0.0.1:4003/trpc/auth.signIn", {
     method: "POST",
