@@ -151,6 +151,17 @@ describe("shopper accounts", () => {
     );
   });
 
+  it("words a sign-in link's ?error= itself, never carrying the link's text into the page", async () => {
+    const page = await freshPage();
+    const planted = "Your account is suspended. Call +1-555-0100 to restore it.";
+    await page.goto(`${baseUrl}/account/sign-in?error=${encodeURIComponent(planted)}`);
+    const alert = page.locator("main").getByRole("alert");
+    await expect.poll(() => alert.textContent()).toBe("Sign-in failed; please try again.");
+    // Nothing on the page shows it (Next's own data for the page names its URL, search included).
+    expect(await page.locator("body").innerText()).not.toContain("555-0100");
+    await context.close();
+  });
+
   it("never opens one shopper's order for another", async () => {
     // An order placed by a first shopper.
     const first = await freshPage();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/auth/options";
+import { signInErrorMessage } from "@/auth/messages";
 import { env } from "@/env";
 import { SignInForm } from "./sign-in-form";
 
@@ -15,7 +16,8 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   const session = await getServerSession(authOptions());
   if (session?.staff) redirect("/");
   const params = await searchParams;
-  const error = typeof params.error === "string" ? params.error : null;
+  // Worded here, so the link's text never reaches the page, not even in its serialized props.
+  const error = typeof params.error === "string" ? signInErrorMessage(params.error) : null;
   return (
     <main
       id="main"
@@ -24,7 +26,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
     >
       <p className="text-lg font-bold tracking-tight">Emporium</p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">Sign in to the merchant admin</h1>
-      <SignInForm initialError={error} providerName={env.OIDC?.name ?? null} />
+      <SignInForm initialMessage={error} providerName={env.OIDC?.name ?? null} />
     </main>
   );
 }

@@ -10,15 +10,16 @@ import { TextField } from "@emporium/ui/text-field";
 import { SIGN_IN_FAILED_MESSAGE, signInErrorMessage } from "@/auth/messages";
 
 export function SignInForm({
-  initialError,
+  initialMessage,
   providerName,
 }: {
-  initialError: string | null;
+  /** What to say on arrival (the sign-in page words its ?error= code). */
+  initialMessage: string | null;
   /** The OpenID Connect provider's name when single sign-on is configured. */
   providerName: string | null;
 }) {
   const router = useRouter();
-  const [error, setError] = useState(initialError ? signInErrorMessage(initialError) : null);
+  const [error, setError] = useState(initialMessage);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { signInErrorMessage } from "@/auth/messages";
 import { safeReturnPath } from "@/return-path";
 import { currentShopper } from "@/auth/session";
 import { env } from "@/env";
@@ -16,14 +17,15 @@ export default async function SignInPage({
   const params = await searchParams;
   const next = safeReturnPath(params.next, "/account");
   if (await currentShopper()) redirect(next);
-  const error = typeof params.error === "string" ? params.error : null;
+  // Worded here, so the link's text never reaches the page, not even in its serialized props.
+  const error = typeof params.error === "string" ? signInErrorMessage(params.error) : null;
   return (
     <div className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-3xl font-semibold tracking-tight">Sign in</h1>
       <p className="mt-3 text-ink-muted">
         See your orders, keep your addresses and find your cart on any device.
       </p>
-      <SignInForm next={next} initialError={error} providerName={env.OIDC?.name ?? null} />
+      <SignInForm next={next} initialMessage={error} providerName={env.OIDC?.name ?? null} />
       <p className="mt-8 text-sm text-ink-muted">
         New here?{" "}
         <Link

@@ -26,7 +26,7 @@ describe("SignInForm", () => {
 
   it("says when to try again after too many attempts, keeping what was typed", async () => {
     signIn.mockResolvedValue(refused("SignInLimited-840"));
-    render(<SignInForm next="/account" initialError={null} providerName={null} />);
+    render(<SignInForm next="/account" initialMessage={null} providerName={null} />);
     await signInAs("ada@example.com", "wrong horse battery");
 
     expect(signIn).toHaveBeenCalledWith("credentials", {
@@ -41,18 +41,18 @@ describe("SignInForm", () => {
     expect((screen.getByRole("button", { name: "Sign in" }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it("shows a limit it was sent to by redirect", () => {
-    render(<SignInForm next="/account" initialError="SignInLimited-45" providerName={null} />);
-    expect(screen.getByRole("alert").textContent).toBe(
-      "Too many sign-in attempts. Please try again in 45 seconds.",
-    );
+  it("shows the message it arrives with", () => {
+    render(<SignInForm next="/account" initialMessage="Sign in to continue." providerName={null} />);
+    expect(screen.getByRole("alert").textContent).toBe("Sign in to continue.");
   });
 
-  it("never prints the text of an unknown error", async () => {
-    render(<SignInForm next="/account" initialError="Call 555-0100 to unlock" providerName={null} />);
-    expect(screen.getByRole("alert").textContent).toBe("Sign-in failed; please try again.");
+  it("words a refused sign-in itself, never printing what came back", async () => {
+    render(<SignInForm next="/account" initialMessage={null} providerName={null} />);
     signIn.mockResolvedValue(refused("CredentialsSignin"));
     await signInAs("ada@example.com", "nope");
     expect(screen.getByRole("alert").textContent).toBe("Email or password is incorrect.");
+    signIn.mockResolvedValue(refused("Call 555-0100 to unlock"));
+    await signInAs("ada@example.com", "nope");
+    expect(screen.getByRole("alert").textContent).toBe("Sign-in failed; please try again.");
   });
 });

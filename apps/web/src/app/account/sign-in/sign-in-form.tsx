@@ -14,14 +14,15 @@ export function welcomeUrl(next: string): string {
 
 export function SignInForm({
   next,
-  initialError,
+  initialMessage,
   providerName,
 }: {
   next: string;
-  initialError: string | null;
+  /** What to say on arrival (the sign-in page words its ?error= code). */
+  initialMessage: string | null;
   providerName: string | null;
 }) {
-  const [error, setError] = useState(initialError ? signInErrorMessage(initialError) : null);
+  const [error, setError] = useState(initialMessage);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
