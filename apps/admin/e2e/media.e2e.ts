@@ -88,6 +88,17 @@ describe("product media", () => {
     await page.close();
   });
 
+  it("refuses an upload larger than any form allows at once, with 413", async () => {
+    // Forwarded to the catalog, such a body was answered 500 after 30 s.
+    const res = await fetch(`${adminUrl}/uploads`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      body: Buffer.alloc(50 * 1024 * 1024, 120),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toMatch(/The upload is 50 MB; an image may be at most 10 MB/);
+  });
+
   it("shows support staff the images without upload or remove controls", async () => {
     const product = await someProduct();
     const page = await browser.newPage();
