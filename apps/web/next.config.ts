@@ -1,11 +1,10 @@
 import type { NextConfig } from "next";
-import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { catalogOrigin, env } from "./src/env";
 import { securityHeaders } from "./src/security-headers";
 
 // Rewrites are resolved by `next build`, so CATALOG_URL and PSP_URL must be set at build time as well as
 // at start.
-export default function config(phase: string): NextConfig {
+export default function config(): NextConfig {
   return {
     poweredByHeader: false,
     // The image runs .next/standalone/apps/web/server.js: the server with only the files it traces as
@@ -32,7 +31,7 @@ export default function config(phase: string): NextConfig {
       ];
     },
     async headers() {
-      return [{ source: "/:path*", headers: securityHeaders({ dev: phase === PHASE_DEVELOPMENT_SERVER }) }];
+      return [{ source: "/:path*", headers: securityHeaders() }];
     },
   };
 }

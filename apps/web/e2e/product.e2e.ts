@@ -145,3 +145,33 @@ describe("the add-to-cart form", () => {
     expect(sameSite.headers.get("location")).toMatch(/added=/);
   });
 });
+
+describe("the Content-Security-Policy", () => {
+  it("lets only the page's own scripts run: a fresh nonce per response, carried by every script", async () => {
+    const [first, second] = await Promise.all([fetch(`${baseUrl}/`), fetch(`${baseUrl}/`)]);
+    const policy = first.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1] ?? "";
+    expect(nonce).not.toBe("");
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(second.headers.get("content-security-policy")).not.toContain(nonce);
+    const tags = [...(await first.text()).matchAll(/<script\b[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => !tag.includes('type="application/ld+json"'));
+    expect(tags.length).toBeGreaterThan(0);
+    for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
+
+    // In the browser the page's own inline script ran, and a script without the nonce does not.
+    await page.goto(`${baseUrl}/`);
+    expect(await page.evaluate(() => document.documentElement.classList.contains("js"))).toBe(true);
+    const injectedRan = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const script = document.createElement("script");
+          script.textContent = "window.__injected = true";
+          document.body.append(script);
+          setTimeout(() => resolve(Reflect.get(window, "__injected") === true), 200);
+        }),
+    );
+    expect(injectedRan).toBe(false);
+  });
+});

@@ -1,4 +1,6 @@
-// Two jobs before a request reaches a page or a route:
+// Three jobs before a request reaches a page or a route:
+// - Every response gets a Content-Security-Policy with a nonce of its own (./security-headers.ts),
+//   passed to the page in the request's headers, where Next and the layout read it.
 // - A form post from another site is answered 403 in plain words (@emporium/auth/same-origin), where
 //   Next's own Server Action check would throw and answer 500.
 // - Requests the browser makes to the catalog itself (search suggestions, through the /api/trpc rewrite
@@ -8,17 +10,25 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { crossSiteFormPost } from "@emporium/auth/same-origin";
 import { CLIENT_IP_HEADER, forwardedClientIp } from "@emporium/service-kit/client";
+import { contentSecurityPolicy, NONCE_HEADER } from "./security-headers";
+
+const DEV = process.env.NODE_ENV === "development";
 
 export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   const refusal = crossSiteFormPost({ method: request.method, pathname, headers: request.headers });
   if (refusal) return new NextResponse(refusal, { status: 403, headers: { "content-type": "text/plain" } });
-  if (!pathname.startsWith("/api/trpc/")) return NextResponse.next();
   const headers = new Headers(request.headers);
+  headers.delete(CLIENT_IP_HEADER);
   const ip = forwardedClientIp(request.headers.get("x-forwarded-for"));
-  if (ip) headers.set(CLIENT_IP_HEADER, ip);
-  else headers.delete(CLIENT_IP_HEADER);
-  return NextResponse.next({ request: { headers } });
+  if (ip && pathname.startsWith("/api/trpc/")) headers.set(CLIENT_IP_HEADER, ip);
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+  const policy = contentSecurityPolicy({ dev: DEV, nonce });
+  headers.set(NONCE_HEADER, nonce);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 // Everything but Next's static files and images.

@@ -1,14 +1,25 @@
-// Response headers for every page. Next's hydration relies on inline scripts, so script-src keeps
-// 'unsafe-inline' (a nonce would make every page dynamic per request); the policy still blocks
-// plugins, framing, foreign form targets, base-tag hijacking and connections to other origins.
+// Response headers for every page. The Content-Security-Policy is made per request by the proxy
+// (src/proxy.ts) with a fresh nonce: Next puts it on its own inline scripts (it reads the policy from
+// the request), the layout on ours, and 'strict-dynamic' lets those load the rest — so an injected
+// script, which cannot know the nonce, does not run. Every page is rendered per request anyway (the
+// layout reads the cart cookie). The policy also blocks plugins, framing, foreign form targets,
+// base-tag hijacking and connections to other origins; the other headers are the same on every page.
 
 export interface Header {
   key: string;
   value: string;
 }
 
-export function contentSecurityPolicy(options: { dev: boolean }): string {
-  const scripts = ["'self'", "'unsafe-inline'", ...(options.dev ? ["'unsafe-eval'"] : [])];
+/** The request header the proxy hands a page's nonce on in (read by the layout for its inline script). */
+export const NONCE_HEADER = "x-nonce";
+
+export function contentSecurityPolicy(options: { dev: boolean; nonce: string }): string {
+  const scripts = [
+    "'self'",
+    `'nonce-${options.nonce}'`,
+    "'strict-dynamic'",
+    ...(options.dev ? ["'unsafe-eval'"] : []),
+  ];
   return [
     "default-src 'self'",
     `script-src ${scripts.join(" ")}`,
@@ -23,9 +34,9 @@ export function contentSecurityPolicy(options: { dev: boolean }): string {
   ].join("; ");
 }
 
-export function securityHeaders(options: { dev: boolean }): Header[] {
+/** The headers that are the same on every response (the CSP is the proxy's, per request). */
+export function securityHeaders(): Header[] {
   return [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy(options) },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "X-Frame-Options", value: "DENY" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -1,10 +1,12 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 import { CartDrawer } from "@/cart/cart-drawer";
 import { CartProvider } from "@/cart/cart-context";
 import { getCartSnapshot } from "@/cart/server";
 import { env } from "@/env";
+import { NONCE_HEADER } from "@/security-headers";
 import { InlineScript } from "@/shell/inline-script";
 import { NavigationProgress } from "@/shell/navigation-progress";
 import { SiteFooter } from "@/shell/site-footer";
@@ -36,12 +38,15 @@ async function departments() {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [categories, cart] = await Promise.all([departments(), getCartSnapshot()]);
+  const [categories, cart, requestHeaders] = await Promise.all([departments(), getCartSnapshot(), headers()]);
   return (
     // The inline script adds class="js" before paint, so React sees a different class list.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <InlineScript code="document.documentElement.classList.add('js')" />
+        <InlineScript
+          code="document.documentElement.classList.add('js')"
+          nonce={requestHeaders.get(NONCE_HEADER) ?? undefined}
+        />
       </head>
       <body className="flex min-h-screen flex-col bg-canvas font-sans text-ink">
         <SkipLink />
