@@ -19,6 +19,12 @@ export const adminEnvSchema = z.object({
   SERVICE_TOKEN_SECRET: secret().describe(
     "Signs the short-lived tokens the admin's server sends to the backends (32+ characters, shared with them); unset: a secret generated once under EMPORIUM_DATA_DIR.",
   ),
+  NEXTAUTH_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe(
+      "This app's public address, where next-auth builds its sign-in callbacks and redirects; https gives the session cookies the Secure flag and __Host- names. npm run dev sets http://localhost:3001; unset, next-auth assumes http://localhost:3000.",
+    ),
   NEXTAUTH_SECRET: secret().describe(
     "Encrypts the staff session cookie (next-auth, 32+ characters); production must set it, elsewhere unset means a secret generated once under EMPORIUM_DATA_DIR.",
   ),

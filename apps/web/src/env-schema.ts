@@ -28,6 +28,12 @@ export const webEnvSchema = z.object({
     .describe(
       "Signs the short-lived tokens naming a signed-in shopper to the backends (32+ characters, shared with them); unset: a secret generated once under EMPORIUM_DATA_DIR.",
     ),
+  NEXTAUTH_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe(
+      "This app's public address, where next-auth builds its sign-in callbacks and redirects; https gives the session cookies the Secure flag and __Host- names. npm run dev sets http://localhost:3000; unset, next-auth assumes http://localhost:3000.",
+    ),
   NEXTAUTH_SECRET: z
     .string()
     .min(32, "must be at least 32 characters")
@@ -52,5 +58,7 @@ export const webEnvSchema = z.object({
   NODE_ENV: z
     .string()
     .optional()
-    .describe("Set by Next.js; production gives the session cookies the Secure flag."),
+    .describe(
+      "Set by Next.js; development lets the storefront's Content-Security-Policy allow eval (hot reload).",
+    ),
 });
