@@ -27,7 +27,7 @@ import { LocalTime } from "./local-time";
 export const metadata: Metadata = { title: "Activity" };
 
 /** Target kinds the services record today, offered as suggestions (any kind may be typed). */
-const TARGET_TYPES = ["product", "variant", "order", "review", "staff-member"] as const;
+const TARGET_TYPES = ["product", "variant", "stock", "order", "review", "staff-member"] as const;
 
 interface ActivityPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
