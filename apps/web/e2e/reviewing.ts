@@ -7,7 +7,7 @@ import { inject } from "vitest";
 import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createReviewsClient, type ModerationItem } from "@emporium/reviews/client";
 import { waitForHydration } from "./browser";
-import { chooseShipping, enterCard, type Choice } from "./shop";
+import { enterAddress, payAndPlace, type Choice } from "./shop";
 
 const baseUrl = inject("baseUrl");
 const key = tokenKey(inject("serviceTokenSecret"));
@@ -42,17 +42,8 @@ export async function signUp(page: Page, name: string): Promise<void> {
 export async function buyAndReceive(page: Page): Promise<void> {
   await page.goto(`${baseUrl}/checkout`);
   await waitForHydration(page.getByRole("button", { name: "Continue to shipping" }));
-  await page.getByLabel("Full name").fill("Rita Reviewer");
-  await page.getByLabel("Street address").fill("3 Critic Lane");
-  await page.getByLabel("Town or city").fill("Springfield");
-  await page.getByLabel("Postal code").fill("62701");
-  await page.getByRole("button", { name: "Continue to shipping" }).click();
-  await page.getByRole("group", { name: "Shipping method" }).waitFor();
-  await chooseShipping(page, /Standard/);
-  await enterCard(page, "4242 4242 4242 4242");
-  await page.getByTestId("review-total").waitFor();
-  await page.getByRole("button", { name: /^Place order/ }).click();
-  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+  await enterAddress(page, { name: "Rita Reviewer", line1: "3 Critic Lane" });
+  await payAndPlace(page);
   await page.locator("[data-testid=order-status][data-status=DELIVERED]").waitFor({ timeout: 60_000 });
 }
 

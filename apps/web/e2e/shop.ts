@@ -73,16 +73,31 @@ export const ADDRESS = {
   postalCode: "62701",
 };
 
-/** Fills the details step and continues to shipping. */
-export async function enterDetails(page: Page): Promise<void> {
-  await waitForHydration(page.getByRole("button", { name: "Continue to shipping" }));
-  await page.getByLabel("Email").fill(ADDRESS.email);
-  await page.getByLabel("Full name").fill(ADDRESS.name);
-  await page.getByLabel("Street address").fill(ADDRESS.line1);
+/** Fills the details step's address (the email is the caller's) and continues to shipping. */
+export async function enterAddress(page: Page, who: { name: string; line1: string }): Promise<void> {
+  await page.getByLabel("Full name").fill(who.name);
+  await page.getByLabel("Street address").fill(who.line1);
   await page.getByLabel("Town or city").fill(ADDRESS.city);
   await page.getByLabel("Postal code").fill(ADDRESS.postalCode);
   await page.getByRole("button", { name: "Continue to shipping" }).click();
   await page.getByRole("group", { name: "Shipping method" }).waitFor();
+}
+
+/** Fills the details step and continues to shipping. */
+export async function enterDetails(page: Page): Promise<void> {
+  await waitForHydration(page.getByRole("button", { name: "Continue to shipping" }));
+  await page.getByLabel("Email").fill(ADDRESS.email);
+  await enterAddress(page, ADDRESS);
+}
+
+/** From the shipping step: Standard, a card that is approved, place the order; answers its number. */
+export async function payAndPlace(page: Page): Promise<string | null> {
+  await chooseShipping(page, /Standard/);
+  await enterCard(page, "4242 4242 4242 4242");
+  await page.getByTestId("review-total").waitFor();
+  await page.getByRole("button", { name: /^Place order/ }).click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+  return page.getByTestId("order-number").textContent();
 }
 
 export async function chooseShipping(page: Page, name: RegExp): Promise<void> {
