@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createConnection } from "node:net";
 import { freePort } from "./free-port";
+import type { TestCertificates } from "./tls";
 import { waitFor } from "./wait-for";
 
 export interface DedicatedServer {
@@ -101,11 +102,33 @@ export function dedicatedMemcached(): Promise<DedicatedServer> {
   ]);
 }
 
-/** A redis-server of a test's own, persisting nothing. */
-export function dedicatedRedis(): Promise<DedicatedServer> {
+export interface DedicatedRedisOptions {
+  /**
+   * Serve TLS only (no plain port) with this certificate and key; clients are not asked for one of
+   * their own (`--tls-auth-clients no`).
+   */
+  tls?: Pick<TestCertificates, "certFile" | "keyFile" | "caFile">;
+}
+
+/** A redis-server of a test's own, persisting nothing; with `tls`, it speaks TLS only, on `port`. */
+export function dedicatedRedis({ tls }: DedicatedRedisOptions = {}): Promise<DedicatedServer> {
   return dedicatedServer("redis-server", (port) => [
-    "--port",
-    String(port),
+    ...(tls
+      ? [
+          "--port",
+          "0",
+          "--tls-port",
+          String(port),
+          "--tls-cert-file",
+          tls.certFile,
+          "--tls-key-file",
+          tls.keyFile,
+          "--tls-ca-cert-file",
+          tls.caFile,
+          "--tls-auth-clients",
+          "no",
+        ]
+      : ["--port", String(port)]),
     "--bind",
     "127.0.0.1",
     "--save",

@@ -2,3 +2,4 @@
 export * from "./child-process";
 export * from "./free-port";
 export * from "./dedicated-server";
+export * from "./tls";
