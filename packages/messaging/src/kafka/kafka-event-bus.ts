@@ -7,7 +7,15 @@
 // per message under load; a crash in between redelivers a few handled events, which handlers, being
 // idempotent, answer with no change.
 import { randomUUID } from "node:crypto";
-import { Kafka, logLevel, type Consumer, type EachBatchPayload, type LogEntry, type Producer } from "kafkajs";
+import {
+  Kafka,
+  logLevel,
+  type Consumer,
+  type EachBatchPayload,
+  type LogEntry,
+  type Producer,
+  type SASLOptions,
+} from "kafkajs";
 import type { Logger } from "@emporium/observability";
 import { dispatch } from "../dispatch";
 import "./request-queue-fix";
@@ -23,6 +31,12 @@ export interface KafkaEventBusOptions {
   partitions?: number;
   /** How long handled offsets may wait to be committed together (default 500 ms; 0: after every batch). */
   commitIntervalMs?: number;
+  /**
+   * TLS to the brokers (their certificates checked against Node's CAs and NODE_EXTRA_CA_CERTS), and
+   * SASL authentication — what `kafkaSecurityOf` in @emporium/config/kafka makes of the environment.
+   */
+  ssl?: boolean;
+  sasl?: SASLOptions;
 }
 
 const DLQ_SUFFIX = ".dlq";
@@ -58,6 +72,8 @@ export class KafkaEventBus implements EventBus {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
+      ...(options.ssl ? { ssl: true } : {}),
+      ...(options.sasl ? { sasl: options.sasl } : {}),
       logLevel: logLevel.WARN,
       logCreator: kafkaLogger(this.log),
       connectionTimeout: 3_000,
