@@ -1,5 +1,6 @@
 // The admin's environment variables as one zod schema, apart from env.ts (which parses process.env when
 // imported) so that docs/configuration.md can be generated from it without reading any environment.
+import { env } from "@emporium/config";
 import { z } from "zod";
 
 const trpcUrl = (fallback: string) => z.url({ protocol: /^https?$/ }).default(fallback);
@@ -51,4 +52,5 @@ export const adminEnvSchema = z.object({
     .max(60)
     .default("single sign-on")
     .describe('What the sign-in button calls the provider ("Sign in with …").'),
+  SHUTDOWN_DRAIN_MS: env.drainMs(),
 });

@@ -18,6 +18,8 @@ export interface AdminEnv {
   OIDC: OidcSettings | null;
   /** Where `npm run dev` keeps its generated development secrets (the repository's .data/). */
   EMPORIUM_DATA_DIR: string;
+  /** On SIGTERM, how long /readyz answers 503 while requests are still served. */
+  SHUTDOWN_DRAIN_MS: number;
 }
 
 export function parseAdminEnv(source: Record<string, string | undefined>): AdminEnv {
@@ -56,6 +58,7 @@ export function parseAdminEnv(source: Record<string, string | undefined>): Admin
     EMPORIUM_DATA_DIR: path.resolve(
       /*turbopackIgnore: true*/ e.EMPORIUM_DATA_DIR ?? path.join(process.cwd(), "../../.data"),
     ),
+    SHUTDOWN_DRAIN_MS: e.SHUTDOWN_DRAIN_MS,
   };
 }
 

@@ -1,5 +1,6 @@
 // The storefront's environment variables as one zod schema, apart from env.ts (which parses process.env
 // when imported) so that docs/configuration.md can be generated from it without reading any environment.
+import { env } from "@emporium/config";
 import { z } from "zod";
 
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -61,4 +62,5 @@ export const webEnvSchema = z.object({
     .describe(
       "Set by Next.js; development lets the storefront's Content-Security-Policy allow eval (hot reload).",
     ),
+  SHUTDOWN_DRAIN_MS: env.drainMs(),
 });

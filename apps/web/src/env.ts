@@ -20,6 +20,8 @@ export interface WebEnv {
   OIDC: OidcSettings | null;
   /** Cookies carry the Secure flag in production builds. */
   SECURE_COOKIES: boolean;
+  /** On SIGTERM, how long /readyz answers 503 while requests are still served. */
+  SHUTDOWN_DRAIN_MS: number;
 }
 
 const trimSlashes = (url: string) => url.replace(/\/+$/, "");
@@ -40,6 +42,7 @@ export function parseWebEnv(source: Record<string, string | undefined>): WebEnv 
     OIDC_CLIENT_SECRET: source.OIDC_CLIENT_SECRET || undefined,
     OIDC_NAME: source.OIDC_NAME || undefined,
     NODE_ENV: source.NODE_ENV,
+    SHUTDOWN_DRAIN_MS: source.SHUTDOWN_DRAIN_MS || undefined,
   });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -74,6 +77,7 @@ export function parseWebEnv(source: Record<string, string | undefined>): WebEnv 
           }
         : null,
     SECURE_COOKIES: result.data.NODE_ENV === "production",
+    SHUTDOWN_DRAIN_MS: e.SHUTDOWN_DRAIN_MS,
   };
 }
 

@@ -51,6 +51,16 @@ export const env = {
       .enum(["json", "pretty"])
       .default("json")
       .describe("JSON lines for a log collector, or pretty for a terminal (npm run dev sets pretty)."),
+  drainMs: () =>
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(60_000)
+      .default(0)
+      .describe(
+        "On SIGTERM, how long (ms) the process keeps serving while /readyz answers 503 (draining), so the gateway and Kubernetes take it out of rotation before it closes; 0: close at once.",
+      ),
   /** A secret key (an HMAC or token key): 32 characters at least. */
   secret: () => z.string().min(32, "must be at least 32 characters"),
   positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),

@@ -6,6 +6,7 @@ import {
   RabbitCommandBus,
   type CommandBus,
   type EventBus,
+  type KafkaEventBusOptions,
   type RetryPolicy,
 } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
@@ -27,6 +28,8 @@ export interface Brokers {
 export async function connectBrokers(options: {
   service: string;
   kafkaBrokers: string[];
+  /** TLS and SASL to the Kafka brokers (kafkaSecurityOf in @emporium/config/kafka). */
+  kafkaSecurity?: Pick<KafkaEventBusOptions, "ssl" | "sasl">;
   amqpUrl: string;
   log: Logger;
   retryByQueue?: Readonly<Record<string, RetryPolicy>>;
@@ -35,6 +38,7 @@ export async function connectBrokers(options: {
     brokers: options.kafkaBrokers,
     clientId: options.service,
     log: options.log,
+    ...options.kafkaSecurity,
   });
   const commands = await RabbitCommandBus.connect({
     url: options.amqpUrl,

@@ -10,7 +10,8 @@ export {
   type Routes,
   type ServiceServer,
 } from "./http";
-export { onShutdown } from "./shutdown";
+export { onShutdown, type ShutdownOptions } from "./shutdown";
+export { drain, exitAfterDrainOnSignal, isDraining, startDraining } from "./draining";
 export { schemaCheck, waitForSchema } from "./schema";
 export { describeZodError, zodIssuePath } from "./zod-errors";
 export {

@@ -2,6 +2,7 @@
 // reachable), /metrics (Prometheus). The shared HTTP server (./http.ts) mounts them after its routes.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServiceMetrics } from "@emporium/observability";
+import { DRAINING_BODY, isDraining } from "./draining";
 
 export interface ReadinessCheck {
   name: string;
@@ -32,6 +33,10 @@ export function opsHandler(
       return true;
     }
     if (path === "/readyz") {
+      if (isDraining()) {
+        res.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify(DRAINING_BODY));
+        return true;
+      }
       if (readiness && !readiness.ready) {
         res
           .writeHead(503, { "content-type": "application/json" })

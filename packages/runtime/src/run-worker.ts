@@ -53,6 +53,7 @@ export type RunWorkerOptions<W extends WorkerUnit> = (OpsEndpoints | OwnServer) 
   database: { url: string; poolSize: number };
   brokers: {
     kafkaBrokers: string[];
+    kafkaSecurity?: Parameters<typeof connectBrokers>[0]["kafkaSecurity"];
     amqpUrl: string;
     retryByQueue?: Readonly<Record<string, RetryPolicy>>;
   };
@@ -90,6 +91,7 @@ export async function runWorker<W extends WorkerUnit>(
   const brokers: Brokers = await (options.connect?.brokers ?? connectBrokers)({
     service,
     kafkaBrokers: options.brokers.kafkaBrokers,
+    ...(options.brokers.kafkaSecurity ? { kafkaSecurity: options.brokers.kafkaSecurity } : {}),
     amqpUrl: options.brokers.amqpUrl,
     log,
     ...(options.brokers.retryByQueue ? { retryByQueue: options.brokers.retryByQueue } : {}),

@@ -1,28 +1,40 @@
-// Graceful shutdown on SIGTERM/SIGINT: stop taking work, finish what is in flight, close connections,
-// exit. A second signal, or a stop that hangs past the deadline, exits at once.
+// Graceful shutdown on SIGTERM/SIGINT: answer /readyz 503 and keep serving for the drain (so that the
+// gateway and Kubernetes stop sending work), then stop taking work, finish what is in flight, close
+// connections, exit. A second signal, or a stop that hangs past the deadline, exits at once.
 import type { Logger } from "@emporium/observability";
+import { drain } from "./draining";
 
-export function onShutdown(log: Logger, stop: () => Promise<void>, deadlineMs = 25_000): void {
+export interface ShutdownOptions {
+  /** How long /readyz says "draining" while requests are still served, before `stop` (default 0). */
+  drainMs?: number;
+  /** How long `stop` may take after the drain before the process exits anyway (default 25 s). */
+  deadlineMs?: number;
+}
+
+export function onShutdown(log: Logger, stop: () => Promise<void>, options: ShutdownOptions = {}): void {
+  const { drainMs = 0, deadlineMs = 25_000 } = options;
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);
     stopping = true;
-    log.info({ signal }, "shutting down");
+    log.info({ signal, drainMs }, "shutting down");
     const timer = setTimeout(() => {
       log.error("shutdown took too long; exiting");
       process.exit(1);
-    }, deadlineMs);
+    }, drainMs + deadlineMs);
     timer.unref();
-    stop().then(
-      () => {
-        log.info("stopped");
-        process.exit(0);
-      },
-      (err: unknown) => {
-        log.error({ err }, "shutdown failed");
-        process.exit(1);
-      },
-    );
+    drain(drainMs)
+      .then(stop)
+      .then(
+        () => {
+          log.info("stopped");
+          process.exit(0);
+        },
+        (err: unknown) => {
+          log.error({ err }, "shutdown failed");
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGTERM", handler);
   process.on("SIGINT", handler);

@@ -2,6 +2,7 @@
 // KAFKA_BROKERS, the consumer of the audit topic → ready. MongoDB is not waited for: while it is
 // unreachable, reads answer 503 and /readyz reports it, staff actions wait on Kafka (the consumer's
 // position does not move past one it could not store), and everything resumes when it is back.
+import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { tokenKey } from "@emporium/auth";
 import { KafkaEventBus, PERSISTENT_RETRY } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
@@ -20,7 +21,13 @@ const auditLog = openAuditLog({
 // A staff action that cannot be stored (MongoDB down) is tried again for about two hours before it is
 // dead-lettered to audit.dlq (kept there for replay): an audit log is not to lose an entry to an outage.
 const events = env.KAFKA_BROKERS
-  ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "audit", log, retry: PERSISTENT_RETRY })
+  ? new KafkaEventBus({
+      brokers: env.KAFKA_BROKERS,
+      clientId: "audit",
+      log,
+      ...kafkaSecurityOf(env),
+      retry: PERSISTENT_RETRY,
+    })
   : undefined;
 const audit = createAuditService({
   auditLog,
@@ -35,12 +42,16 @@ log.info(
   `audit listening on http://${env.AUDIT_HOST}:${env.AUDIT_PORT}`,
 );
 
-onShutdown(log, async () => {
-  await audit.stop();
-  await audit.server.close();
-  await events?.close();
-  await auditLog.close();
-});
+onShutdown(
+  log,
+  async () => {
+    await audit.stop();
+    await audit.server.close();
+    await events?.close();
+    await auditLog.close();
+  },
+  { drainMs: env.SHUTDOWN_DRAIN_MS },
+);
 
 try {
   await audit.start();

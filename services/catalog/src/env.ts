@@ -2,6 +2,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
+import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
 import { databaseEnv } from "@emporium/db";
 import { brokerEnv } from "@emporium/runtime";
 import { seedEnv } from "@emporium/seed";
@@ -18,6 +19,7 @@ export const catalogEnvSchema = z
     KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.optional().describe(
       "Kafka brokers, host:port[,host:port…]; when set, inventory's stock events keep the stock read model current and new variants are announced.",
     ),
+    ...kafkaSecurityEnvShape,
     MEDIA_DIR: z.string().optional().describe("Product images without S3; unset: <EMPORIUM_DATA_DIR>/media."),
     SERVICE_TOKEN_SECRET: env
       .secret()
@@ -81,6 +83,7 @@ export const catalogEnvSchema = z
     ...staffMutationsEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
+    SHUTDOWN_DRAIN_MS: env.drainMs(),
     // Product images on S3 when S3_BUCKET is set (a public-read media bucket), else in MEDIA_DIR.
     ...objectStoreEnv,
     S3_BUCKET: objectStoreEnv.S3_BUCKET.describe(
@@ -108,7 +111,8 @@ export const catalogEnvSchema = z
         "Signs those upload forms (32+ characters); unset: one generated once under EMPORIUM_DATA_DIR.",
       ),
   })
-  .superRefine(checkObjectStoreEnv);
+  .superRefine(checkObjectStoreEnv)
+  .superRefine(checkKafkaSecurityEnv);
 
 export type CatalogEnv = ReturnType<typeof loadCatalogEnv>;
 

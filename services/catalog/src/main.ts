@@ -1,6 +1,7 @@
 // The catalog's own process: environment → database → HTTP server (answering 503 while starting) →
 // migrations and, on an empty database, a generated shop → ready. Inventory events keep the stock
 // read model current when KAFKA_BROKERS is set.
+import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { serviceTokenKey } from "@emporium/auth";
 import { openDatabase } from "@emporium/db";
 import { KafkaEventBus } from "@emporium/messaging";
@@ -26,7 +27,7 @@ const mediaUploads = createMediaUploads({
   secret: mediaUploadSecret(env.MEDIA_UPLOAD_SECRET, env.EMPORIUM_DATA_DIR),
 });
 const events = env.KAFKA_BROKERS
-  ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "catalog", log })
+  ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "catalog", log, ...kafkaSecurityOf(env) })
   : undefined;
 const limits = createCatalogLimits(catalogLimitsOf(env), log);
 const catalog = createCatalogService({
@@ -52,15 +53,19 @@ log.info(
   `catalog listening on http://${env.CATALOG_HOST}:${env.CATALOG_PORT}`,
 );
 
-onShutdown(log, async () => {
-  catalog.readiness.ready = false;
-  catalog.readiness.detail = "shutting down";
-  await catalog.server.close();
-  await catalog.stop();
-  await limits.close();
-  await events?.close();
-  await db.close();
-});
+onShutdown(
+  log,
+  async () => {
+    catalog.readiness.ready = false;
+    catalog.readiness.detail = "shutting down";
+    await catalog.server.close();
+    await catalog.stop();
+    await limits.close();
+    await events?.close();
+    await db.close();
+  },
+  { drainMs: env.SHUTDOWN_DRAIN_MS },
+);
 
 try {
   await prepareDatabase(db, {

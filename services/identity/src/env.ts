@@ -2,6 +2,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
+import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
 import { databaseEnv } from "@emporium/db";
 import { brokerEnv } from "@emporium/runtime";
 import {
@@ -112,6 +113,7 @@ export const identityEnvSchema = z
     KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.optional().describe(
       "Kafka brokers, host:port[,host:port…]; when set, the audit events of staff changes are published from identity's outbox on the audit topic (unset: they wait in the outbox).",
     ),
+    ...kafkaSecurityEnvShape,
     SERVICE_TOKEN_SECRET: env
       .secret()
       .optional()
@@ -128,8 +130,10 @@ export const identityEnvSchema = z
     ),
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
+    SHUTDOWN_DRAIN_MS: env.drainMs(),
   })
   .refine(oidcBothOrNeither.check, oidcBothOrNeither.params)
+  .superRefine(checkKafkaSecurityEnv)
   .refine((e) => !e.DATABASE_URL || e.SERVICE_TOKEN_SECRET, {
     path: ["SERVICE_TOKEN_SECRET"],
     message: "is required when DATABASE_URL is set (32+ characters, shared with the apps)",

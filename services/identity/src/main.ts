@@ -2,6 +2,7 @@
 // starting) → the identity schema (the migrate job creates it; on the embedded database this process
 // migrates) → with IDENTITY_DEV_ACCOUNTS, the local-only accounts → with KAFKA_BROKERS, the outbox
 // relay (staff changes' audit events) → ready.
+import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { serviceTokenKey } from "@emporium/auth";
 import { migrate, openDatabase } from "@emporium/db";
 import { KafkaEventBus } from "@emporium/messaging";
@@ -21,7 +22,7 @@ const metrics = createServiceMetrics("identity");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
 const limits = createAttemptLimits(env.limits, log);
 const events = env.KAFKA_BROKERS
-  ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "identity", log })
+  ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "identity", log, ...kafkaSecurityOf(env) })
   : undefined;
 const identity = createIdentityService({
   db,
@@ -44,13 +45,17 @@ log.info(
   `identity listening on http://${env.IDENTITY_HOST}:${env.IDENTITY_PORT}`,
 );
 
-onShutdown(log, async () => {
-  await identity.stop();
-  await identity.server.close();
-  await limits.close();
-  await events?.close();
-  await db.close();
-});
+onShutdown(
+  log,
+  async () => {
+    await identity.stop();
+    await identity.server.close();
+    await limits.close();
+    await events?.close();
+    await db.close();
+  },
+  { drainMs: env.SHUTDOWN_DRAIN_MS },
+);
 
 try {
   if (env.MIGRATE_ON_START) {

@@ -1,4 +1,5 @@
 // The orders service's own process: PostgreSQL, Kafka and RabbitMQ from the environment.
+import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { tokenKey } from "@emporium/auth";
 import { openDatabase } from "@emporium/db";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
@@ -14,6 +15,7 @@ const db = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 20 });
 const brokers = await connectBrokers({
   service: "orders",
   kafkaBrokers: env.KAFKA_BROKERS,
+  kafkaSecurity: kafkaSecurityOf(env),
   amqpUrl: env.AMQP_URL,
   log,
 });
@@ -39,11 +41,15 @@ log.info(
   `orders listening on http://${env.ORDERS_HOST}:${env.ORDERS_PORT}`,
 );
 
-onShutdown(log, async () => {
-  await service.server.close();
-  await service.stop();
-  await limits.close();
-  variants.shutdown();
-  await brokers.close();
-  await db.close();
-});
+onShutdown(
+  log,
+  async () => {
+    await service.server.close();
+    await service.stop();
+    await limits.close();
+    variants.shutdown();
+    await brokers.close();
+    await db.close();
+  },
+  { drainMs: env.SHUTDOWN_DRAIN_MS },
+);

@@ -9,4 +9,4 @@ const env = loadPspEnv();
 const log = createLogger({ service: "psp", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const psp = await startPsp({ host: env.PSP_HOST, port: env.PSP_PORT, log, capacity: env.PSP_MAX_RECORDS });
 log.info(`payment provider simulator listening on ${psp.url}`);
-onShutdown(log, () => psp.close(), 10_000);
+onShutdown(log, () => psp.close(), { deadlineMs: 10_000 });
