@@ -98,6 +98,21 @@ ensure_chromium() {
   log "chromium installed: $(/usr/bin/chromium --version 2>/dev/null || echo unknown version)"
 }
 
+# HAProxy, the gateway (infra/gateway/haproxy.cfg), from Debian: the 2.6 line, built with its Prometheus
+# exporter, which the configuration serves at /metrics.
+ensure_haproxy() {
+  local bin
+  bin=$(command -v haproxy || echo /usr/sbin/haproxy)
+  if [ ! -x "$bin" ]; then
+    log "installing Debian package haproxy"
+    apt_install haproxy
+    bin=$(command -v haproxy || echo /usr/sbin/haproxy)
+  fi
+  [ -x "$bin" ] || die "haproxy still missing after apt-get install"
+  "$bin" -vv 2>/dev/null | grep -q "prometheus-exporter" || die "${bin} was built without the Prometheus exporter"
+  log "haproxy present: $("$bin" -v | head -n1)"
+}
+
 # fail_if_skipped <log file> — REQUIRE_REAL_SERVERS=1 already makes the helpers throw; this is the
 # belt-and-braces check that no suite printed the skip marker anyway.
 fail_if_skipped() {
