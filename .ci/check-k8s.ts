@@ -1,9 +1,13 @@
-// Validates infra/k8s without a cluster: every YAML parses, every kustomization's references exist, and
-// each rendered target (`kubectl kustomize` on base and every overlay) meets the project's rules —
-// probes, resources and a non-root security context on every workload, Services and policies that
-// select real pods, TLS on every Ingress, each shared store (Redis, Memcached, MongoDB) reachable only by
-// the services that use it, every in-namespace service a pod is given the URL of reachable through both
-// sides' NetworkPolicies, and the pieces each environment must have.
+// Validates infra/k8s and infra/gateway without a cluster: every YAML parses, every kustomization's
+// references exist, and each rendered target (`kubectl kustomize` on base and every overlay) meets the
+// project's rules — probes, resources and a non-root security context on every workload, Services and
+// policies that select real pods, each shared store (Redis, Memcached, MongoDB) reachable only by the
+// services that use it, every in-namespace service a pod is given the URL of reachable through both
+// sides' NetworkPolicies, the gateway (HAProxy: its ConfigMap is haproxy.cfg, every variable it needs
+// set, headless upstreams, TLS from a Secret that names its hosts, both apps' public https URLs on those
+// hosts), and the pieces each environment must have. The NetworkPolicies of every overlay must allow
+// exactly the flows of the table in infra/k8s/README.md (k8s-flows.ts). docker-compose.yml's gateway is
+// checked too (compose-gateway.ts): CI has no Docker engine.
 // Run: `npx tsx .ci/check-k8s.ts` (from .ci/run). Needs kubectl (it bundles kustomize) for the render
 // checks; without it they fail under CI=true and are reported as not run otherwise.
 import { spawnSync } from "node:child_process";
@@ -11,31 +15,18 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
-
-type Obj = Record<string, unknown>;
+import { checkComposeGateway } from "./compose-gateway.ts";
+import { checkGatewayEnv, haproxyEnv, upstreamVariables } from "./haproxy-env.ts";
+import { allowedFlows, compareFlows, expectedFlows, parseFlowTable, workloads } from "./k8s-flows.ts";
+import { arr, at, isObj, obj, str, type Obj } from "./yaml-access.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const k8sDir = path.join(root, "infra", "k8s");
+const gatewayDir = path.join(root, "infra", "gateway");
+const haproxyCfg = readFileSync(path.join(gatewayDir, "haproxy.cfg"), "utf8");
 const problems: string[] = [];
 const notes: string[] = [];
 
-function isObj(v: unknown): v is Obj {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function obj(v: unknown): Obj {
-  return isObj(v) ? v : {};
-}
-function arr(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-function str(v: unknown): string | undefined {
-  return typeof v === "string" ? v : undefined;
-}
-function at(v: unknown, ...keys: string[]): unknown {
-  let cur: unknown = v;
-  for (const k of keys) cur = obj(cur)[k];
-  return cur;
-}
 function fail(where: string, msg: string): void {
   problems.push(`${where}: ${msg}`);
 }
@@ -63,7 +54,7 @@ function parseDocs(text: string, where: string): Obj[] {
 }
 
 // ---- 1. static: every file parses; every kustomization reference exists ----
-const files = walk(k8sDir);
+const files = [...walk(k8sDir), ...walk(gatewayDir)];
 const kustomizations: string[] = [];
 for (const file of files) {
   const rel = path.relative(root, file);
@@ -100,6 +91,7 @@ const externalSecrets: Record<string, string[]> = {
     "web-session",
     "redis-url",
     "mongo-url",
+    "gateway-tls",
   ],
   "overlays/prod": [
     "catalog-database",
@@ -113,6 +105,7 @@ const externalSecrets: Record<string, string[]> = {
     "catalog-s3",
     "redis-url",
     "mongo-url",
+    "gateway-tls",
   ],
 };
 
@@ -171,8 +164,8 @@ function probePath(probe: unknown): string | undefined {
 
 const expectedProbes: Record<string, { liveness: string; readiness: string }> = {
   catalog: { liveness: "/healthz", readiness: "/readyz" },
-  web: { liveness: "/", readiness: "/" },
-  admin: { liveness: "/", readiness: "/" },
+  web: { liveness: "/healthz", readiness: "/readyz" },
+  admin: { liveness: "/healthz", readiness: "/readyz" },
   reviews: { liveness: "/healthz", readiness: "/readyz" },
   audit: { liveness: "/healthz", readiness: "/readyz" },
 };
@@ -241,6 +234,13 @@ function checkRender(target: string, objects: Obj[]): void {
     for (const v of arr(o.spec.volumes)) {
       const claim = str(at(v, "persistentVolumeClaim", "claimName"));
       if (claim && !named("PersistentVolumeClaim", claim)) fail(w, `PVC ${claim} not in render`);
+      const secret = str(at(v, "secret", "secretName"));
+      const issued = objects.some((c) => c.kind === "Certificate" && at(c, "spec", "secretName") === secret);
+      if (secret && !named("Secret", secret) && !issued && !(externalSecrets[target] ?? []).includes(secret))
+        fail(
+          w,
+          `Secret ${secret} (volume) not in render, not issued by a Certificate, not declared external`,
+        );
     }
   }
 
@@ -278,8 +278,11 @@ function checkRender(target: string, objects: Obj[]): void {
       ),
     );
     const sorted = [...allowed].sort().join(",");
-    if (sorted !== "admin,orders,reviews,web")
-      fail(where, `catalog ingress should admit only web, admin, orders and reviews, admits: ${sorted}`);
+    if (sorted !== "admin,gateway,orders,reviews,web")
+      fail(
+        where,
+        `catalog ingress should admit only the gateway, web, admin, orders and reviews, admits: ${sorted}`,
+      );
   }
 
   for (const hpa of objects.filter((o) => o.kind === "HorizontalPodAutoscaler")) {
@@ -307,12 +310,9 @@ function checkRender(target: string, objects: Obj[]): void {
 
   const has = (kind: string, name: string): boolean => named(kind, name) !== undefined;
   if (!has("Job", "catalog-migrate")) fail(where, "migration Job catalog-migrate missing");
-  for (const svc of ["catalog", "web", "admin", "reviews", "audit"]) {
+  for (const svc of ["catalog", "web", "admin", "reviews", "audit", "gateway"]) {
     if (!has("Deployment", svc)) fail(where, `Deployment ${svc} missing`);
     if (!has("Service", svc)) fail(where, `Service ${svc} missing`);
-  }
-  if (target.startsWith("overlays/")) {
-    for (const app of ["web", "admin"]) if (!has("Ingress", app)) fail(where, `Ingress ${app} missing`);
   }
   if (target.startsWith("overlays/")) {
     const ns = objects.find((o) => o.kind === "Namespace");
@@ -323,7 +323,7 @@ function checkRender(target: string, objects: Obj[]): void {
   if (target === "overlays/prod") {
     for (const svc of ["web", "catalog"])
       if (!has("HorizontalPodAutoscaler", svc)) fail(where, `HPA ${svc} missing`);
-    for (const svc of ["web", "catalog", "admin"])
+    for (const svc of ["web", "catalog", "admin", "gateway"])
       if (!has("PodDisruptionBudget", svc)) fail(where, `PDB ${svc} missing`);
     checkProdProviders(where, objects);
   }
@@ -334,6 +334,151 @@ function checkRender(target: string, objects: Obj[]): void {
   checkStores(where, target, objects);
   checkDocumentStores(where, target, objects);
   checkServiceUrls(where, objects);
+  checkGateway(where, target, objects);
+  if (target.startsWith("overlays/")) checkFlows(where, target, objects);
+}
+
+/**
+ * The gateway: its ConfigMap is the repository's haproxy.cfg; it is given every variable that
+ * configuration needs, its upstreams in DNS mode as headless Services (one server per ready pod) of
+ * the right pods and port, fully qualified (HAProxy's resolvers ignore the search list); its
+ * certificate comes from a Secret whose Certificate (when cert-manager issues it) names both hosts;
+ * the public Service puts 80 and 443 in front of its listeners and keeps the client's address; and
+ * each app's public URL is https on its host at the gateway, never localhost outside dev.
+ */
+function checkGateway(where: string, target: string, objects: Obj[]): void {
+  const deployment = objects.find((o) => o.kind === "Deployment" && at(o, "metadata", "name") === "gateway");
+  if (!deployment) return;
+  const w = `${where} Deployment/gateway`;
+  const spec = obj(at(deployment, "spec", "template", "spec"));
+  const container = obj(arr(spec.containers)[0]);
+  if (!/^haproxy:2\.6(\.\d+)?$/.test(str(container.image) ?? ""))
+    fail(w, `image should be the official haproxy on the 2.6 line, is ${String(container.image)}`);
+  if (Number(at(deployment, "spec", "replicas") ?? 1) < 2) fail(w, "runs fewer than 2 replicas");
+  if (at(container, "securityContext", "readOnlyRootFilesystem") !== true)
+    fail(w, "must run with a read-only root filesystem");
+
+  // the configuration: the ConfigMap mounted where the image reads it holds haproxy.cfg as in git
+  const mount = arr(container.volumeMounts).find((m) => at(m, "mountPath") === "/usr/local/etc/haproxy");
+  const volume = arr(spec.volumes).find((v) => at(v, "name") === at(mount, "name"));
+  const cmName = str(at(volume, "configMap", "name"));
+  const cm = objects.find((o) => o.kind === "ConfigMap" && at(o, "metadata", "name") === cmName);
+  if (at(cm, "data", "haproxy.cfg") !== haproxyCfg)
+    fail(w, "must mount a ConfigMap holding infra/gateway/haproxy.cfg at /usr/local/etc/haproxy");
+
+  const given = envNames(objects, container);
+  for (const p of checkGatewayEnv(haproxyEnv(haproxyCfg), given)) fail(w, p);
+  const value = (name: string) => envSource(objects, container, name).value ?? "";
+  const namespaceFromPod = arr(container.env).some(
+    (e) =>
+      at(e, "name") === "POD_NAMESPACE" &&
+      at(e, "valueFrom", "fieldRef", "fieldPath") === "metadata.namespace",
+  );
+  const upstreamApps: Record<(typeof upstreamVariables)[number], string> = {
+    WEB_DNS: "web",
+    ADMIN_DNS: "admin",
+    CATALOG_DNS: "catalog",
+  };
+  for (const [variable, app] of Object.entries(upstreamApps)) {
+    const m = /^([a-z0-9-]+)\.\$\(POD_NAMESPACE\)\.svc\.cluster\.local:(\d+)$/.exec(value(variable));
+    const service = m && objects.find((o) => o.kind === "Service" && at(o, "metadata", "name") === m[1]);
+    if (!m || !service || !namespaceFromPod) {
+      fail(
+        w,
+        `${variable} should be <headless Service>.$(POD_NAMESPACE).svc.cluster.local:<port>, is ${value(variable)}`,
+      );
+      continue;
+    }
+    const sw = `${w} ${variable}: Service ${m[1] ?? ""}`;
+    if (at(service, "spec", "clusterIP") !== "None") fail(sw, "is not headless (clusterIP: None)");
+    if (at(service, "spec", "selector", "app.kubernetes.io/name") !== app)
+      fail(sw, `does not select the ${app} pods`);
+    if (!arr(at(service, "spec", "ports")).some((p) => at(p, "port") === Number(m[2])))
+      fail(sw, `has no port ${m[2] ?? ""}`);
+  }
+
+  // TLS: GATEWAY_CERT inside a Secret volume; a Certificate for that Secret names both hosts
+  const cert = value("GATEWAY_CERT");
+  const tlsMount = arr(container.volumeMounts).find((m) => cert.startsWith(`${String(at(m, "mountPath"))}/`));
+  const tlsVolume = arr(spec.volumes).find((v) => at(v, "name") === at(tlsMount, "name"));
+  const secretName = str(at(tlsVolume, "secret", "secretName"));
+  const file = cert.slice(String(at(tlsMount, "mountPath")).length + 1);
+  const paths = arr(at(tlsVolume, "secret", "items")).map((i) => at(i, "path"));
+  if (!secretName || !paths.includes(file) || !paths.includes(`${file}.key`))
+    fail(w, `GATEWAY_CERT (${cert}) should be a Secret's tls.crt with tls.key beside it as ${file}.key`);
+  const shop = value("GATEWAY_SHOP_HOST");
+  const admin = value("GATEWAY_ADMIN_HOST");
+  const certificate = objects.find(
+    (o) => o.kind === "Certificate" && at(o, "spec", "secretName") === secretName,
+  );
+  if (certificate) {
+    const names = arr(at(certificate, "spec", "dnsNames"));
+    for (const host of [shop, admin])
+      if (!names.includes(host))
+        fail(`${where} Certificate for ${String(secretName)}`, `does not name ${host}`);
+  } else if (target !== "base" && !(externalSecrets[target] ?? []).includes(secretName ?? ""))
+    fail(w, `TLS Secret ${String(secretName)} is neither issued by a Certificate nor the operator's`);
+
+  const service = objects.find((o) => o.kind === "Service" && at(o, "metadata", "name") === "gateway");
+  const sw = `${where} Service/gateway`;
+  if (!["LoadBalancer", "NodePort"].includes(str(at(service, "spec", "type")) ?? ""))
+    fail(sw, "should be a LoadBalancer (or NodePort) Service");
+  if (at(service, "spec", "externalTrafficPolicy") !== "Local")
+    fail(sw, "externalTrafficPolicy should be Local (the rate limits count per client address)");
+  for (const [port, targetPort] of [
+    [80, "http"],
+    [443, "https"],
+  ] as const) {
+    const p = arr(at(service, "spec", "ports")).find((q) => at(q, "port") === port);
+    if (at(p, "targetPort") !== targetPort)
+      fail(sw, `port ${port} should lead to the ${targetPort} listener`);
+  }
+  const listeners = arr(container.ports);
+  for (const [name, variable] of [
+    ["http", "GATEWAY_HTTP_PORT"],
+    ["https", "GATEWAY_HTTPS_PORT"],
+    ["metrics", "GATEWAY_METRICS_PORT"],
+  ] as const) {
+    const p = listeners.find((q) => at(q, "name") === name);
+    if (String(at(p, "containerPort")) !== value(variable))
+      fail(w, `container port ${name} should be ${variable} (${value(variable)})`);
+  }
+
+  // the apps' public addresses: https on their host at the gateway
+  const appUrls: [string, string, string][] = [
+    ["web", "NEXTAUTH_URL", shop],
+    ["web", "SITE_URL", shop],
+    ["admin", "NEXTAUTH_URL", admin],
+  ];
+  for (const [app, variable, host] of appUrls) {
+    const d = objects.find((o) => o.kind === "Deployment" && at(o, "metadata", "name") === app);
+    const c = obj(arr(at(d, "spec", "template", "spec", "containers"))[0]);
+    const url = envSource(objects, c, variable).value;
+    if (url !== `https://${host}`)
+      fail(
+        `${where} Deployment/${app}`,
+        `${variable} should be https://${host} (its host at the gateway), is ${String(url)}`,
+      );
+  }
+  for (const host of [shop, admin]) {
+    if (/^(localhost|127\.|\[?::1)/.test(host)) fail(w, `host ${host} is localhost`);
+    if (target === "overlays/prod" && /\.localhost$/.test(host))
+      fail(w, `prod host ${host} is a .localhost name`);
+  }
+}
+
+const flowTable = parseFlowTable(readFileSync(path.join(k8sDir, "README.md"), "utf8"));
+for (const e of flowTable.errors) fail("infra/k8s/README.md flows table", e);
+
+/** The overlay's NetworkPolicies allow exactly the flows the README's table lists for it. */
+function checkFlows(where: string, target: string, objects: Obj[]): void {
+  const overlay = path.basename(target);
+  const expected = expectedFlows(flowTable.rows, overlay, workloads(objects));
+  for (const e of expected.errors) fail(`${where} flows table`, e);
+  const { unexpected, missing } = compareFlows(allowedFlows(objects), expected.flows);
+  for (const f of unexpected)
+    fail(where, `NetworkPolicies allow ${f}, which the flows table in infra/k8s/README.md does not list`);
+  for (const f of missing) fail(where, `the flows table lists ${f}, which the NetworkPolicies do not allow`);
 }
 
 /**
@@ -595,6 +740,9 @@ if (!haveKubectl) {
     rendered += 1;
   }
 }
+
+for (const p of checkComposeGateway(readFileSync(path.join(root, "docker-compose.yml"), "utf8"), haproxyCfg))
+  problems.push(p);
 
 for (const n of notes) console.log(`note: ${n}`);
 if (problems.length > 0) {
