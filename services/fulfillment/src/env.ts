@@ -5,6 +5,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
+import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
 import { DEFAULT_DATA_DIR } from "@emporium/db";
 import { brokerEnv } from "@emporium/runtime";
 import { checkObjectStoreEnv, objectStoreEnv, s3OptionsFromEnv } from "@emporium/storage";
@@ -14,6 +15,7 @@ export const fulfillmentEnvSchema = z
   .object({
     DATABASE_URL: env.postgresUrl().describe("PostgreSQL connection string (the fulfillment schema)."),
     KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.describe("Kafka brokers for events, host:port[,host:port…]."),
+    ...kafkaSecurityEnvShape,
     AMQP_URL: brokerEnv.AMQP_URL.describe("RabbitMQ for commands, amqp://user:password@host:5672."),
     ...objectStoreEnv,
     S3_BUCKET: objectStoreEnv.S3_BUCKET.describe(
@@ -42,7 +44,8 @@ export const fulfillmentEnvSchema = z
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
   })
-  .superRefine(checkObjectStoreEnv);
+  .superRefine(checkObjectStoreEnv)
+  .superRefine(checkKafkaSecurityEnv);
 
 export type FulfillmentEnv = ReturnType<typeof loadFulfillmentEnv>;
 

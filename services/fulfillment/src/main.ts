@@ -1,5 +1,6 @@
 // The fulfillment worker's own process: PostgreSQL, Kafka, RabbitMQ and the document store (S3 or a
 // local folder) from the environment, the worker, and /healthz /readyz /metrics on FULFILLMENT_PORT.
+import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { runWorker } from "@emporium/runtime";
 import { createObjectStore } from "@emporium/storage";
@@ -27,7 +28,7 @@ await runWorker({
   log,
   metrics,
   database: { url: env.DATABASE_URL, poolSize: env.FULFILLMENT_CONCURRENCY + 4 },
-  brokers: { kafkaBrokers: env.KAFKA_BROKERS, amqpUrl: env.AMQP_URL },
+  brokers: { kafkaBrokers: env.KAFKA_BROKERS, kafkaSecurity: kafkaSecurityOf(env), amqpUrl: env.AMQP_URL },
   schemaTable: "fulfillment.outbox",
   createWorker: (deps) =>
     createFulfillmentWorker({

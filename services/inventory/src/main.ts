@@ -1,5 +1,6 @@
 // The inventory's own process: PostgreSQL, Kafka and RabbitMQ from the environment, the worker, and on
 // INVENTORY_PORT the staff stock API (/trpc) with /healthz, /readyz and /metrics.
+import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { tokenKey } from "@emporium/auth";
 import { createLogger } from "@emporium/observability";
 import { runWorker } from "@emporium/runtime";
@@ -13,7 +14,7 @@ await runWorker({
   service: "inventory",
   log,
   database: { url: env.DATABASE_URL, poolSize: env.INVENTORY_CONCURRENCY + 4 },
-  brokers: { kafkaBrokers: env.KAFKA_BROKERS, amqpUrl: env.AMQP_URL },
+  brokers: { kafkaBrokers: env.KAFKA_BROKERS, kafkaSecurity: kafkaSecurityOf(env), amqpUrl: env.AMQP_URL },
   schemaTable: "inventory.outbox",
   createWorker: (deps) =>
     createInventoryWorker({

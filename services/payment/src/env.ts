@@ -2,58 +2,62 @@
 // docs/configuration.md can be generated from it; `.describe` says what each variable is for.
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
+import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
 import { brokerEnv } from "@emporium/runtime";
 
-export const paymentEnvSchema = z.object({
-  DATABASE_URL: env.postgresUrl().describe("PostgreSQL connection string (the payments schema)."),
-  KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.describe("Kafka brokers for events, host:port[,host:port…]."),
-  AMQP_URL: brokerEnv.AMQP_URL.describe("RabbitMQ for commands, amqp://user:password@host:5672."),
-  PAYMENT_HOST: z.string().default("127.0.0.1").describe("The interface the ops endpoints listen on."),
-  PAYMENT_PORT: env.port(4022).describe("/healthz, /readyz and /metrics."),
-  PAYMENT_CONCURRENCY: env
-    .positiveInt(8)
-    .describe("Commands handled at once per queue; the database pool has four connections more."),
-  PSP_URL: env.httpUrl().default("http://127.0.0.1:4010").describe("The payment provider's API."),
-  PAYMENT_ALLOW_SIMULATOR: z
-    .enum(["1", "0", "true", "false", "yes", "no"])
-    .optional()
-    .describe(
-      "Whether PSP_URL may be the payment provider simulator (services/psp); unset: allowed unless NODE_ENV is production.",
-    ),
-  NODE_ENV: z
-    .string()
-    .optional()
-    .describe(
-      "`production` refuses the payment provider simulator unless PAYMENT_ALLOW_SIMULATOR allows it.",
-    ),
-  PSP_TIMEOUT_MS: env
-    .positiveInt(1_500)
-    .describe("Deadline of one call to the provider; the request is aborted when it passes."),
-  PSP_MAX_ATTEMPTS: env
-    .positiveInt(3)
-    .describe(
-      "Tries per operation before an authorization is answered payment.failed (or a capture retried later).",
-    ),
-  PSP_RETRY_BASE_MS: env
-    .positiveInt(100)
-    .describe("Backoff base: the n-th retry waits a random time up to base·2^n."),
-  PSP_RETRY_CAP_MS: env.positiveInt(1_000).describe("Backoff cap: no retry waits longer."),
-  PSP_BREAKER_ERROR_PERCENT: z.coerce
-    .number()
-    .min(1)
-    .max(100)
-    .default(50)
-    .describe("The breaker opens when more than this share (%) of recent calls failed…"),
-  PSP_BREAKER_VOLUME_THRESHOLD: env
-    .positiveInt(4)
-    .describe("…and at least this many calls were made in the window."),
-  PSP_BREAKER_WINDOW_MS: env.positiveInt(10_000).describe("The window those recent calls are counted in."),
-  PSP_BREAKER_RESET_MS: env
-    .positiveInt(8_000)
-    .describe("How long the breaker stays open before one trial call."),
-  LOG_LEVEL: env.logLevel(),
-  LOG_FORMAT: env.logFormat(),
-});
+export const paymentEnvSchema = z
+  .object({
+    DATABASE_URL: env.postgresUrl().describe("PostgreSQL connection string (the payments schema)."),
+    KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.describe("Kafka brokers for events, host:port[,host:port…]."),
+    ...kafkaSecurityEnvShape,
+    AMQP_URL: brokerEnv.AMQP_URL.describe("RabbitMQ for commands, amqp://user:password@host:5672."),
+    PAYMENT_HOST: z.string().default("127.0.0.1").describe("The interface the ops endpoints listen on."),
+    PAYMENT_PORT: env.port(4022).describe("/healthz, /readyz and /metrics."),
+    PAYMENT_CONCURRENCY: env
+      .positiveInt(8)
+      .describe("Commands handled at once per queue; the database pool has four connections more."),
+    PSP_URL: env.httpUrl().default("http://127.0.0.1:4010").describe("The payment provider's API."),
+    PAYMENT_ALLOW_SIMULATOR: z
+      .enum(["1", "0", "true", "false", "yes", "no"])
+      .optional()
+      .describe(
+        "Whether PSP_URL may be the payment provider simulator (services/psp); unset: allowed unless NODE_ENV is production.",
+      ),
+    NODE_ENV: z
+      .string()
+      .optional()
+      .describe(
+        "`production` refuses the payment provider simulator unless PAYMENT_ALLOW_SIMULATOR allows it.",
+      ),
+    PSP_TIMEOUT_MS: env
+      .positiveInt(1_500)
+      .describe("Deadline of one call to the provider; the request is aborted when it passes."),
+    PSP_MAX_ATTEMPTS: env
+      .positiveInt(3)
+      .describe(
+        "Tries per operation before an authorization is answered payment.failed (or a capture retried later).",
+      ),
+    PSP_RETRY_BASE_MS: env
+      .positiveInt(100)
+      .describe("Backoff base: the n-th retry waits a random time up to base·2^n."),
+    PSP_RETRY_CAP_MS: env.positiveInt(1_000).describe("Backoff cap: no retry waits longer."),
+    PSP_BREAKER_ERROR_PERCENT: z.coerce
+      .number()
+      .min(1)
+      .max(100)
+      .default(50)
+      .describe("The breaker opens when more than this share (%) of recent calls failed…"),
+    PSP_BREAKER_VOLUME_THRESHOLD: env
+      .positiveInt(4)
+      .describe("…and at least this many calls were made in the window."),
+    PSP_BREAKER_WINDOW_MS: env.positiveInt(10_000).describe("The window those recent calls are counted in."),
+    PSP_BREAKER_RESET_MS: env
+      .positiveInt(8_000)
+      .describe("How long the breaker stays open before one trial call."),
+    LOG_LEVEL: env.logLevel(),
+    LOG_FORMAT: env.logFormat(),
+  })
+  .superRefine(checkKafkaSecurityEnv);
 
 export type PaymentEnv = z.output<typeof paymentEnvSchema>;
 

@@ -1,5 +1,6 @@
 // The payment worker's own process: PostgreSQL, Kafka and RabbitMQ from the environment, the payment
 // provider at PSP_URL behind its breaker, and /healthz /readyz /metrics on PAYMENT_PORT.
+import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { createLogger } from "@emporium/observability";
 import { runWorker } from "@emporium/runtime";
 import { PspProvider } from "./adapters/psp/psp-provider";
@@ -26,7 +27,12 @@ await runWorker({
   service: "payment",
   log,
   database: { url: env.DATABASE_URL, poolSize: env.PAYMENT_CONCURRENCY + 4 },
-  brokers: { kafkaBrokers: env.KAFKA_BROKERS, amqpUrl: env.AMQP_URL, retryByQueue: PAYMENT_RETRY_BY_QUEUE },
+  brokers: {
+    kafkaBrokers: env.KAFKA_BROKERS,
+    kafkaSecurity: kafkaSecurityOf(env),
+    amqpUrl: env.AMQP_URL,
+    retryByQueue: PAYMENT_RETRY_BY_QUEUE,
+  },
   schemaTable: "payments.outbox",
   createWorker: (deps) =>
     createPaymentWorker({
