@@ -2,6 +2,7 @@
 // with KAFKA_BROKERS, the orders consumer and the rating-summary relay → ready. MongoDB is not waited
 // for: while it is unreachable, requests answer 503 ("Reviews are unavailable right now") and /readyz
 // reports it, and everything resumes when it is back.
+import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { tokenKey } from "@emporium/auth";
 import { KafkaEventBus, PERSISTENT_RETRY } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
@@ -22,7 +23,13 @@ const storage = openReviewsStorage({
 // before it is dead-lettered: a purchase is not to be lost to an outage. The topic waits meanwhile, so a
 // delivery is still read after its placement.
 const events = env.KAFKA_BROKERS
-  ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "reviews", log, retry: PERSISTENT_RETRY })
+  ? new KafkaEventBus({
+      brokers: env.KAFKA_BROKERS,
+      clientId: "reviews",
+      log,
+      ...kafkaSecurityOf(env),
+      retry: PERSISTENT_RETRY,
+    })
   : undefined;
 // Changes per staff member (moderation), shared through Redis with REDIS_URL.
 const limits = createLimiters(
