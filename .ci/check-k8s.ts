@@ -391,6 +391,21 @@ function checkGateway(where: string, target: string, objects: Obj[]): void {
     }
     const sw = `${w} ${variable}: Service ${m[1] ?? ""}`;
     if (at(service, "spec", "clusterIP") !== "None") fail(sw, "is not headless (clusterIP: None)");
+    // an upstream drains before it stops: /readyz 503 while it still serves, within its grace period
+    const upstream = objects.find((o) => o.kind === "Deployment" && at(o, "metadata", "name") === app);
+    const drain = Number(
+      envSource(
+        objects,
+        obj(arr(at(upstream, "spec", "template", "spec", "containers"))[0]),
+        "SHUTDOWN_DRAIN_MS",
+      ).value,
+    );
+    const grace = Number(at(upstream, "spec", "template", "spec", "terminationGracePeriodSeconds") ?? 30);
+    if (!(drain > 0 && drain + 10_000 <= grace * 1000))
+      fail(
+        `${where} Deployment/${app}`,
+        `SHUTDOWN_DRAIN_MS should be set, 10 s or more under its grace period (${grace} s)`,
+      );
     if (at(service, "spec", "selector", "app.kubernetes.io/name") !== app)
       fail(sw, `does not select the ${app} pods`);
     if (!arr(at(service, "spec", "ports")).some((p) => at(p, "port") === Number(m[2])))

@@ -117,6 +117,8 @@ export function checkComposeGateway(composeText: string, haproxyCfg: string): st
       fail(`${name}: its healthcheck should ask 127.0.0.1:${port}/readyz, as the gateway does`);
     if (service.ports !== undefined) fail(`${name}: publishes a host port, so it cannot be scaled`);
     if (service.container_name !== undefined) fail(`${name}: has a container_name, so it cannot be scaled`);
+    if (!(Number(environment(service).get("SHUTDOWN_DRAIN_MS")) > 0))
+      fail(`${name}: SHUTDOWN_DRAIN_MS should be set, so that the gateway drops it before it stops`);
   }
 
   // the apps' public addresses are the gateway's hosts over https
