@@ -8,6 +8,10 @@ import { s3Client, S3ObjectStore, type S3ObjectStoreOptions } from "./s3-object-
 
 export interface S3TestStore {
   store: S3ObjectStore;
+  /** The options the store was made with (its bucket, endpoint and credentials), e.g. for an upload target. */
+  options: S3ObjectStoreOptions;
+  /** Every key in the bucket. */
+  keys(): Promise<string[]>;
   dispose(): Promise<void>;
 }
 
@@ -37,19 +41,27 @@ export function s3TestTarget(suite: string): S3TestTarget {
       const client = s3Client(options);
       const store = new S3ObjectStore({ ...options, client });
       await store.ensureBucket();
+      const listKeys = async () => {
+        const keys: string[] = [];
+        let token: string | undefined;
+        do {
+          const page = await client.send(
+            new ListObjectsV2Command({ Bucket: options.bucket, ContinuationToken: token }),
+          );
+          for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
+          token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (token);
+        return keys;
+      };
       return {
         store,
+        options,
+        keys: listKeys,
         async dispose() {
           store.close();
           try {
             const Bucket = options.bucket;
-            let token: string | undefined;
-            do {
-              const page = await client.send(new ListObjectsV2Command({ Bucket, ContinuationToken: token }));
-              for (const o of page.Contents ?? [])
-                if (o.Key) await client.send(new DeleteObjectCommand({ Bucket, Key: o.Key }));
-              token = page.IsTruncated ? page.NextContinuationToken : undefined;
-            } while (token);
+            for (const Key of await listKeys()) await client.send(new DeleteObjectCommand({ Bucket, Key }));
             await client.send(new DeleteBucketCommand({ Bucket }));
           } finally {
             client.destroy();

@@ -30,7 +30,13 @@ import { onShutdown } from "@emporium/runtime";
 import { LocalFolderStore } from "@emporium/storage";
 import { createFulfillmentWorker } from "@emporium/fulfillment/service";
 import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE, PspProvider } from "@emporium/payment/service";
-import { CatalogProductDirectory, createReviewsService, openReviewsStorage } from "@emporium/reviews/service";
+import {
+  CatalogProductDirectory,
+  createReviewsService,
+  openPhotoStorage,
+  openReviewsStorage,
+  photoUploadSecret,
+} from "@emporium/reviews/service";
 import { createAuditService, openAuditLog } from "@emporium/audit/service";
 import path from "node:path";
 import { loadDevhostEnv } from "./env";
@@ -111,6 +117,12 @@ const reviewsStorage = openReviewsStorage({
   log: reviewsLog,
   timeoutMs: env.MONGO_TIMEOUT_MS,
 });
+// Review photos in <data>/review-photos; the storefront posts signed forms to the reviews API's /uploads.
+const reviewPhotos = await openPhotoStorage({
+  localDir: path.join(env.EMPORIUM_DATA_DIR, "review-photos"),
+  uploadUrl: `http://${env.HOST}:${env.REVIEWS_PORT}/uploads`,
+  secret: photoUploadSecret(undefined, env.EMPORIUM_DATA_DIR),
+});
 const reviews = createReviewsService({
   storage: reviewsStorage,
   products: new CatalogProductDirectory({ url: `http://${env.HOST}:${env.CATALOG_PORT}/trpc` }),
@@ -118,6 +130,7 @@ const reviews = createReviewsService({
   tokenKey,
   log: reviewsLog,
   metrics: createServiceMetrics("reviews"),
+  photoStorage: reviewPhotos,
 });
 // The staff audit log in memory (MongoDB with MONGO_URL, database AUDIT_MONGO_DB): every service's staff
 // actions arrive on the shared bus.

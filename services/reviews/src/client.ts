@@ -12,12 +12,12 @@ export {
   BODY_MAX,
   DEFAULT_AUTHOR_NAME,
   DEFAULT_PAGE_SIZE,
-  MAX_PHOTOS,
   PAGE_SIZE_MAX,
   REASON_MAX,
   REPLY_MAX,
   TITLE_MAX,
 } from "./domain/review";
+export { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_ALT_MAX, photoAt, THUMBNAIL_WIDTH } from "./domain/photos";
 
 export type ReviewsClientOptions = ServiceClientOptions;
 

@@ -9,7 +9,13 @@ import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { onShutdown } from "@emporium/runtime";
 import { createLimiters, limitOf } from "@emporium/service-kit/limits";
 import { loadReviewsEnv } from "./env";
-import { CatalogProductDirectory, createReviewsService, openReviewsStorage } from "./service";
+import {
+  CatalogProductDirectory,
+  createReviewsService,
+  openPhotoStorage,
+  openReviewsStorage,
+  photoUploadSecret,
+} from "./service";
 
 const env = loadReviewsEnv();
 const log = createLogger({ service: "reviews", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
@@ -31,12 +37,24 @@ const events = env.KAFKA_BROKERS
       retry: PERSISTENT_RETRY,
     })
   : undefined;
-// Changes per staff member (moderation), shared through Redis with REDIS_URL.
+// Changes per staff member (moderation) and photo uploads per shopper, shared through Redis with REDIS_URL.
 const limits = createLimiters(
   "reviews",
-  { redisUrl: env.REDIS_URL, limits: { staffMutations: limitOf(env, "STAFF_MUTATIONS") } },
+  {
+    redisUrl: env.REDIS_URL,
+    limits: { staffMutations: limitOf(env, "STAFF_MUTATIONS"), photoUploads: env.photoUploads },
+  },
   log,
 );
+// Review photos in S3 with S3_BUCKET (presigned POST uploads), else in REVIEW_PHOTOS_DIR (signed forms
+// posted to this service's /uploads).
+const photoStorage = await openPhotoStorage({
+  s3: env.photosS3,
+  s3PublicEndpoint: env.S3_PUBLIC_ENDPOINT,
+  localDir: env.REVIEW_PHOTOS_DIR,
+  uploadUrl: env.REVIEW_PHOTO_UPLOAD_URL,
+  secret: photoUploadSecret(env.REVIEW_PHOTO_UPLOAD_SECRET, env.EMPORIUM_DATA_DIR),
+});
 const reviews = createReviewsService({
   storage,
   events,
@@ -45,10 +63,12 @@ const reviews = createReviewsService({
   metrics: createServiceMetrics("reviews"),
   tokenKey: tokenKey(env.SERVICE_TOKEN_SECRET),
   limits,
+  photoStorage,
+  photoUploads: limits.photoUploads,
 });
 await reviews.server.listen(env.REVIEWS_PORT, env.REVIEWS_HOST);
 log.info(
-  { store: storage.description, events: events ? "kafka" : "none" },
+  { store: storage.description, photos: photoStorage.objects.description, events: events ? "kafka" : "none" },
   `reviews listening on http://${env.REVIEWS_HOST}:${env.REVIEWS_PORT}`,
 );
 
@@ -58,6 +78,7 @@ onShutdown(log, async () => {
   await limits.close();
   await events?.close();
   await storage.close();
+  photoStorage.close();
 });
 
 try {

@@ -11,12 +11,21 @@ import {
   type Readiness,
   type ServiceServer,
 } from "@emporium/service-kit";
-import { defaultServiceLimits, type ServiceLimits } from "@emporium/service-kit/limits";
+import {
+  defaultServiceLimits,
+  MemoryRateLimiter,
+  type RateLimiter,
+  type ServiceLimits,
+} from "@emporium/service-kit/limits";
+import type { PhotoStorage } from "./adapters/storage/photo-storage";
 import { memoryReviewsStorage } from "./adapters/memory/memory-storage";
 import { mongoReviewsStorage } from "./adapters/mongo/mongo-storage";
+import { photoRoutes } from "./api/photo-routes";
+import { DEFAULT_PHOTO_UPLOAD_LIMIT } from "./domain/photos";
 import { appRouter } from "./api/router/_app";
 import type { ReviewsContext } from "./api/trpc";
 import { AuditRelay } from "./app/audit-relay";
+import { ReviewPhotos, sharpImageChecks, type ImageChecks } from "./app/photos";
 import { RatingRelay } from "./app/rating-relay";
 import { recountForgottenVotes } from "./app/vote-repair";
 import { orderPlacedConsumer } from "./consumers/order-placed";
@@ -40,6 +49,15 @@ export interface ReviewsServiceDeps {
   tokenKey: Uint8Array;
   /** Changes per staff member (moderation); default: the default numbers, counted in this process. */
   limits?: ServiceLimits | undefined;
+  /**
+   * Where review photos are kept and how they are uploaded (openPhotoStorage); without it a review's
+   * photos are refused with 503 and the rest of reviews works.
+   */
+  photoStorage?: PhotoStorage | undefined;
+  /** Judges uploaded photos by their bytes and renders their WebP forms (default: sharp). */
+  images?: ImageChecks | undefined;
+  /** Photo uploads signed per shopper; default: DEFAULT_PHOTO_UPLOAD_LIMIT, counted in this process. */
+  photoUploads?: RateLimiter | undefined;
   /** How often due rating summaries and audit events are looked for without a nudge (default 5 s). */
   relayIntervalMs?: number;
   now?: () => Date;
@@ -65,8 +83,24 @@ export function createReviewsService(d: ReviewsServiceDeps): ReviewsService {
     : null;
   const relay = relayOptions ? new RatingRelay(relayOptions) : null;
   const auditRelay = relayOptions ? new AuditRelay(relayOptions) : null;
+  const photos = d.photoStorage
+    ? new ReviewPhotos({
+        objects: d.photoStorage.objects,
+        uploads: d.photoStorage.uploads,
+        images: d.images ?? sharpImageChecks,
+        log: d.log,
+      })
+    : null;
   const base: ContextBase<ReviewsContext> = {
     reviews: d.storage.reviews,
+    photos,
+    photoUploads:
+      d.photoUploads ??
+      new MemoryRateLimiter({
+        points: DEFAULT_PHOTO_UPLOAD_LIMIT.attempts,
+        durationSeconds: DEFAULT_PHOTO_UPLOAD_LIMIT.windowSeconds,
+        keyPrefix: "review-photo-uploads",
+      }),
     purchases: d.storage.purchases,
     summaries: { wake: () => relay?.wake() },
     auditEvents: { wake: () => auditRelay?.wake() },
@@ -87,11 +121,23 @@ export function createReviewsService(d: ReviewsServiceDeps): ReviewsService {
     checks: [{ name: "document store", check: () => d.storage.ping(), optional: true }],
     // A shopper's own reviews and the moderation queue name people: no shared cache keeps any answer.
     headers: { "cache-control": "no-store" },
+    routes: photoRoutes({
+      reviews: d.storage.reviews,
+      photos,
+      uploadHandler: d.photoStorage?.uploadHandler,
+      tokenKey: d.tokenKey,
+      log: d.log,
+    }),
     createContext: (request) => ({ ...base, ...request }),
   });
 
   let subscription: Subscription | null = null;
   let voteSweep: NodeJS.Timeout | null = null;
+  let uploadSweep: NodeJS.Timeout | null = null;
+  const sweepUploads = () =>
+    void photos
+      ?.sweepAbandonedUploads()
+      .catch((err: unknown) => d.log.warn({ err }, "could not sweep abandoned review photo uploads"));
   return {
     server,
     readiness,
@@ -121,6 +167,10 @@ export function createReviewsService(d: ReviewsServiceDeps): ReviewsService {
           d.log.debug({ err }, "could not recount helpful votes yet"),
         );
       }, 60_000).unref();
+      if (photos) {
+        sweepUploads();
+        uploadSweep = setInterval(sweepUploads, 15 * 60_000).unref();
+      }
       readiness.ready = true;
       readiness.detail = "ready";
     },
@@ -128,6 +178,7 @@ export function createReviewsService(d: ReviewsServiceDeps): ReviewsService {
       readiness.ready = false;
       readiness.detail = "shutting down";
       if (voteSweep) clearInterval(voteSweep);
+      if (uploadSweep) clearInterval(uploadSweep);
       await subscription?.stop();
       await relay?.stop();
       await auditRelay?.stop();
@@ -157,5 +208,11 @@ export function openReviewsStorage(o: StorageOptions): ReviewsStorage {
 
 // What a host composing the reviews service needs besides the service itself.
 export { CatalogProductDirectory } from "./adapters/catalog/catalog-product-directory";
+export {
+  openPhotoStorage,
+  photoUploadSecret,
+  type PhotoStorage,
+  type PhotoStorageConfig,
+} from "./adapters/storage/photo-storage";
 export type { ReviewsStorage } from "./ports/reviews-storage";
 export type { ProductDirectory } from "./ports/product-directory";

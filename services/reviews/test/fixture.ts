@@ -19,13 +19,22 @@ import {
 } from "@emporium/contracts";
 import { InProcessEventBus, type EventBus, type OutgoingEvent } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
+import type { RateLimiter } from "@emporium/service-kit/limits";
 import { requestAs } from "@emporium/service-kit/testing";
 import { waitFor } from "@emporium/testkit";
 import { appRouter } from "../src/api/router/_app";
 import { createCallerFactory } from "../src/api/trpc";
 import type { ProductDirectory } from "../src/ports/product-directory";
 import type { ReviewsStorage } from "../src/ports/reviews-storage";
-import { createReviewsService, type ReviewsService } from "../src/service";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  createReviewsService,
+  openPhotoStorage,
+  type PhotoStorage,
+  type ReviewsService,
+} from "../src/service";
 
 export const log = createLogger({ service: "reviews-test", level: process.env.TEST_LOG_LEVEL ?? "silent" });
 
@@ -97,19 +106,39 @@ export interface ReviewsFixture {
   dispose(): Promise<void>;
 }
 
+/** Review photos in a temporary folder, with signed forms to `uploadUrl`. */
+export async function localPhotoStorage(
+  uploadUrl = "http://127.0.0.1:9/uploads",
+): Promise<{ photoStorage: PhotoStorage; dir: string; dispose(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "reviews-photos-"));
+  const photoStorage = await openPhotoStorage({ localDir: dir, uploadUrl, secret: randomBytes(32) });
+  return { photoStorage, dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export interface FixtureOptions {
+  /** Where photos go; default: a temporary local folder. */
+  photoStorage?: PhotoStorage;
+  tokenKey?: Uint8Array;
+  photoUploads?: RateLimiter;
+}
+
 export async function createReviewsFixture(
   storage: ReviewsStorage,
   disposeStorage: () => Promise<void> = () => storage.close(),
+  options: FixtureOptions = {},
 ): Promise<ReviewsFixture> {
   const events = new InProcessEventBus(log, { delaysMs: [20, 50, 100] });
   const products = new MapProductDirectory();
+  const local = options.photoStorage ? null : await localPhotoStorage();
   const service = createReviewsService({
     storage,
     products,
     events,
     log,
     metrics: createServiceMetrics("reviews-test"),
-    tokenKey: new Uint8Array(randomBytes(32)),
+    tokenKey: options.tokenKey ?? new Uint8Array(randomBytes(32)),
+    photoStorage: options.photoStorage ?? local?.photoStorage,
+    photoUploads: options.photoUploads,
   });
   await service.start();
   const ratings: RatingEvent[] = [];
@@ -211,6 +240,7 @@ export async function createReviewsFixture(
       await service.stop();
       await events.close();
       await disposeStorage();
+      await local?.dispose();
     },
   };
 }

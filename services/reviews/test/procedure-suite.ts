@@ -66,8 +66,17 @@ export function procedureSuite(
         ["a blank title", review(productId, { title: "   " }), "title"],
         ["a blank body", review(productId, { body: "\n\t " }), "body"],
         ["no product", review("not-a-product"), "productId"],
-        ["a photo from elsewhere", review(productId, { photos: ["products/x/y-1600.webp"] }), "photos.0"],
-        ["seven photos", review(productId, { photos: Array(7).fill("reviews/a.webp") }), "photos"],
+        ["a photo that is not an object", review(productId, { photos: ["reviews/a.webp"] }), "photos.0"],
+        [
+          "a photo from elsewhere",
+          review(productId, { photos: [{ key: "products/x/y-1600.webp" }] }),
+          "photos.0.key",
+        ],
+        [
+          "five photos",
+          review(productId, { photos: Array.from({ length: 5 }, (_, i) => ({ key: `reviews/${i}` })) }),
+          "photos",
+        ],
         ["an unknown field", review(productId, { verified: true }), "verified"],
       ];
       for (const [what, input, field] of cases) {

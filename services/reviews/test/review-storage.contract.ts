@@ -73,14 +73,23 @@ export function reviewStorageContract(
         ...written(randomUUID(), 4, 1),
         title: `<img src=x onerror="alert('t')">`,
         body: "<script>document.cookie</script>\n\tüñí — 😀",
-        photos: ["reviews/a.webp", "reviews/b.webp"],
+        photos: [
+          {
+            key: `reviews/${randomUUID()}/${randomUUID()}-1600.webp`,
+            alt: "The collar, <b>close</b>",
+            width: 1600,
+            height: 1200,
+          },
+          { key: `reviews/${randomUUID()}/${randomUUID()}-1600.webp`, alt: "", width: 640, height: 480 },
+        ],
       };
       expect(await s.reviews.insert(review)).toBe("inserted");
       const read = await s.reviews.get(review.id);
       expect(read).toEqual(review);
       if (!read) return;
       read.title = "changed by the caller";
-      read.photos.push("reviews/c.webp");
+      read.photos.push({ key: "reviews/c.webp", alt: "", width: 1, height: 1 });
+      if (read.photos[0]) read.photos[0].alt = "changed too";
       expect(await s.reviews.get(review.id)).toEqual(review);
       expect(await s.reviews.get(randomUUID())).toBeNull();
     });

@@ -17,13 +17,13 @@ import {
   type RatingCounts,
   type RatingSummary,
   type Review,
+  type ReviewPhoto,
   type ReviewStatus,
 } from "./types";
 
 export const TITLE_MAX = 120;
 export const BODY_MAX = 5_000;
 export const AUTHOR_NAME_MAX = 60;
-export const MAX_PHOTOS = 6;
 export const REASON_MAX = 500;
 export const REPLY_MAX = 2_000;
 export const PAGE_SIZE_MAX = 50;
@@ -32,11 +32,6 @@ export const DEFAULT_PAGE_SIZE = 10;
 export const HISTORY_LIMIT = 50;
 /** What the shop shows when the author gave no name. */
 export const DEFAULT_AUTHOR_NAME = "Verified buyer";
-/**
- * A photo is an object key under reviews/ (letters, digits, _ . - and /; no "..", no leading slash),
- * never another folder of the object store such as the catalog's products/.
- */
-export const PHOTO_KEY = /^reviews\/(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9/_.-]{0,190}$/;
 
 export interface NewReview {
   id: string;
@@ -46,7 +41,7 @@ export interface NewReview {
   rating: Rating;
   title: string;
   body: string;
-  photos?: readonly string[] | undefined;
+  photos?: readonly ReviewPhoto[] | undefined;
 }
 
 function withHistory(history: readonly ModerationEntry[], entry: ModerationEntry): ModerationEntry[] {
@@ -64,7 +59,7 @@ export function newReview(input: NewReview, now: Date): Review {
     rating: input.rating,
     title: input.title,
     body: input.body,
-    photos: [...(input.photos ?? [])],
+    photos: (input.photos ?? []).map((p) => ({ ...p })),
     status: "pending",
     rejectionReason: null,
     helpfulCount: 0,
@@ -80,7 +75,7 @@ export interface ReviewChanges {
   rating?: Rating | undefined;
   title?: string | undefined;
   body?: string | undefined;
-  photos?: readonly string[] | undefined;
+  photos?: readonly ReviewPhoto[] | undefined;
   authorName?: string | undefined;
 }
 
@@ -92,7 +87,7 @@ export function editReview(review: Review, changes: ReviewChanges, now: Date): R
     rating: changes.rating ?? review.rating,
     title: changes.title ?? review.title,
     body: changes.body ?? review.body,
-    photos: changes.photos ? [...changes.photos] : review.photos,
+    photos: (changes.photos ?? review.photos).map((p) => ({ ...p })),
     authorName: changes.authorName ?? review.authorName,
     status: "pending",
     rejectionReason: null,
@@ -184,7 +179,7 @@ export function publicView(review: Review): PublicReview {
     rating: review.rating,
     title: review.title,
     body: review.body,
-    photos: [...review.photos],
+    photos: review.photos.map((p) => ({ ...p })),
     helpfulCount: review.helpfulCount,
     verifiedPurchase: true,
     reply: review.reply ? { body: review.reply.body, at: review.reply.at } : null,

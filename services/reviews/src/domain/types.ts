@@ -32,6 +32,15 @@ export interface ModerationEntry {
   reason?: string;
 }
 
+/** A photo on a review: its stored forms' key (the largest; see domain/photos.ts) and what it shows. */
+export interface ReviewPhoto {
+  key: string;
+  /** What the photo shows, in the author's words (its alt text); "" when they gave none. */
+  alt: string;
+  width: number;
+  height: number;
+}
+
 export interface Review {
   id: string;
   productId: string;
@@ -43,8 +52,8 @@ export interface Review {
   /** Stored exactly as written (markup included): escaping is the renderer's job. */
   title: string;
   body: string;
-  /** Object keys of the review's photos, under reviews/. */
-  photos: string[];
+  /** The review's photos, checked and stored (at most MAX_PHOTOS). */
+  photos: ReviewPhoto[];
   status: ReviewStatus;
   /** Why staff rejected it, shown to its author; null otherwise. */
   rejectionReason: string | null;
@@ -65,7 +74,7 @@ export interface PublicReview {
   rating: Rating;
   title: string;
   body: string;
-  photos: string[];
+  photos: ReviewPhoto[];
   helpfulCount: number;
   /** Only buyers who received the product can review it. */
   verifiedPurchase: true;

@@ -28,7 +28,11 @@ interface ReviewDoc {
   rating: Rating;
   title: string;
   body: string;
-  photos: string[];
+  /**
+   * The review's checked photos. Reviews written before photos were checked could carry bare keys
+   * (strings) that no upload ever filled; they are not photos and are read as none.
+   */
+  photos: (PhotoDoc | string)[];
   status: ReviewStatus;
   rejectionReason: string | null;
   helpfulCount: number;
@@ -43,6 +47,13 @@ interface ReviewDoc {
   pendingAudit?: AuditDoc[];
   /** When the oldest of them was written; present while any waits (the relay's index). */
   auditDueAt?: Date;
+}
+
+interface PhotoDoc {
+  key: string;
+  alt: string;
+  width: number;
+  height: number;
 }
 
 /** An audit event's envelope as stored: the same fields, with no undefined one. */
@@ -87,7 +98,7 @@ function fieldsOf(r: Review): ReviewFields {
     rating: r.rating,
     title: r.title,
     body: r.body,
-    photos: [...r.photos],
+    photos: r.photos.map((p) => ({ key: p.key, alt: p.alt, width: p.width, height: p.height })),
     status: r.status,
     rejectionReason: r.rejectionReason,
     reply: r.reply ? { body: r.reply.body, by: r.reply.by, at: new Date(r.reply.at) } : null,
@@ -112,7 +123,9 @@ function reviewOf(d: ReviewDoc): Review {
     rating: d.rating,
     title: d.title,
     body: d.body,
-    photos: [...d.photos],
+    photos: d.photos.flatMap((p) =>
+      typeof p === "string" ? [] : [{ key: p.key, alt: p.alt, width: p.width, height: p.height }],
+    ),
     status: d.status,
     rejectionReason: d.rejectionReason,
     helpfulCount: d.helpfulCount,

@@ -6,13 +6,13 @@ import {
   AUTHOR_NAME_MAX,
   BODY_MAX,
   DEFAULT_PAGE_SIZE,
-  MAX_PHOTOS,
   PAGE_SIZE_MAX,
-  PHOTO_KEY,
   REASON_MAX,
   REPLY_MAX,
   TITLE_MAX,
 } from "../../domain/review";
+import { IMAGE_TYPE_LIST } from "@emporium/storage/images";
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_ALT_MAX } from "../../domain/photos";
 import { REVIEW_SORTS, type Rating } from "../../domain/types";
 
 export const productId = z.uuid("must be a product id");
@@ -38,9 +38,40 @@ export const authorName = text(AUTHOR_NAME_MAX);
 export const reason = text(REASON_MAX);
 export const replyBody = text(REPLY_MAX);
 
+const megabytes = (bytes: number) => `${bytes / (1024 * 1024)} MB`;
+
+/**
+ * The photos a review is to have, in order: each a key from photo.createUpload (uploaded since) or one
+ * of the review's own photos (kept), with what it shows. Whose key it is, is checked by the service.
+ */
 export const photos = z
-  .array(z.string().regex(PHOTO_KEY, "must be the key of an uploaded review photo (reviews/…)"))
-  .max(MAX_PHOTOS, `at most ${MAX_PHOTOS} photos`);
+  .array(
+    z.strictObject({
+      key: z
+        .string("must be the key of an uploaded photo")
+        .min(1)
+        .max(200, "is not a photo key this service issued"),
+      alt: z
+        .string("must be text")
+        .max(PHOTO_ALT_MAX, `must be at most ${PHOTO_ALT_MAX} characters`)
+        .default(""),
+    }),
+    "must be a list of photos",
+  )
+  .max(MAX_PHOTOS, `a review may have at most ${MAX_PHOTOS} photos`);
+
+/** What a shopper says about the photo she is about to upload; its bytes are checked after. */
+export const photoUpload = z.strictObject({
+  contentType: z.enum(IMAGE_TYPE_LIST, `must be one of ${IMAGE_TYPE_LIST.join(", ")}`),
+  size: z
+    .number("must be the photo's size in bytes")
+    .int("must be a whole number of bytes")
+    .min(1, "the photo is empty")
+    .max(
+      MAX_PHOTO_BYTES,
+      `the photo is larger than ${megabytes(MAX_PHOTO_BYTES)}; make it smaller and upload it again`,
+    ),
+});
 
 export const sort = z.enum(REVIEW_SORTS).default("newest");
 export const limit = z

@@ -2,6 +2,7 @@
 // their own — the shopper is always the caller named by the verified token, never an id from the input.
 import { z } from "zod";
 import {
+  createPhotoUpload,
   editReview,
   listReviews,
   markHelpful,
@@ -18,6 +19,7 @@ import {
   limit,
   page,
   photos,
+  photoUpload,
   productId,
   rating,
   reviewId,
@@ -70,6 +72,15 @@ export const reviewRouter = router({
       const { reviewId: id, ...changes } = input;
       return editReview(ctx, shopperOf(await ctx.principal()), id, changes);
     }),
+  /**
+   * A signed form to upload one photo for the caller's review (S3 presigned POST, or this service's
+   * /uploads); the key it gives goes in `photos` of review.write or review.edit, which check the bytes.
+   */
+  createPhotoUpload: publicProcedure
+    .input(photoUpload)
+    .mutation(async ({ ctx, input }) =>
+      createPhotoUpload(ctx, shopperOf(await ctx.principal(), "add photos to a review"), input),
+    ),
   /** Once per shopper and review, never for one's own. */
   markHelpful: publicProcedure
     .input(z.strictObject({ reviewId }))
