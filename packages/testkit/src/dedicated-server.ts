@@ -2,10 +2,16 @@
 // may kill and start again on the same port while traffic runs — never the shared server the other
 // suites use. It never outlives the test process, and one that does not come up fails with what it
 // printed.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { chmod, chown, copyFile, mkdtemp, rm } from "node:fs/promises";
 import { createConnection } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { freePort } from "./free-port";
 import type { TestCertificates } from "./tls";
+
+const run = promisify(execFile);
 import { waitFor } from "./wait-for";
 
 export interface DedicatedServer {
@@ -19,6 +25,8 @@ export interface DedicatedServer {
 export interface DedicatedServerOptions {
   /** How long it may take to accept connections (default 10 s; a JVM wants longer). */
   startTimeoutMs?: number;
+  /** Run it as this user (a server that refuses to run as root, started by a test running as root). */
+  user?: { uid: number; gid: number };
 }
 
 /** Whether something accepts TCP connections on 127.0.0.1:`port`. */
@@ -37,7 +45,7 @@ export function acceptsConnections(port: number): Promise<boolean> {
 export async function dedicatedServer(
   command: string,
   args: (port: number) => string[],
-  { startTimeoutMs = 10_000 }: DedicatedServerOptions = {},
+  { startTimeoutMs = 10_000, user }: DedicatedServerOptions = {},
 ): Promise<DedicatedServer> {
   const port = await freePort();
   let child: ChildProcess | null = null;
@@ -48,7 +56,7 @@ export async function dedicatedServer(
       // Whatever it printed (the last 4 KB), for the failure message when it does not come up.
       let output = "";
       let exited: string | null = null;
-      const started = spawn(command, args(port), { stdio: ["ignore", "pipe", "pipe"] });
+      const started = spawn(command, args(port), { stdio: ["ignore", "pipe", "pipe"], ...user });
       child = started;
       // A test process that dies (or is stopped) does not leave the server behind.
       const orphaned = () => started.kill("SIGKILL");
@@ -166,4 +174,94 @@ export async function dedicatedMongo(classpath: string): Promise<DedicatedMongo>
     { startTimeoutMs: 60_000 },
   );
   return Object.assign(server, { url: `mongodb://127.0.0.1:${server.port}` });
+}
+
+export interface DedicatedPostgres extends DedicatedServer {
+  /** postgresql://postgres@localhost:<port>/postgres (trust authentication), plus `query` if given. */
+  url(query?: Record<string, string>): string;
+  /** Stops it and removes its data folder. */
+  remove(): Promise<void>;
+}
+
+export interface DedicatedPostgresOptions {
+  /** Serve TLS (ssl = on) with this certificate and key; plain connections are still accepted. */
+  tls?: Pick<TestCertificates, "certFile" | "keyFile">;
+}
+
+/** The uid and gid of a local user, from `id`. */
+async function userIds(name: string): Promise<{ uid: number; gid: number }> {
+  const [uid, gid] = await Promise.all(
+    ["-u", "-g"].map(async (flag) => Number((await run("id", [flag, name])).stdout.trim())),
+  );
+  if (!Number.isInteger(uid) || !Number.isInteger(gid)) throw new Error(`no local user "${name}"`);
+  return { uid: uid as number, gid: gid as number };
+}
+
+/** Where initdb and postgres are: pg_config's answer, or the PATH when there is no pg_config. */
+async function postgresBin(name: string): Promise<string> {
+  try {
+    return path.join((await run("pg_config", ["--bindir"])).stdout.trim(), name);
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * A PostgreSQL cluster of a test's own, made by initdb in a temporary folder (trust authentication,
+ * no fsync: nothing in it is worth keeping), listening on localhost. PostgreSQL refuses to run as
+ * root, so a test running as root runs it as the `postgres` user. Killed, it is not restarted (its
+ * children leave on their own, a moment later); call `remove` when done.
+ */
+export async function dedicatedPostgres({ tls }: DedicatedPostgresOptions = {}): Promise<DedicatedPostgres> {
+  const dir = await mkdtemp(path.join(tmpdir(), "emporium-pg-"));
+  const user = process.getuid?.() === 0 ? await userIds("postgres") : undefined;
+  const owned = async (file: string) => {
+    if (user) await chown(file, user.uid, user.gid);
+  };
+  await owned(dir);
+  const data = path.join(dir, "data");
+  await run(
+    await postgresBin("initdb"),
+    ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"],
+    user ?? {},
+  );
+  const ssl: string[] = [];
+  if (tls) {
+    // The server reads its key only when the key is its own and no one else may read it.
+    const cert = path.join(dir, "server.pem");
+    const key = path.join(dir, "server.key");
+    await copyFile(tls.certFile, cert);
+    await copyFile(tls.keyFile, key);
+    await chmod(key, 0o600);
+    await Promise.all([owned(cert), owned(key)]);
+    ssl.push("-c", "ssl=on", "-c", `ssl_cert_file=${cert}`, "-c", `ssl_key_file=${key}`);
+  }
+  const postgres = await postgresBin("postgres");
+  const server = await dedicatedServer(
+    postgres,
+    (port) => [
+      "-D",
+      data,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=localhost",
+      "-c",
+      `unix_socket_directories=${dir}`,
+      "-c",
+      "fsync=off",
+      ...ssl,
+    ],
+    { startTimeoutMs: 30_000, ...(user ? { user } : {}) },
+  );
+  return Object.assign(server, {
+    url(query: Record<string, string> = {}) {
+      const search = new URLSearchParams(query).toString();
+      return `postgresql://postgres@localhost:${server.port}/postgres${search ? `?${search}` : ""}`;
+    },
+    async remove() {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  });
 }
