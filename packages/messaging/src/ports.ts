@@ -60,7 +60,15 @@ export interface CommandBus {
   /** Handles commands from a queue, `concurrency` at a time; acknowledged only after `handle` resolved. */
   consume(options: { queue: string; handle: MessageHandler; concurrency?: number }): Promise<Subscription>;
   deadLetters(queue: string, limit?: number): Promise<DeadLetter[]>;
+  /** Commands waiting in a queue: ready for a consumer, waiting out a retry delay, dead-lettered. */
+  depth(queue: string): Promise<QueueDepth>;
   close(): Promise<void>;
+}
+
+export interface QueueDepth {
+  ready: number;
+  retrying: number;
+  dead: number;
 }
 
 /** Thrown by a handler for a message that can never succeed: it is dead-lettered without retries. */

@@ -133,6 +133,36 @@ describe.each(adapters)("CommandBus contract: $name", ({ available, durable, mak
     },
   );
 
+  it.runIf(available)("tells how many commands are ready, retrying and dead-lettered", async () => {
+    const b = await bus();
+    const queue = queueName("depth");
+    expect(await b.depth(queue)).toEqual({ ready: 0, retrying: 0, dead: 0 });
+    for (let n = 1; n <= 3; n++) await b.send(queue, ping("k", n));
+    await waitFor(async () => (await b.depth(queue)).ready === 3, { what: "three ready commands" });
+    // One fails for good, one keeps failing (its retry delays are in flight), one succeeds.
+    const sub = await b.consume({
+      queue,
+      handle: async (e) => {
+        const { n } = readMessage(e, pingV1).data;
+        if (n === 1) throw new PermanentMessageError("unknown variant");
+        if (n === 2) throw new Error("provider down");
+      },
+    });
+    await waitFor(
+      async () => {
+        const d = await b.depth(queue);
+        return d.ready === 0 && d.dead === 1 && d.retrying <= 1;
+      },
+      { timeoutMs: 30_000, what: "one dead letter and nothing ready" },
+    );
+    await waitFor(async () => (await b.depth(queue)).dead === 2, {
+      timeoutMs: 30_000,
+      what: "the failing command dead-lettered after its retries",
+    });
+    expect(await b.depth(queue)).toEqual({ ready: 0, retrying: 0, dead: 2 });
+    await sub.stop();
+  });
+
   it.runIf(available && durable)(
     "redelivers a command whose consumer died before acknowledging it",
     async () => {

@@ -1,6 +1,7 @@
 // The transactional outbox on PGlite and PostgreSQL: what a committed transaction wrote is published
 // in order, promptly (NOTIFY, not polling), exactly once per successful relay pass, and never what a
 // rolled-back transaction wrote. Consumers' processed-message records make redelivery harmless.
+import { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMessage } from "@emporium/contracts";
 import { prismaSession } from "@emporium/db";
@@ -350,5 +351,28 @@ describe.each(testDatabaseTargets("outbox relay"))("outbox on $name", (target) =
     expect(await t.db.prisma.$transaction((tx) => claimMessage(prismaSession(tx), "inventory", other))).toBe(
       true,
     );
+  });
+
+  it("measures its backlog, the oldest row's age and what it published on the process's registry", async () => {
+    const registry = new Registry();
+    const events = new InProcessEventBus(log, FAST_RETRY);
+    const relay = new OutboxRelay({ db: t.db, schema: "identity", events, log, metrics: registry });
+    const value = async (name: string) =>
+      (await registry.getSingleMetric(name)?.get())?.values.find((v) => v.labels.outbox === "identity")
+        ?.value;
+
+    await enqueuePings(t.db, "identity", "m", [1, 2, 3]);
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // the oldest row ages past a second
+    expect(await value("outbox_waiting_messages")).toBe(3);
+    expect(await value("outbox_oldest_waiting_age_seconds")).toBeGreaterThanOrEqual(1);
+
+    expect(await relay.drainOnce()).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // past the reading shared by one scrape
+    expect(await value("outbox_waiting_messages")).toBe(0);
+    expect(await value("outbox_oldest_waiting_age_seconds")).toBe(0);
+    expect(await value("outbox_published_total")).toBe(3);
+    const text = await registry.metrics();
+    expect(text).toContain('outbox_publish_lag_seconds_count{outbox="identity"} 3');
+    await events.close();
   });
 });

@@ -126,7 +126,13 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
       .catch((err: unknown) => d.log.warn({ err }, "could not sweep abandoned media uploads"));
   // Staff-created variants are announced through the catalog's outbox (inventory opens their stock).
   const relay = d.events
-    ? new OutboxRelay({ db: d.db, schema: "catalog", events: d.events, log: d.log })
+    ? new OutboxRelay({
+        db: d.db,
+        schema: "catalog",
+        events: d.events,
+        log: d.log,
+        metrics: d.metrics.registry,
+      })
     : null;
   return {
     server,

@@ -3,7 +3,13 @@
 // host, which hands it the in-process buses.
 import { QUEUES } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
-import { OutboxRelay, type CommandBus, type EventBus, type Subscription } from "@emporium/messaging";
+import {
+  consumeQueues,
+  OutboxRelay,
+  type CommandBus,
+  type EventBus,
+  type Subscription,
+} from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import type { ObjectStore } from "@emporium/storage";
 import { SimulatedCarrier } from "./adapters/carrier/simulated-carrier";
@@ -50,6 +56,7 @@ export function createFulfillmentWorker(deps: FulfillmentWorkerDeps): Worker {
     events: deps.events,
     commands: deps.commands,
     log: deps.log,
+    metrics: deps.metrics.registry,
   });
   const carrier = new SimulatedCarrier(ctx, { pollMs: deps.carrierPollMs ?? Math.min(stepMs, 1_000) });
   const subscriptions: Subscription[] = [];
@@ -57,11 +64,12 @@ export function createFulfillmentWorker(deps: FulfillmentWorkerDeps): Worker {
     async start() {
       await relay.start();
       subscriptions.push(
-        await deps.commands.consume({
-          queue: QUEUES.fulfillmentShip,
-          handle: shipConsumer(ctx),
-          concurrency: deps.concurrency ?? 4,
-        }),
+        ...(await consumeQueues(
+          deps.commands,
+          { [QUEUES.fulfillmentShip]: shipConsumer(ctx) },
+          deps.concurrency ?? 4,
+          deps.metrics.registry,
+        )),
       );
       carrier.start();
     },

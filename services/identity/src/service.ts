@@ -85,7 +85,13 @@ export function createIdentityService(d: IdentityServiceDeps): IdentityService {
     createContext: (request) => ({ ...base, ...request }),
   });
   const relay = d.events
-    ? new OutboxRelay({ db: d.db, schema: "identity", events: d.events, log: d.log })
+    ? new OutboxRelay({
+        db: d.db,
+        schema: "identity",
+        events: d.events,
+        log: d.log,
+        metrics: d.metrics.registry,
+      })
     : null;
   return {
     server,

@@ -60,6 +60,7 @@ export function createInventoryWorker(deps: InventoryWorkerDeps): Worker {
     events: deps.events,
     commands: deps.commands,
     log: deps.log,
+    metrics: deps.metrics.registry,
   });
   const subscriptions: Subscription[] = [];
   let stopSweeper: (() => void) | null = null;
@@ -76,6 +77,7 @@ export function createInventoryWorker(deps: InventoryWorkerDeps): Worker {
             [QUEUES.inventoryCommit]: commitConsumer(ctx),
           },
           concurrency,
+          deps.metrics.registry,
         )),
         // New catalog variants get a stock level at every location.
         await deps.events.subscribe({

@@ -66,6 +66,7 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     events: d.events,
     commands: d.commands,
     log: d.log,
+    metrics: d.metrics.registry,
   });
   const transitions = new Counter({
     name: "orders_status_transitions_total",

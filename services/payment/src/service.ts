@@ -118,6 +118,7 @@ export function createPaymentWorker(deps: PaymentWorkerDeps): PaymentWorker {
     events: deps.events,
     commands: deps.commands,
     log: deps.log,
+    metrics: deps.metrics.registry,
   });
   const subscriptions: Subscription[] = [];
   return {
@@ -137,6 +138,7 @@ export function createPaymentWorker(deps: PaymentWorkerDeps): PaymentWorker {
             [QUEUES.paymentRefund]: refundConsumer(ctx),
           },
           concurrency,
+          deps.metrics.registry,
         )),
       );
     },

@@ -2,7 +2,7 @@
 // the handler resolved, retried after growing delays, dead-lettered after the last one.
 import type { Logger } from "@emporium/observability";
 import { dispatch } from "../dispatch";
-import type { CommandBus, DeadLetter, MessageHandler, Subscription } from "../ports";
+import type { CommandBus, DeadLetter, MessageHandler, QueueDepth, Subscription } from "../ports";
 import { DEFAULT_RETRY, type RetryPolicy } from "../retry";
 
 interface Item {
@@ -119,6 +119,11 @@ export class InProcessCommandBus implements CommandBus {
 
   async deadLetters(queue: string, limit = 100): Promise<DeadLetter[]> {
     return this.queue(queue).dead.slice(-limit);
+  }
+
+  async depth(queue: string): Promise<QueueDepth> {
+    const q = this.queue(queue);
+    return { ready: q.ready.length, retrying: q.timers.size, dead: q.dead.length };
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@
 import { Prisma, type Database, type SqlSession } from "@emporium/db";
 import type { Envelope } from "@emporium/contracts";
 import type { Logger } from "@emporium/observability";
+import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { CommandBus, EventBus } from "../ports";
 import { backoff, sleep } from "../retry";
 import { outboxTable, type OutboxSchema } from "./outbox";
@@ -24,8 +25,10 @@ export interface OutboxRelayOptions {
   pollMs?: number;
   /** Sent rows older than this are deleted (default 24 h). */
   keepSentMs?: number;
-  /** Observes each published batch (metrics). */
+  /** Observes each published batch (tests). */
   onPublished?: (count: number, lagMs: number) => void;
+  /** The process's registry: the outbox's backlog and publishing are measured on it (see outboxMetrics). */
+  metrics?: Registry;
 }
 
 interface OutboxRow extends Record<string, unknown> {
@@ -63,10 +66,13 @@ export class OutboxRelay {
   private unlisten: (() => Promise<void>) | null = null;
   private lastCleanup = 0;
 
+  private readonly measured: OutboxMetrics | null;
+
   constructor(private readonly o: OutboxRelayOptions) {
     this.batchSize = o.batchSize ?? 200;
     this.pollMs = o.pollMs ?? 5_000;
     this.keepSentMs = o.keepSentMs ?? 24 * 3_600_000;
+    this.measured = o.metrics ? outboxMetrics(o.metrics, o.schema, () => this.waiting()) : null;
   }
 
   async start(): Promise<void> {
@@ -190,6 +196,14 @@ export class OutboxRelay {
     ]);
     const oldest = new Date(rows[0]?.created_at ?? Date.now()).getTime();
     this.o.onPublished?.(rows.length, Date.now() - oldest);
+    if (this.measured) {
+      this.measured.published.inc({ outbox: this.o.schema }, rows.length);
+      for (const r of rows)
+        this.measured.lag.observe(
+          { outbox: this.o.schema },
+          (Date.now() - new Date(r.created_at).getTime()) / 1000,
+        );
+    }
     return rows.length;
   }
 
@@ -212,10 +226,16 @@ export class OutboxRelay {
 
   /** Rows written but not yet published (for metrics and tests). */
   async backlog(): Promise<number> {
-    const [row] = await this.o.db.prisma.$queryRaw<{ n: number }[]>(
-      Prisma.sql`SELECT count(*)::int AS n FROM ${outboxTable(this.o.schema)} WHERE sent_at IS NULL`,
+    return (await this.waiting()).count;
+  }
+
+  /** Rows written but not yet published, and how long the oldest of them has waited. */
+  async waiting(): Promise<{ count: number; oldestAgeSeconds: number }> {
+    const [row] = await this.o.db.prisma.$queryRaw<{ n: number; age: number | null }[]>(
+      Prisma.sql`SELECT count(*)::int AS n, extract(epoch FROM now() - min(created_at))::float8 AS age
+        FROM ${outboxTable(this.o.schema)} WHERE sent_at IS NULL`,
     );
-    return row?.n ?? 0;
+    return { count: row?.n ?? 0, oldestAgeSeconds: Math.max(0, row?.age ?? 0) };
   }
 
   async stop(): Promise<void> {
@@ -224,4 +244,63 @@ export class OutboxRelay {
     await this.loop;
     await this.unlisten?.();
   }
+}
+
+interface OutboxMetrics {
+  published: Counter<"outbox">;
+  lag: Histogram<"outbox">;
+}
+
+/**
+ * An outbox's signals on a process's registry, labelled by its schema (six values at most): rows
+ * waiting and the oldest one's age, read from the table at each scrape (a growing backlog is the relay
+ * or the broker falling behind), rows published, and the time from write to publish per row.
+ */
+function outboxMetrics(
+  registry: Registry,
+  schema: OutboxSchema,
+  waiting: () => Promise<{ count: number; oldestAgeSeconds: number }>,
+): OutboxMetrics {
+  const labels = { outbox: schema };
+  // One query serves both gauges of a scrape; one that cannot reach the database reports nothing new.
+  let last: { at: number; value: Promise<{ count: number; oldestAgeSeconds: number } | null> } | null = null;
+  const read = () => {
+    if (!last || Date.now() - last.at > 1_000) last = { at: Date.now(), value: waiting().catch(() => null) };
+    return last.value;
+  };
+  new Gauge({
+    name: "outbox_waiting_messages",
+    help: "Outbox rows written but not yet published",
+    labelNames: ["outbox"],
+    registers: [registry],
+    async collect() {
+      const now = await read();
+      if (now) this.set(labels, now.count);
+    },
+  });
+  new Gauge({
+    name: "outbox_oldest_waiting_age_seconds",
+    help: "How long the oldest unpublished outbox row has waited (0 when none waits)",
+    labelNames: ["outbox"],
+    registers: [registry],
+    async collect() {
+      const now = await read();
+      if (now) this.set(labels, now.oldestAgeSeconds);
+    },
+  });
+  return {
+    published: new Counter({
+      name: "outbox_published_total",
+      help: "Outbox rows published to the brokers",
+      labelNames: ["outbox"],
+      registers: [registry],
+    }),
+    lag: new Histogram({
+      name: "outbox_publish_lag_seconds",
+      help: "Time from an outbox row's write to its publication",
+      labelNames: ["outbox"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+  };
 }

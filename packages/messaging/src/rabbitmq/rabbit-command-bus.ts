@@ -15,7 +15,7 @@ import amqp, {
 } from "amqplib";
 import type { Logger } from "@emporium/observability";
 import { dispatch } from "../dispatch";
-import type { CommandBus, DeadLetter, MessageHandler, Subscription } from "../ports";
+import type { CommandBus, DeadLetter, MessageHandler, QueueDepth, Subscription } from "../ports";
 import { DEFAULT_RETRY, sleep, type RetryPolicy } from "../retry";
 
 type RecoveringConnection = Awaited<ReturnType<typeof connectWithRecovery>>;
@@ -314,6 +314,24 @@ export class RabbitCommandBus implements CommandBus {
       // Looking must not consume: every message goes back.
       channel.nackAll(true);
       return letters.slice(-limit);
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
+  }
+
+  async depth(queue: string): Promise<QueueDepth> {
+    await this.ready();
+    if (!this.connection) return { ready: 0, retrying: 0, dead: 0 };
+    const channel = await this.connection.createChannel();
+    try {
+      await this.declare(channel, queue);
+      const count = async (name: string) => (await channel.checkQueue(name)).messageCount;
+      const retries = [...new Set(this.policy(queue).delaysMs)].map((d) => count(this.retryQueue(queue, d)));
+      return {
+        ready: await count(queue),
+        retrying: (await Promise.all(retries)).reduce((a, b) => a + b, 0),
+        dead: await count(`${queue}.dlq`),
+      };
     } finally {
       await channel.close().catch(() => undefined);
     }
