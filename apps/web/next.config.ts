@@ -11,6 +11,8 @@ export default function config(): NextConfig {
     // used (infra/docker). `next start`, which the e2e setups run, still works and logs one warning.
     output: "standalone",
     reactStrictMode: true,
+    // A review form carries up to four photos of up to 8 MB each (see src/reviews/photos.ts).
+    experimental: { serverActions: { bodySizeLimit: "34mb" } },
     transpilePackages: [
       "@emporium/ui",
       "@emporium/catalog",

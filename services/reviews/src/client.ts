@@ -19,6 +19,8 @@ export {
 } from "./domain/review";
 export { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_ALT_MAX, photoAt, THUMBNAIL_WIDTH } from "./domain/photos";
 
+export { reviewPhotoResponse } from "./photo-proxy";
+
 export type ReviewsClientOptions = ServiceClientOptions;
 
 /**

@@ -4,7 +4,7 @@
 // fields changed are sent; it goes back to moderation), and mark another shopper's review helpful once.
 // Refusals come back as states the forms show inline, with what was typed. Also the next page of a
 // product's reviews for "Load more" (public), typed end to end.
-import type { PublicReview, ReviewSort } from "@emporium/reviews/client";
+import type { MyReview, PublicReview, ReviewSort } from "@emporium/reviews/client";
 import { refresh } from "next/cache";
 import { currentShopper, type Shopper } from "@/auth/session";
 import {
@@ -29,6 +29,7 @@ import { changedFields } from "./review-changes";
 import { readReviewForm, reviewDraftOf, type ReviewDraft, type ReviewInput } from "./review-input";
 import { parseReviewSort } from "./format";
 import { findOwnReview, getReviewPage, reviewsAs } from "./server";
+import { chosenPhotos, photoProblem, uploadPhotos, type ChosenPhoto } from "./photos";
 
 const productIdOf = (form: FormData): string => {
   const value = form.get("productId");
@@ -63,14 +64,48 @@ async function checkedForm(form: FormData): Promise<Checked> {
   return { ok: true, shopper, input: checked.input, draft };
 }
 
+const PHOTOS_AGAIN = " Choose your photos again before sending.";
+
+/** The new photos the form carries, or the refusal naming the first that cannot be sent. */
+function newPhotos(
+  form: FormData,
+  draft: ReviewDraft,
+): { ok: true; photos: ChosenPhoto[] } | { ok: false; state: ReviewFormState } {
+  const photos = chosenPhotos(form);
+  const problem = photos.map(photoProblem).find((p) => p !== null);
+  if (problem) return { ok: false, state: { status: "error", message: problem + PHOTOS_AGAIN, draft } };
+  return { ok: true, photos };
+}
+
+/** The review's saved photos the shopper kept (with her new descriptions), then the new ones' keys. */
+function keptPhotos(review: MyReview, form: FormData): { key: string; alt: string }[] {
+  return review.photos.flatMap((photo, i) => {
+    if (form.get(`existing-${i}-remove`) === "on") return [];
+    const alt = form.get(`existing-${i}-alt`);
+    return [{ key: photo.key, alt: typeof alt === "string" ? alt.trim() : photo.alt }];
+  });
+}
+
 export async function writeReview(_prev: ReviewFormState, form: FormData): Promise<ReviewFormState> {
   const checked = await checkedForm(form);
   if (!checked.ok) return checked.state;
   const { shopper, input, draft } = checked;
+  const chosen = newPhotos(form, draft);
+  if (!chosen.ok) return chosen.state;
   try {
-    await reviewsAs(shopper).review.write.mutate({ productId: productIdOf(form), ...input });
+    const keys = await uploadPhotos(shopper, chosen.photos);
+    const photos = keys.map((key, i) => ({ key, alt: chosen.photos[i]?.alt ?? "" }));
+    await reviewsAs(shopper).review.write.mutate({
+      productId: productIdOf(form),
+      ...input,
+      ...(photos.length > 0 ? { photos } : {}),
+    });
   } catch (error) {
-    return refused(draft, writeFailure(error));
+    const failure = writeFailure(error);
+    return refused(
+      draft,
+      chosen.photos.length > 0 ? { ...failure, message: failure.message + PHOTOS_AGAIN } : failure,
+    );
   }
   return { status: "sent", message: REVIEW_SENT_MESSAGE };
 }
@@ -86,10 +121,23 @@ export async function editReview(_prev: ReviewFormState, form: FormData): Promis
   const own = await findOwnReview(shopper, productIdOf(form));
   if (!own.ok) return { status: "error", message: UNAVAILABLE_MESSAGE, draft };
   if (!own.review) return { status: "error", message: REVIEW_GONE_MESSAGE, draft };
+  const chosen = newPhotos(form, draft);
+  if (!chosen.ok) return chosen.state;
+  const kept = keptPhotos(own.review, form);
+  const photosChanged =
+    chosen.photos.length > 0 ||
+    kept.length !== own.review.photos.length ||
+    kept.some((p, i) => p.alt !== own.review?.photos[i]?.alt);
   const changes = changedFields(own.review, input);
-  if (!changes) return { status: "error", message: NOTHING_CHANGED_MESSAGE, draft };
+  if (!changes && !photosChanged) return { status: "error", message: NOTHING_CHANGED_MESSAGE, draft };
   try {
-    await reviewsAs(shopper).review.edit.mutate({ reviewId: own.review.id, ...changes });
+    const keys = await uploadPhotos(shopper, chosen.photos);
+    const added = keys.map((key, i) => ({ key, alt: chosen.photos[i]?.alt ?? "" }));
+    await reviewsAs(shopper).review.edit.mutate({
+      reviewId: own.review.id,
+      ...changes,
+      ...(photosChanged ? { photos: [...kept, ...added] } : {}),
+    });
   } catch (error) {
     return refused(draft, editFailure(error));
   }

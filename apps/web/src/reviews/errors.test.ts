@@ -171,3 +171,39 @@ describe("editFailure", () => {
     expect(editFailure(new Error("boom")).message).toBe(UNEXPECTED_MESSAGE);
   });
 });
+
+describe("refusals about photos", () => {
+  it("says which photo and why, in the service's words", () => {
+    const error = refusal(
+      "photos.1: photo 2: the file is not an image (its content is not JPEG, PNG, WebP or AVIF, whatever its name says)",
+      {
+        code: "BAD_REQUEST",
+        httpStatus: 400,
+        field: "photos.1",
+      },
+    );
+    expect(writeFailure(error)).toEqual({
+      message:
+        "We could not add your photos: photo 2: the file is not an image (its content is not JPEG, PNG, WebP or AVIF, whatever its name says).",
+      field: null,
+    });
+    const notHers = refusal("photos.0.key: was not issued to you: upload the photo with the review form", {
+      code: "BAD_REQUEST",
+      httpStatus: 400,
+      field: "photos.0.key",
+    });
+    expect(editFailure(notHers).message).toBe(
+      "We could not add your photos: was not issued to you: upload the photo with the review form.",
+    );
+  });
+
+  it("says how long to wait once the photo uploads are spent (429)", () => {
+    const error = refusal("Too many photo uploads from your account; try again in 10 minutes", {
+      code: "TOO_MANY_REQUESTS",
+      httpStatus: 429,
+    });
+    expect(writeFailure(error).message).toBe(
+      "Too many photo uploads from your account; try again in 10 minutes.",
+    );
+  });
+});

@@ -82,8 +82,23 @@ function badInput(answer: ServiceAnswer, otherwise: string): ReviewFailure {
   return field ? { message: CHECK_FIELDS_MESSAGE, field } : { message: otherwise, field: null };
 }
 
+/**
+ * A refusal about the photos (the service names photos.<n> or photos.<n>.key): its own words say which
+ * photo and why ("photo 2: the file is not an image…"); a limit on uploads says how long to wait.
+ */
+export function photoFailure(error: unknown): string | null {
+  const answer = answerOf(error);
+  if (!(error instanceof TRPCClientError) || !answer) return null;
+  if (answer.code === "TOO_MANY_REQUESTS" && /photo/i.test(error.message)) return `${error.message}.`;
+  if (answer.code !== "BAD_REQUEST" || !answer.field?.startsWith("photos")) return null;
+  const detail = error.message.replace(/^photos(\.\d+)?(\.key)?: /, "");
+  return `We could not add your photos: ${detail}.`;
+}
+
 /** Why review.write refused, for the review form. */
 export function writeFailure(error: unknown): ReviewFailure {
+  const photos = photoFailure(error);
+  if (photos) return { message: photos, field: null };
   const answer = answerOf(error);
   if (error instanceof TRPCClientError && answer) {
     if (answer.code === "PRECONDITION_FAILED") return { message: NOT_RECEIVED_MESSAGE, field: null };
@@ -96,6 +111,8 @@ export function writeFailure(error: unknown): ReviewFailure {
 
 /** Why review.edit refused, for the edit form. */
 export function editFailure(error: unknown): ReviewFailure {
+  const photos = photoFailure(error);
+  if (photos) return { message: photos, field: null };
   const answer = answerOf(error);
   if (error instanceof TRPCClientError && answer) {
     // Another shopper's review answers like a missing one: either way there is no review of theirs to edit.

@@ -7,6 +7,7 @@ import { Badge, type BadgeTone } from "@emporium/ui/badge";
 import { buttonStyles } from "@emporium/ui/button";
 import { NextLink } from "@/next-link";
 import { formatReviewDate, REVIEW_STATUS_LABELS, REVIEW_STATUS_TEXT, starsLabel } from "./format";
+import { ReviewPhotoList } from "./review-photos";
 import { Stars } from "./stars";
 
 export const STATUS_TONES: Record<ReviewStatus, BadgeTone> = {
@@ -59,6 +60,9 @@ export function OwnReview({ review }: { review: MyReview }) {
         <p className="mt-2 whitespace-pre-line text-ink" data-testid="own-review-body">
           {review.body}
         </p>
+        <div className="mt-3">
+          <ReviewPhotoList photos={review.photos} author={review.authorName} />
+        </div>
       </article>
     </section>
   );

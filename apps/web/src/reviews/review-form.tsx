@@ -13,7 +13,9 @@ import { cn } from "@emporium/ui/cn";
 import { Field } from "@emporium/ui/field";
 import { keepValuesOnRefusal } from "@emporium/ui/form-action";
 import { TextField, inputStyles } from "@emporium/ui/text-field";
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_ALT_MAX, type ReviewPhoto } from "@emporium/reviews/client";
 import { editReview, writeReview } from "./actions";
+import { photoAlt, ReviewPhotoList } from "./review-photos";
 import { RATING_WORDS, starsLabel } from "./format";
 import type { ReviewFormState } from "./form-state";
 import type { ReviewDraft } from "./review-input";
@@ -33,6 +35,61 @@ export interface ReviewFormProps {
   /** A note above the button, e.g. what saving an edit does to a published review. */
   note?: string;
   limits: { title: number; body: number; authorName: number };
+  /** The review's saved photos (editing): each may be described anew or removed. */
+  photos?: readonly ReviewPhoto[];
+  /** The name the review is signed with, for the photos' default descriptions. */
+  author?: string;
+}
+
+const ACCEPT = "image/jpeg,image/png,image/webp,image/avif";
+
+/** Up to MAX_PHOTOS photos: the saved ones (keep, describe, remove), then a file input for each free place. */
+function PhotoFields({ saved, author }: { saved: readonly ReviewPhoto[]; author: string }) {
+  const free = Math.max(0, MAX_PHOTOS - saved.length);
+  return (
+    <fieldset className="flex flex-col gap-4">
+      <legend className="text-sm font-medium text-ink">Photos (optional)</legend>
+      <p className="text-sm text-ink-muted">
+        Up to {MAX_PHOTOS} photos: JPEG, PNG, WebP or AVIF, at most {MAX_PHOTO_BYTES / (1024 * 1024)} MB each
+        and at least 200 pixels on each side. Describe each for shoppers who cannot see it.
+      </p>
+      {saved.map((photo, i) => (
+        <div key={photo.key} className="flex flex-wrap items-end gap-3" data-testid="saved-photo">
+          <ReviewPhotoList photos={[photo]} author={author} />
+          <TextField
+            label={`Describe saved photo ${i + 1}`}
+            name={`existing-${i}-alt`}
+            optional
+            maxLength={PHOTO_ALT_MAX}
+            defaultValue={photo.alt}
+            placeholder={photoAlt(photo, i, author)}
+          />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name={`existing-${i}-remove`} />
+            Remove saved photo {i + 1}
+          </label>
+        </div>
+      ))}
+      {Array.from({ length: free }, (_, i) => {
+        const n = i + 1;
+        return (
+          <div key={n} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+            <Field label={`Photo ${saved.length + n} (optional)`}>
+              {(control) => (
+                <input {...control} type="file" name={`photo-${n}`} accept={ACCEPT} className="text-sm" />
+              )}
+            </Field>
+            <TextField
+              label={`What photo ${saved.length + n} shows`}
+              name={`photo-${n}-alt`}
+              optional
+              maxLength={PHOTO_ALT_MAX}
+            />
+          </div>
+        );
+      })}
+    </fieldset>
+  );
 }
 
 const INITIAL: ReviewFormState = { status: "idle", message: null };
@@ -97,6 +154,8 @@ export function ReviewForm({
   initial,
   note,
   limits,
+  photos = [],
+  author = "",
 }: ReviewFormProps) {
   const words = MODES[mode];
   const [state, action, pending] = useActionState(words.action, INITIAL);
@@ -171,6 +230,7 @@ export function ReviewForm({
         hint="Left empty, your review is signed “Verified buyer”."
         error={error("authorName")}
       />
+      <PhotoFields saved={photos} author={author || draft.authorName || "the author"} />
       {note && <p className="text-sm text-ink-muted">{note}</p>}
       <div>
         <Button type="submit" disabled={pending}>

@@ -5,6 +5,7 @@ import type { PublicReview } from "@emporium/reviews/client";
 import { Badge } from "@emporium/ui/badge";
 import { formatReviewDate, starsLabel } from "./format";
 import { HelpfulButton } from "./helpful-button";
+import { ReviewPhotoList } from "./review-photos";
 import { Stars } from "./stars";
 
 export interface ReviewItemProps {
@@ -31,6 +32,7 @@ export function ReviewItem({ review, canVote }: ReviewItemProps) {
       <p className="leading-relaxed whitespace-pre-line text-ink" data-testid="review-body">
         {review.body}
       </p>
+      <ReviewPhotoList photos={review.photos} author={review.authorName} />
       {review.reply && (
         <div className="mt-2 rounded-xl border-l-4 border-brand-300 bg-canvas-muted px-4 py-3 text-sm">
           <p className="font-semibold text-ink">

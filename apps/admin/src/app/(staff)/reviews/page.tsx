@@ -3,7 +3,7 @@
 // Review text is rendered as text (React escapes it): markup a shopper typed shows as typed.
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ModerationItem, NumberedPage } from "@emporium/reviews/client";
+import { photoAt, THUMBNAIL_WIDTH, type ModerationItem, type NumberedPage } from "@emporium/reviews/client";
 import { Alert } from "@emporium/ui/alert";
 import { buttonStyles } from "@emporium/ui/button";
 import { EmptyState } from "@emporium/ui/empty-state";
@@ -107,6 +107,23 @@ function QueuedReview({
           {review.photos.length > 0 &&
             ` · ${review.photos.length} photo${review.photos.length === 1 ? "" : "s"} attached`}
         </p>
+        {review.photos.length > 0 && (
+          <ul aria-label="Photos" className="mt-3 flex flex-wrap gap-2" data-testid="review-photos">
+            {review.photos.map((photo, i) => (
+              <li key={photo.key}>
+                <a href={`/review-photos/${photo.key}`} target="_blank" rel="noreferrer">
+                  <img
+                    src={`/review-photos/${photoAt(photo.key, THUMBNAIL_WIDTH)}`}
+                    alt={photo.alt || `Photo ${i + 1} of this review (no description given)`}
+                    width={96}
+                    height={96}
+                    className="size-24 rounded-lg border border-line object-cover"
+                  />
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
         {review.reply && (
           <div className="mt-4 rounded-xl border border-line bg-canvas-muted px-4 py-3 text-sm">
             <p className="font-medium">The shop&apos;s public reply</p>

@@ -69,6 +69,8 @@ export default async function WriteReviewPage({ params }: WriteReviewPageProps) 
                   initial={draftOfReview(own.review)}
                   note={EDIT_NOTES[own.review.status]}
                   limits={LIMITS}
+                  photos={own.review.photos}
+                  author={own.review.authorName}
                 />
               </div>
             </section>
