@@ -79,6 +79,7 @@ export const reviewsEnvSchema = z
       ),
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
+    SHUTDOWN_DRAIN_MS: env.drainMs(),
   })
   .superRefine(checkObjectStoreEnv)
   .superRefine(checkKafkaSecurityEnv);

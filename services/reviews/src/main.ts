@@ -72,14 +72,18 @@ log.info(
   `reviews listening on http://${env.REVIEWS_HOST}:${env.REVIEWS_PORT}`,
 );
 
-onShutdown(log, async () => {
-  await reviews.stop();
-  await reviews.server.close();
-  await limits.close();
-  await events?.close();
-  await storage.close();
-  photoStorage.close();
-});
+onShutdown(
+  log,
+  async () => {
+    await reviews.stop();
+    await reviews.server.close();
+    await limits.close();
+    await events?.close();
+    await storage.close();
+    photoStorage.close();
+  },
+  { drainMs: env.SHUTDOWN_DRAIN_MS },
+);
 
 try {
   await reviews.start();
