@@ -58,6 +58,13 @@ export class Instance {
     await this.exit;
   }
 
+  /** SIGTERM to the process alone, as an orchestrator stops a container; resolves once it has exited. */
+  async terminate(): Promise<void> {
+    this.child?.kill("SIGTERM");
+    await this.exit;
+    this.signal("SIGKILL");
+  }
+
   /** SIGTERM, then SIGKILL after a grace period. */
   async stop(graceMs = 10_000): Promise<void> {
     if (!this.signal("SIGTERM")) return;

@@ -23,6 +23,8 @@ export const ADMIN_HOST = "admin.test";
 
 const WEB_DIR = path.join(REPO_DIR, "apps/web");
 const NEXT_BIN = path.join(REPO_DIR, "node_modules/next/dist/bin/next");
+/** How long an instance told to stop keeps serving while /readyz answers 503. */
+export const DRAIN_MS = 3_000;
 /** Nothing listens here: backends the storefront may call but this test does not start. */
 const NOWHERE = "http://127.0.0.1:9";
 
@@ -137,6 +139,7 @@ export async function startGatewayStack(options: {
           EMPORIUM_DATA_DIR: dataDir,
           SERVICE_TOKEN_SECRET: serviceTokenSecret,
           LOG_LEVEL: "warn",
+          SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
         },
       });
       catalogs.push(addUpstream("catalog", index, port, instance));
@@ -166,7 +169,12 @@ export async function startGatewayStack(options: {
         `web${index}`,
         process.execPath,
         [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)],
-        { cwd: WEB_DIR, logFile: log(`web${index}`), env },
+        // As the start script and the image run it: SIGTERM drains (see apps/web/src/instrumentation.ts).
+        {
+          cwd: WEB_DIR,
+          logFile: log(`web${index}`),
+          env: { ...env, NEXT_MANUAL_SIG_HANDLE: "1", SHUTDOWN_DRAIN_MS: String(DRAIN_MS) },
+        },
       );
       webs.push(addUpstream("web", index, port, instance));
     }
