@@ -37,6 +37,11 @@ export class Instance {
     this.exit = new Promise((resolve) => child.once("exit", () => resolve()));
   }
 
+  /** The running process's id (undefined before start). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   exited(): boolean {
     return this.child === null || this.child.exitCode !== null || this.child.signalCode !== null;
   }
