@@ -1,9 +1,9 @@
 // A worker takes several command queues the same way: one consumer per queue, the same concurrency for
 // each, started in the order given (so a failure to start leaves the earlier ones to be stopped). With
-// the process's registry, the queues' depths are measured too (queue-metrics.ts).
+// the process's registry, the queues' depths are measured too (consumer-metrics.ts).
 import type { Registry } from "prom-client";
 import type { CommandBus, MessageHandler, Subscription } from "./ports";
-import { measureCommandQueues } from "./queue-metrics";
+import { measureCommandQueues } from "./consumer-metrics";
 
 export async function consumeQueues(
   commands: CommandBus,

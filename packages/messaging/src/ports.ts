@@ -50,7 +50,19 @@ export interface EventBus {
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Events that could not be handled, most recent last (for operators and tests). */
   deadLetters(topic: string, limit?: number): Promise<DeadLetter[]>;
+  /**
+   * How far behind each group subscribed through this bus is, per topic and partition: events
+   * published but not yet handled (committed) by the group.
+   */
+  consumerLag(): Promise<ConsumerLag[]>;
   close(): Promise<void>;
+}
+
+export interface ConsumerLag {
+  group: string;
+  topic: string;
+  partition: number;
+  lag: number;
 }
 
 export interface CommandBus {

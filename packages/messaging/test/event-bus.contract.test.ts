@@ -127,6 +127,34 @@ describe.each(adapters)("EventBus contract: $name", ({ available, make }) => {
     await sub.stop();
   });
 
+  it.runIf(available)("tells each group's lag: events published but not yet handled", async () => {
+    const b = bus();
+    const topic = unique("contract-lag");
+    const group = unique("lagging");
+    const total = async () =>
+      (await b.consumerLag())
+        .filter((l) => l.group === group && l.topic === topic)
+        .reduce((sum, l) => sum + l.lag, 0);
+    await b.publish([1, 2, 3, 4, 5].map((n) => ({ topic, envelope: ping(`k${n}`, n) })));
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const handled: number[] = [];
+    const sub = await b.subscribe({
+      group,
+      topics: [topic],
+      fromBeginning: true,
+      handle: async (envelope) => {
+        await gate;
+        handled.push(readMessage(envelope, pingV1).data.n);
+      },
+    });
+    expect(await total()).toBe(5);
+    open();
+    await waitFor(() => handled.length === 5, { timeoutMs: 30_000, what: "five events handled" });
+    await waitFor(async () => (await total()) === 0, { timeoutMs: 15_000, what: "the lag back to 0" });
+    await sub.stop();
+  });
+
   it.runIf(available)("resumes a group where it left off", async () => {
     const b = bus();
     const topic = unique("contract-resume");

@@ -27,6 +27,7 @@ function withPublish(inner: EventBus, publish: EventBus["publish"]): EventBus {
     publishRaw: (...a) => inner.publishRaw(...a),
     subscribe: (o) => inner.subscribe(o),
     deadLetters: (topic) => inner.deadLetters(topic),
+    consumerLag: () => inner.consumerLag(),
     close: () => inner.close(),
   };
 }

@@ -2,7 +2,7 @@
 // through, and the consumer that stores every service's staff actions from the audit topic. Built by this
 // service's main.ts or by the all-in-one development host.
 import { TOPICS } from "@emporium/contracts";
-import type { EventBus, Subscription } from "@emporium/messaging";
+import { measureConsumerLag, type EventBus, type Subscription } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import {
   createServiceServer,
@@ -43,6 +43,7 @@ export interface AuditService {
 }
 
 export function createAuditService(d: AuditServiceDeps): AuditService {
+  if (d.events) measureConsumerLag(d.metrics.registry, d.events);
   const readiness: Readiness = { ready: false, detail: "starting" };
   const base: ContextBase<AuditContext> = {
     auditLog: d.auditLog,

@@ -2,7 +2,7 @@
 // read-model consumer. Built by this service's main.ts or by the all-in-one development host.
 import { TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
-import { OutboxRelay, type EventBus, type Subscription } from "@emporium/messaging";
+import { measureConsumerLag, OutboxRelay, type EventBus, type Subscription } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ObjectStore, UploadTarget } from "@emporium/storage";
@@ -68,6 +68,7 @@ export interface CatalogService {
 }
 
 export function createCatalogService(d: CatalogServiceDeps): CatalogService {
+  if (d.events) measureConsumerLag(d.metrics.registry, d.events);
   const readiness: Readiness = { ready: false, detail: "starting" };
   const versions = d.redisUrl
     ? new RedisCatalogVersions({ redisUrl: d.redisUrl, log: d.log, prefix: d.cacheNamespace })

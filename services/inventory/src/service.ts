@@ -6,6 +6,7 @@ import { QUEUES, TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import {
   consumeQueues,
+  measureConsumerLag,
   OutboxRelay,
   type CommandBus,
   type EventBus,
@@ -44,6 +45,7 @@ export interface Worker {
 }
 
 export function createInventoryWorker(deps: InventoryWorkerDeps): Worker {
+  measureConsumerLag(deps.metrics.registry, deps.events);
   const ctx: InventoryContext = {
     db: deps.db,
     log: deps.log,

@@ -2,7 +2,13 @@
 // Built by this service's main.ts (own process, real brokers) or by the all-in-one development host.
 import { TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
-import { OutboxRelay, type CommandBus, type EventBus, type Subscription } from "@emporium/messaging";
+import {
+  measureConsumerLag,
+  OutboxRelay,
+  type CommandBus,
+  type EventBus,
+  type Subscription,
+} from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
 import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
@@ -54,6 +60,7 @@ export interface OrdersService {
 }
 
 export function createOrdersService(d: OrdersServiceDeps): OrdersService {
+  measureConsumerLag(d.metrics.registry, d.events);
   const reservationTtlMs = d.reservationTtlMs ?? 15 * 60_000;
   const changes = new OrderChanges(d.db);
   const payments = new PaymentAvailability(d.log);

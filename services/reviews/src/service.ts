@@ -3,7 +3,7 @@
 // topic and staff changes on the audit topic, and the sweep that counts helpful votes a crash left uncounted. Built by this service's main.ts
 // or by the all-in-one development host.
 import { TOPICS } from "@emporium/contracts";
-import type { EventBus, Subscription } from "@emporium/messaging";
+import { measureConsumerLag, type EventBus, type Subscription } from "@emporium/messaging";
 import type { Logger, ServiceMetrics } from "@emporium/observability";
 import {
   createServiceServer,
@@ -77,6 +77,7 @@ export interface ReviewsService {
 }
 
 export function createReviewsService(d: ReviewsServiceDeps): ReviewsService {
+  if (d.events) measureConsumerLag(d.metrics.registry, d.events);
   const readiness: Readiness = { ready: false, detail: "starting" };
   const relayOptions = d.events
     ? { reviews: d.storage.reviews, events: d.events, log: d.log, intervalMs: d.relayIntervalMs }

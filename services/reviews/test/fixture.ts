@@ -258,6 +258,7 @@ export function flakyBus(): EventBus & { down: boolean; published: OutgoingEvent
     publishRaw: inner.publishRaw.bind(inner),
     subscribe: inner.subscribe.bind(inner),
     deadLetters: inner.deadLetters.bind(inner),
+    consumerLag: inner.consumerLag.bind(inner),
     close: inner.close.bind(inner),
   };
   return bus;

@@ -4,6 +4,7 @@
 import type { Logger } from "@emporium/observability";
 import { dispatch } from "../dispatch";
 import type {
+  ConsumerLag,
   DeadLetter,
   EventBus,
   MessageHandler,
@@ -145,6 +146,15 @@ export class InProcessEventBus implements EventBus {
 
   async deadLetters(topic: string, limit = 100): Promise<DeadLetter[]> {
     return this.topic(topic).dead.slice(-limit);
+  }
+
+  async consumerLag(): Promise<ConsumerLag[]> {
+    return [...this.committed].flatMap(([group, offsets]) =>
+      [...offsets].map(([topic, next]) => {
+        const t = this.topic(topic);
+        return { group, topic, partition: 0, lag: t.base + t.entries.length - next };
+      }),
+    );
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import {
   Kafka,
   logLevel,
+  type Admin,
   type Consumer,
   type EachBatchPayload,
   type LogEntry,
@@ -19,7 +20,14 @@ import {
 import type { Logger } from "@emporium/observability";
 import { dispatch } from "../dispatch";
 import "./request-queue-fix";
-import type { DeadLetter, EventBus, OutgoingEvent, SubscribeOptions, Subscription } from "../ports";
+import type {
+  ConsumerLag,
+  DeadLetter,
+  EventBus,
+  OutgoingEvent,
+  SubscribeOptions,
+  Subscription,
+} from "../ports";
 import { backoff, DEFAULT_RETRY, sleep, type RetryPolicy } from "../retry";
 
 export interface KafkaEventBusOptions {
@@ -62,6 +70,9 @@ export class KafkaEventBus implements EventBus {
   private producerReady: Promise<Producer> | null = null;
   private readonly knownTopics = new Set<string>();
   private readonly consumers = new Set<Consumer>();
+  /** The groups subscribed through this bus: their topics, and where a group without commits starts. */
+  private readonly groups = new Map<string, { topics: Set<string>; fromBeginning: boolean }>();
+  private admin: Promise<Admin> | null = null;
   private closed = false;
 
   constructor(options: KafkaEventBusOptions) {
@@ -180,6 +191,13 @@ export class KafkaEventBus implements EventBus {
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     await this.ensureTopics(options.topics);
+    const known = this.groups.get(options.group);
+    if (known) for (const topic of options.topics) known.topics.add(topic);
+    else
+      this.groups.set(options.group, {
+        topics: new Set(options.topics),
+        fromBeginning: options.fromBeginning ?? false,
+      });
     let stopped = false;
     let current: Consumer | null = null;
     const abort = new AbortController();
@@ -392,8 +410,50 @@ export class KafkaEventBus implements EventBus {
     return found.slice(-limit);
   }
 
+  /**
+   * Each group's committed position against each partition's end, from the brokers (one admin
+   * connection kept for it): what the group has really finished, whichever instance handled it.
+   */
+  async consumerLag(): Promise<ConsumerLag[]> {
+    if (this.groups.size === 0) return [];
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })();
+    let admin: Admin;
+    try {
+      admin = await this.admin;
+    } catch (err) {
+      this.admin = null;
+      throw err;
+    }
+    const topics = [...new Set([...this.groups.values()].flatMap((g) => [...g.topics]))];
+    const ends = new Map(
+      await Promise.all(topics.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const)),
+    );
+    const lags = await Promise.all(
+      [...this.groups].map(async ([group, { topics: mine, fromBeginning }]) => {
+        const committed = await admin.fetchOffsets({ groupId: group, topics: [...mine] });
+        return committed.flatMap(({ topic, partitions }) =>
+          partitions.map(({ partition, offset }) => {
+            const end = ends.get(topic)?.find((p) => p.partition === partition);
+            const high = Number(end?.high ?? 0);
+            // No commit yet: a new group reads from the oldest retained event, or from the end.
+            const position =
+              Number(offset) >= 0 ? Number(offset) : fromBeginning ? Number(end?.low ?? 0) : high;
+            return { group, topic, partition, lag: Math.max(0, high - position) };
+          }),
+        );
+      }),
+    );
+    return lags.flat();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    if (this.admin) await (await this.admin.catch(() => null))?.disconnect().catch(() => undefined);
+    this.admin = null;
     await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
     this.consumers.clear();
     if (this.producer) await this.producer.disconnect().catch(() => undefined);
