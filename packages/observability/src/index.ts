@@ -2,3 +2,4 @@ export { createLogger, type Logger, type LoggerOptions } from "./logger";
 export { createServiceMetrics, type ServiceMetrics } from "./metrics";
 export { outageLog, type OutageLog } from "./outage";
 export { requestIdsFrom, traceparentOf, type RequestIds } from "./request-context";
+export { BREAKER_STATE, measureBreaker, type ObservedBreaker } from "./breaker-metrics";

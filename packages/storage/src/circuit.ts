@@ -5,6 +5,9 @@ import CircuitBreaker from "opossum";
 
 export type CircuitState = "closed" | "open" | "half-open";
 
+/** The breaker as its observers see it: its events and state (for metrics). */
+export type ObservableBreaker = Pick<CircuitBreaker, "on" | "opened" | "halfOpen">;
+
 export interface GuardOptions {
   /** Name used in error messages and breaker events. */
   name: string;
@@ -17,7 +20,9 @@ export interface GuardOptions {
   /** How long the breaker stays open before a trial call (default 10 s). */
   resetTimeoutMs?: number;
   /** Told whenever the breaker changes state (metrics, logs). */
-  onStateChange?: (state: CircuitState) => void;
+  onStateChange?: ((state: CircuitState) => void) | undefined;
+  /** Handed the breaker once it is built (its metrics). */
+  observeBreaker?: ((breaker: ObservableBreaker) => void) | undefined;
   /**
    * Errors that prove the dependency is up and answering (a refused request, say): they reach the
    * caller but do not count towards opening the breaker.
@@ -56,6 +61,7 @@ export class Guard {
       this.breaker.on("halfOpen", () => tell("half-open"));
       this.breaker.on("close", () => tell("closed"));
     }
+    options.observeBreaker?.(this.breaker);
   }
 
   get state(): CircuitState {

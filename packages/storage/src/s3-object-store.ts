@@ -15,7 +15,7 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { contentTypeFor } from "./content-type";
-import { Guard, type CircuitState } from "./circuit";
+import { Guard, type CircuitState, type ObservableBreaker } from "./circuit";
 import { assertValidKey, assertValidPrefix } from "./object-store";
 import type { ObjectStore, StoredObject, SweepableStore } from "./object-store";
 
@@ -34,6 +34,8 @@ export interface S3ObjectStoreOptions {
   breakerResetMs?: number | undefined;
   /** Told whenever the breaker opens, half-opens or closes. */
   onBreakerStateChange?: ((state: CircuitState) => void) | undefined;
+  /** Handed the breaker once it is built (its metrics). */
+  observeBreaker?: ((breaker: ObservableBreaker) => void) | undefined;
   /** A ready client (tests); otherwise one is built from the options above. */
   client?: S3Client | undefined;
 }
@@ -92,6 +94,7 @@ export class S3ObjectStore implements ObjectStore, SweepableStore {
       timeoutMs: options.timeoutMs ?? 5_000,
       resetTimeoutMs: options.breakerResetMs ?? 10_000,
       onStateChange: options.onBreakerStateChange,
+      observeBreaker: options.observeBreaker,
       isAnswer,
     });
   }

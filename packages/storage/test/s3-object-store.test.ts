@@ -54,7 +54,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-function storeAgainstStandIn(states: CircuitState[] = []): S3ObjectStore {
+function storeAgainstStandIn(states: CircuitState[] = [], rejected: { count: number } = { count: 0 }) {
   return new S3ObjectStore({
     bucket: "stand-in",
     endpoint,
@@ -64,6 +64,8 @@ function storeAgainstStandIn(states: CircuitState[] = []): S3ObjectStore {
     timeoutMs: 150,
     breakerResetMs: 300,
     onBreakerStateChange: (s) => states.push(s),
+    // What the breaker metrics listen to (measureBreaker in @emporium/observability).
+    observeBreaker: (breaker) => breaker.on("reject", () => rejected.count++),
   });
 }
 
@@ -84,7 +86,8 @@ describe("S3ObjectStore when S3 misbehaves", () => {
   it("opens the breaker after repeated failures, fails fast while open, and closes once S3 is back", async () => {
     mode = "fail";
     const states: CircuitState[] = [];
-    const store = storeAgainstStandIn(states);
+    const rejected = { count: 0 };
+    const store = storeAgainstStandIn(states, rejected);
     for (let i = 0; i < 5; i++) await expect(store.exists("a/b.png")).rejects.toThrow();
     expect(store.breakerState).toBe("open");
     const before = requests;
@@ -92,6 +95,7 @@ describe("S3ObjectStore when S3 misbehaves", () => {
       CircuitOpenError,
     );
     expect(requests).toBe(before); // refused without touching S3
+    expect(rejected.count).toBe(1);
 
     mode = "ok";
     await waitFor(() => store.breakerState === "half-open", {

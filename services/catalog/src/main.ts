@@ -5,7 +5,7 @@ import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { serviceTokenKey } from "@emporium/auth";
 import { openDatabase } from "@emporium/db";
 import { KafkaEventBus } from "@emporium/messaging";
-import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { createLogger, createServiceMetrics, measureBreaker } from "@emporium/observability";
 import { onShutdown } from "@emporium/runtime";
 import { createObjectStore } from "@emporium/storage";
 import { prepareDatabase } from "./adapters/db/prepare-database";
@@ -18,7 +18,13 @@ const env = loadCatalogEnv();
 const log = createLogger({ service: "catalog", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const metrics = createServiceMetrics("catalog");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
-const media = await createObjectStore({ s3: env.mediaS3, localDir: env.MEDIA_DIR });
+const media = await createObjectStore({
+  s3: env.mediaS3 && {
+    ...env.mediaS3,
+    observeBreaker: (breaker) => measureBreaker(metrics.registry, "media-store", breaker),
+  },
+  localDir: env.MEDIA_DIR,
+});
 const mediaUploads = createMediaUploads({
   s3: env.mediaS3,
   s3PublicEndpoint: env.S3_PUBLIC_ENDPOINT,

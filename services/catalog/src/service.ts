@@ -3,7 +3,7 @@
 import { TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import { measureConsumerLag, OutboxRelay, type EventBus, type Subscription } from "@emporium/messaging";
-import type { Logger, ServiceMetrics } from "@emporium/observability";
+import { measureBreaker, type Logger, type ServiceMetrics } from "@emporium/observability";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ObjectStore, UploadTarget } from "@emporium/storage";
 import { Counter } from "prom-client";
@@ -83,7 +83,10 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
     registers: [d.metrics.registry],
   });
   const mode = d.cacheMode ?? "two-level";
-  const database = new GuardedCatalogStore(new PrismaCatalogStore(d.db), { log: d.log });
+  const database = new GuardedCatalogStore(new PrismaCatalogStore(d.db), {
+    log: d.log,
+    observeBreaker: (breaker) => measureBreaker(d.metrics.registry, "catalog-database", breaker),
+  });
   const cached = new CachedCatalogStore(database, {
     l1: mode === "two-level" ? new MemoryLruCache(d.cacheMaxEntries ?? 1000) : new NoCache(),
     l2,

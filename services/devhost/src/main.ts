@@ -19,7 +19,7 @@ import {
   createInventoryWorker,
 } from "@emporium/inventory/service";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
-import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { createLogger, createServiceMetrics, measureBreaker } from "@emporium/observability";
 import {
   CatalogVariantLookup,
   createOrdersLimits,
@@ -96,13 +96,18 @@ const inventoryApi = createInventoryApi({
   metrics: inventoryMetrics,
   limits: inventoryLimits,
 });
-const variants = new CatalogVariantLookup({ url: `http://${env.HOST}:${env.CATALOG_PORT}/trpc`, log });
+const ordersMetrics = createServiceMetrics("orders");
+const variants = new CatalogVariantLookup({
+  url: `http://${env.HOST}:${env.CATALOG_PORT}/trpc`,
+  log,
+  observeBreaker: (breaker) => measureBreaker(ordersMetrics.registry, "catalog", breaker),
+});
 const orders = createOrdersService({
   db,
   events,
   commands,
   log: log.child({ service: "orders" }),
-  metrics: createServiceMetrics("orders"),
+  metrics: ordersMetrics,
   variants,
   secret: env.ORDERS_SECRET ? Buffer.from(env.ORDERS_SECRET) : loadOrCreateDevSecret(env.EMPORIUM_DATA_DIR),
   tokenKey,

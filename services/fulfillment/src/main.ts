@@ -1,25 +1,22 @@
 // The fulfillment worker's own process: PostgreSQL, Kafka, RabbitMQ and the document store (S3 or a
 // local folder) from the environment, the worker, and /healthz /readyz /metrics on FULFILLMENT_PORT.
 import { kafkaSecurityOf } from "@emporium/config/kafka";
-import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { createLogger, createServiceMetrics, measureBreaker } from "@emporium/observability";
 import { runWorker } from "@emporium/runtime";
 import { createObjectStore } from "@emporium/storage";
-import { objectStoreBreakerGauge } from "./app/metrics";
 import { loadFulfillmentEnv } from "./env";
 import { createFulfillmentWorker } from "./service";
 
 const env = loadFulfillmentEnv();
 const log = createLogger({ service: "fulfillment", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const metrics = createServiceMetrics("fulfillment");
-const breakerState = objectStoreBreakerGauge(metrics.registry);
 const store = await createObjectStore({
   localDir: env.objectStore.localDir,
   s3: env.objectStore.s3 && {
     ...env.objectStore.s3,
-    onBreakerStateChange: (state) => {
-      breakerState(state);
-      log.warn({ store: "documents", state }, "object store circuit breaker changed state");
-    },
+    onBreakerStateChange: (state) =>
+      log.warn({ store: "documents", state }, "object store circuit breaker changed state"),
+    observeBreaker: (breaker) => measureBreaker(metrics.registry, "document-store", breaker),
   },
 });
 log.info({ store: store.description }, "document store ready");

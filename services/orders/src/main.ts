@@ -2,7 +2,7 @@
 import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { tokenKey } from "@emporium/auth";
 import { openDatabase } from "@emporium/db";
-import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { createLogger, createServiceMetrics, measureBreaker } from "@emporium/observability";
 import { connectBrokers, onShutdown, waitForSchema } from "@emporium/runtime";
 import { CatalogVariantLookup } from "./adapters/catalog/catalog-variant-lookup";
 import { loadOrdersEnv, ordersLimitsOf } from "./env";
@@ -19,7 +19,11 @@ const brokers = await connectBrokers({
   amqpUrl: env.AMQP_URL,
   log,
 });
-const variants = new CatalogVariantLookup({ url: env.CATALOG_URL, log });
+const variants = new CatalogVariantLookup({
+  url: env.CATALOG_URL,
+  log,
+  observeBreaker: (breaker) => measureBreaker(metrics.registry, "catalog", breaker),
+});
 const limits = createOrdersLimits(ordersLimitsOf(env), log);
 const service = createOrdersService({
   db,

@@ -13,7 +13,7 @@ import {
   type RetryPolicy,
   type Subscription,
 } from "@emporium/messaging";
-import type { Logger, ServiceMetrics } from "@emporium/observability";
+import { measureBreaker, type Logger, type ServiceMetrics } from "@emporium/observability";
 import {
   DEFAULT_RESILIENCE,
   GuardedPaymentProvider,
@@ -62,12 +62,13 @@ export interface PaymentService {
 /** The consumers' context with the guarded provider, its attempt records, metrics and status events. */
 export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
   const metrics = createPaymentMetrics(deps.metrics.registry);
-  const status = new ProviderStatusReporter(sqlEventOutbox(deps.db), deps.log, metrics.breakerOpen);
+  const status = new ProviderStatusReporter(sqlEventOutbox(deps.db), deps.log);
   const provider = new GuardedPaymentProvider(
     deps.provider,
     { ...DEFAULT_RESILIENCE, ...deps.resilience },
     {
       onStateChange: status.onStateChange,
+      observeBreaker: (breaker) => measureBreaker(deps.metrics.registry, "payment-provider", breaker),
       onAttempt: async (attempt) => {
         metrics.providerCalls.inc({ operation: attempt.operation, outcome: attempt.outcome });
         metrics.providerCallSeconds.observe({ operation: attempt.operation }, attempt.durationMs / 1000);

@@ -441,7 +441,13 @@ describe.each(testDatabaseTargets("payment consumers"))("payment on $name", (tar
     });
 
     const breakerGauge = async () =>
-      (await metrics.registry.getSingleMetric("payment_provider_breaker_open")?.get())?.values[0]?.value;
+      (await metrics.registry.getSingleMetric("circuit_breaker_state")?.get())?.values.find(
+        (v) => v.labels.dependency === "payment-provider",
+      )?.value;
+    const rejections = async () =>
+      (await metrics.registry.getSingleMetric("circuit_breaker_rejections_total")?.get())?.values.find(
+        (v) => v.labels.dependency === "payment-provider",
+      )?.value;
     const abandoned = async () => {
       const { totals } = await http(flaky.url, "GET", "/_stats");
       return typeof totals === "object" && totals !== null && "abandoned" in totals
@@ -475,7 +481,7 @@ describe.each(testDatabaseTargets("payment consumers"))("payment on $name", (tar
       expect((await statusEvents())[0]?.reason).toMatch(
         /^circuit opened: 3 of the last 3 calls failed \(last: no answer within 1500 ms\)$/,
       );
-      expect(await breakerGauge()).toBe(1);
+      expect(await breakerGauge()).toBe(2);
 
       // While open: no call, an answer well under the deadline, and a reason the shopper can be shown.
       const second = randomUUID();
@@ -487,6 +493,7 @@ describe.each(testDatabaseTargets("payment consumers"))("payment on $name", (tar
         /^payment provider unavailable: circuit breaker open after repeated failures \(.+\); not called$/,
       );
       expect((await attempts(second)).map((a) => a.outcome)).toEqual(["short_circuited"]);
+      expect(await rejections()).toBe(1);
 
       // Still failing when the reset timeout passes: the probe fails and the breaker opens again,
       // which is no news to the shop.

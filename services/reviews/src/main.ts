@@ -5,7 +5,7 @@
 import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { tokenKey } from "@emporium/auth";
 import { KafkaEventBus, PERSISTENT_RETRY } from "@emporium/messaging";
-import { createLogger, createServiceMetrics } from "@emporium/observability";
+import { createLogger, createServiceMetrics, measureBreaker } from "@emporium/observability";
 import { onShutdown } from "@emporium/runtime";
 import { createLimiters, limitOf } from "@emporium/service-kit/limits";
 import { loadReviewsEnv } from "./env";
@@ -48,8 +48,12 @@ const limits = createLimiters(
 );
 // Review photos in S3 with S3_BUCKET (presigned POST uploads), else in REVIEW_PHOTOS_DIR (signed forms
 // posted to this service's /uploads).
+const metrics = createServiceMetrics("reviews");
 const photoStorage = await openPhotoStorage({
-  s3: env.photosS3,
+  s3: env.photosS3 && {
+    ...env.photosS3,
+    observeBreaker: (breaker) => measureBreaker(metrics.registry, "photo-store", breaker),
+  },
   s3PublicEndpoint: env.S3_PUBLIC_ENDPOINT,
   localDir: env.REVIEW_PHOTOS_DIR,
   uploadUrl: env.REVIEW_PHOTO_UPLOAD_URL,
@@ -60,7 +64,7 @@ const reviews = createReviewsService({
   events,
   products: new CatalogProductDirectory({ url: env.CATALOG_URL }),
   log,
-  metrics: createServiceMetrics("reviews"),
+  metrics,
   tokenKey: tokenKey(env.SERVICE_TOKEN_SECRET),
   limits,
   photoStorage,

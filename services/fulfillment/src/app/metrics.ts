@@ -1,6 +1,5 @@
 // The fulfillment worker's business metrics: commands handled, carrier steps taken, parcels by status.
 import type { Logger } from "@emporium/observability";
-import type { CircuitState } from "@emporium/storage";
 import { Counter, Gauge, type Registry } from "prom-client";
 import type { ShipmentCounts } from "../ports/shipment-counts";
 
@@ -45,15 +44,4 @@ export function createFulfillmentMetrics(
       registers: [registry],
     }),
   };
-}
-
-/** A gauge of the object store's circuit breaker (0 closed, 1 half-open, 2 open) and its setter. */
-export function objectStoreBreakerGauge(registry: Registry): (state: CircuitState) => void {
-  const gauge = new Gauge({
-    name: "fulfillment_object_store_breaker_state",
-    help: "Object store circuit breaker: 0 closed, 1 half-open, 2 open",
-    registers: [registry],
-  });
-  gauge.set(0);
-  return (state) => gauge.set(state === "open" ? 2 : state === "half-open" ? 1 : 0);
 }

@@ -1,8 +1,8 @@
-// The payment worker's own Prometheus series, registered in the process's registry.
-import { Counter, Gauge, Histogram, type Registry } from "prom-client";
+// The payment worker's own Prometheus series, registered in the process's registry. (The breaker to
+// the provider is measured by the shared circuit_breaker_state series, dependency "payment-provider".)
+import { Counter, Histogram, type Registry } from "prom-client";
 
 export interface PaymentMetrics {
-  breakerOpen: Gauge;
   providerCalls: Counter<"operation" | "outcome">;
   providerCallSeconds: Histogram<"operation">;
   commands: Counter<"command" | "outcome">;
@@ -11,11 +11,6 @@ export interface PaymentMetrics {
 export function createPaymentMetrics(registry: Registry): PaymentMetrics {
   const registers = [registry];
   return {
-    breakerOpen: new Gauge({
-      name: "payment_provider_breaker_open",
-      help: "1 while the circuit breaker to the payment provider is open or half-open, 0 when closed",
-      registers,
-    }),
     providerCalls: new Counter({
       name: "payment_provider_calls_total",
       help: "Tries at the payment provider, by operation and outcome (short_circuited: refused by the open breaker)",

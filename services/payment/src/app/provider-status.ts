@@ -1,9 +1,8 @@
 // When the breaker to the provider opens or closes, the rest of the shop hears it: a
-// payment.provider-status event through the outbox (checkout can refuse early and say why), the
-// payment_provider_breaker_open gauge and a log line.
+// payment.provider-status event through the outbox (checkout can refuse early and say why) and a log
+// line. (Its state as a metric is circuit_breaker_state{dependency="payment-provider"}.)
 import { createEnvelope, paymentProviderStatusV1, TOPICS } from "@emporium/contracts";
 import type { Logger } from "@emporium/observability";
-import type { Gauge } from "prom-client";
 import type { BreakerState } from "../ports/payment-provider";
 import type { EventOutbox } from "../ports/event-outbox";
 
@@ -18,13 +17,9 @@ export class ProviderStatusReporter {
   constructor(
     private readonly outbox: EventOutbox,
     private readonly log: Logger,
-    private readonly gauge: Gauge,
-  ) {
-    gauge.set(0);
-  }
+  ) {}
 
   readonly onStateChange = (state: BreakerState, reason: string): void => {
-    this.gauge.set(state === "closed" ? 0 : 1);
     if (state === "open") this.log.warn({ breaker: state }, reason);
     else this.log.info({ breaker: state }, reason);
     if (state !== "half-open") this.tell(state === "closed", reason);
@@ -35,7 +30,6 @@ export class ProviderStatusReporter {
    * run would otherwise keep checkout closed with nothing left to reopen it.
    */
   announce(state: BreakerState, reason: string): void {
-    this.gauge.set(state === "closed" ? 0 : 1);
     this.told = null;
     this.tell(state === "closed", reason);
   }

@@ -4,7 +4,7 @@
 // until a trial read after a pause finds it back. What cannot be answered is a 503 with a plain message. "Not found" and bad-input answers prove the database
 // is up: they never count towards opening the breaker.
 import CircuitBreaker from "opossum";
-import type { Logger } from "@emporium/observability";
+import type { Logger, ObservedBreaker } from "@emporium/observability";
 import { UnavailableError } from "@emporium/service-kit/errors";
 import type { ListingQuery } from "../../domain/listing";
 import type { CatalogStore } from "../../ports/catalog-store";
@@ -15,8 +15,8 @@ export interface GuardedStoreOptions {
   timeoutMs?: number;
   /** How long the breaker stays open before a trial read (ms). */
   resetTimeoutMs?: number;
-  /** Told when the breaker opens or closes (metrics). */
-  onStateChange?: (open: boolean) => void;
+  /** Handed the breaker once it is built (its metrics). */
+  observeBreaker?: (breaker: ObservedBreaker) => void;
 }
 
 type Read = () => Promise<unknown>;
@@ -39,14 +39,11 @@ export class GuardedCatalogStore implements CatalogStore {
       resetTimeout: options.resetTimeoutMs ?? 5_000,
       errorFilter: isAnswer,
     });
-    this.breaker.on("open", () => {
-      options.log.warn("catalog database reads keep failing: circuit open, serving cached answers");
-      options.onStateChange?.(true);
-    });
-    this.breaker.on("close", () => {
-      options.log.info("catalog database reads work again: circuit closed");
-      options.onStateChange?.(false);
-    });
+    this.breaker.on("open", () =>
+      options.log.warn("catalog database reads keep failing: circuit open, serving cached answers"),
+    );
+    this.breaker.on("close", () => options.log.info("catalog database reads work again: circuit closed"));
+    options.observeBreaker?.(this.breaker);
   }
 
   /** A failure, a timeout or an open circuit reaches callers as a 503 with a message for people. */

@@ -2,7 +2,7 @@
 // aborts it, and after repeated failures the breaker answers at once instead of piling up requests
 // on a catalog that is down.
 import { createCatalogClient } from "@emporium/catalog/client";
-import type { Logger } from "@emporium/observability";
+import type { Logger, ObservedBreaker } from "@emporium/observability";
 import CircuitBreaker from "opossum";
 import type { VariantInfo, VariantLookup } from "../../ports/variant-lookup";
 
@@ -10,8 +10,8 @@ export interface CatalogLookupOptions {
   url: string;
   log: Logger;
   timeoutMs?: number;
-  /** Lets a test or the breaker metrics see state changes. */
-  onStateChange?: (state: "open" | "halfOpen" | "closed") => void;
+  /** Handed the breaker once it is built (its metrics). */
+  observeBreaker?: (breaker: ObservedBreaker) => void;
 }
 
 export class CatalogVariantLookup implements VariantLookup {
@@ -33,15 +33,11 @@ export class CatalogVariantLookup implements VariantLookup {
         name: "catalog",
       },
     );
-    this.breaker.on("open", () => {
-      options.log.warn("catalog circuit open: cart prices and stock hints degrade until it recovers");
-      options.onStateChange?.("open");
-    });
-    this.breaker.on("halfOpen", () => options.onStateChange?.("halfOpen"));
-    this.breaker.on("close", () => {
-      options.log.info("catalog circuit closed");
-      options.onStateChange?.("closed");
-    });
+    this.breaker.on("open", () =>
+      options.log.warn("catalog circuit open: cart prices and stock hints degrade until it recovers"),
+    );
+    this.breaker.on("close", () => options.log.info("catalog circuit closed"));
+    options.observeBreaker?.(this.breaker);
   }
 
   async variants(ids: readonly string[]): Promise<VariantInfo[]> {

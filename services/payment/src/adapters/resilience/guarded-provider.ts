@@ -5,6 +5,7 @@
 // the breaker is open, calls fail at once with a TransientProviderError instead of waiting.
 import CircuitBreaker from "opossum";
 import { backoff, sleep } from "@emporium/messaging";
+import type { ObservedBreaker } from "@emporium/observability";
 import {
   PermanentProviderError,
   ProviderError,
@@ -69,6 +70,8 @@ export interface GuardHooks {
   /** Told after every try; a failing observer is ignored (it must not fail the payment). */
   onAttempt?: (attempt: ProviderAttempt) => Promise<void> | void;
   onStateChange?: (state: BreakerState, reason: string) => void;
+  /** Handed the breaker once it is built (its metrics). */
+  observeBreaker?: (breaker: ObservedBreaker) => void;
   random?: () => number;
 }
 
@@ -121,6 +124,7 @@ export class GuardedPaymentProvider implements PaymentProvider {
     this.breaker.on("close", () =>
       this.hooks.onStateChange?.("closed", "circuit closed: the provider answers again"),
     );
+    this.hooks.observeBreaker?.(this.breaker);
   }
 
   get state(): BreakerState {
