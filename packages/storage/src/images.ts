@@ -1,10 +1,10 @@
-// What an uploaded image really is, judged from its bytes, and the WebP forms it is kept in — for any
-// process that takes images from browsers (the reviews service's photos). The magic number (file-type)
-// says the format whatever the file was called or declared as; sharp reads the size without decoding
-// the pixels, then renders each width upright, never enlarged, with metadata (camera, GPS position)
-// stripped. Both libraries are loaded on first use, not at start: sharp brings libvips into the process.
-// The limits and the refusals' wording follow the catalog's product images (services/catalog
-// domain/media-rules), so a shopper's photo and a product image are judged alike.
+// What an uploaded image really is, judged from its bytes, and the WebP forms it is kept in — for every
+// process that takes images from browsers: the catalog's product images and the reviews service's
+// photos, each with its own limits, refused in the same words. The magic number (file-type) says the
+// format whatever the file was called or declared as; sharp reads the size without decoding the pixels,
+// then renders each width upright, never enlarged, with metadata (camera, GPS position) stripped.
+// Importing this module loads neither library: both are loaded on first use, because sharp brings
+// libvips (its code and its own allocations) into a process that may never see an image.
 
 /** Formats accepted: what browsers show and sharp (libvips with libheif/aom) decodes. */
 export const IMAGE_TYPES = {
@@ -74,11 +74,34 @@ const KINDS: Record<string, string> = {
   xml: "an XML document",
 };
 
-function kindOf(ext: string, mime: string): string {
+/** "a PDF document" for what file-type found, when it is not one of the accepted images. */
+export function describeFileKind(ext: string, mime: string): string {
   if (KINDS[ext]) return KINDS[ext];
   if (mime.startsWith("image/")) return `a ${ext.toUpperCase()} image`;
   return `a ${ext.toUpperCase()} file`;
 }
+
+/**
+ * The wording of each refusal. A service that refuses before it has the bytes (a declared size over the
+ * limit when it signs an upload form) says it in the same words as inspectImage does afterwards.
+ */
+export const imageRefusals = {
+  empty: () => "the file is empty",
+  tooLarge: (bytes: number, limits: ImageLimits = DEFAULT_IMAGE_LIMITS) =>
+    `the image is larger than ${megabytes(limits.maxBytes)} (it is ${megabytes(bytes)}); make it smaller and upload it again`,
+  /** `what` from describeFileKind, or null when the bytes are no known format at all. */
+  notAnImage: (what: string | null) =>
+    what
+      ? `the file is ${what}, not an image; upload a ${ACCEPTED} image`
+      : `the file is not an image (its content is not ${ACCEPTED}, whatever its name says)`,
+  unsupportedImage: (format: string) => `the file is a ${format} image; upload a ${ACCEPTED} image instead`,
+  unreadable: (format: string) =>
+    `the file looks like a ${format} image but cannot be read; it may be damaged`,
+  tooSmall: (width: number, height: number, limits: ImageLimits = DEFAULT_IMAGE_LIMITS) =>
+    `the image is ${width} × ${height} pixels; it must be at least ${limits.minSide} pixels on each side`,
+  tooBig: (width: number, height: number, limits: ImageLimits = DEFAULT_IMAGE_LIMITS) =>
+    `the image is ${width} × ${height} pixels; it may be at most ${limits.maxSide} pixels on a side and ${limits.maxPixels / 1_000_000} megapixels`,
+};
 
 const refuse = (message: string) => new ImageRefusedError(message);
 
@@ -91,23 +114,17 @@ export async function inspectImage(
   body: Buffer,
   limits: ImageLimits = DEFAULT_IMAGE_LIMITS,
 ): Promise<InspectedImage> {
-  if (body.length === 0) throw refuse("the file is empty");
-  if (body.length > limits.maxBytes)
-    throw refuse(
-      `the image is larger than ${megabytes(limits.maxBytes)} (it is ${megabytes(body.length)}); make it smaller and upload it again`,
-    );
+  if (body.length === 0) throw refuse(imageRefusals.empty());
+  if (body.length > limits.maxBytes) throw refuse(imageRefusals.tooLarge(body.length, limits));
   const { fileTypeFromBuffer } = await import("file-type");
   const kind = await fileTypeFromBuffer(body);
-  if (!kind)
-    throw refuse(`the file is not an image (its content is not ${ACCEPTED}, whatever its name says)`);
+  if (!kind) throw refuse(imageRefusals.notAnImage(null));
   if (!isAccepted(kind.mime)) {
-    if (kind.mime.startsWith("image/"))
-      throw refuse(`the file is a ${kind.ext.toUpperCase()} image; upload a ${ACCEPTED} image instead`);
-    throw refuse(`the file is ${kindOf(kind.ext, kind.mime)}, not an image; upload a ${ACCEPTED} image`);
+    if (kind.mime.startsWith("image/")) throw refuse(imageRefusals.unsupportedImage(kind.ext.toUpperCase()));
+    throw refuse(imageRefusals.notAnImage(describeFileKind(kind.ext, kind.mime)));
   }
-  const format = IMAGE_TYPES[kind.mime];
-  const unreadable = () =>
-    refuse(`the file looks like a ${format} image but cannot be read; it may be damaged`);
+  const type = kind.mime;
+  const unreadable = () => refuse(imageRefusals.unreadable(IMAGE_TYPES[type]));
   const { default: sharp } = await import("sharp");
   let meta;
   try {
@@ -121,14 +138,10 @@ export async function inspectImage(
   const height = turned ? meta.width : meta.height;
   if (!width || !height) throw unreadable();
   if (width < limits.minSide || height < limits.minSide)
-    throw refuse(
-      `the image is ${width} × ${height} pixels; it must be at least ${limits.minSide} pixels on each side`,
-    );
+    throw refuse(imageRefusals.tooSmall(width, height, limits));
   if (width > limits.maxSide || height > limits.maxSide || width * height > limits.maxPixels)
-    throw refuse(
-      `the image is ${width} × ${height} pixels; it may be at most ${limits.maxSide} pixels on a side and ${limits.maxPixels / 1_000_000} megapixels`,
-    );
-  return { type: kind.mime, width, height };
+    throw refuse(imageRefusals.tooBig(width, height, limits));
+  return { type, width, height };
 }
 
 /** WebP at each of `widths` (never enlarged), turned upright, metadata stripped. */
@@ -150,9 +163,7 @@ export async function renderWebpVariants(
       variants.push({ nominalWidth, body: data, width: info.width, height: info.height });
     } catch {
       // The header read fine but the pixels do not decode: a truncated or damaged file.
-      throw refuse(
-        `the file looks like a ${IMAGE_TYPES[image.type]} image but cannot be read; it may be damaged`,
-      );
+      throw refuse(imageRefusals.unreadable(IMAGE_TYPES[image.type]));
     }
   }
   return variants;

@@ -6,18 +6,19 @@ import { randomUUID } from "node:crypto";
 import type { AuditScope } from "@emporium/contracts";
 import type { Logger } from "@emporium/observability";
 import { canSweep, type ObjectStore, type UploadTarget } from "@emporium/storage";
+import { imageRefusals, type ImageType } from "@emporium/storage/images";
 import { InvalidInputError } from "@emporium/service-kit/errors";
 import {
   ABANDONED_UPLOAD_AGE_MS,
-  IMAGE_TYPES,
+  ImageRefusedError,
   MAX_IMAGE_BYTES,
   objectKeysOf,
+  PRODUCT_IMAGE_LIMITS,
   refusals,
   STAGING_PREFIX,
   stagingKey,
   UPLOAD_EXPIRY_SECONDS,
   variantKey,
-  type ImageType,
 } from "../domain/media-rules";
 import type { ImageProcessor } from "../ports/image-processor";
 import type { MediaItem, MediaStore } from "../ports/media-store";
@@ -53,7 +54,8 @@ export class MediaLibrary {
     size: number;
   }): Promise<UploadForm> {
     await this.d.store.productSlug(input.productId); // an unknown product is refused before anything is signed
-    if (input.size > MAX_IMAGE_BYTES) throw refusals.tooLarge(input.size);
+    if (input.size > MAX_IMAGE_BYTES)
+      throw new ImageRefusedError(imageRefusals.tooLarge(input.size, PRODUCT_IMAGE_LIMITS));
     const key = stagingKey(randomUUID());
     const form = await this.d.uploads.createPresignedUpload(key, {
       contentType: input.contentType,
@@ -81,7 +83,7 @@ export class MediaLibrary {
       const staged = await this.d.objects.get(input.key);
       if (!staged) throw refusals.missing();
       const image = await this.d.images.inspect(staged.body);
-      const variants = await this.d.images.renderVariants(staged.body, IMAGE_TYPES[image.type]);
+      const variants = await this.d.images.renderVariants(staged.body, image);
       const id = randomUUID();
       for (const v of variants) {
         const key = variantKey(slug, id, v.nominalWidth);

@@ -1,22 +1,20 @@
-// What a product image must be, and where its files live. Pure rules: the limits, the refusal messages
-// staff read, the staging and variant keys.
+// What a product image must be, and where its files live. Pure rules: the limits, the refusal staff
+// read, the staging and variant keys.
 import { InvalidInputError } from "@emporium/service-kit/errors";
 
-/** Formats staff may upload: what browsers show and sharp (libvips with libheif/aom) decodes here. */
-export const IMAGE_TYPES = {
-  "image/jpeg": "JPEG",
-  "image/png": "PNG",
-  "image/webp": "WebP",
-  "image/avif": "AVIF",
+/**
+ * What a product image may be: 10 MB at most, 200 to 10,000 pixels a side, 50 megapixels at most (the
+ * decoding guard: larger pixel counts are refused before libvips allocates them — decompression bombs).
+ * The checks themselves, the formats and the refusals' wording are @emporium/storage/images', shared with
+ * the reviews' photos; these are the limits the catalog gives them (an ImageLimits).
+ */
+export const PRODUCT_IMAGE_LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  minSide: 200,
+  maxSide: 10_000,
+  maxPixels: 50_000_000,
 } as const;
-export type ImageType = keyof typeof IMAGE_TYPES;
-export const IMAGE_TYPE_LIST = Object.keys(IMAGE_TYPES) as [ImageType, ...ImageType[]];
-
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-export const MIN_IMAGE_SIDE = 200;
-export const MAX_IMAGE_SIDE = 10_000;
-/** Decoding guard: larger pixel counts are refused before libvips allocates them (decompression bombs). */
-export const MAX_IMAGE_PIXELS = 50_000_000;
+export const MAX_IMAGE_BYTES = PRODUCT_IMAGE_LIMITS.maxBytes;
 /** How long a signed upload form stays valid. */
 export const UPLOAD_EXPIRY_SECONDS = 300;
 /** A staged upload nobody completed within this long was abandoned (a closed tab); it is swept away. */
@@ -46,14 +44,6 @@ export function objectKeysOf(key: string): string[] {
   return VARIANT_WIDTHS.map((w) => `${match[1]}-${w}.webp`);
 }
 
-export function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
-}
-
-const ACCEPTED = Object.values(IMAGE_TYPES)
-  .join(", ")
-  .replace(/, ([^,]+)$/, " or $1");
-
 /** Why an uploaded file is not a product image; staff read these messages as they are. */
 export class ImageRefusedError extends InvalidInputError {
   override name = "ImageRefusedError";
@@ -63,53 +53,9 @@ export class ImageRefusedError extends InvalidInputError {
 }
 
 export const refusals = {
-  tooLarge: (bytes: number) =>
-    new ImageRefusedError(
-      `the image is larger than ${megabytes(MAX_IMAGE_BYTES)} (it is ${megabytes(bytes)}); make it smaller and upload it again`,
-    ),
-  empty: () => new ImageRefusedError("the file is empty"),
-  notAnImage: (what: string | null) =>
-    new ImageRefusedError(
-      what
-        ? `the file is ${what}, not an image; upload a ${ACCEPTED} image`
-        : `the file is not an image (its content is not ${ACCEPTED}, whatever its name says)`,
-    ),
-  unsupportedImage: (format: string) =>
-    new ImageRefusedError(`the file is a ${format} image; upload a ${ACCEPTED} image instead`),
-  unreadable: (format: string) =>
-    new ImageRefusedError(`the file looks like a ${format} image but cannot be read; it may be damaged`),
-  tooSmall: (width: number, height: number) =>
-    new ImageRefusedError(
-      `the image is ${width} × ${height} pixels; it must be at least ${MIN_IMAGE_SIDE} pixels on each side`,
-    ),
-  tooBig: (width: number, height: number) =>
-    new ImageRefusedError(
-      `the image is ${width} × ${height} pixels; it may be at most ${MAX_IMAGE_SIDE} pixels on a side and ${MAX_IMAGE_PIXELS / 1_000_000} megapixels`,
-    ),
   missing: () =>
     new InvalidInputError(
       "key",
       "no uploaded file is waiting under this key; it may have expired or been used already — upload it again",
     ),
 };
-
-/** "a PDF document" for what file-type found, when it is not one of the accepted images. */
-export function describeFileKind(ext: string, mime: string): string {
-  const names: Record<string, string> = {
-    pdf: "a PDF document",
-    zip: "a ZIP archive",
-    gz: "a gzip archive",
-    docx: "a Word document",
-    xlsx: "an Excel workbook",
-    mp4: "an MP4 video",
-    mov: "a QuickTime video",
-    mp3: "an MP3 audio file",
-    exe: "a Windows program",
-    elf: "a Linux program",
-    html: "an HTML page",
-    xml: "an XML document",
-  };
-  if (names[ext]) return names[ext];
-  if (mime.startsWith("image/")) return `a ${ext.toUpperCase()} image`;
-  return `a ${ext.toUpperCase()} file`;
-}

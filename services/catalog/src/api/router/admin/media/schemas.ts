@@ -1,7 +1,8 @@
 // Inputs of the staff media procedures (admin.media.*): the upload's declared type and size, the staged
 // key to complete, and the image's description and order.
 import { z } from "zod";
-import { IMAGE_TYPE_LIST, MAX_IMAGE_BYTES, megabytes, STAGING_KEY } from "../../../../domain/media-rules";
+import { IMAGE_TYPE_LIST, megabytes } from "@emporium/storage/images";
+import { MAX_IMAGE_BYTES, STAGING_KEY } from "../../../../domain/media-rules";
 
 const productId = z.uuid("must be a product id");
 const mediaId = z.uuid("must be an image id");
