@@ -70,6 +70,12 @@ export interface BrowserStackOptions<A extends AppName> {
 export interface BrowserStack<A extends AppName> extends StackBackends {
   /** The origin an app under test serves on, e.g. `http://127.0.0.1:41234`. */
   urlOf(app: A): string;
+  /**
+   * What `next start` of an app runs with beyond the developer's own (unwired) environment: the backends'
+   * URLs, the service-token secret, NextAuth's and the app's own settings — for a test that starts another
+   * instance of the same build with one thing changed (see startAppInstance).
+   */
+  wiringOf(app: A): Record<string, string>;
   /** Stops everything started, in reverse order; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -275,14 +281,63 @@ export async function startBrowserStack<A extends AppName>(
     for (const { app, child } of started)
       await waitUntilServing(child, `${app.url}${APPS[app.name].readyPath}`, READY_MS);
 
-    const urlOf = (name: A) => {
-      const app = apps.find((a) => a.name === name);
+    const targetOf = (name: A) => {
+      const app = targets.find((a) => a.name === name);
       if (!app) throw new Error(`${name} is not part of this stack`);
-      return app.url;
+      return app;
     };
-    return { ...backends, urlOf, stop };
+    const urlOf = (name: A) => targetOf(name).url;
+    const wiringOf = (name: A) => {
+      const wiring: Record<string, string> = {};
+      for (const [key, value] of Object.entries(targetOf(name).env))
+        if (value !== undefined && baseEnv[key] !== value) wiring[key] = value;
+      return wiring;
+    };
+    return { ...backends, urlOf, wiringOf, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+export interface AppInstance {
+  /** Its origin, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Another `next start` of an app the stack has built (apps/<name>/.next), on a free port, with the
+ * environment `env` gives for the instance's origin on top of the developer's unwired one — e.g. the
+ * stack's `wiringOf(app)` with one backend's URL changed. Answers once the app serves.
+ */
+export async function startAppInstance(options: {
+  app: AppName;
+  env(appUrl: string): Record<string, string>;
+}): Promise<AppInstance> {
+  const { app } = options;
+  const port = await freePort();
+  const url = origin(port);
+  const logDir = await mkdtemp(path.join(tmpdir(), `emporium-${app}-instance-`));
+  const child = startChild(
+    `next start (another ${app})`,
+    bin("next"),
+    ["start", "--hostname", "127.0.0.1", "--port", String(port)],
+    {
+      cwd: path.join(REPO_DIR, "apps", app),
+      logFile: path.join(logDir, "start.log"),
+      env: { ...unwiredEnv(process.env), ...options.env(url) },
+    },
+  );
+  const stop = async () => {
+    await child.stop();
+    await rm(logDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilServing(child, `${url}${APPS[app].readyPath}`, READY_MS);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
 }

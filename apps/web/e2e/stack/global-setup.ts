@@ -16,6 +16,8 @@ declare module "vitest" {
     pspUrl: string;
     reviewsUrl: string;
     serviceTokenSecret: string;
+    /** The storefront's environment beyond the developer's, for a test that starts another instance. */
+    webWiring: Record<string, string>;
   }
 }
 
@@ -33,5 +35,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("pspUrl", stack.pspUrl);
   project.provide("reviewsUrl", stack.reviewsUrl);
   project.provide("serviceTokenSecret", stack.serviceTokenSecret);
+  project.provide("webWiring", stack.wiringOf("web"));
   return stack.stop;
 }
