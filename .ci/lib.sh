@@ -113,6 +113,18 @@ ensure_haproxy() {
   log "haproxy present: $("$bin" -v | head -n1)"
 }
 
+# promtool and amtool (infra/observability's checks) from Debian's prometheus and prometheus-alertmanager
+# packages (bookworm: Prometheus 2.42, Alertmanager 0.25). Only the tools are used; nothing is started.
+ensure_prometheus_tools() {
+  if ! command -v promtool >/dev/null 2>&1 || ! command -v amtool >/dev/null 2>&1; then
+    log "installing Debian packages prometheus and prometheus-alertmanager (promtool, amtool)"
+    apt_install prometheus prometheus-alertmanager
+  fi
+  command -v promtool >/dev/null 2>&1 || die "promtool still missing after apt-get install"
+  command -v amtool >/dev/null 2>&1 || die "amtool still missing after apt-get install"
+  log "promtool $(promtool --version 2>&1 | head -n1 | awk '{print $3}'), amtool $(amtool --version 2>&1 | head -n1 | awk '{print $3}')"
+}
+
 # fail_if_skipped <log file> — REQUIRE_REAL_SERVERS=1 already makes the helpers throw; this is the
 # belt-and-braces check that no suite printed the skip marker anyway.
 fail_if_skipped() {
