@@ -103,6 +103,7 @@ const externalSecrets: Record<string, string[]> = {
     "web-session",
     "payment-provider",
     "catalog-s3",
+    "reviews-s3",
     "redis-url",
     "mongo-url",
     "gateway-tls",
@@ -532,6 +533,12 @@ const appBackends: Record<string, string[]> = {
   admin: ["CATALOG_URL", "ORDERS_URL", "IDENTITY_URL", "INVENTORY_URL", "REVIEWS_URL", "AUDIT_URL"],
 };
 
+// Addresses a service is told so that it hands them to others, who call them (not the service itself):
+// the reviews service signs photo-upload forms that the storefront's server posts to its own /uploads.
+const addressesGiven: Record<string, Record<string, string[]>> = {
+  reviews: { REVIEW_PHOTO_UPLOAD_URL: ["web"] },
+};
+
 /**
  * A URL in a pod's configuration naming an in-namespace Service (`http://catalog:4001/trpc`) must be
  * reachable: the caller's policies allow egress to the Service's pods on that port, and the callee's
@@ -560,40 +567,48 @@ function checkServiceUrls(where: string, objects: Obj[]): void {
     const ports = arr(at(rule, "ports"));
     return ports.length === 0 || ports.some((p) => at(p, "port") === port);
   };
-  for (const caller of owners) {
-    for (const c of arr(caller.spec.containers).map(obj)) {
+  for (const owner of owners) {
+    for (const c of arr(owner.spec.containers).map(obj)) {
       for (const name of envNames(objects, c)) {
         const value = envSource(objects, c, name).value;
         const m = value ? /^https?:\/\/([a-z0-9-]+):(\d+)(\/|$)/.exec(value) : null;
         if (!m) continue;
-        const [, host = "", portText = ""] = m;
-        const service = objects.find((o) => o.kind === "Service" && at(o, "metadata", "name") === host);
-        if (!service) continue;
-        const w = `${where} ${caller.kind}/${caller.name} ${name}=${String(value)}`;
-        const servicePort = arr(at(service, "spec", "ports")).find((p) => at(p, "port") === Number(portText));
-        const callee = owners.find((o) => matches(obj(at(service, "spec", "selector")), o.labels));
-        if (!servicePort || !callee) {
-          fail(w, `Service ${host} has no port ${portText} or no pods`);
-          continue;
+        const handedTo = addressesGiven[owner.name]?.[name];
+        const callers = handedTo ? owners.filter((o) => handedTo.includes(o.name)) : [owner];
+        if (handedTo && callers.length === 0) continue;
+        for (const caller of callers) {
+          const [, host = "", portText = ""] = m;
+          const service = objects.find((o) => o.kind === "Service" && at(o, "metadata", "name") === host);
+          if (!service) continue;
+          const given = handedTo ? ` (given to ${owner.name})` : "";
+          const w = `${where} ${caller.kind}/${caller.name} ${name}=${String(value)}${given}`;
+          const servicePort = arr(at(service, "spec", "ports")).find(
+            (p) => at(p, "port") === Number(portText),
+          );
+          const callee = owners.find((o) => matches(obj(at(service, "spec", "selector")), o.labels));
+          if (!servicePort || !callee) {
+            fail(w, `Service ${host} has no port ${portText} or no pods`);
+            continue;
+          }
+          // policies name the pod's port: the Service's targetPort, by number or by the container port's name
+          const target = at(servicePort, "targetPort") ?? Number(portText);
+          const named = arr(callee.spec.containers)
+            .flatMap((k) => arr(at(k, "ports")))
+            .find((p) => at(p, "name") === target);
+          const port = typeof target === "number" ? target : at(named, "containerPort");
+          const out = selecting(caller.labels).some((p) =>
+            arr(at(p, "spec", "egress")).some(
+              (rule) => admits(arr(at(rule, "to")), callee.labels) && onPort(rule, port),
+            ),
+          );
+          if (!out) fail(w, `no NetworkPolicy lets ${caller.name} reach ${host} on ${String(port)}`);
+          const inbound = selecting(callee.labels).some((p) =>
+            arr(at(p, "spec", "ingress")).some(
+              (rule) => admits(arr(at(rule, "from")), caller.labels) && onPort(rule, port),
+            ),
+          );
+          if (!inbound) fail(w, `${host}'s NetworkPolicy does not admit ${caller.name} on ${String(port)}`);
         }
-        // policies name the pod's port: the Service's targetPort, by number or by the container port's name
-        const target = at(servicePort, "targetPort") ?? Number(portText);
-        const named = arr(callee.spec.containers)
-          .flatMap((k) => arr(at(k, "ports")))
-          .find((p) => at(p, "name") === target);
-        const port = typeof target === "number" ? target : at(named, "containerPort");
-        const out = selecting(caller.labels).some((p) =>
-          arr(at(p, "spec", "egress")).some(
-            (rule) => admits(arr(at(rule, "to")), callee.labels) && onPort(rule, port),
-          ),
-        );
-        if (!out) fail(w, `no NetworkPolicy lets ${caller.name} reach ${host} on ${String(port)}`);
-        const inbound = selecting(callee.labels).some((p) =>
-          arr(at(p, "spec", "ingress")).some(
-            (rule) => admits(arr(at(rule, "from")), caller.labels) && onPort(rule, port),
-          ),
-        );
-        if (!inbound) fail(w, `${host}'s NetworkPolicy does not admit ${caller.name} on ${String(port)}`);
       }
     }
   }
@@ -700,7 +715,8 @@ function envSource(objects: Obj[], container: Obj, name: string): { value?: stri
 
 // Production runs on real providers: no payment provider simulator, the provider's address from a
 // Secret the operator creates (never a literal, never the simulator allowed), media in S3 rather than
-// on a shared volume.
+// on a shared volume, review photos in an S3 bucket of their own (private: not the public media bucket,
+// and not a volume that only one replica could mount).
 function checkProdProviders(where: string, objects: Obj[]): void {
   const simulator = objects.filter(
     (o) =>
@@ -735,8 +751,13 @@ function checkProdProviders(where: string, objects: Obj[]): void {
         `PersistentVolumeClaim/${String(at(pvc, "metadata", "name"))}: no ReadWriteMany volume (media is in S3)`,
       );
   const catalog = containerOf("catalog");
-  if (catalog && !envSource(objects, catalog, "S3_BUCKET").value)
-    fail(where, "catalog: S3_BUCKET must name the media bucket");
+  const mediaBucket = catalog && envSource(objects, catalog, "S3_BUCKET").value;
+  if (catalog && !mediaBucket) fail(where, "catalog: S3_BUCKET must name the media bucket");
+  const reviews = containerOf("reviews");
+  const photoBucket = reviews && envSource(objects, reviews, "S3_BUCKET").value;
+  if (reviews && !photoBucket) fail(where, "reviews: S3_BUCKET must name the private review-photo bucket");
+  else if (reviews && photoBucket === mediaBucket)
+    fail(where, `reviews: S3_BUCKET must not be the public media bucket ${String(mediaBucket)}`);
 }
 
 let rendered = 0;
