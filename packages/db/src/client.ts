@@ -20,6 +20,18 @@ export interface SqlSession {
   query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
 }
 
+/** A connection pool's occupancy at one moment (for metrics). */
+export interface PoolStats {
+  /** Connections checked out: running a query or held by a session or transaction. */
+  inUse: number;
+  /** Open connections waiting in the pool. */
+  idle: number;
+  /** Callers waiting for a connection because every one is in use. */
+  waiting: number;
+  /** The most connections the pool opens. */
+  max: number;
+}
+
 export interface Database {
   readonly kind: DatabaseKind;
   readonly prisma: PrismaClient;
@@ -44,6 +56,11 @@ export interface Database {
   ): Promise<() => Promise<void>>;
   /** A description safe to log (no password). */
   readonly description: string;
+  /**
+   * The pool's occupancy now — Prisma's queries included, as Prisma runs on the same pool; null on
+   * PGlite, which is one connection and no pool.
+   */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
 }
 
@@ -169,6 +186,12 @@ async function openPostgres(url: string, limits: PoolLimits): Promise<Database> 
     prisma,
     sql: pgSession(pool),
     description: `PostgreSQL ${redact(url)}`,
+    poolStats: () => ({
+      inUse: pool.totalCount - pool.idleCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: limits.max,
+    }),
     withSession: (fn) => withClient(pool, (client) => fn(pgSession(client))),
     transaction: (fn) =>
       withClient(pool, async (client) => {
@@ -216,6 +239,7 @@ async function openPGlite(dir: string | undefined): Promise<Database> {
     prisma,
     sql: session,
     description: dir ? `PGlite (embedded) at ${dir}` : "PGlite (embedded, in memory)",
+    poolStats: () => null,
     // PGlite is one connection: every caller already shares the one session.
     withSession: (fn) => fn(session),
     // PGlite's own transactions hold its connection exclusively, so Prisma's queries wait meanwhile.

@@ -4,6 +4,7 @@ export {
   type Database,
   type DatabaseKind,
   type OpenDatabaseOptions,
+  type PoolStats,
   type SqlSession,
 } from "./client";
 export { isUniqueViolation } from "./errors";

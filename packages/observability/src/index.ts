@@ -3,3 +3,4 @@ export { createServiceMetrics, type ServiceMetrics } from "./metrics";
 export { outageLog, type OutageLog } from "./outage";
 export { requestIdsFrom, traceparentOf, type RequestIds } from "./request-context";
 export { BREAKER_STATE, measureBreaker, type ObservedBreaker } from "./breaker-metrics";
+export { measureDbPool, type PoolSource } from "./pool-metrics";

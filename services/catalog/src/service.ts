@@ -3,7 +3,7 @@
 import { TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import { measureConsumerLag, OutboxRelay, type EventBus, type Subscription } from "@emporium/messaging";
-import { measureBreaker, type Logger, type ServiceMetrics } from "@emporium/observability";
+import { measureBreaker, type Logger, type ServiceMetrics, measureDbPool } from "@emporium/observability";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ObjectStore, UploadTarget } from "@emporium/storage";
 import { Counter } from "prom-client";
@@ -68,6 +68,7 @@ export interface CatalogService {
 }
 
 export function createCatalogService(d: CatalogServiceDeps): CatalogService {
+  measureDbPool(d.metrics.registry, d.db);
   if (d.events) measureConsumerLag(d.metrics.registry, d.events);
   const readiness: Readiness = { ready: false, detail: "starting" };
   const versions = d.redisUrl

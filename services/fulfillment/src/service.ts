@@ -10,7 +10,7 @@ import {
   type EventBus,
   type Subscription,
 } from "@emporium/messaging";
-import type { Logger, ServiceMetrics } from "@emporium/observability";
+import { measureDbPool, type Logger, type ServiceMetrics } from "@emporium/observability";
 import type { ObjectStore } from "@emporium/storage";
 import { SimulatedCarrier } from "./adapters/carrier/simulated-carrier";
 import { sqlShipmentCounts } from "./adapters/sql/shipments";
@@ -41,6 +41,7 @@ export interface Worker {
 }
 
 export function createFulfillmentWorker(deps: FulfillmentWorkerDeps): Worker {
+  measureDbPool(deps.metrics.registry, deps.db);
   const stepMs = deps.carrierStepMs ?? 5_000;
   const ctx: FulfillmentContext = {
     db: deps.db,

@@ -4,7 +4,7 @@
 import { decoyHash } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import { OutboxRelay, type EventBus } from "@emporium/messaging";
-import type { Logger, ServiceMetrics } from "@emporium/observability";
+import { measureDbPool, type Logger, type ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
 import {
   createServiceServer,
@@ -56,6 +56,7 @@ export const IDENTITY_TABLE = "identity.users";
 export const IDENTITY_LAST_TABLE = "identity.outbox";
 
 export function createIdentityService(d: IdentityServiceDeps): IdentityService {
+  measureDbPool(d.metrics.registry, d.db);
   const readiness: Readiness = { ready: false, detail: "starting" };
   const base: ContextBase<Context> = {
     users: new PrismaUserStore(d.db),

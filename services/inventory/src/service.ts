@@ -12,7 +12,7 @@ import {
   type EventBus,
   type Subscription,
 } from "@emporium/messaging";
-import type { Logger, ServiceMetrics } from "@emporium/observability";
+import { measureDbPool, type Logger, type ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
 import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
 import { createLimiters, type Limit, type ServiceLimits } from "@emporium/service-kit/limits";
@@ -45,6 +45,7 @@ export interface Worker {
 }
 
 export function createInventoryWorker(deps: InventoryWorkerDeps): Worker {
+  measureDbPool(deps.metrics.registry, deps.db);
   measureConsumerLag(deps.metrics.registry, deps.events);
   const ctx: InventoryContext = {
     db: deps.db,

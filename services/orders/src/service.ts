@@ -9,7 +9,7 @@ import {
   type EventBus,
   type Subscription,
 } from "@emporium/messaging";
-import type { Logger, ServiceMetrics } from "@emporium/observability";
+import { measureDbPool, type Logger, type ServiceMetrics } from "@emporium/observability";
 import { schemaCheck } from "@emporium/runtime";
 import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
 import { createLimiters } from "@emporium/service-kit/limits";
@@ -60,6 +60,7 @@ export interface OrdersService {
 }
 
 export function createOrdersService(d: OrdersServiceDeps): OrdersService {
+  measureDbPool(d.metrics.registry, d.db);
   measureConsumerLag(d.metrics.registry, d.events);
   const reservationTtlMs = d.reservationTtlMs ?? 15 * 60_000;
   const changes = new OrderChanges(d.db);

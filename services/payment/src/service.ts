@@ -13,7 +13,7 @@ import {
   type RetryPolicy,
   type Subscription,
 } from "@emporium/messaging";
-import { measureBreaker, type Logger, type ServiceMetrics } from "@emporium/observability";
+import { measureBreaker, type Logger, type ServiceMetrics, measureDbPool } from "@emporium/observability";
 import {
   DEFAULT_RESILIENCE,
   GuardedPaymentProvider,
@@ -61,6 +61,7 @@ export interface PaymentService {
 
 /** The consumers' context with the guarded provider, its attempt records, metrics and status events. */
 export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
+  measureDbPool(deps.metrics.registry, deps.db);
   const metrics = createPaymentMetrics(deps.metrics.registry);
   const status = new ProviderStatusReporter(sqlEventOutbox(deps.db), deps.log);
   const provider = new GuardedPaymentProvider(
