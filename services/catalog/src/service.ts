@@ -6,7 +6,6 @@ import { measureConsumerLag, OutboxRelay, type EventBus, type Subscription } fro
 import { measureBreaker, type Logger, type ServiceMetrics, measureDbPool } from "@emporium/observability";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ObjectStore, UploadTarget } from "@emporium/storage";
-import { Counter } from "prom-client";
 import { MemoryCatalogVersions } from "./adapters/memory/catalog-versions";
 import { MemoryLruCache, NoCache } from "./adapters/memory/lru-cache";
 import { MemorySharedCache } from "./adapters/memory/shared-cache";
@@ -19,6 +18,7 @@ import { PrismaMediaStore } from "./adapters/prisma/prisma-media-store";
 import { PrismaStockReadModel } from "./adapters/prisma/prisma-stock-read-model";
 import { sharpImageProcessor } from "./adapters/sharp/sharp-image-processor";
 import { CachedCatalogStore, DEFAULT_TTLS } from "./app/cached-catalog-store";
+import { measureCacheRequests } from "./app/cache-metrics";
 import { stockChangedConsumer } from "./consumers/stock-changed";
 import { ratingChangedConsumer } from "./consumers/rating-changed";
 import { PrismaRatingReadModel } from "./adapters/prisma/prisma-rating-read-model";
@@ -77,12 +77,6 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
   const l2 = d.memcachedServers?.length
     ? new MemcachedSharedCache({ servers: d.memcachedServers, log: d.log })
     : new MemorySharedCache();
-  const lookups = new Counter({
-    name: "catalog_cache_lookups_total",
-    help: "Catalog cache lookups by level (l1: this process, l2: shared) and result (hit, miss, stale)",
-    labelNames: ["level", "result"],
-    registers: [d.metrics.registry],
-  });
   const mode = d.cacheMode ?? "two-level";
   const database = new GuardedCatalogStore(new PrismaCatalogStore(d.db), {
     log: d.log,
@@ -94,7 +88,7 @@ export function createCatalogService(d: CatalogServiceDeps): CatalogService {
     versions,
     log: d.log,
     ttls: { ...DEFAULT_TTLS, freshMs: d.cacheFreshMs ?? DEFAULT_TTLS.freshMs },
-    observe: (level, result) => lookups.inc({ level, result }),
+    observe: measureCacheRequests(d.metrics.registry),
   });
   const store = mode === "off" ? database : cached;
   const productChanged = (slug: string, listings?: boolean) => cached.productChanged(slug, listings);
