@@ -1,6 +1,7 @@
 // Cheap checks of infra/gateway/haproxy.cfg, no upstream running: HAProxy accepts it in each upstream
 // mode and refuses it without upstreams; the /api pattern admits exactly the catalog's public
-// procedures; the admin's body limit fits the largest image upload.
+// procedures; the admin's body limit fits the largest image upload, the review form's limit is the
+// storefront's own for server actions, on the review page's path only.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_IMAGE_BYTES } from "@emporium/catalog/client";
 import { makeCertificate } from "./certificate";
 import { checkConfig, GATEWAY_CONFIG, haproxyBinary } from "./haproxy";
+import { REPO_DIR } from "./instance";
 import { PUBLIC_PROCEDURES, STAFF_PROCEDURES } from "./public-procedures";
 
 const config = readFileSync(GATEWAY_CONFIG, "utf8");
@@ -98,4 +100,34 @@ describe("the public API's procedure pattern", () => {
 it("lets the admin's largest upload through, as the admin's own limit does", () => {
   const limit = Number(/presetenv GATEWAY_ADMIN_MAX_BODY (\d+)/.exec(config)?.[1]);
   expect(limit).toBe(MAX_IMAGE_BYTES + 64 * 1024);
+});
+
+describe("the review form's body limit", () => {
+  const limit = Number(/presetenv GATEWAY_SHOP_REVIEW_MAX_BODY (\d+)/.exec(config)?.[1]);
+  const pattern = /acl review_form path_reg (\S+)/.exec(config)?.[1];
+  const admits = (path: string) => new RegExp(pattern ?? "^$").test(path);
+
+  it("is the storefront's server-action limit, which four photos of 8 MiB and the form fit in", () => {
+    const nextConfig = readFileSync(path.join(REPO_DIR, "apps/web/next.config.ts"), "utf8");
+    const megabytes = Number(/bodySizeLimit: "(\d+)mb"/.exec(nextConfig)?.[1]);
+    expect(limit).toBe(megabytes * 1024 * 1024);
+    expect(limit).toBeGreaterThan(4 * 8 * 1024 * 1024);
+    expect(limit).toBeGreaterThan(Number(/presetenv GATEWAY_SHOP_MAX_BODY (\d+)/.exec(config)?.[1]));
+  });
+
+  it("applies to the review page (/p/<slug>/review) and nowhere else", () => {
+    for (const p of ["/p/linen-shirt/review", "/p/x/review", "/p/a1-b2-c3/review"])
+      expect(admits(p), p).toBe(true);
+    for (const p of [
+      "/p/linen-shirt",
+      "/p/linen-shirt/review/x",
+      "/p/linen-shirt/reviews",
+      "/p/Linen/review",
+      "/p/-x/review",
+      "/p//review",
+      "/checkout",
+      "/x/p/linen-shirt/review",
+    ])
+      expect(admits(p), p).toBe(false);
+  });
 });

@@ -177,6 +177,36 @@ describe.skipIf(!haproxy || !database.available || !built)("the gateway before r
     expect(csrfCookie).not.toMatch(/; Domain=/i);
   });
 
+  it("passes a review form over 1 MiB to the storefront's review page, and the same body elsewhere not", async () => {
+    const slug = stack.slugs[0] ?? "";
+    // A review form as a browser posts it without JavaScript: two photos, 3 MiB in all.
+    const boundary = "----emporium-gateway-test";
+    const photo = (n: number) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="photo-${n}"; filename="${n}.jpg"\r\n` +
+      `Content-Type: image/jpeg\r\n\r\n${"x".repeat(1.5 * 1024 * 1024)}\r\n`;
+    const body = `${photo(1)}${photo(2)}--${boundary}--\r\n`;
+    // The storefront answers it itself (here: a shopper not signed in is sent to sign in).
+    const review = await client.send(stack.shopUrl(`/p/${slug}/review`), {
+      method: "POST",
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(review.status).not.toBe(413);
+    expect(review.body).not.toMatch(/larger than this site accepts/);
+    // The same form to the product page: the gateway's 413 once the head is read (the body is not sent
+    // whole: the gateway closes the connection on it).
+    const product = await rawRequest({
+      port: stack.ports.https,
+      tls: { servername: SHOP_HOST, ca: stack.certificate.ca },
+      parts: [
+        `POST /p/${slug} HTTP/1.1\r\nHost: ${SHOP_HOST}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
+        body.slice(0, 64 * 1024),
+      ],
+      timeoutMs: 10_000,
+    });
+    expect(product.status).toBe(413);
+  });
+
   it("serves the catalog's public procedures under /api/trpc and refuses its staff procedures", async () => {
     const list = await client.send(stack.shopUrl(`/api/trpc/product.list?input=${listInput(3)}`));
     expect(list.status).toBe(200);
@@ -323,6 +353,37 @@ describe.skipIf(!haproxy)("the gateway's refusals and what reaches an instance",
       expect((await raw([head(ADMIN_HOST, "/uploads", upload.length), upload])).status).toBe(200);
     });
     expect(forwarded?.bodyBytes).toBe(upload.length);
+  });
+
+  it("lets a review with its photos through to the review page only, up to the review form's limit", async () => {
+    const head = (method: string, target: string, length: number) =>
+      `${method} ${target} HTTP/1.1\r\nHost: ${SHOP_HOST}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: ${length}\r\n\r\n`;
+    // Over the storefront's 1 MiB: a review with two photos.
+    const review = Buffer.alloc(3 * 1024 * 1024, 1);
+    const [written] = await recorders.web.during(async () => {
+      expect((await raw([head("POST", "/p/linen-shirt/review", review.length), review])).status).toBe(200);
+    });
+    expect(written).toMatchObject({ method: "POST", url: "/p/linen-shirt/review", bodyBytes: review.length });
+    const reached = await reaching(async () => {
+      // The same size anywhere else on the storefront, the product page or the review page's GET: 413.
+      const elsewhere: [string, string][] = [
+        ["POST", "/p/linen-shirt"],
+        ["POST", "/p/linen-shirt/review/x"],
+        ["POST", "/checkout"],
+        ["GET", "/p/linen-shirt/review"],
+      ];
+      for (const [method, target] of elsewhere)
+        expect(
+          (await raw([head(method, target, review.length), Buffer.alloc(64 * 1024)])).status,
+          `${method} ${target}`,
+        ).toBe(413);
+      // Past the review form's own limit (34 MiB, as the storefront's server actions accept).
+      const tooMany = 34 * 1024 * 1024 + 1;
+      expect(
+        (await raw([head("POST", "/p/linen-shirt/review", tooMany), Buffer.alloc(64 * 1024)])).status,
+      ).toBe(413);
+    });
+    expect(reached).toEqual([]);
   });
 
   it("refuses hostile requests with a 4xx and touches no instance", async () => {
