@@ -13,7 +13,6 @@ import { measureDbPool, type Logger, type ServiceMetrics } from "@emporium/obser
 import { schemaCheck } from "@emporium/runtime";
 import { createServiceServer, type ContextBase, type ServiceServer } from "@emporium/service-kit";
 import { createLimiters } from "@emporium/service-kit/limits";
-import { Counter } from "prom-client";
 import { OrderChanges } from "./adapters/sql/order-changes";
 import { sqlAddressBook } from "./adapters/sql/address-book";
 import { sqlBackOfficeReadModel } from "./adapters/sql/back-office-read-model";
@@ -21,6 +20,8 @@ import { sqlCartStore } from "./adapters/sql/cart-store";
 import { sqlOrderReadModel } from "./adapters/sql/order-read-model";
 import { sqlCheckoutStore } from "./adapters/sql/place-order-sql";
 import { sqlSagaStore } from "./adapters/sql/saga-orders";
+import { oldestUnfinishedOrderAgeSeconds } from "./adapters/sql/unfinished-orders";
+import { createOrderMetrics, measureUnfinishedOrders } from "./app/order-metrics";
 import { ordersRouter } from "./api/router/_app";
 import type { OrdersContext } from "./api/trpc";
 import { CartService } from "./app/cart-service";
@@ -76,12 +77,8 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     log: d.log,
     metrics: d.metrics.registry,
   });
-  const transitions = new Counter({
-    name: "orders_status_transitions_total",
-    help: "Order status changes made by the saga, by new status",
-    labelNames: ["to"],
-    registers: [d.metrics.registry],
-  });
+  const orderMetrics = createOrderMetrics(d.metrics.registry);
+  measureUnfinishedOrders(d.metrics.registry, () => oldestUnfinishedOrderAgeSeconds(d.db.sql), d.log);
   const base: OrdersContextBase = {
     checkout: sqlCheckoutStore(d.db),
     saga,
@@ -93,6 +90,7 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     secret: d.secret,
     log: d.log,
     metrics: d.metrics,
+    orderMetrics,
     changes,
     payments,
     reservationTtlMs,
@@ -121,7 +119,7 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
           group: "orders-saga",
           topics: [TOPICS.inventory, TOPICS.payments, TOPICS.fulfillment],
           fromBeginning: true,
-          handle: sagaConsumer({ orders: saga, log: d.log, reservationTtlMs, transitions }),
+          handle: sagaConsumer({ orders: saga, log: d.log, reservationTtlMs, metrics: orderMetrics }),
         }),
         // Every instance keeps its own view of payment availability, so each uses its own group.
         await d.events.subscribe({

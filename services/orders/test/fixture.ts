@@ -28,7 +28,12 @@ import { ANONYMOUS, type Principal } from "@emporium/auth";
 import type { Database } from "@emporium/db";
 import type { TestDatabaseTarget } from "@emporium/db/testing";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
-import { createLogger, createServiceMetrics, type Logger } from "@emporium/observability";
+import {
+  createLogger,
+  createServiceMetrics,
+  type Logger,
+  type ServiceMetrics,
+} from "@emporium/observability";
 import { ordersRouter } from "../src/api/router/_app";
 import { createOrdersService, type OrdersService } from "../src/service";
 import { requestAs, testLimiter } from "@emporium/service-kit/testing";
@@ -243,6 +248,8 @@ export interface OrdersFixture {
   catalog: FakeCatalog;
   events: InProcessEventBus;
   commands: InProcessCommandBus;
+  /** The service's registry and RED metrics, as its /metrics serves them. */
+  metrics: ServiceMetrics;
   dispose(): Promise<void>;
   db: Database;
 }
@@ -257,12 +264,13 @@ export async function createOrdersFixture(
   const events = new InProcessEventBus(log, { delaysMs: [20, 50] });
   const commands = new InProcessCommandBus(log, { delaysMs: [20, 50] });
   const catalog = new FakeCatalog();
+  const metrics = createServiceMetrics("orders-test");
   const service = createOrdersService({
     db: t.db,
     events,
     commands,
     log,
-    metrics: createServiceMetrics("orders-test"),
+    metrics,
     variants: catalog,
     secret: randomBytes(32),
     tokenKey: new Uint8Array(randomBytes(32)),
@@ -288,6 +296,7 @@ export async function createOrdersFixture(
     catalog,
     events,
     commands,
+    metrics,
     db: t.db,
     async dispose() {
       await service.stop();

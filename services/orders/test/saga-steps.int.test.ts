@@ -2,12 +2,13 @@
 // once — changes the order once and sends its commands once; distinct events about one order arriving
 // together are all applied (none overwrites another); an event for an unknown order changes nothing.
 import { randomUUID } from "node:crypto";
-import { Counter, Registry } from "prom-client";
+import { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEnvelope, shipmentProgressedV1, stockReservedV1 } from "@emporium/contracts";
 import { testDatabaseTargets } from "@emporium/db/testing";
 import type { DeliveryInfo } from "@emporium/messaging";
 import { sqlSagaStore } from "../src/adapters/sql/saga-orders";
+import { createOrderMetrics } from "../src/app/order-metrics";
 import { sagaConsumer } from "../src/consumers/saga-events";
 import { createOrdersFixture, log, type OrdersFixture } from "./fixture";
 
@@ -19,13 +20,12 @@ describe.each(testDatabaseTargets("saga steps"))("saga steps on $name", (target)
 
   beforeAll(async () => {
     f = await createOrdersFixture(target);
-    const transitions = new Counter({
-      name: "test_transitions",
-      help: "test",
-      labelNames: ["to"],
-      registers: [new Registry()],
+    handle = sagaConsumer({
+      orders: sqlSagaStore(f.db),
+      log,
+      reservationTtlMs: 60_000,
+      metrics: createOrderMetrics(new Registry()),
     });
-    handle = sagaConsumer({ orders: sqlSagaStore(f.db), log, reservationTtlMs: 60_000, transitions });
   });
   afterAll(() => f?.dispose());
 

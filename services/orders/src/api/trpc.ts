@@ -4,6 +4,7 @@
 // on top of what every request carries. Subscriptions stream over server-sent events.
 import { createServiceTrpc, type ServiceContext } from "@emporium/service-kit";
 import type { CartService } from "../app/cart-service";
+import type { OrderMetrics } from "../app/order-metrics";
 import type { PaymentAvailability } from "../app/payment-availability";
 import type { AddressBook } from "../ports/address-book";
 import type { BackOfficeReadModel } from "../ports/back-office-read-model";
@@ -27,6 +28,8 @@ export interface OrdersContext extends ServiceContext {
   secret: Buffer;
   changes: OrderChangeFeed;
   payments: PaymentAvailability;
+  /** Orders placed, confirmed, cancelled and delivered, and the saga's latencies. */
+  orderMetrics: OrderMetrics;
   reservationTtlMs: number;
   /** placeOrder per cart and per address, and changes per staff member. */
   limits: OrdersLimits;

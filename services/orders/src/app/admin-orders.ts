@@ -17,7 +17,7 @@ import {
 } from "../domain/staff-actions";
 import type { OrderReadModel } from "../ports/order-read-model";
 import type { SagaStore } from "../ports/saga-store";
-import { applyStaffAction } from "./saga-steps";
+import { applyStaffAction, type Applied } from "./saga-steps";
 
 export interface AdminOrderDetail extends OrderFields {
   customerId: string | null;
@@ -60,6 +60,8 @@ export interface StaffActionDeps {
   /** Who acts in which request: the audit event each action writes names them. */
   audit: AuditScope;
   now?: () => Date;
+  /** Told of each applied action (the order metrics). */
+  observe?: (applied: Applied) => void;
 }
 
 export async function cancelOrder(
@@ -88,6 +90,7 @@ export async function cancelOrder(
     ),
   );
   if (result.kind !== "applied") throw new NotFoundError("No such order");
+  d.observe?.(result);
   return { orderId: input.orderId, status: result.to };
 }
 

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { AuditRecord, AuditScope, OrderStatusName } from "@emporium/contracts";
 import { auditMessage } from "@emporium/messaging";
 import { react, sagaFactsSchema, type SagaEvent, type SagaFacts } from "../domain/saga";
+import { cancelReasonOf, stepLatency, type CancelReason, type StepLatency } from "../domain/saga-measures";
 import { commandMessage, statusChangedMessage } from "./outbox-messages";
 import type { SagaOrder, SagaStep, SagaStore, StaffActionSession } from "../ports/saga-store";
 
@@ -18,8 +19,18 @@ export interface ApplyOptions {
   traceparent?: string | undefined;
 }
 
+/** What an applied step tells the metrics (see domain/saga-measures.ts). */
+export interface StepMeasures {
+  /** The command the event answered and how long it took, from its stored send time. */
+  latency: StepLatency | null;
+  /** Set on the step that confirmed the order: the time since it was placed. */
+  placedToConfirmedSeconds: number | null;
+  /** Set on the step that cancelled the order. */
+  cancelReason: CancelReason | null;
+}
+
 export type Applied =
-  | { kind: "applied"; from: OrderStatusName; to: OrderStatusName }
+  | { kind: "applied"; from: OrderStatusName; to: OrderStatusName; measures: StepMeasures }
   /** The message was answered before (a redelivery): nothing changed. */
   | { kind: "duplicate" }
   | { kind: "unknown" };
@@ -42,8 +53,10 @@ export async function applySagaEvent(
     const order = await store.readSagaOrder(orderId, o.messageId);
     if (!order) return { kind: "unknown" };
     if (order.answered) return { kind: "duplicate" };
-    const step = decide(order, sagaFactsSchema.parse(order.saga), event, o, o.messageId);
-    if (await store.writeSagaStep(step)) return { kind: "applied", from: order.status, to: step.status };
+    const facts = sagaFactsSchema.parse(order.saga);
+    const step = decide(order, facts, event, o, o.messageId);
+    if (await store.writeSagaStep(step))
+      return { kind: "applied", ...measured(order, facts, step.status, event, o.now) };
   }
   throw new Error(`order ${orderId} kept changing while ${event.type} was applied; will retry`);
 }
@@ -75,7 +88,29 @@ export async function applyStaffAction(
   const audited = auditMessage(o.audit.scope, o.audit.record(order, facts, decided), o.now);
   const step: SagaStep = { ...decided, messages: [...decided.messages, audited] };
   if (!(await tx.writeSagaStep(step))) throw new Error(`order ${orderId} changed under its row lock`);
-  return { kind: "applied", from: order.status, to: step.status };
+  return { kind: "applied", ...measured(order, facts, step.status, event, o.now) };
+}
+
+/** The step's status change and what it tells the metrics, from the order as read before it. */
+function measured(
+  order: SagaOrder,
+  before: SagaFacts,
+  to: OrderStatusName,
+  event: SagaEvent,
+  now: Date,
+): { from: OrderStatusName; to: OrderStatusName; measures: StepMeasures } {
+  const placedAt = new Date(order.placedAtMs);
+  const changed = order.status !== to;
+  return {
+    from: order.status,
+    to,
+    measures: {
+      latency: stepLatency(event, before, placedAt, now),
+      placedToConfirmedSeconds:
+        changed && to === "CONFIRMED" ? Math.max(0, (now.getTime() - placedAt.getTime()) / 1000) : null,
+      cancelReason: changed && to === "CANCELLED" ? cancelReasonOf(event) : null,
+    },
+  };
 }
 
 /** What the saga does with `event`, as the one write that records it. */

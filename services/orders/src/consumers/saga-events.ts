@@ -20,7 +20,7 @@ import {
 } from "@emporium/contracts";
 import type { MessageHandler } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
-import type { Counter } from "prom-client";
+import type { OrderMetrics } from "../app/order-metrics";
 import { applySagaEvent } from "../app/saga-steps";
 import type { SagaEvent } from "../domain/saga";
 import type { SagaStore } from "../ports/saga-store";
@@ -29,7 +29,7 @@ export interface SagaConsumerDeps {
   orders: Pick<SagaStore, "readSagaOrder" | "writeSagaStep">;
   log: Logger;
   reservationTtlMs: number;
-  transitions: Counter<"to">;
+  metrics: OrderMetrics;
   now?: () => Date;
 }
 
@@ -45,7 +45,7 @@ export function sagaConsumer(d: SagaConsumerDeps): MessageHandler {
     });
     if (result.kind === "unknown")
       d.log.warn({ orderId: read.orderId, type: envelope.type }, "event for an unknown order ignored");
-    if (result.kind === "applied" && result.from !== result.to) d.transitions.inc({ to: result.to });
+    d.metrics.applied(result);
   };
 }
 

@@ -20,6 +20,8 @@ export interface SagaOrder extends Pick<
   version: string;
   /** The message being answered was answered already (always false without a message id). */
   answered: boolean;
+  /** When the order was placed (and its reserve command sent), in ms since the epoch. */
+  placedAtMs: number;
 }
 
 export interface SagaStep {

@@ -48,6 +48,7 @@ function orderQuery(lock: boolean): string {
   return `SELECT o.id::text AS id, o.number, o.email, o.status::text AS status, o.cancel_reason AS "cancelReason",
             o.currency, o.total, o.shipping_method AS "shippingMethod", o.shipping_address AS "shippingAddress",
             o.payment_token AS "paymentToken", o.saga, o.xmin::text AS version,
+            (extract(epoch FROM o.created_at) * 1000)::float8 AS "placedAtMs",
             EXISTS (SELECT 1 FROM orders.processed_messages m WHERE m.message_id = $2) AS answered,
             COALESCE((SELECT json_agg(json_build_object('variantId', l.variant_id, 'sku', l.sku, 'title', l.title,
                                                         'quantity', l.quantity, 'unitPrice', l.unit_price) ORDER BY l.sku)

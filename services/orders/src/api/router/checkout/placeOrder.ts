@@ -20,7 +20,7 @@ export async function checkOut(ctx: OrdersContext, input: PlaceOrderRequest): Pr
       code: "BAD_REQUEST",
       message: "idempotencyKey: send an Idempotency-Key of 16–128 letters, digits, - or _",
     });
-  return placeOrder(
+  const placed = await placeOrder(
     {
       checkout: ctx.checkout,
       secret: ctx.secret,
@@ -41,4 +41,6 @@ export async function checkOut(ctx: OrdersContext, input: PlaceOrderRequest): Pr
       clientIp: ctx.clientIp,
     },
   );
+  if (!placed.replayed) ctx.orderMetrics.placed();
+  return placed;
 }

@@ -16,6 +16,7 @@ export async function cancel(
       reservationTtlMs: ctx.reservationTtlMs,
       traceparent: ctx.traceparent,
       audit: ctx.audit,
+      observe: ctx.orderMetrics.applied,
     },
     input,
   );
