@@ -1,5 +1,5 @@
 export { createLogger, type Logger, type LoggerOptions } from "./logger";
-export { createServiceMetrics, type ServiceMetrics } from "./metrics";
+export { createServiceMetrics, metricsRoute, processMetrics, type ServiceMetrics } from "./metrics";
 export { outageLog, type OutageLog } from "./outage";
 export { requestIdsFrom, traceparentOf, type RequestIds } from "./request-context";
 export { BREAKER_STATE, measureBreaker, type ObservedBreaker } from "./breaker-metrics";

@@ -38,3 +38,24 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     },
   };
 }
+
+const PROCESS_METRICS: unique symbol = Symbol.for("emporium.process-metrics");
+
+/**
+ * The process's one registry, made on first use. For the Next.js apps, whose routes are bundled apart
+ * (module state there can exist once per bundle): it is kept on globalThis, so /metrics and every route
+ * that records something share it.
+ */
+export function processMetrics(service: string): ServiceMetrics {
+  const holder = globalThis as typeof globalThis & { [PROCESS_METRICS]?: ServiceMetrics };
+  holder[PROCESS_METRICS] ??= createServiceMetrics(service);
+  return holder[PROCESS_METRICS];
+}
+
+/** A GET handler serving the process's registry in Prometheus text format (the apps' /metrics). */
+export function metricsRoute(service: string): () => Promise<Response> {
+  return async () => {
+    const { contentType, body } = await processMetrics(service).render();
+    return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
+  };
+}

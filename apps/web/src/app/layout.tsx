@@ -13,6 +13,7 @@ import { SiteFooter } from "@/shell/site-footer";
 import { SiteHeader } from "@/shell/site-header";
 import { SkipLink } from "@/shell/skip-link";
 import { QueryProvider } from "@/trpc/query-provider";
+import { ReportWebVitals } from "@/vitals/report-web-vitals";
 import { getCategoryTree } from "@/trpc/server";
 import "./globals.css";
 
@@ -50,6 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="flex min-h-screen flex-col bg-canvas font-sans text-ink">
         <SkipLink />
+        <ReportWebVitals />
         <Suspense fallback={null}>
           <NavigationProgress />
         </Suspense>
