@@ -18,7 +18,7 @@ import {
   starsName,
   waitingReviewOf,
 } from "./reviewing";
-import { addToCart, findVariants, type Choice } from "./shop";
+import { addToCart, plentifulVariantIn, type Choice } from "./shop";
 
 const baseUrl = inject("baseUrl");
 const catalog = createCatalogClient({ url: inject("catalogUrl") });
@@ -36,9 +36,7 @@ let reviewPath: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   // Not from the categories the other reviews test rates, so its listings' ratings stay its own.
-  const [found] = await findVariants(catalog, 1, { min: 20, max: 10_000, categories: ["footwear"] });
-  if (!found) throw new Error("no variant to buy");
-  choice = found;
+  choice = await plentifulVariantIn(catalog, "footwear");
   reviewPath = `/p/${choice.product.slug}/review`;
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();

@@ -24,8 +24,11 @@ export const moderation = createReviewsClient({
 
 export const PASSWORD = "correct horse battery staple";
 
-/** Creates an account named `name` (a fresh email each time) and ends signed in, on the account page. */
-export async function signUp(page: Page, name: string): Promise<void> {
+/**
+ * Creates an account named `name` (a fresh email each time) and ends signed in, on the account page;
+ * answers the email.
+ */
+export async function signUp(page: Page, name: string): Promise<string> {
   const email = `${name.split(" ")[0]?.toLowerCase()}-${randomUUID().slice(0, 8)}@example.com`;
   await page.goto(`${baseUrl}/account/sign-up`);
   const form = page.getByRole("form", { name: "Create an account" });
@@ -36,6 +39,7 @@ export async function signUp(page: Page, name: string): Promise<void> {
   await form.getByLabel("Password").fill(PASSWORD);
   await submit.click();
   await page.waitForURL(`${baseUrl}/account`);
+  return email;
 }
 
 /** Checks out the cart signed in and waits until the simulated carrier has delivered the order. */
@@ -52,6 +56,8 @@ export interface Written {
   title: string;
   body: string;
   name?: string;
+  /** Files to attach (a photo or not), each with what it shows. */
+  photos?: { file: { name: string; mimeType: string; buffer: Buffer }; alt: string }[];
 }
 
 /** The radio button of a rating, as the review form names it ("1 star", "4 stars"). */
@@ -70,6 +76,10 @@ export async function sendReview(page: Page, choice: Choice, review: Written): P
   await form.getByLabel("Title", { exact: true }).fill(review.title);
   await form.getByLabel("Your review", { exact: true }).fill(review.body);
   if (review.name !== undefined) await form.getByLabel(/^Name shown with your review/).fill(review.name);
+  for (const [i, photo] of (review.photos ?? []).entries()) {
+    await form.getByLabel(`Photo ${i + 1} (optional)`).setInputFiles(photo.file);
+    await form.getByLabel(`What photo ${i + 1} shows`).fill(photo.alt);
+  }
   await submit.click();
   // The form's own alert (a refusal), or the thank-you that takes the form's place.
   const refused = form.getByRole("alert");
@@ -86,12 +96,17 @@ export async function sendReview(page: Page, choice: Choice, review: Written): P
  * moment later, so an early attempt may still be told the product has not arrived.
  */
 export async function reviewOnceDelivered(page: Page, choice: Choice, review: Written): Promise<void> {
+  const said = await answerOnceDelivered(page, choice, review);
+  if (!said.includes("Thanks — your review will appear once approved."))
+    throw new Error(`the review was refused: ${said}`);
+}
+
+/** What the page says to the review once the reviews service has recorded the delivery (see above). */
+export async function answerOnceDelivered(page: Page, choice: Choice, review: Written): Promise<string> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const said = await sendReview(page, choice, review);
-    if (said.includes("Thanks — your review will appear once approved.")) return;
-    if (!said.includes("has not been delivered to you yet") || Date.now() > deadline)
-      throw new Error(`the review was refused: ${said}`);
+    if (!said.includes("has not been delivered to you yet") || Date.now() > deadline) return said;
     await page.waitForTimeout(250);
   }
 }

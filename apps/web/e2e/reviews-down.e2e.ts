@@ -11,7 +11,7 @@ import { freePort } from "@emporium/testkit/processes";
 import { startAppInstance, type AppInstance } from "@emporium/testkit/browser-stack";
 import { formatMoney } from "@emporium/ui/money";
 import { launchBrowser } from "./browser";
-import { addToCart, findVariants, openProduct, type Choice } from "./shop";
+import { addToCart, openProduct, plentifulVariantIn, type Choice } from "./shop";
 
 const baseUrl = inject("baseUrl");
 const catalog = createCatalogClient({ url: inject("catalogUrl") });
@@ -35,9 +35,7 @@ beforeAll(async () => {
     }),
   });
   browser = await launchBrowser();
-  const [found] = await findVariants(catalog, 1, { min: 20, max: 10_000, categories: ["accessories"] });
-  if (!found) throw new Error("no variant to buy");
-  choice = found;
+  choice = await plentifulVariantIn(catalog, "accessories");
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 }, 90_000);
 afterAll(async () => {

@@ -36,6 +36,13 @@ export async function findVariants(
   );
 }
 
+/** One variant with plenty in stock (20 or more) from `category`, for a test that buys a unit of it. */
+export async function plentifulVariantIn(catalog: CatalogClient, category: string): Promise<Choice> {
+  const [found] = await findVariants(catalog, 1, { min: 20, max: 10_000, categories: [category] });
+  if (!found) throw new Error(`no variant to buy in ${category}`);
+  return found;
+}
+
 /** The product page at the chosen variant, hydrated. */
 export async function openProduct(page: Page, baseUrl: string, choice: Choice): Promise<Locator> {
   await page.goto(`${baseUrl}/p/${choice.product.slug}?variant=${choice.variant.id}`);
