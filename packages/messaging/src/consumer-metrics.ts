@@ -41,6 +41,15 @@ export function measureCommandQueues(
 }
 
 /**
+ * A consumer group of one process instance (every instance sees every event): `role` plus what makes it
+ * unique. Its lag is labelled by `role` alone — a label per instance would be a new series at every
+ * restart.
+ */
+export function instanceGroup(role: string): string {
+  return `${role}@${process.pid}-${Date.now()}`;
+}
+
+/**
  * The lag of every consumer group subscribed through `events`, as `event_consumer_lag_messages`. (The
  * development host shares one in-process bus among its services, so there each service's registry
  * shows every group; a deployed process has a bus of its own.)
@@ -56,7 +65,10 @@ export function measureConsumerLag(registry: Registry, events: EventBus): void {
       const lags = await events.consumerLag().catch(() => null);
       if (!lags) return; // the broker did not answer: the last reading stays
       for (const l of lags)
-        this.set({ group: l.group, topic: l.topic, partition: String(l.partition) }, l.lag);
+        this.set(
+          { group: l.group.split("@")[0] ?? l.group, topic: l.topic, partition: String(l.partition) },
+          l.lag,
+        );
     },
   });
 }

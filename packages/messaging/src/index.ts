@@ -18,4 +18,4 @@ export {
 } from "./outbox/outbox";
 export { OutboxRelay, outboxChannel, type OutboxRelayOptions } from "./outbox/outbox-relay";
 export { consumeQueues } from "./consume-queues";
-export { measureCommandQueues, measureConsumerLag } from "./consumer-metrics";
+export { instanceGroup, measureCommandQueues, measureConsumerLag } from "./consumer-metrics";

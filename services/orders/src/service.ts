@@ -3,6 +3,7 @@
 import { TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import {
+  instanceGroup,
   measureConsumerLag,
   OutboxRelay,
   type CommandBus,
@@ -123,7 +124,7 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
         }),
         // Every instance keeps its own view of payment availability, so each uses its own group.
         await d.events.subscribe({
-          group: `orders-payment-status-${process.pid}-${Date.now()}`,
+          group: instanceGroup("orders-payment-status"),
           topics: [TOPICS.payments],
           handle: paymentProviderStatusConsumer(payments),
         }),

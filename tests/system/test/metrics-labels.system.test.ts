@@ -1,0 +1,79 @@
+// Label cardinality across every process of the running platform, after real traffic (browsing,
+// searching, orders approved and declined): each process's /metrics is scraped and every label value
+// must come from a bounded set — nothing that looks like an id (a UUID, a long number, an email, an
+// order number, a long slug) — and no metric may hold more than a fixed number of series. An id in a
+// label makes a series per order or product, which is what breaks a Prometheus server.
+import { expect, it } from "vitest";
+import { CARDS, describeSystem, startOrders, stockedVariants, waitTerminal } from "../src";
+
+/** More series than this for one metric in one process is a label that grows with traffic. */
+const MAX_SERIES_PER_METRIC = 200;
+
+const ID_LIKE: [string, RegExp][] = [
+  ["a UUID", /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i],
+  ["a long number", /\d{6,}/],
+  ["an email address", /[^@\s]+@[^@\s]+\.[a-z]{2,}/i],
+  ["an order number", /\bEMP-/i],
+  ["a long slug", /^[a-z0-9]+(-[a-z0-9]+){4,}$/],
+  ["a hex id", /^[0-9a-f]{16,}$/i],
+];
+
+interface Series {
+  metric: string;
+  labels: Record<string, string>;
+}
+
+/** The series of a Prometheus text exposition (HELP/TYPE lines skipped). */
+function parse(text: string): Series[] {
+  const series: Series[] = [];
+  for (const line of text.split("\n")) {
+    if (!line || line.startsWith("#")) continue;
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? /.exec(line);
+    if (!match?.[1]) throw new Error(`unreadable metrics line: ${line}`);
+    const labels: Record<string, string> = {};
+    for (const l of (match[2] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g))
+      if (l[1] !== undefined && l[2] !== undefined) labels[l[1]] = l[2];
+    // A histogram's buckets, sum and count are one metric.
+    series.push({ metric: match[1].replace(/_(bucket|sum|count)$/, ""), labels });
+  }
+  return series;
+}
+
+describeSystem("metric label cardinality", { products: 40, carrierStepMs: 100 }, (platform) => {
+  it("labels every process's series with bounded values, never an id", async () => {
+    const stack = platform();
+    // Traffic that would leak ids if anything labelled by them: product pages, searches, listings by
+    // category, and orders through the saga, some declined.
+    const variants = await stockedVariants(stack, 8);
+    const ids = await startOrders(stack, {
+      count: 24,
+      concurrency: 6,
+      variants,
+      card: (i) => (i % 4 === 3 ? CARDS.decline : CARDS.approve),
+    }).finished;
+    await waitTerminal(stack, ids);
+    const list = await stack.catalog.product.list.query({ limit: 12 });
+    for (const p of list.items) await stack.catalog.product.bySlug.query({ slug: p.slug });
+    await stack.catalog.search.suggest.query({ q: "shirt" });
+    await stack.catalog.product.bySlug.query({ slug: "no-such-product-here" }).catch(() => undefined);
+
+    const problems: string[] = [];
+    for (const proc of stack.procs.values()) {
+      const res = await fetch(`http://127.0.0.1:${proc.port}/metrics`);
+      expect(res.status, proc.name).toBe(200);
+      const series = parse(await res.text());
+      expect(series.length, proc.name).toBeGreaterThan(0);
+      const perMetric = new Map<string, number>();
+      for (const s of series) {
+        perMetric.set(s.metric, (perMetric.get(s.metric) ?? 0) + 1);
+        for (const [label, value] of Object.entries(s.labels))
+          for (const [what, pattern] of ID_LIKE)
+            if (pattern.test(value))
+              problems.push(`${proc.name}: ${s.metric}{${label}="${value}"} looks like ${what}`);
+      }
+      for (const [metric, count] of perMetric)
+        if (count > MAX_SERIES_PER_METRIC) problems.push(`${proc.name}: ${metric} has ${count} series`);
+    }
+    expect([...new Set(problems)]).toEqual([]);
+  });
+});
