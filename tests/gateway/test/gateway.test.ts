@@ -445,6 +445,13 @@ describe.skipIf(!haproxy)("the gateway's refusals and what reaches an instance",
       expect(unknownPlain.status).toBe(421);
       const twoHosts = await raw([`GET / HTTP/1.1\r\nHost: ${SHOP_HOST}\r\nHost: evil.example\r\n\r\n`]);
       expect(twoHosts.status).toBe(400);
+
+      // The apps' own /metrics is for the monitoring namespace, never the public hosts.
+      for (const host of [SHOP_HOST, ADMIN_HOST])
+        for (const target of ["/metrics", "/metrics/"]) {
+          const metrics = await raw([`GET ${target} HTTP/1.1\r\nHost: ${host}\r\n\r\n`]);
+          expect(metrics.status, `${host}${target}`).toBe(404);
+        }
     });
     expect(reached).toEqual([]);
   });
