@@ -4,6 +4,8 @@
 //     empty static list: everything else, relabelling included, is promtool's), `promtool check rules`
 //     on rules/*.yml, `promtool test rules` on the unit tests; every alert has a `for:`, a severity the
 //     routing knows, a summary, a description and a runbook line; the key alerts are unit-tested.
+//   - Runbooks: every alert has a `runbook_url` annotation `docs/operations.md#<anchor>` whose anchor is
+//     a heading of docs/operations.md (GitHub's anchors, markdown-anchors.ts); a failure names the alert.
 //   - Compose: every long-running Emporium process in docker-compose.yml is a scrape job.
 //   - Alertmanager: `amtool check-config`, and the routing tree sends critical to the pager and warning
 //     to the chat receiver.
@@ -23,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { parse, stringify } from "yaml";
 import { staleDashboards } from "../infra/observability/grafana/dashboards.ts";
+import { runbookLinkProblems } from "./markdown-anchors.ts";
 import { exposedNames, metricNamesIn, registeredMetrics, type MetricKind } from "./metric-names.ts";
 import { arr, at, isObj, obj, str, type Obj } from "./yaml-access.ts";
 
@@ -108,6 +111,15 @@ for (const r of rules.filter((x) => x.alert)) {
   for (const a of ["summary", "description", "runbook"])
     if (!str(at(r.rule, "annotations", a))) fail(where, `has no ${a} annotation`);
 }
+// Every alert links its runbook: a heading of docs/operations.md (README: "Runbooks").
+const RUNBOOKS = "docs/operations.md";
+for (const problem of runbookLinkProblems(
+  rules.flatMap((r) =>
+    r.alert ? [{ alert: r.alert, url: str(at(r.rule, "annotations", "runbook_url")) }] : [],
+  ),
+  { path: RUNBOOKS, markdown: readFileSync(path.join(root, RUNBOOKS), "utf8") },
+))
+  fail("infra/observability/prometheus/rules", problem);
 const tested = readFileSync(path.join(promDir, "tests", "alerts.test.yml"), "utf8");
 for (const key of ["SagaStalled", "DeadLetterQueueNotEmpty", "CheckoutAvailabilityFastBurn", "TargetDown"])
   if (!new RegExp(`alertname: ${key}\\b`).test(tested))
@@ -230,7 +242,8 @@ if (problems.length) {
 }
 console.log(
   `observability check: ${ruleFiles.length} rule files (${rules.filter((r) => r.alert).length} alerts, ` +
-    `${recorded.length} recording rules, unit tests passed), alertmanager routing, ` +
+    `${recorded.length} recording rules, unit tests passed, every runbook_url a heading of ${RUNBOOKS}), ` +
+    `alertmanager routing, ` +
     `${readdirSync(dashboardsDir).length} dashboards up to date, ${used.length} queries over ` +
     `${new Set(used.flatMap((u) => metricNamesIn(u.expr))).size} names all known` +
     (nowRegistered.length
