@@ -15,7 +15,8 @@
 //     prom-client declaration under packages/, services/ or apps/), a Node default metric, an HAProxy
 //     exporter metric (the gateway), a series a recording rule makes, Prometheus's own `up` and `ALERTS`,
 //     kube-state-metrics' (for the Kubernetes-only alert), or listed in pending-metrics.txt (being added).
-// The issue's fuller check — scrape the running system-test stack and compare — comes later.
+// The fuller check against a running Prometheus over the system-test stack is
+// tests/system/test/prometheus.system.test.ts.
 // Run: `npx tsx .ci/check-observability.ts` (from .ci/run). Needs promtool and amtool on PATH.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";

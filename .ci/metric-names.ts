@@ -1,36 +1,12 @@
-// The two sides of check-observability's metric-name check: the names a PromQL expression reads (a plain
-// identifier scan, no full parser — enough for the expressions in rules and dashboards), and the names
-// the code registers (prom-client `new Counter|Gauge|Histogram|Summary({ name: "…" })` declarations,
-// with the series a histogram or summary exposes).
+// The two sides of check-observability's metric-name check: the names a PromQL expression reads
+// (metricNamesIn, from @emporium/observability/promql), and the names the code registers (prom-client
+// `new Counter|Gauge|Histogram|Summary({ name: "…" })` declarations, with the series a histogram or
+// summary exposes).
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 
-const KEYWORDS = new Set(["and", "or", "unless", "bool", "offset", "inf", "nan", "start", "end"]);
-
-/** The metric (or recorded series) names an expression reads, in order of first use. */
-export function metricNamesIn(expr: string): string[] {
-  const stripped = expr
-    // strings (label values, label_replace arguments), then label matchers, ranges and subqueries
-    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""')
-    .replace(/\{[^}]*\}/g, " ")
-    .replace(/\[[^\]]*\]/g, " ")
-    // label lists of aggregations and vector matching
-    .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, " ")
-    .replace(/\b(group_left|group_right)\b/g, " ")
-    .replace(/\boffset\s+-?[0-9a-z]+/g, " ")
-    .replace(/@\s*[0-9.]+|@\s*(start|end)\(\)/g, " ")
-    // Grafana's variables ($__rate_interval, ${service})
-    .replace(/\$\{[^}]*\}|\$\w+/g, " ")
-    // numbers, hexadecimal and exponents included
-    .replace(/\b0x[0-9a-f]+\b|(?<![\w:])\d+(\.\d+)?(e[+-]?\d+)?/gi, " ");
-  const names: string[] = [];
-  for (const m of stripped.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)(\s*\()?/g)) {
-    const [, name = "", call] = m;
-    if (call || KEYWORDS.has(name.toLowerCase()) || names.includes(name)) continue;
-    names.push(name);
-  }
-  return names;
-}
+// The name scan is shared with the system test that compares the dashboards with a running Prometheus.
+export { metricNamesIn } from "@emporium/observability/promql";
 
 export type MetricKind = "counter" | "gauge" | "histogram" | "summary";
 

@@ -4,6 +4,7 @@ export { systemServers } from "./servers";
 export { useStack } from "./use-stack";
 export {
   describeSystem,
+  mixedTraffic,
   startOrders,
   type OrderRun,
   type PlatformOptions,

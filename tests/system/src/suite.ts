@@ -3,7 +3,7 @@
 // stopped after them, and a run of orders placed through the API that may contain no refusal.
 import { describe, expect } from "vitest";
 import { systemServers } from "./servers";
-import { buy, CARDS, pool, tokenize } from "./shop";
+import { buy, CARDS, pool, stockedVariants, tokenize, waitTerminal } from "./shop";
 import type { Stack, StackOptions } from "./stack";
 import type { StockedVariant } from "./shop";
 import { useStack } from "./use-stack";
@@ -61,4 +61,27 @@ export function startOrders(stack: Stack, run: OrderRun): RunningOrders {
     return results.filter((r): r is Exclude<typeof r, Error> => !(r instanceof Error)).map((p) => p.orderId);
   });
   return { placed: () => placed, finished };
+}
+
+/**
+ * Traffic through every process, the kind that would leak ids into labels: `orders` orders (every
+ * fourth declined) run to a terminal state, product pages of a listing, a search, and a product that
+ * does not exist (a client error).
+ */
+export async function mixedTraffic(
+  stack: Stack,
+  o: { orders: number; concurrency: number; variants: number; products: number },
+): Promise<void> {
+  const variants = await stockedVariants(stack, o.variants);
+  const ids = await startOrders(stack, {
+    count: o.orders,
+    concurrency: o.concurrency,
+    variants,
+    card: (i) => (i % 4 === 3 ? CARDS.decline : CARDS.approve),
+  }).finished;
+  await waitTerminal(stack, ids);
+  const list = await stack.catalog.product.list.query({ limit: o.products });
+  for (const p of list.items) await stack.catalog.product.bySlug.query({ slug: p.slug });
+  await stack.catalog.search.suggest.query({ q: "shirt" });
+  await expect(stack.catalog.product.bySlug.query({ slug: "no-such-product-here" })).rejects.toThrow();
 }

@@ -4,7 +4,7 @@
 // order number, a long slug) — and no metric may hold more than a fixed number of series. An id in a
 // label makes a series per order or product, which is what breaks a Prometheus server.
 import { expect, it } from "vitest";
-import { CARDS, describeSystem, startOrders, stockedVariants, waitTerminal } from "../src";
+import { describeSystem, mixedTraffic } from "../src";
 
 /** More series than this for one metric in one process is a label that grows with traffic. */
 const MAX_SERIES_PER_METRIC = 200;
@@ -42,20 +42,7 @@ function parse(text: string): Series[] {
 describeSystem("metric label cardinality", { products: 40, carrierStepMs: 100 }, (platform) => {
   it("labels every process's series with bounded values, never an id", async () => {
     const stack = platform();
-    // Traffic that would leak ids if anything labelled by them: product pages, searches, listings by
-    // category, and orders through the saga, some declined.
-    const variants = await stockedVariants(stack, 8);
-    const ids = await startOrders(stack, {
-      count: 24,
-      concurrency: 6,
-      variants,
-      card: (i) => (i % 4 === 3 ? CARDS.decline : CARDS.approve),
-    }).finished;
-    await waitTerminal(stack, ids);
-    const list = await stack.catalog.product.list.query({ limit: 12 });
-    for (const p of list.items) await stack.catalog.product.bySlug.query({ slug: p.slug });
-    await stack.catalog.search.suggest.query({ q: "shirt" });
-    await stack.catalog.product.bySlug.query({ slug: "no-such-product-here" }).catch(() => undefined);
+    await mixedTraffic(stack, { orders: 24, concurrency: 6, variants: 8, products: 12 });
 
     const problems: string[] = [];
     for (const proc of stack.procs.values()) {
