@@ -116,12 +116,15 @@ ensure_haproxy() {
 # promtool and amtool (infra/observability's checks) from Debian's prometheus and prometheus-alertmanager
 # packages (bookworm: Prometheus 2.42, Alertmanager 0.25). Only the tools are used; nothing is started.
 ensure_prometheus_tools() {
-  if ! command -v promtool >/dev/null 2>&1 || ! command -v amtool >/dev/null 2>&1; then
-    log "installing Debian packages prometheus and prometheus-alertmanager (promtool, amtool)"
+  if ! command -v promtool >/dev/null 2>&1 || ! command -v amtool >/dev/null 2>&1 \
+    || ! command -v prometheus >/dev/null 2>&1; then
+    log "installing Debian packages prometheus and prometheus-alertmanager (prometheus, promtool, amtool)"
     apt_install prometheus prometheus-alertmanager
   fi
   command -v promtool >/dev/null 2>&1 || die "promtool still missing after apt-get install"
   command -v amtool >/dev/null 2>&1 || die "amtool still missing after apt-get install"
+  # The real Prometheus the system tests run against the platform (tests/system, prometheus.system).
+  command -v prometheus >/dev/null 2>&1 || die "prometheus still missing after apt-get install"
   log "promtool $(promtool --version 2>&1 | head -n1 | awk '{print $3}'), amtool $(amtool --version 2>&1 | head -n1 | awk '{print $3}')"
 }
 
