@@ -24,6 +24,8 @@ export {
   REQUIRED_COLUMNS,
   type ImportColumn,
 } from "./domain/product-import";
+/** How deep a listing opens a page by number (product.list's `page`): numbered links stop there. */
+export { MAX_OFFSET } from "./domain/paging";
 /** The largest image an upload form allows (the admin refuses bigger uploads before forwarding them). */
 export { MAX_IMAGE_BYTES } from "./domain/media-rules";
 /** The one currency the catalog accepts prices in (see @emporium/contracts). */

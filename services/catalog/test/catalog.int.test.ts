@@ -145,6 +145,43 @@ describe.each(testDatabaseTargets("catalog procedures"))("catalog on $name", (ta
     expect(backToFirst.prevCursor).toBeNull();
   });
 
+  it("says where each page starts, by cursor or by page number, and opens page N directly", async () => {
+    const first = await f.caller.product.list({ sort: "newest", limit: 10 });
+    expect(first.offset).toBe(0);
+    const second = await f.caller.product.list({ sort: "newest", limit: 10, cursor: first.nextCursor ?? "" });
+    expect(second.offset).toBe(10);
+    const third = await f.caller.product.list({ sort: "newest", limit: 10, cursor: second.nextCursor ?? "" });
+    expect(third.offset).toBe(20);
+    const back = await f.caller.product.list({ sort: "newest", limit: 10, cursor: third.prevCursor ?? "" });
+    expect(back.offset).toBe(10);
+    expect(back.items.map((i) => i.id)).toEqual(second.items.map((i) => i.id));
+
+    // Page 3 by number is the page the cursors reached, and its neighbours are keyset cursors again.
+    const jumped = await f.caller.product.list({ sort: "newest", limit: 10, page: 3 });
+    expect(jumped.offset).toBe(20);
+    expect(jumped.items.map((i) => i.id)).toEqual(third.items.map((i) => i.id));
+    const before = await f.caller.product.list({
+      sort: "newest",
+      limit: 10,
+      cursor: jumped.prevCursor ?? "",
+    });
+    expect(before.items.map((i) => i.id)).toEqual(second.items.map((i) => i.id));
+    expect(before.offset).toBe(10);
+    const ranked = await f.caller.product.list({ sort: "rating", limit: 10, page: 2 });
+    expect(ranked.offset).toBe(10);
+    // Page 1 is the first page itself.
+    const one = await f.caller.product.list({ sort: "newest", limit: 10, page: 1 });
+    expect(one.prevCursor).toBeNull();
+    expect(one.items.map((i) => i.id)).toEqual(first.items.map((i) => i.id));
+
+    await expectTrpcError(
+      f.caller.product.list({ limit: 10, page: 2, cursor: first.nextCursor ?? "" }),
+      "BAD_REQUEST",
+      /page/,
+    );
+    await expectTrpcError(f.caller.product.list({ limit: 10, page: 1_002 }), "BAD_REQUEST", /page/);
+  });
+
   it("finds products despite typos and says what it searched for", async () => {
     const page = await f.caller.product.list({ q: "hodie", limit: 10 });
     expect(page.correctedQuery).toBe("hoodie");

@@ -1,8 +1,13 @@
 // Opaque pagination cursors. Keyset cursors carry the sort key and id of the row at the page edge;
 // relevance order (a float rank) and rating order (a nullable average) page by offset instead. A cursor only works with the sort order it
 // was made for, and anything tampered with is refused as bad input rather than crashing a query.
+// A keyset cursor also carries `at`, the position of the first row of the page it opens, so that page
+// can say "25–48 of 352" without counting the rows before it. It is a label, not a query input: rows
+// added or removed while the shopper pages make it off by that many until she starts again, which a
+// keyset page itself never is (no row is skipped or repeated).
 import { z } from "zod";
 import { InvalidInputError } from "@emporium/service-kit/errors";
+import { MAX_OFFSET } from "./paging";
 import type { SortOrder } from "./types";
 
 // A forged key must be refused here, not by the database: prices are stored as 32-bit cents, and
@@ -20,11 +25,12 @@ const payload = z.discriminatedUnion("kind", [
     direction: z.enum(["after", "before"]),
     key: z.union([z.number().int().min(0).max(MAX_PRICE), z.iso.datetime().refine(withinStoredDates)]),
     id: z.uuid(),
+    at: z.number().int().min(0).optional(),
   }),
   z.object({
     kind: z.literal("offset"),
     sort: z.enum(["relevance", "rating"]),
-    offset: z.number().int().min(0).max(10_000),
+    offset: z.number().int().min(0).max(MAX_OFFSET),
   }),
 ]);
 

@@ -20,6 +20,8 @@ export interface ListingQuery {
   sort: SortOrder;
   limit: number;
   cursor: string | null;
+  /** 1-based page number to open by offset (product.list refuses it together with a cursor). */
+  page: number | null;
   facets: boolean;
 }
 
@@ -35,6 +37,7 @@ export interface ListingRequest {
   sort?: SortOrder | undefined;
   limit: number;
   cursor?: string | undefined;
+  page?: number | undefined;
   facets?: boolean | undefined;
 }
 
@@ -64,6 +67,8 @@ export function normalizeListing(req: ListingRequest): ListingQuery {
     sort: effectiveSort(req.sort, q !== null),
     limit: req.limit,
     cursor: req.cursor ?? null,
+    // Page 1 is the first page: the same listing and cache entry as no page at all.
+    page: req.page && req.page > 1 ? req.page : null,
     facets: req.facets ?? false,
   };
 }

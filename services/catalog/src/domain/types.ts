@@ -74,6 +74,12 @@ export type SortOrder = "relevance" | "newest" | "price_asc" | "price_desc" | "r
 export interface ProductPage {
   items: ProductCard[];
   total: number;
+  /**
+   * How many matching products come before this page's first item (0 on the first page), so a listing
+   * can say "25–48 of 352" and which page number it is on; null when the page was opened by a keyset
+   * cursor that does not carry its position.
+   */
+  offset: number | null;
   nextCursor: string | null;
   prevCursor: string | null;
   sort: SortOrder;

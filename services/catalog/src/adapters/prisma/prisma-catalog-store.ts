@@ -213,14 +213,14 @@ export class PrismaCatalogStore implements CatalogStore {
       sort: query.sort,
       limit: query.limit,
       keyset: cursor?.kind === "key" ? cursor : null,
-      offset: cursor?.kind === "offset" ? cursor.offset : 0,
+      offset: cursor?.kind === "offset" ? cursor.offset : query.page ? (query.page - 1) * query.limit : 0,
     };
     const [rows, facetRows] = await Promise.all([
       this.prisma.$queryRaw<ItemRow[]>(listingItemsSql(resolved)),
       this.prisma.$queryRaw<FacetRow[]>(facetsSql(resolved, query.facets, parentId)),
     ]);
 
-    const { items, nextCursor, prevCursor } = paginate(rows.map(cardOf), resolved, cursor !== null);
+    const { items, offset, nextCursor, prevCursor } = paginate(rows.map(cardOf), resolved);
     const total = facetRows.find((r) => r.kind === "total")?.n ?? 0;
     const facets = query.facets
       ? assembleFacets(
@@ -236,7 +236,16 @@ export class PrismaCatalogStore implements CatalogStore {
           { brands: query.brands, attributes: query.attributes },
         )
       : null;
-    return { items, total, nextCursor, prevCursor, sort: query.sort, correctedQuery: corrected, facets };
+    return {
+      items,
+      total,
+      offset,
+      nextCursor,
+      prevCursor,
+      sort: query.sort,
+      correctedQuery: corrected,
+      facets,
+    };
   }
 
   async productBySlug(slug: string): Promise<ProductDetail | null> {
@@ -480,6 +489,7 @@ function emptyPage(query: ListingQuery): ProductPage {
   return {
     items: [],
     total: 0,
+    offset: 0,
     nextCursor: null,
     prevCursor: null,
     sort: query.sort,
@@ -499,18 +509,21 @@ function priceRangeOf(rows: FacetRow[]): { min: number; max: number } | null {
   return row && row.lo !== null && row.hi !== null ? { min: row.lo, max: row.hi } : null;
 }
 
-/** Trims the extra row, restores display order for "before" pages and makes the neighbouring cursors. */
+/**
+ * Trims the extra row, restores display order for "before" pages, works out where the page starts and
+ * makes the neighbouring cursors (keyset ones carrying the position of the page they open).
+ */
 function paginate(
   fetched: ProductCard[],
   l: ResolvedListing,
-  hadCursor: boolean,
-): { items: ProductCard[]; nextCursor: string | null; prevCursor: string | null } {
+): { items: ProductCard[]; offset: number | null; nextCursor: string | null; prevCursor: string | null } {
   const more = fetched.length > l.limit;
   const page = fetched.slice(0, l.limit);
   if (l.sort === "relevance" || l.sort === "rating") {
     const sort = l.sort;
     return {
       items: page,
+      offset: l.offset,
       nextCursor: more ? encodeCursor({ kind: "offset", sort, offset: l.offset + l.limit }) : null,
       prevCursor:
         l.offset > 0 ? encodeCursor({ kind: "offset", sort, offset: Math.max(0, l.offset - l.limit) }) : null,
@@ -518,21 +531,28 @@ function paginate(
   }
   const backwards = l.keyset?.direction === "before";
   const items = backwards ? [...page].reverse() : page;
-  const keyOf = (card: ProductCard, direction: KeyCursor["direction"]): string =>
+  // A "before" page that found nothing further back is the first page, whatever its cursor said.
+  const offset = !l.keyset ? l.offset : backwards && !more ? 0 : (l.keyset.at ?? null);
+  const keyOf = (card: ProductCard, direction: KeyCursor["direction"], at: number | null): string =>
     encodeCursor({
       kind: "key",
       sort: l.sort as KeyCursor["sort"],
       direction,
       key: l.sort === "newest" ? card.createdAt : card.minPrice,
       id: card.id,
+      ...(at === null ? {} : { at }),
     });
   const first = items[0];
   const last = items[items.length - 1];
   const hasNext = backwards ? true : more;
-  const hasPrev = backwards ? more : hadCursor;
+  const hasPrev = backwards ? more : l.keyset !== null || l.offset > 0;
   return {
     items,
-    nextCursor: hasNext && last ? keyOf(last, "after") : null,
-    prevCursor: hasPrev && first ? keyOf(first, "before") : null,
+    offset,
+    nextCursor: hasNext && last ? keyOf(last, "after", offset === null ? null : offset + items.length) : null,
+    prevCursor:
+      hasPrev && first
+        ? keyOf(first, "before", offset === null ? null : Math.max(0, offset - l.limit))
+        : null,
   };
 }
