@@ -10,6 +10,8 @@ import {
   toListInput,
   toSearchParams,
   withoutFilters,
+  withPage,
+  withPageNumber,
 } from "./listing-params";
 
 describe("parseListingParams", () => {
@@ -30,6 +32,17 @@ describe("parseListingParams", () => {
       minRating: 4,
       sort: "price_asc",
       cursor: { direction: "after", value: "abc" },
+      page: null,
+    });
+  });
+
+  it("reads a page number, page 1 as the first page, and lets a cursor win over a number", () => {
+    expect(parseListingParams(new URLSearchParams("page=3"))).toMatchObject({ page: 3, cursor: null });
+    for (const page of ["1", "0", "-2", "x", "2.5", ""])
+      expect(parseListingParams(new URLSearchParams({ page })).page).toBeNull();
+    expect(parseListingParams(new URLSearchParams("page=3&before=abc"))).toMatchObject({
+      page: null,
+      cursor: { direction: "before", value: "abc" },
     });
   });
 
@@ -153,5 +166,20 @@ describe("money in the URL", () => {
     expect(centsToDollars(1999)).toBe("19.99");
     expect(centsToDollars(2000)).toBe("20");
     expect(centsToDollars(2050)).toBe("20.50");
+  });
+});
+
+describe("page numbers", () => {
+  it("writes page=N, drops it for page 1 and for any change to what is listed", () => {
+    const base = parseListingParams(new URLSearchParams("brand=kestrel&sort=price_asc"));
+    expect(listingHref("/c/tops", withPageNumber(base, 3))).toBe(
+      "/c/tops?brand=kestrel&sort=price_asc&page=3",
+    );
+    expect(listingHref("/c/tops", withPageNumber(base, 1))).toBe("/c/tops?brand=kestrel&sort=price_asc");
+    const third = withPageNumber(base, 3);
+    expect(toggleFacetValue(third, "brand", "linnea").page).toBeNull();
+    expect(withPage(third, { direction: "after", value: "c" }).page).toBeNull();
+    expect(toListInput(third, { category: "tops" })).toMatchObject({ category: "tops", page: 3 });
+    expect(toListInput(base, { category: "tops" })).not.toHaveProperty("page");
   });
 });

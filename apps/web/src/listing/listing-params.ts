@@ -1,5 +1,7 @@
 // The listing's state lives in the URL so a link reproduces the page and the back button works:
 //   /c/clothing/tops?brand=kestrel&colour=blue&price_min=20&in_stock=1&rating=4&sort=price_asc&after=<cursor>
+// The position is either a keyset cursor (after=/before=, what Previous and Next link to) or a page
+// number (page=3, what the numbered page links use); never both.
 // Fixed keys have their own meaning; every other slug-shaped key is an attribute facet (colour=blue).
 // Parsing is forgiving — malformed values are dropped rather than sent to the catalog — and writing is
 // canonical (fixed key order, sorted values) so equal states give equal URLs.
@@ -28,6 +30,7 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set([
   "sort",
   "after",
   "before",
+  "page",
   "price_min",
   "price_max",
   "in_stock",
@@ -56,6 +59,8 @@ export interface ListingState {
   /** null means the default order (relevance when searching, newest otherwise). */
   sort: SortOrder | null;
   cursor: ListingCursor | null;
+  /** A page opened by number (2 or more); null with a cursor or on the first page. */
+  page: number | null;
 }
 
 export const EMPTY_LISTING: ListingState = {
@@ -69,6 +74,7 @@ export const EMPTY_LISTING: ListingState = {
   minRating: null,
   sort: null,
   cursor: null,
+  page: null,
 };
 
 function toSearchParamsInput(input: URLSearchParams | SearchParamsRecord): URLSearchParams {
@@ -122,6 +128,7 @@ export function parseListingParams(input: URLSearchParams | SearchParamsRecord):
   const category = params.get("category")?.trim().toLowerCase() ?? "";
   const after = params.get("after");
   const before = params.get("before");
+  const page = /^\d{1,5}$/.test(params.get("page") ?? "") ? Number(params.get("page")) : 1;
   return {
     q: (params.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH),
     category: CATEGORY_PATH.test(category) ? category : null,
@@ -137,6 +144,7 @@ export function parseListingParams(input: URLSearchParams | SearchParamsRecord):
       : before
         ? { direction: "before", value: before }
         : null,
+    page: after || before || page < 2 ? null : page,
   };
 }
 
@@ -155,6 +163,7 @@ export function toSearchParams(state: ListingState): URLSearchParams {
   if (state.minRating !== null) params.set("rating", String(state.minRating));
   if (state.sort) params.set("sort", state.sort);
   if (state.cursor) params.set(state.cursor.direction, state.cursor.value);
+  else if (state.page !== null && state.page > 1) params.set("page", String(state.page));
   return params;
 }
 
@@ -182,7 +191,7 @@ export function withoutFilters(state: ListingState): ListingState {
 
 /** Any change to what is listed starts again from the first page: cursors belong to one query. */
 export function firstPage(state: ListingState): ListingState {
-  return { ...state, cursor: null };
+  return { ...state, cursor: null, page: null };
 }
 
 /** Adds or removes one facet value ("brand" or an attribute slug). */
@@ -196,7 +205,12 @@ export function toggleFacetValue(state: ListingState, facet: string, value: stri
 }
 
 export function withPage(state: ListingState, cursor: ListingCursor | null): ListingState {
-  return { ...state, cursor };
+  return { ...state, cursor, page: null };
+}
+
+/** Page `n` by number (page 1 is the plain first page). */
+export function withPageNumber(state: ListingState, n: number): ListingState {
+  return { ...state, cursor: null, page: n > 1 ? n : null };
 }
 
 /** The catalog's product.list input for this state; `category` comes from the page path when there is one. */
@@ -212,7 +226,7 @@ export function toListInput(state: ListingState, scope: { category?: string | nu
     ...(state.inStock ? { inStock: true } : {}),
     ...(state.minRating !== null ? { minRating: state.minRating } : {}),
     ...(state.sort ? { sort: state.sort } : {}),
-    ...(state.cursor ? { cursor: state.cursor.value } : {}),
+    ...(state.cursor ? { cursor: state.cursor.value } : state.page !== null ? { page: state.page } : {}),
     limit: PAGE_SIZE,
     facets: true,
   };

@@ -1,9 +1,8 @@
-// A product listing with facets, sort, result count, grid and cursor pagination; shared by category
-// and search pages. Everything is in one GET form so it also works without JavaScript.
+// A product listing with facets, sort, result position, grid and pagination (numbered pages and keyset
+// Previous/Next, see listing-pagination); shared by category and search pages. Everything is in one GET form so it also works without JavaScript.
 import type { ReactNode } from "react";
 import type { ProductPage } from "@emporium/catalog/client";
 import { EmptyState } from "@emporium/ui/empty-state";
-import { Pagination } from "@emporium/ui/pagination";
 import { ProductCard } from "@emporium/ui/product-card";
 import { ProductGrid } from "@emporium/ui/product-grid";
 import type { SelectOption } from "@emporium/ui/select";
@@ -14,7 +13,8 @@ import { ActiveFilters } from "./active-filters";
 import { FacetSidebar, type CategoryLink } from "./facet-sidebar";
 import { FilterPanel } from "./filter-panel";
 import { ListingForm } from "./listing-form";
-import { hasFilters, listingHref, withoutFilters, withPage, type ListingState } from "./listing-params";
+import { countLabel, ListingPagination, positionLabel } from "./listing-pagination";
+import { hasFilters, listingHref, withoutFilters, type ListingState } from "./listing-params";
 import { SortSelect } from "./sort-select";
 
 export interface ListingViewProps {
@@ -28,10 +28,6 @@ export interface ListingViewProps {
   noResults: ReactNode;
   /** The name of the category a search is narrowed to (?category=), for its filter chip. */
   categoryName?: string | null;
-}
-
-export function countLabel(total: number): string {
-  return `${total.toLocaleString("en-US")} ${total === 1 ? "product" : "products"}`;
 }
 
 function activeFilterCount(state: ListingState): number {
@@ -56,12 +52,6 @@ export function ListingView({
   categoryName = null,
 }: ListingViewProps) {
   const currency = page.items[0]?.currency ?? "USD";
-  const prevHref = page.prevCursor
-    ? listingHref(pathname, withPage(state, { direction: "before", value: page.prevCursor }))
-    : null;
-  const nextHref = page.nextCursor
-    ? listingHref(pathname, withPage(state, { direction: "after", value: page.nextCursor }))
-    : null;
   const filtered = hasFilters(state);
 
   return (
@@ -84,7 +74,7 @@ export function ListingView({
         <section aria-label="Results" className="flex min-w-0 flex-col gap-6">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p role="status" className="text-sm font-medium text-ink" data-testid="result-count">
-              {countLabel(page.total)}
+              {positionLabel(page)}
             </p>
             <div className="flex items-center gap-2">
               <SortSelect value={page.sort} options={sortOptions} />
@@ -124,14 +114,7 @@ export function ListingView({
           ) : (
             noResults
           )}
-          <Pagination
-            prevHref={prevHref}
-            nextHref={nextHref}
-            status={
-              page.items.length > 0 ? `Showing ${page.items.length} of ${countLabel(page.total)}` : undefined
-            }
-            LinkComponent={NextLink}
-          />
+          <ListingPagination pathname={pathname} state={state} page={page} />
         </section>
       </div>
     </ListingForm>

@@ -125,7 +125,8 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
     body = <TooManySearches message={listing.failure.message} retryHref={listingHref(pathname, state)} />;
   } else {
     const clearHref =
-      listing.failure.kind === "bad-request" && listing.failure.field === "cursor"
+      listing.failure.kind === "bad-request" &&
+      (listing.failure.field === "cursor" || listing.failure.field === "page")
         ? listingHref(pathname, firstPage(state))
         : listingHref(pathname, withoutFilters(state));
     body = <StaleFilters clearHref={clearHref} />;
