@@ -144,13 +144,26 @@ describe("productJsonLd ratings", () => {
 });
 
 describe("breadcrumbList", () => {
-  it("numbers the trail from home to the product", () => {
+  it("numbers the trail from the shop to the product", () => {
     const ld = breadcrumbList("https://shop.example", productBreadcrumbs(product));
     expect(ld.itemListElement).toEqual([
-      { "@type": "ListItem", position: 1, name: "Home", item: "https://shop.example/" },
+      { "@type": "ListItem", position: 1, name: "Emporium", item: "https://shop.example/" },
       { "@type": "ListItem", position: 2, name: "Clothing", item: "https://shop.example/c/clothing" },
       { "@type": "ListItem", position: 3, name: "Shirts", item: "https://shop.example/c/clothing/shirts" },
       { "@type": "ListItem", position: 4, name: "Linen Shirt", item: "https://shop.example/p/linen-shirt" },
     ]);
+  });
+
+  it("never names the site root like the Home department", () => {
+    const homeware = {
+      ...product,
+      breadcrumbs: [
+        { slug: "home", name: "Home", path: "home" },
+        { slug: "kitchen", name: "Kitchen", path: "home/kitchen" },
+      ],
+    };
+    const names = productBreadcrumbs(homeware).map((c) => c.name);
+    expect(names).toEqual(["Emporium", "Home", "Kitchen", "Linen Shirt"]);
+    expect(new Set(names).size).toBe(names.length);
   });
 });

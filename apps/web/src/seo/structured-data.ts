@@ -9,6 +9,15 @@ export interface BreadcrumbEntry {
   path: string;
 }
 
+/** The shop's name, which the site root goes by in breadcrumbs (a department is called "Home"). */
+export const SHOP_NAME = "Emporium";
+
+/**
+ * The first crumb of every trail. It is the shop's name rather than "Home": the catalog has a Home
+ * department (homeware), and "Home / Home / Kitchen" read as the same place twice.
+ */
+export const ROOT_CRUMB: BreadcrumbEntry = { name: SHOP_NAME, path: "/" };
+
 export function breadcrumbList(siteUrl: string, entries: BreadcrumbEntry[]) {
   return {
     "@context": "https://schema.org",
@@ -110,10 +119,10 @@ export function productJsonLd(siteUrl: string, product: ProductDetail, shown: Sh
   };
 }
 
-/** Home › each category › (the product), as paths for breadcrumbList. */
+/** The shop › each category › the product, as paths for breadcrumbList and the visible trail. */
 export function productBreadcrumbs(product: ProductDetail): BreadcrumbEntry[] {
   return [
-    { name: "Home", path: "/" },
+    ROOT_CRUMB,
     ...product.breadcrumbs.map((c) => ({ name: c.name, path: categoryHref(c.path) })),
     { name: product.title, path: productHref(product.slug) },
   ];

@@ -18,7 +18,7 @@ import { ListingView } from "@/listing/listing-view";
 import { StaleFilters } from "@/listing/stale-filters";
 import { TooManySearches } from "@/listing/too-many-searches";
 import { NextLink } from "@/next-link";
-import { breadcrumbList } from "@/seo/structured-data";
+import { breadcrumbList, ROOT_CRUMB } from "@/seo/structured-data";
 import { JsonLd } from "@/seo/json-ld";
 import { WarmingUp } from "@/status/warming-up";
 import { attempt } from "@/trpc/catalog-errors";
@@ -58,7 +58,10 @@ export async function generateMetadata(props: CategoryPageProps): Promise<Metada
     description: summary,
     alternates: { canonical: categoryHref(path) },
     // Filtered and paged variants are reachable but not separate pages for search engines.
-    robots: hasFilters(state) || state.cursor || state.sort ? { index: false, follow: true } : undefined,
+    robots:
+      hasFilters(state) || state.cursor || state.page || state.sort
+        ? { index: false, follow: true }
+        : undefined,
     openGraph: {
       title: name,
       description: summary,
@@ -83,10 +86,7 @@ export default async function CategoryPage(props: CategoryPageProps) {
   }
   const { category, breadcrumbs } = categoryResult.data;
   const pathname = categoryHref(path);
-  const crumbs = [
-    { name: "Home", path: "/" },
-    ...breadcrumbs.map((c) => ({ name: c.name, path: categoryHref(c.path) })),
-  ];
+  const crumbs = [ROOT_CRUMB, ...breadcrumbs.map((c) => ({ name: c.name, path: categoryHref(c.path) }))];
   // Sub-category links keep the shopper's filters; their counts honour them too.
   const subcategoryLinks = listing.ok
     ? (listing.data.facets?.categories ?? []).map((c) => ({
@@ -116,7 +116,7 @@ export default async function CategoryPage(props: CategoryPageProps) {
     );
   } else if (listing.failure.kind === "bad-request") {
     const clearHref =
-      listing.failure.field === "cursor"
+      listing.failure.field === "cursor" || listing.failure.field === "page"
         ? listingHref(pathname, firstPage(state))
         : listingHref(pathname, withoutFilters(state));
     body = <StaleFilters clearHref={clearHref} />;
