@@ -25,7 +25,7 @@ import type autocannon from "autocannon";
 import { signServiceToken, tokenKey, type SignedPrincipal } from "@emporium/auth";
 import { createCatalogClient, type CatalogClient } from "@emporium/catalog/client";
 import { prepareBenchDatabase } from "../catalog/database";
-import { buildCatalog, load, startCatalog, stop, type LoadOptions } from "../catalog/http";
+import { buildCatalog, load, loadOptionsFromEnv, startCatalog, stop } from "../catalog/http";
 import {
   fmt,
   intFromEnv,
@@ -49,11 +49,7 @@ const VISIBLE_TIMEOUT_MS = 10_000;
 const WARM_ROUNDS = 5;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const loadOptions: LoadOptions = {
-  connections: intFromEnv("BENCH_CONNECTIONS", 10),
-  durationSeconds: intFromEnv("BENCH_DURATION", 10),
-  warmupSeconds: intFromEnv("BENCH_WARMUP", 2),
-};
+const loadOptions = loadOptionsFromEnv();
 const products = intFromEnv("BENCH_PRODUCTS", 2000);
 const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
 const dataDir = path.join(repoRoot, ".data", "bench");

@@ -9,12 +9,21 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
-import { memoryOf, progress, type Figures } from "./stats";
+import { intFromEnv, memoryOf, progress, type Figures } from "./stats";
 
 export interface LoadOptions {
   connections: number;
   warmupSeconds: number;
   durationSeconds: number;
+}
+
+/** The load a bench applies per row: BENCH_CONNECTIONS (10), BENCH_DURATION (10 s), BENCH_WARMUP (2 s). */
+export function loadOptionsFromEnv(): LoadOptions {
+  return {
+    connections: intFromEnv("BENCH_CONNECTIONS", 10),
+    durationSeconds: intFromEnv("BENCH_DURATION", 10),
+    warmupSeconds: intFromEnv("BENCH_WARMUP", 2),
+  };
 }
 
 export interface HttpResult {

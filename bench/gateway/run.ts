@@ -23,7 +23,7 @@ import type { ChildProcess } from "node:child_process";
 import { makeCertificate } from "@emporium/gateway-tests/certificate";
 import { haproxyBinary, metric, startGateway } from "@emporium/gateway-tests/haproxy";
 import { prepareBenchDatabase } from "../catalog/database";
-import { buildCatalog, load, startCatalog, stop, type LoadOptions } from "../catalog/http";
+import { buildCatalog, freePort, load, loadOptionsFromEnv, startCatalog, stop } from "../catalog/http";
 import { fmt, intFromEnv, printTable, progress, verdict, type Figures } from "../catalog/stats";
 
 const GOAL_RATIO = 0.9;
@@ -32,26 +32,11 @@ const GOAL_SHARE_TOLERANCE = 0.05;
 const HOST = "shop.bench";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const loadOptions: LoadOptions = {
-  connections: intFromEnv("BENCH_CONNECTIONS", 10),
-  durationSeconds: intFromEnv("BENCH_DURATION", 10),
-  warmupSeconds: intFromEnv("BENCH_WARMUP", 2),
-};
+const loadOptions = loadOptionsFromEnv();
 const products = intFromEnv("BENCH_PRODUCTS", 2000);
 const freshConnections = intFromEnv("BENCH_FRESH_CONNECTIONS", 500);
 const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
 const listPath = `/trpc/product.list?input=${encodeURIComponent(JSON.stringify({ limit: 24 }))}`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** One request on a fresh connection (plain or TLS), closed after the answer; milliseconds it took. */
 function oneShot(port: number, ca: string | null, target: string): Promise<number> {

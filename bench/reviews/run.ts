@@ -17,7 +17,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { MongoClient, type Document, type Sort } from "mongodb";
-import { load, stop, type LoadOptions } from "../catalog/http";
+import { load, loadOptionsFromEnv, stop, type LoadOptions } from "../catalog/http";
 import { fmt, intFromEnv, percentile, printTable, progress, verdict, type Figures } from "../catalog/stats";
 
 const GOAL_P99_MS = 20;
@@ -26,11 +26,7 @@ const PAGE = 20;
 const WALK_PAGE = 50;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const loadOptions: LoadOptions = {
-  connections: intFromEnv("BENCH_CONNECTIONS", 10),
-  durationSeconds: intFromEnv("BENCH_DURATION", 10),
-  warmupSeconds: intFromEnv("BENCH_WARMUP", 2),
-};
+const loadOptions = loadOptionsFromEnv();
 const reviewCount = intFromEnv("BENCH_REVIEWS", 5000);
 const deepAt = intFromEnv("BENCH_DEEP_AT", 4000);
 const mongoUrl = process.env.BENCH_MONGO_URL || undefined;
