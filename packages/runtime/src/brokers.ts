@@ -9,6 +9,7 @@ import {
   type KafkaEventBusOptions,
   type RetryPolicy,
 } from "@emporium/messaging";
+import { kafkaSecurityEnvShape } from "@emporium/config/kafka";
 import type { Logger } from "@emporium/observability";
 
 export const brokerEnv = {
@@ -17,6 +18,13 @@ export const brokerEnv = {
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, "must be host:port[,host:port…]")
     .transform((s) => s.split(",")),
   AMQP_URL: z.string().regex(/^amqps?:\/\//, "must be an amqp:// URL"),
+};
+
+/** Both brokers of a standalone service that sends commands and events: their addresses and Kafka's TLS/SASL. */
+export const brokersEnvShape = {
+  KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.describe("Kafka brokers for events, host:port[,host:port…]."),
+  ...kafkaSecurityEnvShape,
+  AMQP_URL: brokerEnv.AMQP_URL.describe("RabbitMQ for commands, amqp://user:password@host:5672."),
 };
 
 export interface Brokers {

@@ -1,4 +1,4 @@
-export { brokerEnv, connectBrokers, type Brokers } from "./brokers";
+export { brokerEnv, brokersEnvShape, connectBrokers, type Brokers } from "./brokers";
 export { opsHandler, type Readiness, type ReadinessCheck } from "./ops-server";
 export {
   createHttpServer,

@@ -5,18 +5,16 @@
 import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
-import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
+import { checkKafkaSecurityEnv } from "@emporium/config/kafka";
 import { DEFAULT_DATA_DIR } from "@emporium/db";
-import { brokerEnv } from "@emporium/runtime";
+import { brokersEnvShape } from "@emporium/runtime";
 import { checkObjectStoreEnv, objectStoreEnv, s3OptionsFromEnv } from "@emporium/storage";
 
 /** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
 export const fulfillmentEnvSchema = z
   .object({
     DATABASE_URL: env.postgresUrl().describe("PostgreSQL connection string (the fulfillment schema)."),
-    KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.describe("Kafka brokers for events, host:port[,host:port…]."),
-    ...kafkaSecurityEnvShape,
-    AMQP_URL: brokerEnv.AMQP_URL.describe("RabbitMQ for commands, amqp://user:password@host:5672."),
+    ...brokersEnvShape,
     ...objectStoreEnv,
     S3_BUCKET: objectStoreEnv.S3_BUCKET.describe(
       "Packing slips in this private S3 bucket (never the public media one); unset: in EMPORIUM_DOCUMENTS_DIR.",

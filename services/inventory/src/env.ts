@@ -2,16 +2,14 @@
 // docs/configuration.md can be generated from it; `.describe` says what each variable is for.
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
-import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
-import { brokerEnv } from "@emporium/runtime";
+import { checkKafkaSecurityEnv } from "@emporium/config/kafka";
+import { brokersEnvShape } from "@emporium/runtime";
 import { rateLimitEnvShape } from "@emporium/service-kit/limits";
 
 export const inventoryEnvSchema = z
   .object({
     DATABASE_URL: env.postgresUrl().describe("PostgreSQL connection string (the inventory schema)."),
-    KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.describe("Kafka brokers for events, host:port[,host:port…]."),
-    ...kafkaSecurityEnvShape,
-    AMQP_URL: brokerEnv.AMQP_URL.describe("RabbitMQ for commands, amqp://user:password@host:5672."),
+    ...brokersEnvShape,
     // Verifies the tokens the admin signs for staff calls; the same secret as the apps' and the catalog's.
     SERVICE_TOKEN_SECRET: z
       .string({ error: "is required: the same SERVICE_TOKEN_SECRET the apps sign with (32+ characters)" })

@@ -2,8 +2,8 @@
 // docs/configuration.md can be generated from it; `.describe` says what each variable is for.
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
-import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
-import { brokerEnv } from "@emporium/runtime";
+import { checkKafkaSecurityEnv } from "@emporium/config/kafka";
+import { brokersEnvShape } from "@emporium/runtime";
 import {
   limitEnv,
   limitOf,
@@ -67,9 +67,7 @@ export function ordersLimitsOf(
 export const ordersEnvSchema = z
   .object({
     DATABASE_URL: env.postgresUrl().describe("PostgreSQL connection string (the orders schema)."),
-    KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.describe("Kafka brokers for events, host:port[,host:port…]."),
-    ...kafkaSecurityEnvShape,
-    AMQP_URL: brokerEnv.AMQP_URL.describe("RabbitMQ for commands, amqp://user:password@host:5672."),
+    ...brokersEnvShape,
     ORDERS_SECRET: z
       .string()
       .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")

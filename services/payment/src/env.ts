@@ -2,15 +2,13 @@
 // docs/configuration.md can be generated from it; `.describe` says what each variable is for.
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
-import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
-import { brokerEnv } from "@emporium/runtime";
+import { checkKafkaSecurityEnv } from "@emporium/config/kafka";
+import { brokersEnvShape } from "@emporium/runtime";
 
 export const paymentEnvSchema = z
   .object({
     DATABASE_URL: env.postgresUrl().describe("PostgreSQL connection string (the payments schema)."),
-    KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.describe("Kafka brokers for events, host:port[,host:port…]."),
-    ...kafkaSecurityEnvShape,
-    AMQP_URL: brokerEnv.AMQP_URL.describe("RabbitMQ for commands, amqp://user:password@host:5672."),
+    ...brokersEnvShape,
     PAYMENT_HOST: z.string().default("127.0.0.1").describe("The interface the ops endpoints listen on."),
     PAYMENT_PORT: env.port(4022).describe("/healthz, /readyz and /metrics."),
     PAYMENT_CONCURRENCY: env
