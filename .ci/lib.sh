@@ -109,7 +109,11 @@ ensure_haproxy() {
     bin=$(command -v haproxy || echo /usr/sbin/haproxy)
   fi
   [ -x "$bin" ] || die "haproxy still missing after apt-get install"
-  "$bin" -vv 2>/dev/null | grep -q "prometheus-exporter" || die "${bin} was built without the Prometheus exporter"
+  # Read the whole build report before matching: with pipefail, `haproxy -vv | grep -q` fails whenever grep
+  # exits at the match while haproxy is still writing (SIGPIPE), which made CI fail at random.
+  local build_report
+  build_report=$("$bin" -vv 2>/dev/null || true)
+  [[ "$build_report" == *prometheus-exporter* ]] || die "${bin} was built without the Prometheus exporter"
   log "haproxy present: $("$bin" -v | head -n1)"
 }
 
@@ -201,7 +205,20 @@ pid_alive() {
 pid_gone() { ! pid_alive "$1"; }
 
 # proc_has_arg <pid> <argument> — that process was started with exactly that argument.
-proc_has_arg() { [ -r "/proc/$1/cmdline" ] && tr '\0' '\n' <"/proc/$1/cmdline" | grep -qxF -- "$2"; }
+# Pipelines that end in `grep -q` read their input into a variable first: with pipefail, grep leaving at the
+# first match while the writer still writes fails the pipeline (SIGPIPE) and turns a match into a miss.
+proc_has_arg() {
+  local args
+  args=$(tr '\0' '\n' 2>/dev/null <"/proc/$1/cmdline") || return 1
+  grep -qxF -- "$2" <<<"$args"
+}
+
+# proc_has_arg_prefix <pid> <prefix> — one of that process's arguments starts with that prefix.
+proc_has_arg_prefix() {
+  local args
+  args=$(tr '\0' '\n' 2>/dev/null <"/proc/$1/cmdline") || return 1
+  [[ $'\n'"$args" == *$'\n'"$2"* ]]
+}
 
 # proc_desc <pid> — short description of a process for error messages.
 proc_desc() { ps -o pid=,user=,args= -p "$1" 2>/dev/null | cut -c1-200 || echo "pid $1"; }
@@ -221,7 +238,7 @@ ci_server_state() {
     if port_open "$port"; then echo foreign; else echo down; fi
   elif proc_has_arg "$pid" "-Demporium.ci.service=$marker" && proc_has_arg "$pid" "-Demporium.ci.home=$CI_CACHE"; then
     echo ours
-  elif tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -q '^-Demporium\.ci\.service='; then
+  elif proc_has_arg_prefix "$pid" "-Demporium.ci.service="; then
     echo stale
   else
     echo foreign
@@ -491,7 +508,9 @@ rabbitmq_stop() {
 ensure_rabbitmq() {
   if port_open 5672; then log "RabbitMQ already listening on 127.0.0.1:5672"; fi
   rabbitmq_start
-  if ! rabbitmqctl_q list_feature_flags name state | grep -qE '^quorum_queue[[:space:]]+enabled'; then
+  local flags
+  flags=$(rabbitmqctl_q list_feature_flags name state || true)
+  if ! grep -qE '^quorum_queue[[:space:]]+enabled' <<<"$flags"; then
     log "enabling the quorum_queue feature flag"
     rabbitmqctl_q enable_feature_flag quorum_queue >/dev/null || die "could not enable quorum queues"
   fi
@@ -506,7 +525,11 @@ memcached_talk() {
   # shellcheck disable=SC2016  # $0 belongs to the inner shell
   timeout 5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/11211; printf "%b" "$0" >&3; cat <&3' "$1" 2>/dev/null | tr -d '\r'
 }
-memcached_version_ok() { memcached_talk 'version\r\nquit\r\n' | grep -q '^VERSION '; }
+memcached_version_ok() {
+  local reply
+  reply=$(memcached_talk 'version\r\nquit\r\n' || true)
+  grep -q '^VERSION ' <<<"$reply"
+}
 
 ensure_memcached() {
   if ! memcached_version_ok; then
@@ -611,7 +634,10 @@ kafka_pid() {
 }
 
 kafka_started_since() { # <log offset>
-  port_open 9092 && tail -c +"$(($1 + 1))" "$KAFKA_LOG" 2>/dev/null | grep -q 'Kafka Server started'
+  local since
+  port_open 9092 || return 1
+  since=$(tail -c +"$(($1 + 1))" "$KAFKA_LOG" 2>/dev/null || true)
+  grep -q 'Kafka Server started' <<<"$since"
 }
 
 # kafka_launch — starts the broker on the existing data dir; returns 0 when it serves 127.0.0.1:9092.
