@@ -48,7 +48,8 @@ export function Pagination({
   return (
     <nav aria-label={label} className={cn("flex items-center justify-between gap-4", className)}>
       {control(prevHref, "prev", "Previous", "←")}
-      {status && <p className="text-sm text-ink-muted">{status}</p>}
+      {/* A div, not a p: the status may hold block content (page-number links), which a p cannot. */}
+      {status && <div className="text-sm text-ink-muted">{status}</div>}
       {control(nextHref, "next", "Next", "→")}
     </nav>
   );

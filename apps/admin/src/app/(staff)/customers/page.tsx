@@ -142,7 +142,7 @@ export default async function CustomersPage({ searchParams }: CustomersPageProps
             prevHref={result.page > 1 ? customersHref(q, result.page - 1) : null}
             nextHref={result.page < result.pageCount ? customersHref(q, result.page + 1) : null}
             status={
-              <span className="flex flex-col items-center gap-2">
+              <div className="flex flex-col items-center gap-2">
                 <PageNumbers
                   page={result.page}
                   pageCount={result.pageCount}
@@ -152,7 +152,7 @@ export default async function CustomersPage({ searchParams }: CustomersPageProps
                 <span>
                   Page {result.page} of {result.pageCount} · {result.total.toLocaleString("en-US")} customers
                 </span>
-              </span>
+              </div>
             }
             LinkComponent={AdminLink}
           />

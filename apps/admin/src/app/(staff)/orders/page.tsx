@@ -202,7 +202,7 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
             prevHref={result.page > 1 ? ordersHref(filters, result.page - 1) : null}
             nextHref={result.page < result.pageCount ? ordersHref(filters, result.page + 1) : null}
             status={
-              <span className="flex flex-col items-center gap-2">
+              <div className="flex flex-col items-center gap-2">
                 <PageNumbers
                   page={result.page}
                   pageCount={result.pageCount}
@@ -212,7 +212,7 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
                 <span>
                   Page {result.page} of {result.pageCount} · {result.total.toLocaleString("en-US")} orders
                 </span>
-              </span>
+              </div>
             }
             LinkComponent={AdminLink}
           />

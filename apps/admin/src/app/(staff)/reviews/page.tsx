@@ -209,7 +209,7 @@ export default async function ReviewsPage({ searchParams }: ReviewsPageProps) {
               prevHref={queue.page > 1 ? reviewsHref(queue.page - 1) : null}
               nextHref={queue.page < queue.pageCount ? reviewsHref(queue.page + 1) : null}
               status={
-                <span className="flex flex-col items-center gap-2">
+                <div className="flex flex-col items-center gap-2">
                   <PageNumbers
                     page={queue.page}
                     pageCount={queue.pageCount}
@@ -219,7 +219,7 @@ export default async function ReviewsPage({ searchParams }: ReviewsPageProps) {
                   <span>
                     Page {queue.page} of {queue.pageCount}
                   </span>
-                </span>
+                </div>
               }
               LinkComponent={AdminLink}
             />
