@@ -10,7 +10,14 @@ export const paymentToken = z
 
 export const authorizePaymentV1 = defineMessage(
   "payment.authorize.v1",
-  z.object({ orderId: id, amount: money, currency, paymentToken }),
+  z.object({
+    orderId: id,
+    amount: money,
+    currency,
+    paymentToken,
+    /** The shopper's attempt at paying this order (absent: the first): another card is a new attempt. */
+    attempt: z.number().int().min(1).max(100).optional(),
+  }),
 );
 export const capturePaymentV1 = defineMessage("payment.capture.v1", z.object({ orderId: id, amount: money }));
 export const refundPaymentV1 = defineMessage(

@@ -85,8 +85,14 @@ describe.each(testDatabaseTargets("payment consumers"))("payment on $name", (tar
     return String(body.token);
   }
 
-  const authorizeCommand = (orderId: string, paymentToken: string, amount = 2500) =>
-    createEnvelope(authorizePaymentV1, orderId, { orderId, amount, currency: "USD", paymentToken });
+  const authorizeCommand = (orderId: string, paymentToken: string, amount = 2500, attempt?: number) =>
+    createEnvelope(authorizePaymentV1, orderId, {
+      orderId,
+      amount,
+      currency: "USD",
+      paymentToken,
+      ...(attempt ? { attempt } : {}),
+    });
   const captureCommand = (orderId: string, amount = 2500) =>
     createEnvelope(capturePaymentV1, orderId, { orderId, amount });
   const refundCommand = (orderId: string, amount: number) =>
@@ -201,6 +207,29 @@ describe.each(testDatabaseTargets("payment consumers"))("payment on $name", (tar
     await deliver(authorizeConsumer(ctx), authorizeCommand(b, await tokenFor(TEST_CARDS.insufficientFunds)));
     expect((await summary(b)).map((e) => e.code)).toEqual(["insufficient_funds", "insufficient_funds"]);
     expect(await pspStats(b)).toEqual(before);
+  });
+
+  it("authorizes the shopper's second card after the first was declined, once, under its own key", async () => {
+    const { ctx } = service();
+    const orderId = randomUUID();
+    await deliver(authorizeConsumer(ctx), authorizeCommand(orderId, await tokenFor(TEST_CARDS.declined)));
+    const second = authorizeCommand(orderId, await tokenFor(TEST_CARDS.success), 2500, 2);
+    await deliver(authorizeConsumer(ctx), second);
+    // Redelivered: answered before, so nothing more happens.
+    await deliver(authorizeConsumer(ctx), second, 2);
+
+    expect((await summary(orderId)).map((e) => e.type)).toEqual([
+      "payment.declined.v1",
+      "payment.authorized.v1",
+    ]);
+    expect(await payment(orderId)).toMatchObject({ status: "AUTHORIZED", declineReason: null });
+    expect(await pspStats(orderId)).toMatchObject({ authorizations: 1 });
+    // Both cards are on record as attempts, each under its own provider key.
+    const tried = await attempts(orderId);
+    expect(tried.map((a) => [a.idempotencyKey.split("#")[0], a.outcome])).toEqual([
+      [`authorize:${orderId}`, "declined"],
+      [`authorize:${orderId}:2`, "approved"],
+    ]);
   });
 
   it("retries a processing error with the same idempotency key until it succeeds", async () => {

@@ -11,11 +11,12 @@ import {
   findPayment,
   lockPayment,
   openPayment,
+  reopenPayment,
   updatePayment,
   type PaymentRow,
   type Sql,
 } from "../adapters/sql/payments";
-import { decideAuthorize } from "../domain/decide";
+import { decideAuthorize, refusedAuthorization } from "../domain/decide";
 import { authorizeKey } from "../domain/keys";
 import {
   PermanentProviderError,
@@ -24,6 +25,8 @@ import {
 } from "../ports/payment-provider";
 import { commit, type PaymentContext } from "./context";
 import { replies, type Replies } from "./replies";
+
+type AuthorizeMessage = Envelope<z.output<typeof authorizePaymentV1.schema>>;
 
 type Outcome = AuthorizeResult | { outcome: "failed"; reason: string };
 
@@ -40,13 +43,10 @@ async function answerAgain(tx: Sql, reply: Replies, payment: PaymentRow) {
   return reply.failed("authorize", payment.declineReason ?? "the payment failed");
 }
 
-async function callProvider(
-  ctx: PaymentContext,
-  data: { orderId: string; amount: number; currency: string; paymentToken: string },
-): Promise<Outcome> {
+async function callProvider(ctx: PaymentContext, data: AuthorizeMessage["data"]): Promise<Outcome> {
   try {
     return await ctx.provider.authorize({
-      idempotencyKey: authorizeKey(data.orderId),
+      idempotencyKey: authorizeKey(data.orderId, data.attempt),
       token: data.paymentToken,
       amount: data.amount,
       currency: data.currency,
@@ -61,8 +61,6 @@ async function callProvider(
   }
 }
 
-type AuthorizeMessage = Envelope<z.output<typeof authorizePaymentV1.schema>>;
-
 async function authorize(ctx: PaymentContext, envelope: AuthorizeMessage): Promise<string> {
   const { data, traceparent } = envelope;
   const reply = replies(data.orderId, traceparent);
@@ -70,7 +68,7 @@ async function authorize(ctx: PaymentContext, envelope: AuthorizeMessage): Promi
   if (await alreadyProcessed(sql, envelope.id)) return "duplicate";
 
   const existing = await findPayment(sql, data.orderId);
-  if (existing && decideAuthorize(existing).kind === "answer") {
+  if (existing && decideAuthorize(existing, data.attempt).kind === "answer") {
     const fresh = await commit(ctx, envelope.id, async (tx) => {
       const payment = await lockPayment(tx, data.orderId);
       return payment ? [await answerAgain(tx, reply, payment)] : [];
@@ -79,6 +77,8 @@ async function authorize(ctx: PaymentContext, envelope: AuthorizeMessage): Promi
   }
 
   await openPayment(sql, data);
+  // Another card on an order whose last one was refused: a new authorization (its own provider key).
+  if (existing && refusedAuthorization(existing)) await reopenPayment(sql, data);
   const outcome = await callProvider(ctx, data);
   let recorded = "duplicate";
   await commit(ctx, envelope.id, async (tx) => {

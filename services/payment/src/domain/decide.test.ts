@@ -27,6 +27,19 @@ describe("authorize", () => {
     // Failed at capture: it had been authorized.
     expect(decideAuthorize(payment({ status: "FAILED" }))).toEqual({ kind: "answer", answer: "authorized" });
   });
+
+  it("calls again for the shopper's next card only when the last one took nothing", () => {
+    expect(decideAuthorize(payment({ status: "DECLINED", providerRef: null }), 2)).toEqual({ kind: "call" });
+    expect(decideAuthorize(payment({ status: "FAILED", providerRef: null }), 3)).toEqual({ kind: "call" });
+    expect(decideAuthorize(payment({ status: "AUTHORIZED" }), 2)).toEqual({
+      kind: "answer",
+      answer: "authorized",
+    });
+    expect(decideAuthorize(payment({ status: "FAILED" }), 2)).toEqual({
+      kind: "answer",
+      answer: "authorized",
+    });
+  });
 });
 
 describe("capture", () => {

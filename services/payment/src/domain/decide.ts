@@ -17,8 +17,13 @@ export interface PaymentState {
 export type AuthorizeDecision =
   { kind: "call" } | { kind: "answer"; answer: "authorized" | "declined" | "failed" };
 
-export function decideAuthorize(payment: PaymentState | null): AuthorizeDecision {
+/**
+ * `attempt` is the shopper's attempt at paying the order (1 for the first card): a later one replaces a
+ * declined or failed authorization with a new call; nothing replaces one that succeeded.
+ */
+export function decideAuthorize(payment: PaymentState | null, attempt = 1): AuthorizeDecision {
   if (!payment || payment.status === "PENDING") return { kind: "call" };
+  if (attempt > 1 && refusedAuthorization(payment)) return { kind: "call" };
   switch (payment.status) {
     case "DECLINED":
       return { kind: "answer", answer: "declined" };
@@ -28,6 +33,11 @@ export function decideAuthorize(payment: PaymentState | null): AuthorizeDecision
     default:
       return { kind: "answer", answer: "authorized" };
   }
+}
+
+/** An authorization that took nothing: declined, or failed before the provider held any money. */
+export function refusedAuthorization(payment: PaymentState): boolean {
+  return payment.status === "DECLINED" || (payment.status === "FAILED" && !payment.providerRef);
 }
 
 /** No provider call: answer again what is recorded, refuse with a reason, or wait and try again later. */

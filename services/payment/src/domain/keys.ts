@@ -2,7 +2,9 @@
 // crash (same message, or a new message for the same order) sends the same key, and the provider
 // answers it with what it did the first time instead of charging again.
 
-export const authorizeKey = (orderId: string) => `authorize:${orderId}`;
+/** The shopper's second card on the same order (attempt 2) is a new authorization with its own key. */
+export const authorizeKey = (orderId: string, attempt = 1) =>
+  attempt === 1 ? `authorize:${orderId}` : `authorize:${orderId}:${attempt}`;
 
 export const captureKey = (orderId: string) => `capture:${orderId}`;
 

@@ -56,6 +56,22 @@ export async function openPayment(
   return payment;
 }
 
+/**
+ * Opens a declined (or failed, nothing held) payment again for the shopper's next card: PENDING, with
+ * the command's amount, and no trace of the refusal but its attempt rows.
+ */
+export async function reopenPayment(
+  sql: Sql,
+  order: { orderId: string; amount: number; currency: string },
+): Promise<void> {
+  await sql.query(
+    `UPDATE payments.payments
+        SET status = 'PENDING', amount = $2, currency = $3, decline_reason = NULL, updated_at = now()
+      WHERE order_id = $1::uuid AND (status = 'DECLINED' OR (status = 'FAILED' AND provider_ref IS NULL))`,
+    [order.orderId, order.amount, order.currency],
+  );
+}
+
 /** Whether a message was already handled: a redelivered command then does not call the provider. */
 export async function alreadyProcessed(sql: Sql, messageId: string): Promise<boolean> {
   const rows = await sql.query(`SELECT 1 AS seen FROM payments.processed_messages WHERE message_id = $1`, [
