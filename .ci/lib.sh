@@ -185,6 +185,12 @@ S3_SECRET_KEY=emporium-test-secret
 MONGO_DIR=$CI_CACHE/mongo
 MONGO_LOG=$CI_SERVICE_LOGS/mongo.log
 MONGO_MARKER=mongo-java-server-$MONGO_JAVA_SERVER_VERSION
+# OpenSearch 2.19.x: the last line that runs on Java 17 (3.x needs Java 21).
+OPENSEARCH_VERSION=2.19.6
+OPENSEARCH_DIR=$CI_CACHE/opensearch     # pom.xml, lib/, classes/
+OPENSEARCH_HOME=$CI_CACHE/opensearch-home
+OPENSEARCH_LOG=$CI_SERVICE_LOGS/opensearch.log
+OPENSEARCH_MARKER=opensearch-$OPENSEARCH_VERSION
 
 # port_open <port> — true when something accepts TCP connections on 127.0.0.1:<port>.
 # shellcheck disable=SC2016  # $0 belongs to the inner shell
@@ -763,19 +769,26 @@ ensure_s3() {
   run_check "S3" verify-s3.mjs
 }
 
+# compile_launcher <dir> <class> — compiles .ci/brokers/<class>.java against <dir>/lib into <dir>/classes
+# when the class is missing or older than its source or the jars.
+compile_launcher() {
+  local dir=$1 name=$2
+  local src=$CI_DIR/brokers/$name.java cls=$dir/classes/$name.class
+  if [ ! -f "$cls" ] || [ "$src" -nt "$cls" ] || [ "$dir/lib/.stamp" -nt "$cls" ]; then
+    log "compiling .ci/brokers/${name}.java"
+    rm -rf "$dir/classes"
+    mkdir -p "$dir/classes"
+    javac -nowarn -d "$dir/classes" -cp "$dir/lib/*" "$src" || die "javac ${name}.java failed"
+  fi
+}
+
 # --- MongoDB wire protocol (mongo-java-server, in-memory backend) -----------------------------------
 
 mongo_fetch() {
   require_java17
   mvn_fetch mongo "    <dependency><groupId>de.bwaldvogel</groupId><artifactId>mongo-java-server-memory-backend</artifactId><version>${MONGO_JAVA_SERVER_VERSION}</version></dependency>
     <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-simple</artifactId><version>2.0.17</version></dependency>"
-  local src=$CI_DIR/brokers/EmporiumMongoServer.java cls=$MONGO_DIR/classes/EmporiumMongoServer.class
-  if [ ! -f "$cls" ] || [ "$src" -nt "$cls" ] || [ "$MONGO_DIR/lib/.stamp" -nt "$cls" ]; then
-    log "compiling .ci/brokers/EmporiumMongoServer.java"
-    rm -rf "$MONGO_DIR/classes"
-    mkdir -p "$MONGO_DIR/classes"
-    javac -nowarn -d "$MONGO_DIR/classes" -cp "$MONGO_DIR/lib/*" "$src" || die "javac EmporiumMongoServer.java failed"
-  fi
+  compile_launcher "$MONGO_DIR" EmporiumMongoServer
 }
 
 ensure_mongo() {
@@ -797,4 +810,58 @@ ensure_mongo() {
   fi
   log "mongo-java-server ${MONGO_JAVA_SERVER_VERSION} (de.bwaldvogel:mongo-java-server-memory-backend) on 127.0.0.1:27017"
   run_check "MongoDB" verify-mongo.mjs mongodb://127.0.0.1:27017
+}
+
+# --- OpenSearch (the log store; the server's jars with the Netty4 plugin, no distribution) ---------
+
+opensearch_fetch() {
+  require_java17
+  # Not org.opensearch.test:framework (nor randomizedtesting/junit): with those on the classpath the node
+  # believes it runs inside OpenSearch's own tests and refuses to start.
+  mvn_fetch opensearch "    <dependency><groupId>org.opensearch</groupId><artifactId>opensearch</artifactId><version>${OPENSEARCH_VERSION}</version></dependency>
+    <dependency><groupId>org.opensearch.plugin</groupId><artifactId>transport-netty4-client</artifactId><version>${OPENSEARCH_VERSION}</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-core</artifactId><version>2.25.4</version></dependency>"
+  compile_launcher "$OPENSEARCH_DIR" EmporiumOpenSearchServer
+}
+
+# opensearch_ready — the node answers as OpenSearch of our version and its cluster is at least yellow.
+opensearch_ready() {
+  local root health
+  root=$(curl -fsS --max-time 5 http://127.0.0.1:9200/ 2>/dev/null) || return 1
+  [[ $root == *'"distribution" : "opensearch"'* && $root == *"\"number\" : \"${OPENSEARCH_VERSION}\""* ]] || return 1
+  health=$(curl -fsS --max-time 5 'http://127.0.0.1:9200/_cluster/health?wait_for_status=yellow&timeout=4s' 2>/dev/null) || return 1
+  [[ $health == *'"status":"green"'* || $health == *'"status":"yellow"'* ]]
+}
+
+# opensearch_round_trip — index a document, find it by a search, delete the index.
+opensearch_round_trip() {
+  local index=ci-round-trip-$$ url=http://127.0.0.1:9200 found
+  curl -fsS --max-time 30 -X PUT "$url/$index/_doc/1?refresh=true" -H 'content-type: application/json' \
+    -d '{"msg":"ci round trip"}' >/dev/null || return 1
+  found=$(curl -fsS --max-time 30 "$url/$index/_search?q=msg:round" 2>/dev/null) || return 1
+  curl -fsS --max-time 30 -X DELETE "$url/$index" >/dev/null || return 1
+  [[ $found == *'"ci round trip"'* ]]
+}
+
+ensure_opensearch() {
+  require_java17
+  opensearch_fetch
+  local state pid marks=()
+  state=$(ci_server_state 9200 "$OPENSEARCH_MARKER")
+  if [ "$state" = ours ]; then
+    log "OpenSearch already running (pid $(listener_pid 9200))"
+  else
+    free_port_for 9200 "$OPENSEARCH_MARKER" OpenSearch
+    mkdir -p "$OPENSEARCH_HOME"
+    mapfile -t marks < <(ci_java_marks "$OPENSEARCH_MARKER")
+    # Two cores shared by every server here: a small heap is plenty for test logs.
+    pid=$(start_daemon opensearch "$OPENSEARCH_LOG" java -Xms256m -Xmx512m -XX:+ExitOnOutOfMemoryError "${marks[@]}" \
+      -Dlog4j2.disable.jmx=true -Dopensearch.path.home="$OPENSEARCH_HOME" \
+      -cp "$OPENSEARCH_DIR/classes:$OPENSEARCH_DIR/lib/*" EmporiumOpenSearchServer "$OPENSEARCH_HOME" 9200)
+    log "OpenSearch ${OPENSEARCH_VERSION} starting (pid ${pid}, data .ci/cache/opensearch-home, log .ci/cache/logs/opensearch.log)"
+    wait_server 180 OpenSearch "$pid" "$OPENSEARCH_LOG" opensearch_ready || die "OpenSearch did not start (log: ${OPENSEARCH_LOG})"
+  fi
+  opensearch_ready || die "OpenSearch on 127.0.0.1:9200 is not ${OPENSEARCH_VERSION} with a yellow or green cluster"
+  opensearch_round_trip || die "OpenSearch round-trip check (index, search, delete) failed"
+  log "OpenSearch ${OPENSEARCH_VERSION} (org.opensearch:opensearch + transport-netty4-client) on http://127.0.0.1:9200, single node"
 }
