@@ -12,6 +12,7 @@ export default function config(phase: string): NextConfig {
     output: "standalone",
     reactStrictMode: true,
     transpilePackages: [
+      "@emporium/address",
       "@emporium/ui",
       "@emporium/catalog",
       "@emporium/orders",

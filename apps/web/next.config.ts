@@ -14,6 +14,7 @@ export default function config(): NextConfig {
     // A review form carries up to four photos of up to 8 MB each (see src/reviews/photos.ts).
     experimental: { serverActions: { bodySizeLimit: "34mb" } },
     transpilePackages: [
+      "@emporium/address",
       "@emporium/ui",
       "@emporium/catalog",
       "@emporium/orders",

@@ -10,13 +10,28 @@ describe("postalLines", () => {
     ).toEqual(["Ada Lovelace", "1 Main St", "Springfield, IL 62701", "US"]);
   });
 
-  it("puts a UK postcode on its own line after the town", () => {
+  it("puts a UK postcode on its own line after the town and the county", () => {
     expect(
       postalLines(
-        { ...base, line2: "Flat 2", city: "London", postalCode: "NW1 6XE", country: "GB" },
+        {
+          ...base,
+          line2: "Flat 2",
+          city: "London",
+          region: "Greater London",
+          postalCode: "NW1 6XE",
+          country: "GB",
+        },
         { countryName: () => "United Kingdom" },
       ),
-    ).toEqual(["Ada Lovelace", "1 Main St", "Flat 2", "London", "NW1 6XE", "United Kingdom"]);
+    ).toEqual([
+      "Ada Lovelace",
+      "1 Main St",
+      "Flat 2",
+      "London",
+      "Greater London",
+      "NW1 6XE",
+      "United Kingdom",
+    ]);
   });
 
   it("writes the postcode before the town in Germany and France", () => {

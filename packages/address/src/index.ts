@@ -12,8 +12,9 @@ export interface PostalLineOptions {
 
 /**
  * The address as lines: recipient, street lines, the country's own town/region/postcode lines, then the
- * country. Nothing the shopper typed is dropped: where a country's layout has no place for a part (Japan's
- * Latin layout has no town line), that part gets its own line before the country.
+ * country. Nothing the shopper typed is dropped: where a country's layout has no place for a part (the UK's
+ * has no county, Japan's Latin one no town), that part gets its own line just above the postcode's line, as
+ * a county is written in the UK.
  */
 export function postalLines(address: Address, options: PostalLineOptions = {}): string[] {
   const lines = formatAddress(
@@ -31,6 +32,8 @@ export function postalLines(address: Address, options: PostalLineOptions = {}): 
   const missing = [address.city, address.region ?? "", address.postalCode].filter(
     (part) => part !== "" && !printed.includes(part),
   );
+  const postcodeAt = lines.findIndex((line) => line.includes(address.postalCode));
+  const at = postcodeAt === -1 ? lines.length : postcodeAt;
   const country = options.countryName?.(address.country) ?? address.country;
-  return [...lines, ...missing, country];
+  return [...lines.slice(0, at), ...missing, ...lines.slice(at), country];
 }

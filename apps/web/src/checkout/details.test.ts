@@ -78,6 +78,16 @@ describe("addressLines", () => {
         postalCode: "62701",
         country: "US",
       }),
-    ).toEqual(["Ada", "1 Main St", "62701 Springfield, IL", "United States"]);
+    ).toEqual(["Ada", "1 Main St", "Springfield, IL 62701", "United States"]);
+    expect(
+      addressLines({
+        name: "Ada",
+        line1: "1 Baker St",
+        city: "London",
+        postalCode: "NW1 6XE",
+        country: "GB",
+        phone: "020 7946 0000",
+      }),
+    ).toEqual(["Ada", "1 Baker St", "London", "NW1 6XE", "United Kingdom", "020 7946 0000"]);
   });
 });

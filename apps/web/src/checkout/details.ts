@@ -1,6 +1,8 @@
 // The contact and delivery details of a checkout, checked the way the orders service checks them so
 // that most mistakes are caught beside the field before anything is sent.
 
+import { postalLines } from "@emporium/address";
+
 export const DETAIL_FIELDS = [
   "email",
   "name",
@@ -127,16 +129,8 @@ export function checkDetails(values: DetailValues): DetailsCheck {
   };
 }
 
-/** The address as lines to print on a page. */
+/** The address as lines to print on a page, in the order its country writes them. */
 export function addressLines(address: ShippingAddress): string[] {
-  const country = COUNTRIES.find((c) => c.value === address.country)?.label ?? address.country;
-  const cityLine = [address.postalCode, address.city].join(" ");
-  return [
-    address.name,
-    address.line1,
-    address.line2 ?? "",
-    address.region ? `${cityLine}, ${address.region}` : cityLine,
-    country,
-    address.phone ?? "",
-  ].filter((line) => line !== "");
+  const countryName = (code: string) => COUNTRIES.find((c) => c.value === code)?.label ?? code;
+  return [...postalLines(address, { countryName }), ...(address.phone ? [address.phone] : [])];
 }

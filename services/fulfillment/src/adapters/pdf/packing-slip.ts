@@ -3,6 +3,7 @@
 // table header repeated; long titles wrap. The standard PDF fonts only know Western European
 // characters, so others are transliterated where that is obvious (Ł → L) and shown as "?" otherwise.
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import { postalLines } from "@emporium/address";
 import type { Address } from "@emporium/contracts";
 
 export interface PackingSlipLine {
@@ -107,15 +108,9 @@ function countryName(code: string): string {
 }
 
 export function addressLines(a: Address): string[] {
-  const cityLine = [a.postalCode, a.city].join(" ") + (a.region ? `, ${a.region}` : "");
-  return [
-    a.name,
-    a.line1,
-    ...(a.line2 ? [a.line2] : []),
-    cityLine,
-    countryName(a.country).toUpperCase(),
-    ...(a.phone ? [`Tel. ${a.phone}`] : []),
-  ];
+  // The country in capitals on its own last line, as carriers ask for international mail.
+  const country = (code: string) => countryName(code).toUpperCase();
+  return [...postalLines(a, { countryName: country }), ...(a.phone ? [`Tel. ${a.phone}`] : [])];
 }
 
 export async function renderPackingSlip(slip: PackingSlip): Promise<Uint8Array> {

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCClientError } from "@trpc/client";
+import { postalLines } from "@emporium/address";
+import { address } from "@emporium/contracts";
 import { formatMoney } from "@emporium/ui/money";
 import { requireStaff } from "@/auth/session";
 import { getOrder } from "@/trpc/orders";
@@ -19,20 +21,15 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-/** The address snapshot's lines, whatever optional parts it has. */
+const REGIONS = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** The address snapshot's lines in the order its country writes them (an unreadable snapshot: none). */
 function addressLines(value: unknown): string[] {
-  if (typeof value !== "object" || value === null) return [];
-  const a = value as Record<string, unknown>;
-  const part = (k: string) => (typeof a[k] === "string" && a[k] !== "" ? (a[k] as string) : null);
-  return [
-    part("name"),
-    part("line1"),
-    part("line2"),
-    [part("postalCode"), part("city")].filter(Boolean).join(" "),
-    part("region"),
-    part("country"),
-    part("phone"),
-  ].filter((l): l is string => Boolean(l));
+  const parsed = address.safeParse(value);
+  if (!parsed.success) return [];
+  const a = parsed.data;
+  const countryName = (code: string) => REGIONS.of(code) ?? code;
+  return [...postalLines(a, { countryName }), ...(a.phone ? [a.phone] : [])];
 }
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
