@@ -4,3 +4,20 @@ export { outageLog, type OutageLog } from "./outage";
 export { requestIdsFrom, traceparentOf, type RequestIds } from "./request-context";
 export { BREAKER_STATE, measureBreaker, type ObservedBreaker } from "./breaker-metrics";
 export { measureDbPool, type PoolSource } from "./pool-metrics";
+export {
+  activeTraceparent,
+  inConsumerSpan,
+  inServerSpan,
+  nameActiveSpan,
+  startProducerSpan,
+  startTracing,
+  stopTracing,
+  traceHeaders,
+  tracingEnabled,
+  TRACE_EXPORTERS,
+  type MessageSpanInfo,
+  type ProducerSpan,
+  type ServerAnswer,
+  type TraceExporter,
+  type TracingOptions,
+} from "./tracing";

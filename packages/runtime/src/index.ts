@@ -13,6 +13,7 @@ export {
 export { onShutdown, type ShutdownOptions } from "./shutdown";
 export { drain, exitAfterDrainOnSignal, isDraining, startDraining } from "./draining";
 export { schemaCheck, waitForSchema } from "./schema";
+export { startTracingFrom, tracingEnvShape, type TracingEnv } from "./tracing";
 export { describeZodError, zodIssuePath } from "./zod-errors";
 export {
   runWorker,

@@ -1,7 +1,7 @@
 // Graceful shutdown on SIGTERM/SIGINT: answer /readyz 503 and keep serving for the drain (so that the
 // gateway and Kubernetes stop sending work), then stop taking work, finish what is in flight, close
-// connections, exit. A second signal, or a stop that hangs past the deadline, exits at once.
-import type { Logger } from "@emporium/observability";
+// connections, send the buffered spans, exit. A second signal, or a stop that hangs past the deadline, exits at once.
+import { stopTracing, type Logger } from "@emporium/observability";
 import { drain } from "./draining";
 
 export interface ShutdownOptions {
@@ -25,6 +25,8 @@ export function onShutdown(log: Logger, stop: () => Promise<void>, options: Shut
     timer.unref();
     drain(drainMs)
       .then(stop)
+      // The spans still buffered are sent before the process goes.
+      .then(stopTracing)
       .then(
         () => {
           log.info("stopped");

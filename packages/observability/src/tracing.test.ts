@@ -1,0 +1,96 @@
+import { EventEmitter } from "node:events";
+import { afterEach, describe, expect, it } from "vitest";
+import { InMemorySpanExporter } from "@opentelemetry/sdk-trace-base";
+import {
+  activeTraceparent,
+  inConsumerSpan,
+  inServerSpan,
+  nameActiveSpan,
+  startProducerSpan,
+  startTracing,
+  stopTracing,
+  traceHeaders,
+  tracingEnabled,
+} from "./tracing";
+
+const CALLER = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+const message = {
+  destination: "inventory.reserve",
+  kind: "command",
+  messageId: "m-1",
+  type: "x.y.v1",
+} as const;
+
+afterEach(() => stopTracing());
+
+/** An HTTP answer that is sent (closes) when `handle` runs, with what `handle` saw. */
+async function serve<T>(headers: Record<string, string>, handle: () => Promise<T>): Promise<T | undefined> {
+  const res = Object.assign(new EventEmitter(), { statusCode: 200 });
+  let seen: T | undefined;
+  await inServerSpan({ method: "POST", headers }, res, "/trpc", async () => {
+    seen = await handle();
+    res.emit("close");
+  });
+  return seen;
+}
+
+describe("tracing off (the default)", () => {
+  it("runs every function bare and hands on no traceparent", async () => {
+    await startTracing({ service: "orders", exporter: "none", sampleRatio: 1 });
+    expect(tracingEnabled()).toBe(false);
+    const seen = await serve({ traceparent: CALLER }, () =>
+      inConsumerSpan(CALLER, { ...message, attempt: 1 }, async (tp) => tp ?? "none"),
+    );
+    expect(seen).toBe("none");
+    expect(startProducerSpan(CALLER, message)).toBeNull();
+    expect(activeTraceparent()).toBeUndefined();
+    expect(traceHeaders()).toEqual({});
+  });
+});
+
+describe("tracing on", () => {
+  it("links a request, the message it writes, its publication and its consumer in one trace", async () => {
+    const spans = new InMemorySpanExporter();
+    await startTracing({ service: "orders", exporter: "none", sampleRatio: 1, spanExporter: spans });
+    // The request writes the traceparent of its own span into the outbox row.
+    const written = await serve({ traceparent: CALLER }, async () => {
+      nameActiveSpan("trpc checkout.placeOrder");
+      expect(traceHeaders().traceparent).toBe(activeTraceparent());
+      return activeTraceparent();
+    });
+    const producer = startProducerSpan(written, message);
+    producer?.end();
+    const handed = await inConsumerSpan(producer?.traceparent, { ...message, attempt: 1 }, async (tp) => tp);
+
+    const [server, send, process] = spans.getFinishedSpans();
+    const traceId = CALLER.split("-")[1];
+    expect(server?.name).toBe("trpc checkout.placeOrder");
+    expect(server?.parentSpanContext?.spanId).toBe("b7ad6b7169203331");
+    expect(send?.name).toBe("send inventory.reserve");
+    expect(send?.parentSpanContext?.spanId).toBe(server?.spanContext().spanId);
+    expect(process?.name).toBe("process inventory.reserve");
+    expect(process?.parentSpanContext?.spanId).toBe(send?.spanContext().spanId);
+    for (const span of [server, send, process]) expect(span?.spanContext().traceId).toBe(traceId);
+    expect(handed).toBe(`00-${traceId}-${process?.spanContext().spanId}-01`);
+  });
+
+  it("marks a failed handler's span and rethrows", async () => {
+    const spans = new InMemorySpanExporter();
+    await startTracing({ service: "payment", exporter: "none", sampleRatio: 1, spanExporter: spans });
+    await expect(
+      inConsumerSpan(CALLER, { ...message, attempt: 2 }, () => Promise.reject(new Error("provider down"))),
+    ).rejects.toThrow("provider down");
+    const [span] = spans.getFinishedSpans();
+    expect(span?.status).toMatchObject({ code: 2, message: "provider down" });
+    expect(span?.attributes["emporium.message.attempt"]).toBe(2);
+  });
+
+  it("records no new trace at ratio 0 but still hands the caller's decision on", async () => {
+    const spans = new InMemorySpanExporter();
+    await startTracing({ service: "orders", exporter: "none", sampleRatio: 0, spanExporter: spans });
+    const unsampled = await serve({}, async () => activeTraceparent());
+    expect(unsampled).toMatch(/-00$/);
+    await serve({ traceparent: CALLER }, async () => undefined);
+    expect(spans.getFinishedSpans().map((s) => s.spanContext().traceId)).toEqual([CALLER.split("-")[1]]);
+  });
+});

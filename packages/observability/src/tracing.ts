@@ -1,0 +1,258 @@
+// OpenTelemetry tracing, started once per process before it takes work (startTracing). The spans are
+// made here, by the shared plumbing, rather than by auto-instrumentation: the services run as esbuild
+// bundles in ES modules, where require hooks never see their imports. What is traced:
+//   - every tRPC request a service serves (a SERVER span continuing the caller's traceparent header),
+//   - every outbox row published (a PRODUCER span, child of the span that wrote the row),
+//   - every message handled (a CONSUMER span, child of the producer span, from the message's headers),
+//   - outgoing HTTP calls made with traceHeaders() (the caller's active span travels as traceparent).
+// Off (the default), nothing of the SDK is loaded and every helper runs its function bare.
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Span,
+  type Tracer,
+} from "@opentelemetry/api";
+import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
+
+export const TRACE_EXPORTERS = ["none", "zipkin", "otlp"] as const;
+export type TraceExporter = (typeof TRACE_EXPORTERS)[number];
+
+export interface TracingOptions {
+  /** The service name spans are reported under. */
+  service: string;
+  exporter: TraceExporter;
+  /** Where spans go: Zipkin's /api/v2/spans, or an OTLP/HTTP collector's /v1/traces (the exporter's default when left out). */
+  endpoint?: string | undefined;
+  /** The share of new traces recorded (0–1); a continued trace follows its caller's decision. */
+  sampleRatio: number;
+  /** Replaces the exporter (tests and benches hold the spans in memory). */
+  spanExporter?: SpanExporter;
+}
+
+interface Running {
+  tracer: Tracer;
+  shutdown(): Promise<void>;
+}
+
+let running: Running | null = null;
+
+export function tracingEnabled(): boolean {
+  return running !== null;
+}
+
+/**
+ * Starts tracing for this process as `options` say: with exporter "none" (and no spanExporter) it does
+ * nothing at all. Call once, first thing in a composition root; onShutdown (@emporium/runtime) flushes.
+ */
+export async function startTracing(options: TracingOptions): Promise<void> {
+  if (running) throw new Error("tracing is already started in this process");
+  if (options.exporter === "none" && !options.spanExporter) return;
+  const [{ NodeTracerProvider }, base, { resourceFromAttributes }, { W3CTraceContextPropagator }] =
+    await Promise.all([
+      import("@opentelemetry/sdk-trace-node"),
+      import("@opentelemetry/sdk-trace-base"),
+      import("@opentelemetry/resources"),
+      import("@opentelemetry/core"),
+    ]);
+  const exporter = options.spanExporter ?? (await exporterFor(options));
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ "service.name": options.service }),
+    sampler: new base.ParentBasedSampler({ root: new base.TraceIdRatioBasedSampler(options.sampleRatio) }),
+    spanProcessors: [
+      options.spanExporter ? new base.SimpleSpanProcessor(exporter) : new base.BatchSpanProcessor(exporter),
+    ],
+  });
+  provider.register({ propagator: new W3CTraceContextPropagator() });
+  running = {
+    tracer: provider.getTracer("@emporium/observability"),
+    async shutdown() {
+      await provider.shutdown();
+      trace.disable();
+      context.disable();
+      propagation.disable();
+    },
+  };
+}
+
+async function exporterFor(options: TracingOptions): Promise<SpanExporter> {
+  const url = options.endpoint;
+  if (options.exporter === "zipkin") {
+    const { ZipkinExporter } = await import("@opentelemetry/exporter-zipkin");
+    return new ZipkinExporter({ serviceName: options.service, ...(url ? { url } : {}) });
+  }
+  const { OTLPTraceExporter } = await import("@opentelemetry/exporter-trace-otlp-http");
+  return new OTLPTraceExporter(url ? { url } : {});
+}
+
+/** Sends the spans still buffered and stops tracing (no-op when off). */
+export async function stopTracing(): Promise<void> {
+  const r = running;
+  running = null;
+  await r?.shutdown();
+}
+
+/** The W3C traceparent of a span context, or undefined when there is no valid span in `ctx`. */
+function traceparentIn(ctx: Context): string | undefined {
+  const carrier: Record<string, string> = {};
+  propagation.inject(ctx, carrier);
+  return carrier.traceparent;
+}
+
+function parentContext(traceparent: string | undefined): Context {
+  return traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : ROOT_CONTEXT;
+}
+
+function failed(span: Span, err: unknown): void {
+  span.recordException(err instanceof Error ? err : String(err));
+  span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
+}
+
+async function inSpan<T>(
+  tracer: Tracer,
+  name: string,
+  kind: SpanKind,
+  parent: Context,
+  attributes: Attributes,
+  fn: (span: Span) => Promise<T>,
+): Promise<T> {
+  const span = tracer.startSpan(name, { kind, attributes }, parent);
+  try {
+    return await context.with(trace.setSpan(parent, span), () => fn(span));
+  } catch (err) {
+    failed(span, err);
+    throw err;
+  } finally {
+    span.end();
+  }
+}
+
+/** The traceparent of the active span (the request or message being handled), when tracing is on. */
+export function activeTraceparent(): string | undefined {
+  return running ? traceparentIn(context.active()) : undefined;
+}
+
+/** Headers for an outgoing call: the active span's traceparent, so the callee's span is its child. */
+export function traceHeaders(): Record<string, string> {
+  const traceparent = activeTraceparent();
+  return traceparent ? { traceparent } : {};
+}
+
+/** The part of an HTTP answer a server span reads: its status, and when it has gone. */
+export interface ServerAnswer {
+  statusCode: number;
+  once(event: "close", listener: () => void): unknown;
+}
+
+/**
+ * Runs `handle` (which answers `res`) in a SERVER span that continues the caller's `traceparent`
+ * header; the span lasts until the answer has gone, and a 5xx marks it failed.
+ */
+export async function inServerSpan(
+  req: { method?: string | undefined; headers: Record<string, string | string[] | undefined> },
+  res: ServerAnswer,
+  route: string,
+  handle: () => unknown,
+): Promise<void> {
+  if (!running) {
+    await handle();
+    return;
+  }
+  const header = req.headers.traceparent;
+  const parent = parentContext(Array.isArray(header) ? header[0] : header);
+  const method = req.method ?? "GET";
+  const answered = new Promise<void>((resolve) => res.once("close", resolve));
+  await inSpan(
+    running.tracer,
+    `${method} ${route}`,
+    SpanKind.SERVER,
+    parent,
+    { "http.request.method": method, "http.route": route },
+    async (span) => {
+      await handle();
+      await answered;
+      span.setAttribute("http.response.status_code", res.statusCode);
+      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    },
+  );
+}
+
+/** Names the active span better once it is known which procedure a request runs ("trpc orders.get"). */
+export function nameActiveSpan(name: string, attributes: Attributes = {}): void {
+  if (!running) return;
+  const span = trace.getActiveSpan();
+  span?.updateName(name);
+  span?.setAttributes(attributes);
+}
+
+/** What a message span says about its message. */
+export interface MessageSpanInfo {
+  /** The topic or queue. */
+  destination: string;
+  kind: "event" | "command";
+  messageId: string;
+  type: string;
+}
+
+function messageAttributes(m: MessageSpanInfo, operation: "send" | "process"): Attributes {
+  return {
+    // Events go over Kafka and commands over RabbitMQ, or both in-process in development.
+    "emporium.message.kind": m.kind,
+    "messaging.operation.type": operation,
+    "messaging.destination.name": m.destination,
+    "messaging.message.id": m.messageId,
+    "emporium.message.type": m.type,
+  };
+}
+
+export interface ProducerSpan {
+  /** The producer span's traceparent, which the message carries in its headers and envelope. */
+  traceparent: string | undefined;
+  end(error?: unknown): void;
+}
+
+/**
+ * A PRODUCER span for one message leaving an outbox, child of the span that wrote it (`parent`, the
+ * traceparent stored in the row); null when tracing is off.
+ */
+export function startProducerSpan(parent: string | undefined, message: MessageSpanInfo): ProducerSpan | null {
+  if (!running) return null;
+  const parentCtx = parentContext(parent);
+  const span = running.tracer.startSpan(
+    `send ${message.destination}`,
+    { kind: SpanKind.PRODUCER, attributes: messageAttributes(message, "send") },
+    parentCtx,
+  );
+  return {
+    traceparent: traceparentIn(trace.setSpan(parentCtx, span)),
+    end(error?: unknown) {
+      if (error !== undefined) failed(span, error);
+      span.end();
+    },
+  };
+}
+
+/**
+ * Runs `handle` in a CONSUMER span, child of the producer's `parent` traceparent; `handle` gets the
+ * consumer span's traceparent, for the messages the handler writes (undefined when tracing is off).
+ */
+export function inConsumerSpan<T>(
+  parent: string | undefined,
+  message: MessageSpanInfo & { attempt: number },
+  handle: (traceparent: string | undefined) => Promise<T>,
+): Promise<T> {
+  if (!running) return handle(undefined);
+  return inSpan(
+    running.tracer,
+    `process ${message.destination}`,
+    SpanKind.CONSUMER,
+    parentContext(parent),
+    { ...messageAttributes(message, "process"), "emporium.message.attempt": message.attempt },
+    () => handle(traceparentIn(context.active())),
+  );
+}
