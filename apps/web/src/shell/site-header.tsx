@@ -22,7 +22,8 @@ export function Logo() {
 export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
   return (
     <header className="relative z-40 border-b border-line bg-surface">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3 sm:px-6 lg:px-8">
+      {/* On a phone: menu, logo, account and cart on one row, the search box on the row below. */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-2 gap-y-3 px-4 py-3 sm:gap-x-4 sm:px-6 lg:px-8">
         {categories.length > 0 && (
           <div className="md:hidden">
             <MobileMenu categories={categories} />
@@ -34,13 +35,17 @@ export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
             <SearchBox />
           </Suspense>
         </div>
-        <div className="ml-auto flex items-center gap-2 md:ml-0">
+        <div className="ml-auto flex items-center gap-1 sm:gap-2 md:ml-0">
           {/* Static, so every page stays cacheable: /account signs a visitor in first. */}
           <Link
             href="/account"
-            className="rounded-full px-3 py-2 text-sm font-medium text-ink hover:bg-canvas-muted"
+            className="flex items-center gap-2 rounded-md px-2 py-2 text-sm font-medium text-ink hover:bg-canvas-muted"
           >
-            Account
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6 sm:hidden">
+              <circle cx="12" cy="8" r="4" fill="none" stroke="currentColor" strokeWidth="1.8" />
+              <path d="M4 20c1.5-4 4.5-6 8-6s6.5 2 8 6" fill="none" stroke="currentColor" strokeWidth="1.8" />
+            </svg>
+            <span className="sr-only sm:not-sr-only">Account</span>
           </Link>
           <CartLink />
         </div>
