@@ -1,7 +1,7 @@
 // What happens to one delivered message, whatever the broker: read it, run the handler, and decide —
 // done, try again later, or dead-letter (unreadable, permanently failing, or out of retries).
 import { MalformedMessageError, parseEnvelope } from "@emporium/contracts";
-import type { Logger } from "@emporium/observability";
+import { inConsumerSpan, type Logger } from "@emporium/observability";
 import { PermanentMessageError, type DeliveryInfo, type MessageHandler } from "./ports";
 import { retryDelay, type RetryPolicy } from "./retry";
 
@@ -12,12 +12,25 @@ function describe(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 
+/** What the bus knows of a delivered message besides its body. */
+export interface Delivered {
+  kind: "event" | "command";
+  /** The traceparent header (the producer's span), when the message had one. */
+  traceparent?: string | undefined;
+}
+
+/**
+ * The trace is continued from the message's traceparent header, or else its envelope's. With tracing
+ * on the handler runs in a consumer span, that one's child, and sees the consumer span's traceparent in
+ * the envelope — so the messages it writes continue the trace from there.
+ */
 export async function dispatch(
   body: Buffer,
   info: DeliveryInfo,
   handle: MessageHandler,
   policy: RetryPolicy,
   log: Logger,
+  delivered: Delivered,
 ): Promise<Outcome> {
   let envelope;
   try {
@@ -27,7 +40,17 @@ export async function dispatch(
     return { kind: "dead", reason: describe(err) };
   }
   try {
-    await handle(envelope, info);
+    const read = envelope;
+    const span = {
+      destination: info.source,
+      kind: delivered.kind,
+      messageId: read.id,
+      type: read.type,
+      attempt: info.attempt,
+    };
+    await inConsumerSpan(delivered.traceparent ?? read.traceparent, span, (own) =>
+      handle(own ? { ...read, traceparent: own } : read, info),
+    );
     return { kind: "done" };
   } catch (err) {
     const context = {

@@ -1,6 +1,6 @@
 export * from "./ports";
 export * from "./retry";
-export { dispatch, type Outcome } from "./dispatch";
+export { dispatch, type Delivered, type Outcome } from "./dispatch";
 export { InProcessEventBus } from "./in-process/in-process-event-bus";
 export { InProcessCommandBus } from "./in-process/in-process-command-bus";
 export { KafkaEventBus, type KafkaEventBusOptions } from "./kafka/kafka-event-bus";

@@ -5,7 +5,14 @@ import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { TRPCError, type AnyRouter, type inferRouterContext } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { principalFromHeader, UnauthenticatedError, type Principal } from "@emporium/auth";
-import { requestIdsFrom, traceparentOf, type Logger, type ServiceMetrics } from "@emporium/observability";
+import {
+  activeTraceparent,
+  inServerSpan,
+  requestIdsFrom,
+  traceparentOf,
+  type Logger,
+  type ServiceMetrics,
+} from "@emporium/observability";
 import type { Readiness, ReadinessCheck } from "@emporium/runtime/ops";
 import { createHttpServer, SECURITY_HEADERS, type Routes, type ServiceServer } from "@emporium/runtime/http";
 import { CLIENT_IP_HEADER, parseIp } from "./client-ip";
@@ -54,15 +61,20 @@ export function clientIpOf(req: IncomingRequest): string {
   return parseIp(Array.isArray(named) ? named[0] : named) ?? parseIp(req.socket.remoteAddress) ?? "unknown";
 }
 
-/** The ids, logger, shopper's address and (lazily verified) caller of one request. */
+/**
+ * The ids, logger, shopper's address and (lazily verified) caller of one request. With tracing on, the
+ * trace ids are those of the request's span, which the messages it causes then continue.
+ */
 export function requestContext(req: IncomingRequest, log: Logger, tokenKey: Uint8Array): RequestContext {
   const { headers } = req;
   const ids = requestIdsFrom(headers);
+  const traceparent = activeTraceparent() ?? traceparentOf(ids);
+  ids.traceId = traceparent.split("-")[1] ?? ids.traceId;
   const authorization = headers.authorization;
   let principal: Promise<Principal> | undefined;
   return {
     requestId: ids.requestId,
-    traceparent: traceparentOf(ids),
+    traceparent,
     clientIp: clientIpOf(req),
     log: log.child({ requestId: ids.requestId, traceId: ids.traceId }),
     principal: () => (principal ??= principalFromHeader(authorization, tokenKey)),
@@ -134,7 +146,8 @@ export function createServiceServer<TRouter extends AnyRouter>(
     routes: async (req, res, path) => {
       if (own && (await own(req, res, path))) return true;
       if (!path.startsWith("/trpc/")) return false;
-      await trpc(req, res);
+      // One span per request; the procedure middleware names it once the procedure is known.
+      await inServerSpan(req, res, "/trpc", () => trpc(req, res));
       return true;
     },
   });

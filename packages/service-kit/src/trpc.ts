@@ -11,7 +11,7 @@ import {
   type Permission,
   type Principal,
 } from "@emporium/auth";
-import type { Logger, ServiceMetrics } from "@emporium/observability";
+import { nameActiveSpan, type Logger, type ServiceMetrics } from "@emporium/observability";
 import { describeZodError } from "@emporium/runtime";
 import type { Readiness } from "@emporium/runtime/ops";
 import type { AuditScope } from "@emporium/contracts";
@@ -132,6 +132,7 @@ export function createServiceTrpc<Ctx extends ServiceContext>(options: ServiceTr
   /** The base of every procedure: it decides nothing about who may call. */
   const publicProcedure = t.procedure.use(async ({ ctx, next, path, type, getRawInput }) => {
     const started = performance.now();
+    nameActiveSpan(`trpc ${path}`, { "rpc.system": "trpc", "rpc.method": path });
     if (ctx.readiness && !ctx.readiness.ready) {
       ctx.metrics.observeProcedure(path, type, "SERVICE_UNAVAILABLE", 0);
       throw new TRPCError({

@@ -99,6 +99,7 @@ export class InProcessCommandBus implements CommandBus {
         consumer.handle,
         this.retry,
         this.log,
+        { kind: "command" },
       );
       if (consumer.stopped && outcome.kind === "done") return;
       if (outcome.kind === "retry") {

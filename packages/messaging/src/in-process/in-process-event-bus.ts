@@ -129,7 +129,16 @@ export class InProcessEventBus implements EventBus {
         continue;
       }
       for (let attempt = 1; ; attempt++) {
-        const outcome = await dispatch(body, { source: topic, attempt }, reader.handle, this.retry, this.log);
+        const outcome = await dispatch(
+          body,
+          { source: topic, attempt },
+          reader.handle,
+          this.retry,
+          this.log,
+          {
+            kind: "event",
+          },
+        );
         if (reader.stopped) return; // not committed: the next reader of the group gets it again
         if (outcome.kind === "retry") {
           await sleep(outcome.delayMs, reader.abort.signal);

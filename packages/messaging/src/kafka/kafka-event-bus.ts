@@ -172,7 +172,11 @@ export class KafkaEventBus implements EventBus {
       list.push({
         key: envelope.aggregateId,
         value: JSON.stringify(envelope),
-        headers: { "message-id": envelope.id, "message-type": envelope.type },
+        headers: {
+          "message-id": envelope.id,
+          "message-type": envelope.type,
+          ...(envelope.traceparent ? { traceparent: envelope.traceparent } : {}),
+        },
       });
       byTopic.set(topic, list);
     }
@@ -274,6 +278,7 @@ export class KafkaEventBus implements EventBus {
             options.handle,
             this.retry,
             this.log,
+            { kind: "event", traceparent: message.headers?.traceparent?.toString() },
           );
           if (outcome.kind === "retry") {
             // Heartbeat while waiting, so a slow retry does not cost the group its partitions.

@@ -7,7 +7,7 @@
 // and nothing is ever skipped. A drain costs two statements: the batch, and marking it sent.
 import { Prisma, type Database, type SqlSession } from "@emporium/db";
 import type { Envelope } from "@emporium/contracts";
-import type { Logger } from "@emporium/observability";
+import { startProducerSpan, type Logger, type ProducerSpan } from "@emporium/observability";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { CommandBus, EventBus } from "../ports";
 import { backoff, sleep } from "../retry";
@@ -179,16 +179,36 @@ export class OutboxRelay {
       [this.batchSize],
     );
     if (rows.length === 0) return 0;
+    // Each row is sent in a producer span, child of the span that wrote it (the envelope's
+    // traceparent), and the message carries the producer span's traceparent on to its consumer.
+    const spans: ProducerSpan[] = [];
+    const outgoing = rows.map((r) => {
+      const envelope = r.payload as Envelope;
+      const kind = r.kind === "command" ? "command" : "event";
+      const span = startProducerSpan(envelope.traceparent, {
+        destination: r.topic,
+        kind,
+        messageId: envelope.id,
+        type: envelope.type,
+      });
+      if (span) spans.push(span);
+      const sent = span?.traceparent ? { ...envelope, traceparent: span.traceparent } : envelope;
+      return { kind, topic: r.topic, envelope: sent };
+    });
     // Events go out as one batch (Kafka keeps each key's order within it); commands are sent on one
     // channel in row order, their confirms awaited together.
-    const events = rows
-      .filter((r) => r.kind !== "command")
-      .map((r) => ({ topic: r.topic, envelope: r.payload as Envelope }));
-    const commands = rows.filter((r) => r.kind === "command");
-    await Promise.all([
-      events.length > 0 ? this.o.events.publish(events) : Promise.resolve(),
-      ...commands.map((c) => this.sendCommand(c.topic, c.payload as Envelope)),
-    ]);
+    const events = outgoing.filter((m) => m.kind === "event");
+    const commands = outgoing.filter((m) => m.kind === "command");
+    try {
+      await Promise.all([
+        events.length > 0 ? this.o.events.publish(events) : Promise.resolve(),
+        ...commands.map((c) => this.sendCommand(c.topic, c.envelope)),
+      ]);
+    } catch (err) {
+      for (const span of spans) span.end(err);
+      throw err;
+    }
+    for (const span of spans) span.end();
     // Exactly the rows published: a transaction that took a lower seq but committed after the
     // SELECT above is visible to this UPDATE, and must stay unsent until a later pass publishes it.
     await sql.query(`UPDATE ${table} SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [

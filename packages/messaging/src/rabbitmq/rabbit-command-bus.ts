@@ -13,6 +13,7 @@ import amqp, {
   type ConsumeMessage,
   type GetMessage,
 } from "amqplib";
+import type { Envelope } from "@emporium/contracts";
 import type { Logger } from "@emporium/observability";
 import { dispatch } from "../dispatch";
 import type { CommandBus, DeadLetter, MessageHandler, QueueDepth, Subscription } from "../ports";
@@ -172,13 +173,13 @@ export class RabbitCommandBus implements CommandBus {
     });
   }
 
-  async send(queue: string, envelope: { id: string; type: string }): Promise<void> {
+  async send(queue: string, envelope: Envelope): Promise<void> {
     const channel = await this.ready();
     await this.declare(channel, queue);
     await this.publishConfirmed(
       queue,
       Buffer.from(JSON.stringify(envelope)),
-      { "x-attempt": 1 },
+      { "x-attempt": 1, ...(envelope.traceparent ? { traceparent: envelope.traceparent } : {}) },
       {
         messageId: envelope.id,
         type: envelope.type,
@@ -251,12 +252,16 @@ export class RabbitCommandBus implements CommandBus {
     try {
       const headers = msg.properties.headers ?? {};
       const attempt = Number(headers["x-attempt"] ?? 1) || 1;
+      // The producer's span: a retry keeps it, so every attempt is a child of the same send.
+      const trace: { traceparent?: string } =
+        typeof headers.traceparent === "string" ? { traceparent: headers.traceparent } : {};
       const outcome = await dispatch(
         msg.content,
         { source: spec.queue, attempt },
         spec.handle,
         this.retry,
         this.log,
+        { kind: "command", ...trace },
       );
       const carry = {
         messageId: msg.properties.messageId as string | undefined,
@@ -266,7 +271,11 @@ export class RabbitCommandBus implements CommandBus {
         await this.publishConfirmed(
           this.retryQueue(spec.queue, outcome.delayMs),
           msg.content,
-          { "x-attempt": attempt + 1, "x-last-error": outcome.error.slice(0, 500) },
+          {
+            "x-attempt": attempt + 1,
+            "x-last-error": outcome.error.slice(0, 500),
+            ...(trace.traceparent ? { traceparent: trace.traceparent } : {}),
+          },
           carry,
         );
       } else if (outcome.kind === "dead") {
