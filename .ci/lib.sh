@@ -191,6 +191,11 @@ OPENSEARCH_DIR=$CI_CACHE/opensearch     # pom.xml, lib/, classes/
 OPENSEARCH_HOME=$CI_CACHE/opensearch-home
 OPENSEARCH_LOG=$CI_SERVICE_LOGS/opensearch.log
 OPENSEARCH_MARKER=opensearch-$OPENSEARCH_VERSION
+# Zipkin (the trace backend): one self-contained server jar, run with in-memory storage.
+ZIPKIN_VERSION=3.4.2
+ZIPKIN_DIR=$CI_CACHE/zipkin
+ZIPKIN_LOG=$CI_SERVICE_LOGS/zipkin.log
+ZIPKIN_MARKER=zipkin-$ZIPKIN_VERSION
 
 # port_open <port> — true when something accepts TCP connections on 127.0.0.1:<port>.
 # shellcheck disable=SC2016  # $0 belongs to the inner shell
@@ -864,4 +869,49 @@ ensure_opensearch() {
   opensearch_ready || die "OpenSearch on 127.0.0.1:9200 is not ${OPENSEARCH_VERSION} with a yellow or green cluster"
   opensearch_round_trip || die "OpenSearch round-trip check (index, search, delete) failed"
   log "OpenSearch ${OPENSEARCH_VERSION} (org.opensearch:opensearch + transport-netty4-client) on http://127.0.0.1:9200, single node"
+}
+
+# --- Zipkin (the trace backend for the tracing system test; one exec jar, in-memory storage) --------
+
+zipkin_fetch() {
+  local jar=$ZIPKIN_DIR/zipkin-server-$ZIPKIN_VERSION-exec.jar mlog=$CI_SERVICE_LOGS/mvn-zipkin.log
+  if [ -s "$jar" ]; then
+    log "zipkin: server jar already in .ci/cache/zipkin"
+    return 0
+  fi
+  command -v mvn >/dev/null 2>&1 || die "mvn not found on PATH"
+  mkdir -p "$ZIPKIN_DIR" "$CI_SERVICE_LOGS"
+  log "zipkin: fetching io.zipkin:zipkin-server:${ZIPKIN_VERSION}:exec with Maven (log: ${mlog})"
+  mvn -B -ntp "org.apache.maven.plugins:maven-dependency-plugin:${MAVEN_DEPENDENCY_PLUGIN_VERSION}:copy" \
+    "-Dartifact=io.zipkin:zipkin-server:${ZIPKIN_VERSION}:jar:exec" -DoutputDirectory="$ZIPKIN_DIR" >"$mlog" 2>&1 ||
+    die "Maven could not fetch the Zipkin server (log: ${mlog})"
+  [ -s "$jar" ] || die "Maven fetched no Zipkin server jar (log: ${mlog})"
+}
+
+# zipkin_ready — /health says UP and /info names our version (read whole, then matched).
+zipkin_ready() {
+  local health info
+  health=$(curl -fsS --max-time 5 http://127.0.0.1:9411/health 2>/dev/null) || return 1
+  info=$(curl -fsS --max-time 5 http://127.0.0.1:9411/info 2>/dev/null) || return 1
+  [[ $health == *'"status" : "UP"'* && $info == *"\"version\":\"${ZIPKIN_VERSION}\""* ]]
+}
+
+ensure_zipkin() {
+  require_java17
+  zipkin_fetch
+  local state pid marks=()
+  state=$(ci_server_state 9411 "$ZIPKIN_MARKER")
+  if [ "$state" = ours ]; then
+    log "Zipkin already running (pid $(listener_pid 9411))"
+  else
+    free_port_for 9411 "$ZIPKIN_MARKER" Zipkin
+    mapfile -t marks < <(ci_java_marks "$ZIPKIN_MARKER")
+    pid=$(start_daemon zipkin "$ZIPKIN_LOG" env STORAGE_TYPE=mem QUERY_PORT=9411 \
+      java -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError "${marks[@]}" \
+      -jar "$ZIPKIN_DIR/zipkin-server-$ZIPKIN_VERSION-exec.jar")
+    log "Zipkin ${ZIPKIN_VERSION} starting (pid ${pid}, in-memory storage, log .ci/cache/logs/zipkin.log)"
+    wait_server 120 Zipkin "$pid" "$ZIPKIN_LOG" zipkin_ready || die "Zipkin did not start (log: ${ZIPKIN_LOG})"
+  fi
+  zipkin_ready || die "Zipkin on 127.0.0.1:9411 is not ${ZIPKIN_VERSION} or not UP"
+  log "Zipkin ${ZIPKIN_VERSION} (io.zipkin:zipkin-server exec jar) on http://127.0.0.1:9411"
 }
