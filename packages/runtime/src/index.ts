@@ -10,6 +10,7 @@ export {
   type Routes,
   type ServiceServer,
 } from "./http";
+export { createLoggerFrom, logShippingEnvShape, stopLogShipping, type LoggingEnv } from "./logging";
 export { onShutdown, type ShutdownOptions } from "./shutdown";
 export { drain, exitAfterDrainOnSignal, isDraining, startDraining } from "./draining";
 export { schemaCheck, waitForSchema } from "./schema";

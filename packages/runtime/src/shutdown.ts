@@ -1,8 +1,9 @@
 // Graceful shutdown on SIGTERM/SIGINT: answer /readyz 503 and keep serving for the drain (so that the
 // gateway and Kubernetes stop sending work), then stop taking work, finish what is in flight, close
-// connections, send the buffered spans, exit. A second signal, or a stop that hangs past the deadline, exits at once.
+// connections, send the buffered spans and log lines, exit. A second signal, or a stop that hangs past the deadline, exits at once.
 import { stopTracing, type Logger } from "@emporium/observability";
 import { drain } from "./draining";
+import { stopLogShipping } from "./logging";
 
 export interface ShutdownOptions {
   /** How long /readyz says "draining" while requests are still served, before `stop` (default 0). */
@@ -27,11 +28,13 @@ export function onShutdown(log: Logger, stop: () => Promise<void>, options: Shut
       .then(stop)
       // The spans still buffered are sent before the process goes.
       .then(stopTracing)
+      .then(() => {
+        log.info("stopped");
+        // The log lines still buffered for the log store, this last one included.
+        return stopLogShipping();
+      })
       .then(
-        () => {
-          log.info("stopped");
-          process.exit(0);
-        },
+        () => process.exit(0),
         (err: unknown) => {
           log.error({ err }, "shutdown failed");
           process.exit(1);
