@@ -85,6 +85,8 @@ export function scriptWorkers(
   stock: Map<string, number>,
 ) {
   const cards = new Map<string, CardBehaviour>();
+  /** By payment token: for an order paid with one card after another (checked before `cards`). */
+  const tokenCards = new Map<string, CardBehaviour>();
   const holdShipping = new Set<string>();
   const sent: string[] = [];
   const held = new Map<string, { variantId: string; quantity: number }[]>();
@@ -100,6 +102,7 @@ export function scriptWorkers(
     });
   return {
     cards,
+    tokenCards,
     holdShipping,
     sent,
     refunded,
@@ -144,8 +147,9 @@ export function scriptWorkers(
       });
       await on(QUEUES.paymentAuthorize, async (e) => {
         const { data } = readMessage(e, authorizePaymentV1);
-        if (cards.get(data.orderId) === "hold") return;
-        if (cards.get(data.orderId) === "decline")
+        const card = tokenCards.get(data.paymentToken) ?? cards.get(data.orderId);
+        if (card === "hold") return;
+        if (card === "decline")
           await publish(
             TOPICS.payments,
             createEnvelope(paymentDeclinedV1, data.orderId, {

@@ -15,6 +15,8 @@ import {
   idempotencyKey as key,
 } from "./fixture";
 import { refusal } from "@emporium/service-kit/testing";
+import type { Principal } from "@emporium/auth";
+import { TEST_PRINCIPALS } from "@emporium/auth/testing";
 
 async function expectCode(promise: Promise<unknown>, code: TRPCError["code"], message?: RegExp) {
   const err = await refusal(promise, code);
@@ -234,6 +236,88 @@ describe.each(testDatabaseTargets("orders service"))("orders on $name", (target)
     expect(order.cancelReason).toMatch(/Payment declined: the card was declined/);
     await waitFor(() => workers.sent.includes(`inventory.release:${placed.orderId}`), {
       what: "the release command",
+    });
+  });
+
+  describe("a card refused at the storefront's checkout", () => {
+    const manager = TEST_PRINCIPALS.manager as Principal;
+    const PAID: readonly string[] = ["CONFIRMED", "SHIPPED", "DELIVERED"];
+    const listed = async (email: string) =>
+      (await f.callerAs(manager).admin.orders.list({ q: email })).items.map((o) => o.id);
+    const asShopper = (cartToken: string, paymentToken: string, email: string) => ({
+      cartToken,
+      email,
+      shippingAddress: address,
+      shippingMethod: "standard" as const,
+      paymentToken,
+      idempotencyKey: key(),
+      holdOnDecline: true,
+    });
+    const opened = ({ orderId, accessToken }: { orderId: string; accessToken: string }) => ({
+      orderId,
+      accessToken,
+    });
+    const awaiting = (placed: { orderId: string; accessToken: string }) =>
+      waitFor(
+        async () => {
+          const o = await f.caller.order.get(opened(placed));
+          return o.awaitingPayment ? o : null;
+        },
+        { what: "the order to wait for another card" },
+      );
+
+    it("holds the order and its stock, opens the cart again, and pays the same order with the next card", async () => {
+      const email = `hold-${randomUUID().slice(0, 8)}@example.com`;
+      const token = await cartWith([{ price: 1200, quantity: 2, stock: 3 }]);
+      const [variantId] = [...stock.keys()].slice(-1);
+      workers.tokenCards.set("tok_refusedcard0001", "decline");
+      const placed = await f.caller.checkout.placeOrder(asShopper(token, "tok_refusedcard0001", email));
+
+      const held = await awaiting(placed);
+      expect(held).toMatchObject({
+        status: "PENDING",
+        awaitingPayment: "Payment declined — the card was declined",
+      });
+      // The stock stays reserved, the cart is open with its lines, and the merchant lists no order.
+      expect(stock.get(variantId ?? "")).toBe(1);
+      expect(workers.sent).not.toContain(`inventory.release:${placed.orderId}`);
+      const cart = await f.caller.cart.get({ cartToken: token });
+      expect(cart.lines.map((l) => [l.variantId, l.quantity])).toEqual([[variantId, 2]]);
+      expect(await listed(email)).toEqual([]);
+
+      const again = await f.caller.checkout.placeOrder(asShopper(token, "tok_goodcard00000001", email));
+      expect(again).toMatchObject({ orderId: placed.orderId, number: placed.number, replayed: false });
+      await waitFor(async () => PAID.includes((await f.caller.order.get(opened(placed))).status), {
+        what: "the order paid with the second card to be confirmed",
+      });
+      expect(workers.sent.filter((s) => s === `payment.authorize:${placed.orderId}`)).toHaveLength(2);
+      expect(stock.get(variantId ?? "")).toBe(1);
+      // Paid: the cart became the order, and the merchant sees it, once.
+      await expectCode(f.caller.cart.get({ cartToken: token }), "BAD_REQUEST", /already checked out/);
+      expect(await listed(email)).toEqual([placed.orderId]);
+      expect(await f.db.prisma.order.count({ where: { email } })).toBe(1);
+    });
+
+    it("cancels the held order, giving its stock back, when the shopper checks out a changed cart", async () => {
+      const email = `changed-${randomUUID().slice(0, 8)}@example.com`;
+      const token = await cartWith([{ price: 800, quantity: 1, stock: 5 }]);
+      const [variantId] = [...stock.keys()].slice(-1);
+      workers.tokenCards.set("tok_refusedcard0002", "decline");
+      const placed = await f.caller.checkout.placeOrder(asShopper(token, "tok_refusedcard0002", email));
+      await awaiting(placed);
+      await f.caller.cart.setQuantity({ cartToken: token, variantId: variantId ?? "", quantity: 2 });
+
+      const fresh = await f.caller.checkout.placeOrder(asShopper(token, "tok_goodcard00000002", email));
+      expect(fresh.orderId).not.toBe(placed.orderId);
+      await waitFor(async () => (await f.caller.order.get(opened(placed))).status === "CANCELLED", {
+        what: "the held order to be cancelled",
+      });
+      await waitFor(async () => PAID.includes((await f.caller.order.get(opened(fresh))).status), {
+        what: "the new order to be confirmed",
+      });
+      expect(workers.sent).toContain(`inventory.release:${placed.orderId}`);
+      expect(stock.get(variantId ?? "")).toBe(3);
+      expect(await listed(email)).toEqual([fresh.orderId]);
     });
   });
 

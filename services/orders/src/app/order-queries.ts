@@ -1,6 +1,7 @@
 // Reading orders: by id with the order's access token, or by order number and email for guests.
 import { NotFoundError } from "@emporium/service-kit/errors";
 import { orderFieldsOf } from "../domain/order";
+import { awaitsPayment, sagaFactsSchema } from "../domain/saga";
 import { orderToken, verifyOrderToken } from "../domain/tokens";
 import type { OrderReadModel } from "../ports/order-read-model";
 import type { OrderView } from "./views";
@@ -10,10 +11,12 @@ const NOT_FOUND = "No order matches that number and email";
 export async function loadOrderView(orders: OrderReadModel, orderId: string): Promise<OrderView | null> {
   const o = await orders.order(orderId);
   if (!o) return null;
+  const facts = sagaFactsSchema.parse(o.saga);
   return {
     ...orderFieldsOf(o),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
+    awaitingPayment: awaitsPayment(facts) ? (facts.awaitingPayment?.reason ?? null) : null,
     timeline: o.timeline.map((t) => ({
       status: t.status,
       code: t.code,

@@ -82,6 +82,7 @@ export function commandMessage(
             amount: order.total,
             currency: order.currency,
             paymentToken: order.paymentToken,
+            ...(command.attempt ? { attempt: command.attempt } : {}),
           },
           o,
         ),

@@ -4,11 +4,16 @@
 // the key's unique index; the same key with a different request is refused. Each address and each cart
 // get a limited number of attempts per window (a card-testing script is stopped before it reaches the
 // payment provider), spent before anything is stored.
+// From the storefront's checkout (holdOnDecline) the order is held for another card when its card is
+// refused, and its cart opens again (see domain/saga.ts). Placing from that cart then pays the held order
+// with the new card when nothing else changed (the saga's retry: a new authorize, stock still held), or
+// cancels it (its stock released) and places a new order when the cart or the details did.
 import { randomUUID } from "node:crypto";
 import { createEnvelope, orderPlacedV1, TOPICS, type Address } from "@emporium/contracts";
 import type { OutboxMessage } from "@emporium/messaging";
 import type { Logger } from "@emporium/observability";
-import { computeTotals, type ShippingMethodId } from "../domain/checkout";
+import { computeTotals, sameOrder, type ShippingMethodId } from "../domain/checkout";
+import { awaitsPayment, sagaFactsSchema, type SagaFacts } from "../domain/saga";
 import {
   ConflictError,
   InvalidInputError,
@@ -22,6 +27,7 @@ import { orderToken, verifyCart } from "../domain/tokens";
 import type { CheckoutStore } from "../ports/checkout-store";
 import type { PlaceOrderLimits } from "../ports/limits";
 import { commandMessage } from "./outbox-messages";
+import { decide } from "./saga-steps";
 import type { PlacedOrder } from "./views";
 
 export interface PlaceOrderInput {
@@ -35,6 +41,8 @@ export interface PlaceOrderInput {
   traceparent?: string;
   /** The shopper's address, as the kit read it (ctx.clientIp). */
   clientIp: string;
+  /** A shopper is at the checkout: a refused card holds the order for another one instead of cancelling it. */
+  holdOnDecline?: boolean;
 }
 
 export interface PlaceOrderDeps {
@@ -109,6 +117,34 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
         if (cart.expired) throw new NotFoundError("Your cart expired; start a new one");
         if (cart.lines.length === 0) throw new InvalidInputError("cartToken", "the cart is empty");
 
+        const held = cart.heldOrderId ? await tx.lockHeldOrder(cart.id) : null;
+        if (held) {
+          const facts = sagaFactsSchema.parse(held.saga);
+          const again = awaitsPayment(facts) && sameOrder(held, { ...input, lines: cart.lines });
+          const step = decide(
+            // The new card goes only into the authorize command; the order keeps no token.
+            again ? { ...held, paymentToken: input.paymentToken } : held,
+            facts,
+            again
+              ? { type: "checkout.retry-payment" }
+              : { type: "checkout.abandon", reason: "Replaced by a new checkout from the same cart" },
+            { now, reservationTtlMs: d.reservationTtlMs, traceparent: input.traceparent },
+            null,
+          );
+          if (!(await tx.writeSagaStep(step))) throw new Error(`order ${held.id} changed under its row lock`);
+          if (again) {
+            await tx.resumeOrder({ orderId: held.id, cartId: cart.id, idempotencyKey: input.idempotencyKey });
+            return {
+              orderId: held.id,
+              number: held.number,
+              status: step.status,
+              accessToken: orderToken(d.secret, held.id),
+              replayed: false,
+              resumed: true,
+            };
+          }
+        }
+
         const totals = computeTotals(cart.lines, input.shippingMethod);
         const orderId = randomUUID();
         const number = newOrderNumber();
@@ -165,6 +201,7 @@ export async function placeOrder(d: PlaceOrderDeps, input: PlaceOrderInput): Pro
             timelineId: randomUUID(),
             cartId: cart.id,
             idempotencyKey: input.idempotencyKey,
+            saga: input.holdOnDecline ? ({ holdForRetry: { cartId: cart.id } } satisfies SagaFacts) : {},
           },
           messages,
         );

@@ -114,7 +114,7 @@ function measured(
 }
 
 /** What the saga does with `event`, as the one write that records it. */
-function decide(
+export function decide(
   order: SagaOrder,
   facts: SagaFacts,
   event: SagaEvent,
@@ -139,6 +139,10 @@ function decide(
       Boolean(decision.facts.authorizeRequestedAt) &&
       !decision.commands.some((c) => c.type === "payment.authorize"),
     shipment: decision.shipment,
+    reopenCartId:
+      decision.facts.awaitingPayment && !facts.awaitingPayment
+        ? decision.facts.holdForRetry?.cartId
+        : undefined,
     timeline: decision.notes.map((n) => ({
       id: randomUUID(),
       status: decision.status,

@@ -32,6 +32,8 @@ export interface TimelineView {
 export interface OrderView extends OrderFields {
   createdAt: string;
   updatedAt: string;
+  /** Why the last card was refused, while the order waits for another one (null otherwise). */
+  awaitingPayment: string | null;
   timeline: TimelineView[];
 }
 
@@ -43,4 +45,6 @@ export interface PlacedOrder {
   accessToken: string;
   /** True when the same idempotency key and request were seen before: this is the same order again. */
   replayed: boolean;
+  /** Set when the request paid an order that awaited another card (placed before from the same cart). */
+  resumed?: true;
 }

@@ -31,3 +31,29 @@ export function computeTotals(lines: readonly PricedLine[], method: ShippingMeth
   const shippingTotal = shippingPrice(method, subtotal);
   return { subtotal, shippingTotal, taxTotal: 0, total: subtotal + shippingTotal };
 }
+
+export interface OrderRequest {
+  email: string;
+  shippingMethod: string;
+  shippingAddress: object;
+  lines: readonly { variantId: string; quantity: number; unitPrice: number }[];
+}
+
+/** A stable text of what an order is for: who, where, how, and which lines at which prices. */
+function orderKey(o: OrderRequest): string {
+  const address = Object.entries(o.shippingAddress)
+    .filter(([, v]) => v !== undefined && v !== null && v !== "")
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const lines = o.lines
+    .map((l) => [l.variantId, l.quantity, l.unitPrice] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([o.email.trim().toLowerCase(), o.shippingMethod, address, lines]);
+}
+
+/**
+ * Whether a checkout asks for the same order as one awaiting another card — then it pays that order
+ * with the new card; anything changed (an item, the address, the method) makes a new order instead.
+ */
+export function sameOrder(a: OrderRequest, b: OrderRequest): boolean {
+  return orderKey(a) === orderKey(b);
+}

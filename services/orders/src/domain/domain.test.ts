@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeTotals, shippingPrice } from "./checkout";
+import { computeTotals, sameOrder, shippingPrice } from "./checkout";
 import { requestHash } from "./idempotency";
 import { newOrderNumber, ORDER_NUMBER } from "./order-number";
 import { orderToken, signCart, verifyCart, verifyOrderToken } from "./tokens";
@@ -14,6 +14,48 @@ describe("checkout totals", () => {
     });
     expect(shippingPrice("standard", 7500)).toBe(0);
     expect(shippingPrice("express", 100_000)).toBe(1500);
+  });
+});
+
+describe("the same order again", () => {
+  const order = {
+    email: "Ada@Example.com",
+    shippingMethod: "standard",
+    shippingAddress: { name: "Ada", line1: "1 Row", city: "Springfield", postalCode: "62701", country: "US" },
+    lines: [
+      { variantId: "b", quantity: 1, unitPrice: 500 },
+      { variantId: "a", quantity: 2, unitPrice: 1999 },
+    ],
+  };
+
+  it("is the same whatever the order of lines and address fields, the email's case or empty fields", () => {
+    expect(
+      sameOrder(order, {
+        ...order,
+        email: "ada@example.com",
+        shippingAddress: {
+          country: "US",
+          postalCode: "62701",
+          city: "Springfield",
+          line1: "1 Row",
+          name: "Ada",
+          line2: "",
+        },
+        lines: [...order.lines].reverse(),
+      }),
+    ).toBe(true);
+  });
+
+  it("differs when an item, a quantity, a price, the address or the method does", () => {
+    const [first, second] = order.lines;
+    if (!first || !second) throw new Error("two lines expected");
+    expect(sameOrder(order, { ...order, lines: [first] })).toBe(false);
+    expect(sameOrder(order, { ...order, lines: [first, { ...second, quantity: 3 }] })).toBe(false);
+    expect(sameOrder(order, { ...order, lines: [first, { ...second, unitPrice: 1899 }] })).toBe(false);
+    expect(
+      sameOrder(order, { ...order, shippingAddress: { ...order.shippingAddress, line1: "2 Row" } }),
+    ).toBe(false);
+    expect(sameOrder(order, { ...order, shippingMethod: "express" })).toBe(false);
   });
 });
 

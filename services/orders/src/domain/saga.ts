@@ -6,6 +6,11 @@
 //   placed ─► inventory.reserve ─► reserved ─► payment.authorize ─► authorized = CONFIRMED
 //     ─► inventory.commit + fulfillment.ship ─► shipped ─► payment.capture ─► captured = SHIPPED ─► delivered = DELIVERED
 //   rejected | declined | failed | expired ─► CANCELLED (+ inventory.release / payment.refund as needed)
+// An order placed from the storefront's checkout (holdForRetry) waits instead when its card is declined
+// (or the provider is unreachable): still PENDING, stock still held, awaitingPayment set, its cart open
+// again. The shopper's next card enters as `checkout.retry-payment` (a new authorize with the next
+// attempt number); a changed cart or details as `checkout.abandon`; the reservation's expiry, or
+// MAX_PAYMENT_ATTEMPTS declines, cancel it as before.
 // Staff actions enter the same function as events (`staff.cancel`, `staff.refund`), so a cancellation
 // or refund from the admin takes the same path, with the same compensations, as the saga's own.
 import { z } from "zod";
@@ -30,6 +35,14 @@ export const sagaFactsSchema = z.object({
   refundInFlight: z.object({ amount: z.number().int(), requestedAt: z.string() }).optional(),
   cancelledAt: z.string().optional(),
   needsAttention: z.string().optional(),
+  /** Placed from the storefront's checkout with this cart: a declined card waits for another one. */
+  holdForRetry: z.object({ cartId: z.string() }).optional(),
+  /** The authorization being (or last) asked for: 1 unless the shopper tried another card. */
+  paymentAttempt: z.number().int().min(1).optional(),
+  /** Declined or failed authorizations so far (only orders held for a retry count them). */
+  declines: z.number().int().min(1).optional(),
+  /** The last card was refused: the order waits for another one (why, as the shopper reads it). */
+  awaitingPayment: z.object({ at: z.string(), reason: z.string() }).optional(),
 });
 export type SagaFacts = z.infer<typeof sagaFactsSchema>;
 
@@ -37,7 +50,8 @@ export type SagaCommand =
   | { type: "inventory.reserve" }
   | { type: "inventory.release"; reason: string }
   | { type: "inventory.commit" }
-  | { type: "payment.authorize" }
+  /** `attempt` is set from the second card on (the provider's idempotency key tells attempts apart). */
+  | { type: "payment.authorize"; attempt?: number }
   | { type: "payment.capture"; amount: number }
   | { type: "payment.refund"; amount: number; reason: string }
   | { type: "fulfillment.ship" };
@@ -64,7 +78,19 @@ export type SagaEvent =
   | { type: "fulfillment.delivered.v1" }
   // Staff actions, already authorized and checked against the order by the caller (staff-actions.ts).
   | { type: "staff.cancel"; reason: string }
-  | { type: "staff.refund"; amount: number; reason: string };
+  | { type: "staff.refund"; amount: number; reason: string }
+  // The shopper, back in checkout, pays an order awaiting payment with another card (checked by place-order.ts),
+  // or leaves it for a different order from the same cart.
+  | { type: "checkout.retry-payment" }
+  | { type: "checkout.abandon"; reason: string };
+
+/** Cards a shopper may try on one order before it is cancelled (a card-testing brake). */
+export const MAX_PAYMENT_ATTEMPTS = 5;
+
+/** Whether the order waits for another card (and can take one). */
+export function awaitsPayment(facts: SagaFacts): boolean {
+  return Boolean(facts.awaitingPayment && !facts.cancelledAt && !facts.authorizedAt);
+}
 
 export interface SagaState {
   facts: SagaFacts;
@@ -97,6 +123,8 @@ const STATUS_NOTES: Record<OrderStatusName, TimelineNote> = {
   CANCELLED: { code: "order.cancelled", message: "Order cancelled" },
 };
 
+const PROVIDER_UNREACHABLE = "We could not reach the payment provider; no money was taken. Please try again.";
+
 function money(cents: number): string {
   return `$${(cents / 100).toFixed(2)}`;
 }
@@ -126,6 +154,19 @@ export function react(state: SagaState, event: SagaEvent, now: Date): SagaDecisi
     if (f.refundRequestedAt) return;
     f.refundRequestedAt = at;
     commands.push({ type: "payment.refund", amount: state.total, reason });
+  };
+
+  /**
+   * An order held for a retry waits for another card after a refusal (its stock stays reserved),
+   * unless the shopper has used up her attempts; false when the order is to be cancelled instead.
+   */
+  const holdForAnotherCard = (reason: string): boolean => {
+    if (!f.holdForRetry) return false;
+    const declines = (f.declines ?? 0) + 1;
+    f.declines = declines;
+    if (declines >= MAX_PAYMENT_ATTEMPTS) return false;
+    f.awaitingPayment = { at, reason };
+    return true;
   };
 
   switch (event.type) {
@@ -183,13 +224,20 @@ export function react(state: SagaState, event: SagaEvent, now: Date): SagaDecisi
       }
       if (f.authorizedAt) break;
       f.authorizedAt = at;
+      // Paid: nothing more to retry, and the merchant's list shows the order from now on.
+      delete f.holdForRetry;
+      delete f.awaitingPayment;
       notes.push({ code: "payment.authorized", message: "Payment authorised" });
       f.shipRequestedAt = at;
       commands.push({ type: "inventory.commit" }, { type: "fulfillment.ship" });
       break;
 
     case "payment.declined.v1":
-      if (f.authorizedAt || f.cancelledAt) break;
+      if (f.authorizedAt || f.cancelledAt || f.awaitingPayment) break;
+      if (holdForAnotherCard(`Payment declined — ${event.reason}`)) {
+        notes.push({ code: "payment.declined", message: `Payment declined — ${event.reason}` });
+        break;
+      }
       cancel(`Payment declined: ${event.reason}`, {
         code: "payment.declined",
         message: `Payment declined — ${event.reason}`,
@@ -202,10 +250,14 @@ export function react(state: SagaState, event: SagaEvent, now: Date): SagaDecisi
         delete f.refundInFlight;
       }
       if (event.operation === "authorize") {
-        if (f.authorizedAt || f.cancelledAt) break;
+        if (f.authorizedAt || f.cancelledAt || f.awaitingPayment) break;
+        if (holdForAnotherCard(PROVIDER_UNREACHABLE)) {
+          notes.push({ code: "payment.unavailable", message: PROVIDER_UNREACHABLE });
+          break;
+        }
         cancel(`Payment could not be processed: ${event.reason}`, {
           code: "payment.unavailable",
-          message: "We could not reach the payment provider; no money was taken. Please try again.",
+          message: PROVIDER_UNREACHABLE,
         });
       } else {
         f.needsAttention = `${event.operation} failed: ${event.reason}`;
@@ -274,6 +326,23 @@ export function react(state: SagaState, event: SagaEvent, now: Date): SagaDecisi
       }
       // An authorization is voided; one still being asked for is voided when it arrives (above).
       if (f.authorizedAt) refundAll(`order cancelled by the shop: ${event.reason}`);
+      break;
+
+    case "checkout.retry-payment": {
+      if (!awaitsPayment(f)) break;
+      const attempt = (f.paymentAttempt ?? 1) + 1;
+      delete f.awaitingPayment;
+      f.paymentAttempt = attempt;
+      f.authorizeRequestedAt = at;
+      notes.push({ code: "payment.retry", message: "Trying another card" });
+      commands.push({ type: "payment.authorize", attempt });
+      break;
+    }
+
+    case "checkout.abandon":
+      if (f.authorizedAt || f.cancelledAt) break;
+      delete f.awaitingPayment;
+      cancel(event.reason, { code: "checkout.abandoned", message: "Replaced by a new checkout" });
       break;
 
     case "staff.refund":

@@ -4,6 +4,7 @@
 import type { Address, OrderStatusName } from "@emporium/contracts";
 import type { OutboxMessage } from "@emporium/messaging";
 import type { Totals } from "../domain/checkout";
+import type { SagaOrder, WriteSagaStep } from "./saga-store";
 
 export interface StoredKey {
   scope: string;
@@ -17,6 +18,8 @@ export interface CheckoutCart {
   id: string;
   currency: string;
   convertedOrderId: string | null;
+  /** An order placed from this cart that awaits another card (see domain/saga.ts). */
+  heldOrderId: string | null;
   expired: boolean;
   lines: { variantId: string; sku: string; title: string; quantity: number; unitPrice: number }[];
 }
@@ -44,6 +47,8 @@ export interface NewOrder {
   timelineId: string;
   cartId: string;
   idempotencyKey: string;
+  /** The saga's first facts (an order from the storefront's checkout is held for another card). */
+  saga: object;
 }
 
 /** The statements of one checkout transaction. */
@@ -61,6 +66,12 @@ export interface CheckoutSession {
    * and the order's first messages in the outbox, together.
    */
   insertOrder(order: NewOrder, messages: readonly OutboxMessage[]): Promise<void>;
+  /** The order placed from this cart that awaits another card, locked; null when there is none. */
+  lockHeldOrder(cartId: string): Promise<SagaOrder | null>;
+  /** Writes a saga step of the held order (under its lock). */
+  writeSagaStep: WriteSagaStep;
+  /** The held order is being paid again: the cart converted to it, the key answered with it. */
+  resumeOrder(resumed: { orderId: string; cartId: string; idempotencyKey: string }): Promise<void>;
 }
 
 export interface CheckoutStore {

@@ -36,6 +36,8 @@ export interface SagaStep {
   /** The payment token is dropped once the authorization has been asked for. */
   dropPaymentToken: boolean;
   shipment?: { carrier: string; trackingNumber: string } | undefined;
+  /** The cart an order now awaiting another card was placed from: open for checkout again. */
+  reopenCartId?: string | undefined;
   timeline: { id: string; status: OrderStatusName; code: string; message: string }[];
   messages: readonly OutboxMessage[];
 }

@@ -109,9 +109,19 @@ async function getCustomer(db: Database, email: string): Promise<CustomerDetail 
   };
 }
 
+/**
+ * A checkout still being paid for, or given up (its card refused, or never paid), is not an order the
+ * merchant sees: orders held for another card (see domain/saga.ts) count from their authorization on.
+ */
+const UNPAID_CHECKOUT: Prisma.OrderWhereInput = {
+  status: { in: ["PENDING", "CANCELLED"] },
+  saga: { path: ["holdForRetry"], not: Prisma.AnyNull },
+};
+
 function orderWhere(input: AdminOrderListInput): Prisma.OrderWhereInput {
   const q = input.q?.trim();
   return {
+    NOT: UNPAID_CHECKOUT,
     ...(input.status ? { status: input.status } : {}),
     ...(input.from || input.to
       ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } }

@@ -1,11 +1,14 @@
 // placeOrder's SQL on one transaction's session, two statements: the idempotency key claimed together
-// with the cart read (and locked) with its lines; then the order written — with its lines, first
-// timeline entry, the cart's conversion, the key's order and the outbox rows — as one statement.
+// with the cart read (and locked) with its lines and the id of any order of it awaiting another card;
+// then the order written — with its lines, first timeline entry, the cart's conversion, the key's order
+// and the outbox rows — as one statement. (A cart with such an order takes two more: the order locked,
+// then paid again or abandoned; see app/place-order.ts.)
 // `bench/orders/pgbench.ts` runs these same statements as its baseline. sqlCheckoutStore serves them
 // to placeOrder as its CheckoutStore port.
 import { isUniqueViolation, type Database, type SqlSession } from "@emporium/db";
 import { outboxInsert, outboxRows, type OutboxMessage } from "@emporium/messaging";
 import type { CheckoutCart, CheckoutStore, KeyClaim, NewOrder, StoredKey } from "../../ports/checkout-store";
+import { lockHeldOrder, writeSagaStep } from "./saga-orders";
 
 /** The checkout's transaction on the database's raw SQL path. */
 export function sqlCheckoutStore(db: Database): CheckoutStore {
@@ -16,6 +19,9 @@ export function sqlCheckoutStore(db: Database): CheckoutStore {
           claimKeyAndLockCart: (claim) => claimKeyAndLockCart(tx, claim),
           findIdempotencyKey: (key) => findIdempotencyKey(tx, key),
           insertOrder: (order, messages) => insertOrder(tx, order, messages),
+          lockHeldOrder: (cartId) => lockHeldOrder(tx, cartId),
+          writeSagaStep: (step) => writeSagaStep(tx, step),
+          resumeOrder: (r) => resumeOrder(tx, r),
         }),
       ),
     isDuplicate: isUniqueViolation,
@@ -54,6 +60,9 @@ export async function claimKeyAndLockCart(
             (SELECT json_build_object(
                       'id', c.id, 'currency', c.currency, 'convertedOrderId', c.converted_order_id,
                       'expired', c.expires_at < $6::timestamptz,
+                      'heldOrderId', (SELECT o.id FROM orders.orders o
+                                       WHERE o.status = 'PENDING' AND o.saga->'holdForRetry'->>'cartId' = c.id::text
+                                         AND o.saga ? 'awaitingPayment' LIMIT 1),
                       'lines', COALESCE((SELECT json_agg(json_build_object('variantId', l.variant_id, 'sku', l.sku,
                                                    'title', l.title, 'quantity', l.quantity, 'unitPrice', l.unit_price)
                                                  ORDER BY l.created_at, l.id)
@@ -77,7 +86,7 @@ export async function insertOrder(
     `WITH new_order AS (
        INSERT INTO orders.orders (id, number, customer_id, email, status, currency, subtotal, shipping_total,
                                   tax_total, total, shipping_method, shipping_address, payment_token, saga, updated_at)
-       VALUES ($1::uuid, $2, $3::uuid, $4, 'PENDING', $5, $6, $7, $8, $9, $10, $11::jsonb, $12, '{}', now())
+       VALUES ($1::uuid, $2, $3::uuid, $4, 'PENDING', $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $18::jsonb, now())
        RETURNING id
      ), new_lines AS (
        INSERT INTO orders.order_lines (id, order_id, variant_id, sku, title, quantity, unit_price, line_total)
@@ -110,6 +119,21 @@ export async function insertOrder(
       o.cartId,
       o.idempotencyKey,
       outboxRows(messages),
+      JSON.stringify(o.saga),
     ],
+  );
+}
+
+/** The cart converted to the held order again and the request's key answered with it — one statement. */
+export async function resumeOrder(
+  tx: SqlSession,
+  r: { orderId: string; cartId: string; idempotencyKey: string },
+): Promise<void> {
+  await tx.query(
+    `WITH converted AS (
+       UPDATE orders.carts SET converted_order_id = $1::uuid, updated_at = now() WHERE id = $2::uuid
+     )
+     UPDATE orders.idempotency_keys SET order_id = $1::uuid WHERE key = $3`,
+    [r.orderId, r.cartId, r.idempotencyKey],
   );
 }

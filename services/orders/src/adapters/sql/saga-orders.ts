@@ -44,7 +44,7 @@ function staffActionSession(tx: SqlSession): StaffActionSession {
   };
 }
 
-function orderQuery(lock: boolean): string {
+function orderQuery(lock: boolean, where = "o.id = $1::uuid"): string {
   return `SELECT o.id::text AS id, o.number, o.email, o.status::text AS status, o.cancel_reason AS "cancelReason",
             o.currency, o.total, o.shipping_method AS "shippingMethod", o.shipping_address AS "shippingAddress",
             o.payment_token AS "paymentToken", o.saga, o.xmin::text AS version,
@@ -53,7 +53,7 @@ function orderQuery(lock: boolean): string {
             COALESCE((SELECT json_agg(json_build_object('variantId', l.variant_id, 'sku', l.sku, 'title', l.title,
                                                         'quantity', l.quantity, 'unitPrice', l.unit_price) ORDER BY l.sku)
                         FROM orders.order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines
-       FROM orders.orders o WHERE o.id = $1::uuid${lock ? " FOR UPDATE OF o" : ""}`;
+       FROM orders.orders o WHERE ${where}${lock ? " FOR UPDATE OF o" : ""}`;
 }
 
 /** The order with its lines as it is now; null when there is none. */
@@ -69,6 +69,16 @@ export async function readSagaOrder(
 /** The order with its lines, locked for the rest of the caller's transaction; null when there is none. */
 export async function lockSagaOrder(tx: SqlSession, orderId: string): Promise<SagaOrder | null> {
   const [row] = await tx.query<SagaOrder & Record<string, unknown>>(orderQuery(true), [orderId, null]);
+  return row ?? null;
+}
+
+/**
+ * The order placed from this cart that awaits another card, locked for the rest of the caller's
+ * transaction; null when there is none. Only PENDING orders are looked at (their status index).
+ */
+export async function lockHeldOrder(tx: SqlSession, cartId: string): Promise<SagaOrder | null> {
+  const held = `o.status = 'PENDING' AND o.saga->'holdForRetry'->>'cartId' = $1 AND o.saga ? 'awaitingPayment'`;
+  const [row] = await tx.query<SagaOrder & Record<string, unknown>>(orderQuery(true, held), [cartId, null]);
   return row ?? null;
 }
 
@@ -92,6 +102,9 @@ const WRITE_STEP = `
       FROM changed, ROWS FROM (json_to_recordset($10::json) AS (id uuid, status text, code text, message text))
            WITH ORDINALITY AS e(id, status, code, message, n)
      ORDER BY e.n
+  ), reopened AS (
+    UPDATE orders.carts SET converted_order_id = NULL, updated_at = now()
+     WHERE id = $12::uuid AND converted_order_id = $1::uuid AND EXISTS (SELECT 1 FROM changed)
   ), outbox AS (
     ${outboxInsert("orders", 11, "EXISTS (SELECT 1 FROM changed)")}
   )
@@ -111,6 +124,7 @@ export async function writeSagaStep(sql: SqlSession, step: SagaStep): Promise<bo
     step.messageId,
     JSON.stringify(step.timeline),
     outboxRows(step.messages),
+    step.reopenCartId ?? null,
   ]);
   return row?.written === 1;
 }

@@ -11,5 +11,10 @@ export const placeOrderInput = z.strictObject({
   paymentToken,
   /** Or the Idempotency-Key header. */
   idempotencyKey: idempotencyKey.optional(),
+  /**
+   * The shopper is at the checkout and can try another card: a refused card holds the order (stock
+   * reserved, cart open again) until she places from the cart again or the reservation expires.
+   */
+  holdOnDecline: z.boolean().optional(),
 });
 export type PlaceOrderRequest = z.infer<typeof placeOrderInput>;

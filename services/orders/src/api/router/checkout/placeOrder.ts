@@ -39,8 +39,9 @@ export async function checkOut(ctx: OrdersContext, input: PlaceOrderRequest): Pr
       traceparent: ctx.traceparent,
       customerId: await signedInCustomer(ctx),
       clientIp: ctx.clientIp,
+      holdOnDecline: input.holdOnDecline ?? false,
     },
   );
-  if (!placed.replayed) ctx.orderMetrics.placed();
+  if (!placed.replayed && !placed.resumed) ctx.orderMetrics.placed();
   return placed;
 }
