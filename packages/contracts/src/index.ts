@@ -10,3 +10,4 @@ export * from "./catalog";
 export * from "./reviews";
 export * from "./audit";
 export { parseEnvelope, readMessage, MalformedMessageError } from "./read";
+export { traceIdOf } from "./audit";

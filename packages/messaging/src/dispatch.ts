@@ -1,6 +1,6 @@
 // What happens to one delivered message, whatever the broker: read it, run the handler, and decide —
 // done, try again later, or dead-letter (unreadable, permanently failing, or out of retries).
-import { MalformedMessageError, parseEnvelope } from "@emporium/contracts";
+import { MalformedMessageError, parseEnvelope, traceIdOf } from "@emporium/contracts";
 import { inConsumerSpan, type Logger } from "@emporium/observability";
 import { PermanentMessageError, type DeliveryInfo, type MessageHandler } from "./ports";
 import { retryDelay, type RetryPolicy } from "./retry";
@@ -39,6 +39,18 @@ export async function dispatch(
     log.warn({ source: info.source, err: describe(err) }, "unreadable message dead-lettered");
     return { kind: "dead", reason: describe(err) };
   }
+  const traceparent = delivered.traceparent ?? envelope.traceparent;
+  const traceId = traceIdOf(traceparent);
+  // Every line about this message names it and its trace, so one order's journey is one search in the
+  // log store (its trace id), across every service the order crossed.
+  const context = {
+    source: info.source,
+    messageId: envelope.id,
+    type: envelope.type,
+    aggregateId: envelope.aggregateId,
+    attempt: info.attempt,
+    ...(traceId ? { traceId } : {}),
+  };
   try {
     const read = envelope;
     const span = {
@@ -48,17 +60,12 @@ export async function dispatch(
       type: read.type,
       attempt: info.attempt,
     };
-    await inConsumerSpan(delivered.traceparent ?? read.traceparent, span, (own) =>
+    await inConsumerSpan(traceparent, span, (own) =>
       handle(own ? { ...read, traceparent: own } : read, info),
     );
+    log.info(context, "message handled");
     return { kind: "done" };
   } catch (err) {
-    const context = {
-      source: info.source,
-      messageId: envelope.id,
-      type: envelope.type,
-      attempt: info.attempt,
-    };
     if (err instanceof MalformedMessageError || err instanceof PermanentMessageError) {
       log.warn({ ...context, err: describe(err) }, "message can never succeed; dead-lettered");
       return { kind: "dead", reason: describe(err) };
