@@ -11,6 +11,7 @@ import { getCustomerPage } from "@/trpc/orders";
 import { AdminLink } from "../../admin-link";
 import { OrdersUnavailableNotice } from "../../orders-unavailable-notice";
 import { PageNumbers } from "../../page-numbers";
+import { countOf } from "@/count";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -150,7 +151,7 @@ export default async function CustomersPage({ searchParams }: CustomersPageProps
                   label="Customer page numbers"
                 />
                 <span>
-                  Page {result.page} of {result.pageCount} · {result.total.toLocaleString("en-US")} customers
+                  Page {result.page} of {result.pageCount} · {countOf(result.total, "customer")}
                 </span>
               </div>
             }

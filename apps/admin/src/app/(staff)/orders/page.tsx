@@ -13,6 +13,7 @@ import { AdminLink } from "../../admin-link";
 import { ORDER_STATUSES, OrderStatusBadge } from "../../order-status";
 import { OrdersUnavailableNotice } from "../../orders-unavailable-notice";
 import { PageNumbers } from "../../page-numbers";
+import { countOf } from "@/count";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -210,7 +211,7 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
                   label="Order page numbers"
                 />
                 <span>
-                  Page {result.page} of {result.pageCount} · {result.total.toLocaleString("en-US")} orders
+                  Page {result.page} of {result.pageCount} · {countOf(result.total, "order")}
                 </span>
               </div>
             }

@@ -11,6 +11,7 @@ import { isCatalogUnavailable } from "@/trpc/catalog-unavailable";
 import { getProductPage } from "@/trpc/server";
 import { AdminLink } from "../../admin-link";
 import { CatalogUnavailableNotice } from "../../catalog-unavailable-notice";
+import { countOf } from "@/count";
 
 export const metadata: Metadata = { title: "Products" };
 
@@ -171,7 +172,7 @@ export default async function ProductsPage({ searchParams }: ProductsPageProps) 
                   const badge = STATUSES.find((s) => s.value === item.status);
                   return (
                     <tr key={item.id}>
-                      <td className="px-4 py-2">
+                      <td className="w-16 px-4 py-2">
                         {item.image && (
                           <img
                             src={item.image.url}
@@ -180,7 +181,7 @@ export default async function ProductsPage({ searchParams }: ProductsPageProps) 
                             height={40}
                             loading="lazy"
                             decoding="async"
-                            className="h-10 w-8 rounded object-cover"
+                            className="h-10 w-8 max-w-none rounded object-cover"
                           />
                         )}
                       </td>
@@ -214,7 +215,7 @@ export default async function ProductsPage({ searchParams }: ProductsPageProps) 
             nextHref={
               result.page < result.pageCount ? productsHref("/products", q, status, result.page + 1) : null
             }
-            status={`Page ${result.page} of ${result.pageCount} · ${result.total.toLocaleString("en-US")} products`}
+            status={`Page ${result.page} of ${result.pageCount} · ${countOf(result.total, "product")}`}
             LinkComponent={AdminLink}
           />
         </>

@@ -32,6 +32,13 @@ export function ProductDetailsFields({
 }) {
   const [primary, ...also] = defaults?.categoryIds ?? [];
   const chosenValues = new Set(defaults?.attributeValueIds ?? []);
+  // "Kitchen › Cookware": each category under its parents' names, as the primary category's list reads.
+  const nameByPath = new Map(reference.categories.map((c) => [c.path, c.name]));
+  const trail = (path: string) =>
+    path
+      .split("/")
+      .map((_, i, parts) => nameByPath.get(parts.slice(0, i + 1).join("/")) ?? parts[i])
+      .join(" › ");
   const categoryOptions = reference.categories.map((c) => ({
     value: c.id,
     label: `${"\u2003".repeat(c.depth)}${c.name}`,
@@ -86,7 +93,7 @@ export function ProductDetailsFields({
               key={c.id}
               name="categoryIds"
               value={c.id}
-              label={c.path.replaceAll("/", " › ")}
+              label={trail(c.path)}
               defaultChecked={also.includes(c.id)}
             />
           ))}

@@ -32,6 +32,14 @@ function addressLines(value: unknown): string[] {
   return [...postalLines(a, { countryName }), ...(a.phone ? [a.phone] : [])];
 }
 
+// The timeline's notes are written for the shopper ("Items reserved for you"); staff read these instead.
+const STAFF_WORDING: Record<string, string> = {
+  "order.confirmed": "Order confirmed",
+  "stock.reserved": "Stock reserved",
+  "stock.lost": "Stock could not be held; a full refund follows",
+  "stock.expired": "Reservation expired before payment completed",
+};
+
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
   const { id } = await params;
@@ -69,7 +77,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         Placed {dateTime.format(new Date(order.createdAt))} UTC by{" "}
         <Link
           href={`/customers/${encodeURIComponent(order.email.toLowerCase())}`}
-          className="text-brand-700 hover:underline"
+          className="text-brand-700 underline underline-offset-2"
         >
           {order.email}
         </Link>
@@ -161,7 +169,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <ol data-testid="timeline" className="mt-3 flex flex-col gap-2 border-l border-line pl-4">
               {order.timeline.map((t) => (
                 <li key={t.seq} className="text-sm">
-                  <span className="font-medium">{t.message}</span>{" "}
+                  <span className="font-medium">{STAFF_WORDING[t.code] ?? t.message}</span>{" "}
                   <span className="text-xs text-ink-muted">
                     {dateTime.format(new Date(t.at))} · <code>{t.code}</code>
                   </span>

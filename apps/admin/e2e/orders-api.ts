@@ -1,0 +1,57 @@
+// Orders for the admin's browser tests, placed through the orders API as the storefront places them.
+import { randomUUID } from "node:crypto";
+import { expect, inject } from "vitest";
+import type { Address } from "@emporium/contracts";
+import { createCatalogClient } from "@emporium/catalog/client";
+import { createOrdersClient } from "@emporium/orders/client";
+
+export const LONDON: Address = {
+  name: "Ada Lovelace",
+  line1: "12 St James's Square",
+  city: "London",
+  postalCode: "SW1Y 4JH",
+  country: "GB",
+};
+
+/** A paid order: a card token from the provider, a cart, checkout, and the saga run to shipped. */
+export async function placePaidOrder(email: string, shippingAddress: Address = LONDON) {
+  const catalog = createCatalogClient({ url: inject("catalogUrl") });
+  const orders = createOrdersClient({ url: inject("ordersUrl") });
+  const list = await catalog.product.list.query({ limit: 20, sort: "newest" });
+  let variantId: string | undefined;
+  for (const card of list.items) {
+    const product = await catalog.product.bySlug.query({ slug: card.slug });
+    variantId = product.variants.find((v) => v.available >= 2)?.id;
+    if (variantId) break;
+  }
+  if (!variantId) throw new Error("no seeded variant has stock");
+  const tokenResponse = await fetch(`${inject("pspUrl")}/v1/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      number: "4242424242424242",
+      expMonth: 12,
+      expYear: new Date().getFullYear() + 3,
+      cvc: "123",
+      name: shippingAddress.name,
+    }),
+  });
+  const { token } = (await tokenResponse.json()) as { token: string };
+  const cart = await orders.cart.addLine.mutate({ variantId, quantity: 1 });
+  const placed = await orders.checkout.placeOrder.mutate({
+    cartToken: cart.token,
+    email,
+    shippingAddress,
+    shippingMethod: "standard",
+    paymentToken: token,
+    idempotencyKey: `e2e_${randomUUID().replace(/-/g, "")}`,
+  });
+  await expect
+    .poll(
+      async () =>
+        (await orders.order.get.query({ orderId: placed.orderId, accessToken: placed.accessToken })).status,
+      { timeout: 60_000, interval: 250 },
+    )
+    .toMatch(/^(SHIPPED|DELIVERED)$/);
+  return placed;
+}
