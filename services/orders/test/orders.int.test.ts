@@ -15,6 +15,7 @@ import {
   idempotencyKey as key,
 } from "./fixture";
 import { refusal } from "@emporium/service-kit/testing";
+import { createEnvelope, stockReleasedV1, TOPICS } from "@emporium/contracts";
 import type { Principal } from "@emporium/auth";
 import { TEST_PRINCIPALS } from "@emporium/auth/testing";
 
@@ -296,6 +297,34 @@ describe.each(testDatabaseTargets("orders service"))("orders on $name", (target)
       await expectCode(f.caller.cart.get({ cartToken: token }), "BAD_REQUEST", /already checked out/);
       expect(await listed(email)).toEqual([placed.orderId]);
       expect(await f.db.prisma.order.count({ where: { email } })).toBe(1);
+    });
+
+    it("cancels an order still being paid for when its hold expires, releasing the stock and giving the cart back", async () => {
+      const email = `expired-${randomUUID().slice(0, 8)}@example.com`;
+      const token = await cartWith([{ price: 700, quantity: 1, stock: 4 }]);
+      workers.tokenCards.set("tok_slowcard0000001", "hold");
+      const placed = await f.caller.checkout.placeOrder(asShopper(token, "tok_slowcard0000001", email));
+      await waitFor(() => workers.sent.includes(`payment.authorize:${placed.orderId}`), {
+        what: "the authorization to be asked for",
+      });
+      // The cart is the order's while its card is being answered.
+      await expectCode(f.caller.cart.get({ cartToken: token }), "BAD_REQUEST", /already checked out/);
+
+      // The reservation runs out (inventory's expiry sweep says so).
+      await f.events.publish([
+        {
+          topic: TOPICS.inventory,
+          envelope: createEnvelope(stockReleasedV1, placed.orderId, {
+            orderId: placed.orderId,
+            reason: "expired",
+          }),
+        },
+      ]);
+      await waitFor(async () => (await f.caller.order.get(opened(placed))).status === "CANCELLED", {
+        what: "the expired order to be cancelled",
+      });
+      expect((await f.caller.cart.get({ cartToken: token })).lines).toHaveLength(1);
+      expect(await listed(email)).toEqual([]);
     });
 
     it("cancels the held order, giving its stock back, when the shopper checks out a changed cart", async () => {

@@ -139,8 +139,11 @@ export function decide(
       Boolean(decision.facts.authorizeRequestedAt) &&
       !decision.commands.some((c) => c.type === "payment.authorize"),
     shipment: decision.shipment,
+    // An order held for another card gives its cart back when it starts waiting, and when it ends
+    // unpaid (expired, abandoned) — a no-op unless the cart is still converted to this order.
     reopenCartId:
-      decision.facts.awaitingPayment && !facts.awaitingPayment
+      (decision.facts.awaitingPayment && !facts.awaitingPayment) ||
+      (decision.facts.cancelledAt && !facts.cancelledAt)
         ? decision.facts.holdForRetry?.cartId
         : undefined,
     timeline: decision.notes.map((n) => ({
