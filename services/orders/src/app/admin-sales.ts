@@ -1,5 +1,6 @@
 // The dashboard's sales figures, from the orders' sales per day (the back-office read model): per day
-// over a period, with the totals of that period and of the one before it (to show the change). An order
+// over a period and over the one before it (day i of each side by side, for the chart's comparison), with
+// the totals of both (to show the change). An order
 // counts from when it was placed unless it was cancelled; amounts are order totals in the shop's
 // currency (gross, before refunds).
 import type { BackOfficeReadModel } from "../ports/back-office-read-model";
@@ -23,6 +24,8 @@ export interface SalesSummary {
   currency: string;
   days: number;
   byDay: SalesDay[];
+  /** The previous period, day by day: `previousByDay[i]` is `days` days before `byDay[i]`. */
+  previousByDay: SalesDay[];
   totals: SalesTotals;
   previous: SalesTotals;
 }
@@ -53,16 +56,19 @@ export async function salesSummary(
     reports.salesByDay(options.currency, start, end),
     reports.salesByDay(options.currency, before, start),
   ]);
-  const byDate = new Map(current.map((r) => [r.day, r]));
-  const byDay = Array.from({ length: options.days }, (_, i) => {
-    const day = dayOf(new Date(start.getTime() + i * DAY_MS));
-    const row = byDate.get(day);
-    return { day, orders: row?.orders ?? 0, sales: Number(row?.sales ?? 0) };
-  });
+  const everyDay = (from: Date, rows: typeof current): SalesDay[] => {
+    const byDate = new Map(rows.map((r) => [r.day, r]));
+    return Array.from({ length: options.days }, (_, i) => {
+      const day = dayOf(new Date(from.getTime() + i * DAY_MS));
+      const row = byDate.get(day);
+      return { day, orders: row?.orders ?? 0, sales: Number(row?.sales ?? 0) };
+    });
+  };
   return {
     currency: options.currency,
     days: options.days,
-    byDay,
+    byDay: everyDay(start, current),
+    previousByDay: everyDay(before, previous),
     totals: totalsOf(current),
     previous: totalsOf(previous),
   };

@@ -1,10 +1,12 @@
 // The dashboard's sales: the period's sales, orders and average order value beside the period before,
-// and a bar chart of sales per day — an SVG with each bar titled, and the same figures as a table for
-// screen readers. The page re-renders every 15 s while visible, so new orders show up as they come.
+// and a chart of sales per day against the period before (sales-chart.tsx), with the same figures as a
+// table for screen readers. The page re-renders every 15 s while visible, so new orders show up as they
+// come.
 import Link from "next/link";
 import type { SalesSummary } from "@emporium/orders/client";
 import { formatMoney } from "@emporium/ui/money";
 import type { SalesPeriod } from "@/trpc/orders";
+import { SalesChart, type SalesChartDay } from "./sales-chart";
 
 export const SALES_PERIODS: readonly SalesPeriod[] = [7, 30, 90];
 
@@ -29,10 +31,15 @@ const dayLabel = new Intl.DateTimeFormat("en", { month: "short", day: "numeric",
 export function SalesOverview({ summary }: { summary: SalesSummary }) {
   const money = (minor: number) => formatMoney(minor, summary.currency);
   const { totals, previous } = summary;
-  const peak = Math.max(1, ...summary.byDay.map((d) => d.sales));
-  const width = 720;
-  const height = 160;
-  const slot = width / summary.byDay.length;
+  const chart: SalesChartDay[] = summary.byDay.map((d, i) => {
+    const before = summary.previousByDay[i];
+    return {
+      ...d,
+      previousDay: before?.day ?? d.day,
+      previousSales: before?.sales ?? 0,
+      previousOrders: before?.orders ?? 0,
+    };
+  });
   return (
     <section aria-labelledby="sales-heading" className="mt-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -71,33 +78,13 @@ export function SalesOverview({ summary }: { summary: SalesSummary }) {
         </p>
       )}
       <figure className="mt-6 rounded-2xl border border-line bg-surface p-5">
-        <svg
-          viewBox={`0 0 ${width} ${height}`}
-          className="h-40 w-full"
-          role="img"
-          aria-labelledby="sales-chart-caption"
-          preserveAspectRatio="none"
-        >
-          {summary.byDay.map((d, i) => {
-            const h = Math.round((d.sales / peak) * (height - 4));
-            return (
-              <rect
-                key={d.day}
-                x={i * slot + slot * 0.15}
-                y={height - h}
-                width={slot * 0.7}
-                height={h}
-                rx={2}
-                className="fill-brand-700"
-              >
-                <title>{`${dayLabel.format(new Date(d.day))}: ${money(d.sales)}, ${d.orders} orders`}</title>
-              </rect>
-            );
-          })}
-        </svg>
+        <div aria-hidden="true">
+          <SalesChart data={chart} currency={summary.currency} days={summary.days} />
+        </div>
         <figcaption id="sales-chart-caption" className="mt-2 text-xs text-ink-muted">
           Sales per day, {dayLabel.format(new Date(summary.byDay[0]?.day ?? ""))} to{" "}
-          {dayLabel.format(new Date(summary.byDay.at(-1)?.day ?? ""))} (UTC), before refunds
+          {dayLabel.format(new Date(summary.byDay.at(-1)?.day ?? ""))} (UTC), before refunds, against the same
+          days of the previous {summary.days} days (dashed)
         </figcaption>
       </figure>
       <table className="sr-only">
@@ -107,14 +94,16 @@ export function SalesOverview({ summary }: { summary: SalesSummary }) {
             <th scope="col">Day</th>
             <th scope="col">Orders</th>
             <th scope="col">Sales</th>
+            <th scope="col">Sales, previous period</th>
           </tr>
         </thead>
         <tbody>
-          {summary.byDay.map((d) => (
+          {summary.byDay.map((d, i) => (
             <tr key={d.day}>
               <th scope="row">{d.day}</th>
               <td>{d.orders}</td>
               <td>{money(d.sales)}</td>
+              <td>{money(summary.previousByDay[i]?.sales ?? 0)}</td>
             </tr>
           ))}
         </tbody>
