@@ -450,7 +450,7 @@ const messaging: DashboardSpec = {
   uid: "emporium-messaging",
   title: "Emporium / Messaging",
   description:
-    "Kafka consumer lag, RabbitMQ command queues (ready, retrying, dead-lettered) and the outboxes",
+    "Kafka consumer lag and dead-lettered events, RabbitMQ command queues (ready, retrying, dead-lettered) and the outboxes",
   tags: ["messaging"],
   rows: [
     {
@@ -471,6 +471,7 @@ const messaging: DashboardSpec = {
             ),
           ],
         },
+        one("Dead-lettered events by topic", "max by (topic) (event_dead_letter_messages)", "{{topic}}.dlq"),
       ],
     },
     {

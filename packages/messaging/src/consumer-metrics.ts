@@ -2,7 +2,8 @@
 // of names (queues, groups, topics, partitions, three states), never ids.
 // - Command queues a worker consumes: commands ready for a consumer, waiting out a retry delay, and
 //   dead-lettered. A growing ready count is workers falling behind; anything dead needs a person.
-// - Event consumer groups: events published but not yet handled, per topic and partition.
+// - Event consumer groups: events published but not yet handled, per topic and partition; and the dead
+//   letters kept for each consumed topic (`<topic>.dlq`), which need a person.
 import { Gauge, type Registry } from "prom-client";
 import type { CommandBus, EventBus } from "./ports";
 
@@ -50,7 +51,8 @@ export function instanceGroup(role: string): string {
 }
 
 /**
- * The lag of every consumer group subscribed through `events`, as `event_consumer_lag_messages`. (The
+ * The lag of every consumer group subscribed through `events`, as `event_consumer_lag_messages`, and the
+ * dead letters kept for the topics they consume, as `event_dead_letter_messages`. (The
  * development host shares one in-process bus among its services, so there each service's registry
  * shows every group; a deployed process has a bus of its own.)
  */
@@ -69,6 +71,17 @@ export function measureConsumerLag(registry: Registry, events: EventBus): void {
           { group: l.group.split("@")[0] ?? l.group, topic: l.topic, partition: String(l.partition) },
           l.lag,
         );
+    },
+  });
+  new Gauge({
+    name: "event_dead_letter_messages",
+    help: "Events that failed every attempt and wait in <topic>.dlq for a person, per consumed topic",
+    labelNames: ["topic"],
+    registers: [registry],
+    async collect() {
+      const backlog = await events.deadLetterBacklog().catch(() => null);
+      if (!backlog) return; // the broker did not answer: the last reading stays
+      for (const b of backlog) this.set({ topic: b.topic }, b.messages);
     },
   });
 }

@@ -55,7 +55,17 @@ export interface EventBus {
    * published but not yet handled (committed) by the group.
    */
   consumerLag(): Promise<ConsumerLag[]>;
+  /**
+   * Dead letters kept for the topics this bus's groups consume, per topic: what failed and waits for a
+   * person (replayed or not, a dead letter counts until an operator removes it from `<topic>.dlq`).
+   */
+  deadLetterBacklog(): Promise<DeadLetterBacklog[]>;
   close(): Promise<void>;
+}
+
+export interface DeadLetterBacklog {
+  topic: string;
+  messages: number;
 }
 
 export interface ConsumerLag {

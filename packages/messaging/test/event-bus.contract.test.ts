@@ -124,6 +124,7 @@ describe.each(adapters)("EventBus contract: $name", ({ available, make }) => {
     expect(dead.map((d) => d.reason).join("\n")).toMatch(/not JSON/);
     expect(dead.map((d) => d.reason).join("\n")).toMatch(/data\.n|n:/);
     expect(dead.map((d) => d.reason).join("\n")).toMatch(/can never be shipped/);
+    expect((await b.deadLetterBacklog()).find((d) => d.topic === topic)).toEqual({ topic, messages: 3 });
     await sub.stop();
   });
 

@@ -28,6 +28,7 @@ function withPublish(inner: EventBus, publish: EventBus["publish"]): EventBus {
     subscribe: (o) => inner.subscribe(o),
     deadLetters: (topic) => inner.deadLetters(topic),
     consumerLag: () => inner.consumerLag(),
+    deadLetterBacklog: () => inner.deadLetterBacklog(),
     close: () => inner.close(),
   };
 }

@@ -259,6 +259,7 @@ export function flakyBus(): EventBus & { down: boolean; published: OutgoingEvent
     subscribe: inner.subscribe.bind(inner),
     deadLetters: inner.deadLetters.bind(inner),
     consumerLag: inner.consumerLag.bind(inner),
+    deadLetterBacklog: inner.deadLetterBacklog.bind(inner),
     close: inner.close.bind(inner),
   };
   return bus;

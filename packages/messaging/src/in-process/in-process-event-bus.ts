@@ -6,6 +6,7 @@ import { dispatch } from "../dispatch";
 import type {
   ConsumerLag,
   DeadLetter,
+  DeadLetterBacklog,
   EventBus,
   MessageHandler,
   OutgoingEvent,
@@ -164,6 +165,11 @@ export class InProcessEventBus implements EventBus {
         return { group, topic, partition: 0, lag: t.base + t.entries.length - next };
       }),
     );
+  }
+
+  async deadLetterBacklog(): Promise<DeadLetterBacklog[]> {
+    const consumed = new Set([...this.committed.values()].flatMap((offsets) => [...offsets.keys()]));
+    return [...consumed].map((topic) => ({ topic, messages: this.topic(topic).dead.length }));
   }
 
   async close(): Promise<void> {

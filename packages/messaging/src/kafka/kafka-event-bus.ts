@@ -23,6 +23,7 @@ import "./request-queue-fix";
 import type {
   ConsumerLag,
   DeadLetter,
+  DeadLetterBacklog,
   EventBus,
   OutgoingEvent,
   SubscribeOptions,
@@ -421,19 +422,8 @@ export class KafkaEventBus implements EventBus {
    */
   async consumerLag(): Promise<ConsumerLag[]> {
     if (this.groups.size === 0) return [];
-    this.admin ??= (async () => {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      return admin;
-    })();
-    let admin: Admin;
-    try {
-      admin = await this.admin;
-    } catch (err) {
-      this.admin = null;
-      throw err;
-    }
-    const topics = [...new Set([...this.groups.values()].flatMap((g) => [...g.topics]))];
+    const admin = await this.sharedAdmin();
+    const topics = this.consumedTopics();
     const ends = new Map(
       await Promise.all(topics.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const)),
     );
@@ -453,6 +443,39 @@ export class KafkaEventBus implements EventBus {
       }),
     );
     return lags.flat();
+  }
+
+  /** Each consumed topic's `<topic>.dlq`: what its partitions still keep (end minus start). */
+  async deadLetterBacklog(): Promise<DeadLetterBacklog[]> {
+    if (this.groups.size === 0) return [];
+    const admin = await this.sharedAdmin();
+    return Promise.all(
+      this.consumedTopics().map(async (topic) => {
+        await this.ensureTopics([topic]);
+        const partitions = await admin.fetchTopicOffsets(`${topic}${DLQ_SUFFIX}`);
+        const messages = partitions.reduce((n, p) => n + Math.max(0, Number(p.high) - Number(p.low)), 0);
+        return { topic, messages };
+      }),
+    );
+  }
+
+  private consumedTopics(): string[] {
+    return [...new Set([...this.groups.values()].flatMap((g) => [...g.topics]))];
+  }
+
+  /** One admin connection for the readings taken at each scrape, made again after a failure. */
+  private async sharedAdmin(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })();
+    try {
+      return await this.admin;
+    } catch (err) {
+      this.admin = null;
+      throw err;
+    }
   }
 
   async close(): Promise<void> {
