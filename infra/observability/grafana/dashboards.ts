@@ -350,6 +350,11 @@ const ordersPerMinute: PanelSpec = {
     q("shop:orders_delivered:per_minute", "delivered"),
   ],
 };
+const revenuePerMinute = one(
+  "Revenue per minute (confirmed orders, before refunds)",
+  "currency:orders_confirmed_amount:per_minute",
+  "{{currency}}",
+);
 const cancellations: PanelSpec = {
   title: "Cancellations per minute by reason",
   stack: true,
@@ -404,6 +409,7 @@ const overview: DashboardSpec = {
           queries: [q("max(orders_oldest_unfinished_order_age_seconds)", "age")],
         },
         ordersPerMinute,
+        revenuePerMinute,
         cancellations,
         checkoutErrorRatio,
         one("Placed → confirmed p99", "shop:orders_placed_to_confirmed_seconds:p99_10m", "p99", "s"),
@@ -564,6 +570,7 @@ const orders = serviceDashboard("orders", "Orders", "Carts, checkout and the ord
     row: "Orders and the saga",
     panels: [
       ordersPerMinute,
+      revenuePerMinute,
       cancellations,
       {
         title: "Status transitions",

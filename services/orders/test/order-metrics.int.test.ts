@@ -76,6 +76,13 @@ describe.each(testDatabaseTargets("order metrics"))("order metrics on $name", (t
     expect(await value("orders_placed_total")).toBe(1);
     expect(await value("orders_confirmed_total")).toBe(1);
     expect(await value("orders_delivered_total")).toBe(1);
+    const order = await f.caller.order.get({
+      orderId: delivered.orderId,
+      accessToken: delivered.accessToken,
+    });
+    expect(await series("orders_confirmed_amount_total")).toEqual({
+      [`orders_confirmed_amount_total{currency=${order.currency}}`]: order.total / 100,
+    });
     expect(
       await value("orders_placed_to_confirmed_seconds", "orders_placed_to_confirmed_seconds_count"),
     ).toBe(1);

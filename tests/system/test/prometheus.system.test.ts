@@ -33,11 +33,6 @@ const NOT_EXPORTED_HERE: [RegExp, string][] = [
   [/^haproxy_/, "the gateway's HAProxy exporter; the gateway is not part of this stack"],
   [/^kube_/, "kube-state-metrics, Kubernetes only"],
   [/^identity_/, "the identity service's own metrics; identity is not part of this stack"],
-  [
-    /^(service:rpc_server_error_ratio:rate5m|checkout:place_order_server_error_ratio:rate\w+)$/,
-    "a ratio over server errors (5xx codes): while no procedure has failed on the server's side its " +
-      "numerator has no series, so neither has the ratio (the panel reads No data, not 0)",
-  ],
 ];
 
 const DASHBOARDS_DIR = path.join(REPO_ROOT, "infra", "observability", "grafana", "dashboards");

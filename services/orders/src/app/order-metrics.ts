@@ -1,5 +1,5 @@
 // The orders service's business series: orders placed, confirmed, cancelled (by a fixed reason) and
-// delivered; placed→confirmed and per-saga-step latency; status changes; and the age of the oldest order
+// delivered; the value of confirmed orders (revenue, gross); placed→confirmed and per-saga-step latency; status changes; and the age of the oldest order
 // the saga is still working on, read from the database at each scrape (what the "saga stalled" alert
 // watches). Labels are fixed sets (steps, reasons, statuses), never an order's id.
 import type { Logger } from "@emporium/observability";
@@ -14,6 +14,12 @@ export interface OrderMetrics {
   applied(result: Applied): void;
 }
 
+/** Minor units to major ones by the currency's own exponent (USD 2, JPY 0), as Intl knows it. */
+function toMajorUnits(minor: number, currency: string): number {
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions();
+  return minor / 10 ** (digits.maximumFractionDigits ?? 2);
+}
+
 const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600];
 
 export function createOrderMetrics(registry: Registry): OrderMetrics {
@@ -22,6 +28,12 @@ export function createOrderMetrics(registry: Registry): OrderMetrics {
   const confirmed = new Counter({
     name: "orders_confirmed_total",
     help: "Orders confirmed (payment authorised)",
+    registers,
+  });
+  const confirmedAmount = new Counter({
+    name: "orders_confirmed_amount_total",
+    help: "Total value of orders confirmed (payment authorised), in major units of their currency, before refunds",
+    labelNames: ["currency"],
     registers,
   });
   const cancelled = new Counter({
@@ -62,6 +74,10 @@ export function createOrderMetrics(registry: Registry): OrderMetrics {
       if (from === to) return;
       transitions.inc({ to });
       if (to === "CONFIRMED") confirmed.inc();
+      if (measures.confirmedTotal) {
+        const { minor, currency } = measures.confirmedTotal;
+        confirmedAmount.inc({ currency }, toMajorUnits(minor, currency));
+      }
       if (to === "DELIVERED") delivered.inc();
       if (to === "CANCELLED") cancelled.inc({ reason: measures.cancelReason ?? "other" });
     },

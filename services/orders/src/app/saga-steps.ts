@@ -25,6 +25,8 @@ export interface StepMeasures {
   latency: StepLatency | null;
   /** Set on the step that confirmed the order: the time since it was placed. */
   placedToConfirmedSeconds: number | null;
+  /** Set on the step that confirmed the order: its total (minor units) and currency. */
+  confirmedTotal: { minor: number; currency: string } | null;
   /** Set on the step that cancelled the order. */
   cancelReason: CancelReason | null;
 }
@@ -108,6 +110,7 @@ function measured(
       latency: stepLatency(event, before, placedAt, now),
       placedToConfirmedSeconds:
         changed && to === "CONFIRMED" ? Math.max(0, (now.getTime() - placedAt.getTime()) / 1000) : null,
+      confirmedTotal: changed && to === "CONFIRMED" ? { minor: order.total, currency: order.currency } : null,
       cancelReason: changed && to === "CANCELLED" ? cancelReasonOf(event) : null,
     },
   };
