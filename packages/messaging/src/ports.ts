@@ -38,6 +38,20 @@ export interface DeadLetter {
   body: string;
 }
 
+/** A dead command as an operator sees it. */
+export interface CommandDeadLetter extends DeadLetter {
+  /** The message's id (its envelope's); what replay and discard name. */
+  messageId: string;
+  /** The envelope's type, when the message could be read that far. */
+  type: string | null;
+  /** Deliveries tried before it was dead-lettered, when known. */
+  attempts: number | null;
+  /** When it was dead-lettered (ISO 8601), when known. */
+  deadAt: string | null;
+  /** The body, parsed when it is JSON, with secrets (card numbers, tokens, passwords) redacted. */
+  payload: unknown;
+}
+
 export interface EventBus {
   /** Resolves once every event is durably accepted; events keyed by aggregateId keep their order. */
   publish(events: readonly OutgoingEvent[]): Promise<void>;
@@ -81,7 +95,16 @@ export interface CommandBus {
   sendRaw(queue: string, body: Buffer): Promise<void>;
   /** Handles commands from a queue, `concurrency` at a time; acknowledged only after `handle` resolved. */
   consume(options: { queue: string; handle: MessageHandler; concurrency?: number }): Promise<Subscription>;
-  deadLetters(queue: string, limit?: number): Promise<DeadLetter[]>;
+  /** Commands that could not be handled, oldest first, each named and with its payload redacted. */
+  deadLetters(queue: string, limit?: number): Promise<CommandDeadLetter[]>;
+  /**
+   * Moves exactly one dead letter back to its queue as a first attempt (the broker confirms the
+   * publish before the dead letter is removed). False, changing nothing, when the queue's dead
+   * letters hold no message with that id: unknown, or already replayed or discarded.
+   */
+  replay(queue: string, messageId: string): Promise<boolean>;
+  /** Removes exactly one dead letter for good. False, changing nothing, as for replay. */
+  discard(queue: string, messageId: string): Promise<boolean>;
   /** Commands waiting in a queue: ready for a consumer, waiting out a retry delay, dead-lettered. */
   depth(queue: string): Promise<QueueDepth>;
   close(): Promise<void>;

@@ -133,6 +133,68 @@ describe.each(adapters)("CommandBus contract: $name", ({ available, durable, mak
     },
   );
 
+  it.runIf(available)(
+    "lists dead letters named and redacted; replays and discards exactly one, once",
+    async () => {
+      const b = await bus();
+      const queue = queueName("ops");
+      let fixed = false;
+      const handled: number[] = [];
+      const sub = await b.consume({
+        queue,
+        handle: async (e) => {
+          const { n } = readMessage(e, pingV1).data;
+          if (!fixed) throw new PermanentMessageError(`no handler for ${n} yet`);
+          handled.push(n);
+        },
+      });
+      const card = ping("card 4242 4242 4242 4242", 1);
+      await b.send(queue, card);
+      await b.sendRaw(queue, Buffer.from("\u0000garbage password=hunter2"));
+      const dead = await waitFor(
+        async () => {
+          const letters = await b.deadLetters(queue);
+          return letters.length === 2 ? letters : null;
+        },
+        { timeoutMs: 30_000, what: "two dead letters" },
+      );
+      const named = dead.find((d) => d.messageId === card.id);
+      const garbage = dead.find((d) => d.messageId !== card.id);
+      expect(named).toMatchObject({ type: "test.ping.v1", attempts: 1, source: queue });
+      expect(named?.reason).toMatch(/no handler for 1 yet/);
+      expect(Date.parse(named?.deadAt ?? "")).not.toBeNaN();
+      expect(JSON.stringify(named?.payload)).toContain("[card redacted]");
+      expect(JSON.stringify(named?.payload)).not.toContain("4242 4242");
+      expect(garbage?.type).toBeNull();
+      expect(garbage?.reason).toMatch(/not JSON/);
+      expect(garbage?.payload).toEqual(expect.stringContaining("password=[redacted]"));
+      const garbageId = garbage?.messageId ?? "";
+      expect(garbageId).not.toBe("");
+
+      // Nothing is settled for an id the dead letters do not hold.
+      expect(await b.replay(queue, "00000000-0000-4000-8000-000000000000")).toBe(false);
+      expect(await b.discard(queue, "00000000-0000-4000-8000-000000000000")).toBe(false);
+      expect(await b.deadLetters(queue)).toHaveLength(2);
+
+      // Replayed once: handled as a first attempt now that its handler exists; a second replay is a no-op.
+      fixed = true;
+      expect(await b.replay(queue, card.id)).toBe(true);
+      await waitFor(() => handled.length === 1, { timeoutMs: 30_000, what: "the replayed command handled" });
+      expect(handled).toEqual([1]);
+      expect(await b.replay(queue, card.id)).toBe(false);
+      expect((await b.deadLetters(queue)).map((d) => d.messageId)).toEqual([garbageId]);
+
+      // Discarded once: gone for good; neither a second discard nor a replay finds it.
+      expect(await b.discard(queue, garbageId)).toBe(true);
+      expect(await b.discard(queue, garbageId)).toBe(false);
+      expect(await b.replay(queue, garbageId)).toBe(false);
+      expect(await b.deadLetters(queue)).toEqual([]);
+      expect(await b.depth(queue)).toEqual({ ready: 0, retrying: 0, dead: 0 });
+      expect(handled).toEqual([1]);
+      await sub.stop();
+    },
+  );
+
   it.runIf(available)("tells how many commands are ready, retrying and dead-lettered", async () => {
     const b = await bus();
     const queue = queueName("depth");

@@ -21,3 +21,4 @@ export {
   type TraceExporter,
   type TracingOptions,
 } from "./tracing";
+export { SCRUBBED, scrubText, scrubValue } from "./log-scrub";

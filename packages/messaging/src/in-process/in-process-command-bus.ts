@@ -2,10 +2,12 @@
 // the handler resolved, retried after growing delays, dead-lettered after the last one.
 import type { Logger } from "@emporium/observability";
 import { dispatch } from "../dispatch";
-import type { CommandBus, DeadLetter, MessageHandler, QueueDepth, Subscription } from "../ports";
+import { commandDeadLetter, commandIdOf } from "../dead-letter-view";
+import type { CommandBus, CommandDeadLetter, MessageHandler, QueueDepth, Subscription } from "../ports";
 import { DEFAULT_RETRY, type RetryPolicy } from "../retry";
 
 interface Item {
+  id: string;
   body: Buffer;
   attempt: number;
 }
@@ -19,7 +21,7 @@ interface Consumer {
 
 interface WorkQueue {
   ready: Item[];
-  dead: DeadLetter[];
+  dead: { letter: CommandDeadLetter; item: Item }[];
   consumers: Consumer[];
   next: number;
   timers: Set<NodeJS.Timeout>;
@@ -51,7 +53,7 @@ export class InProcessCommandBus implements CommandBus {
 
   async sendRaw(queue: string, body: Buffer): Promise<void> {
     if (this.closed) throw new Error("command bus is closed");
-    this.queue(queue).ready.push({ body, attempt: 1 });
+    this.queue(queue).ready.push({ id: commandIdOf(body), body, attempt: 1 });
     this.pump(queue);
   }
 
@@ -105,12 +107,19 @@ export class InProcessCommandBus implements CommandBus {
       if (outcome.kind === "retry") {
         const timer = setTimeout(() => {
           q.timers.delete(timer);
-          q.ready.push({ body: item.body, attempt: item.attempt + 1 });
+          q.ready.push({ ...item, attempt: item.attempt + 1 });
           this.pump(name);
         }, outcome.delayMs);
         q.timers.add(timer);
       } else if (outcome.kind === "dead") {
-        q.dead.push({ source: name, reason: outcome.reason, body: item.body.toString("utf8") });
+        const letter = commandDeadLetter(item.body, {
+          source: name,
+          reason: outcome.reason,
+          messageId: item.id,
+          attempts: item.attempt,
+          deadAt: new Date().toISOString(),
+        });
+        q.dead.push({ letter, item });
       }
     } finally {
       consumer.active--;
@@ -118,8 +127,31 @@ export class InProcessCommandBus implements CommandBus {
     }
   }
 
-  async deadLetters(queue: string, limit = 100): Promise<DeadLetter[]> {
-    return this.queue(queue).dead.slice(-limit);
+  async deadLetters(queue: string, limit = 100): Promise<CommandDeadLetter[]> {
+    return this.queue(queue)
+      .dead.slice(-limit)
+      .map((d) => d.letter);
+  }
+
+  /** Takes the dead letter with that id out of the queue's dead letters, if it is there. */
+  private takeDead(queue: string, messageId: string): Item | null {
+    const q = this.queue(queue);
+    const at = q.dead.findIndex((d) => d.letter.messageId === messageId);
+    if (at < 0) return null;
+    return q.dead.splice(at, 1)[0]?.item ?? null;
+  }
+
+  async replay(queue: string, messageId: string): Promise<boolean> {
+    if (this.closed) throw new Error("command bus is closed");
+    const item = this.takeDead(queue, messageId);
+    if (!item) return false;
+    this.queue(queue).ready.push({ ...item, attempt: 1 });
+    this.pump(queue);
+    return true;
+  }
+
+  async discard(queue: string, messageId: string): Promise<boolean> {
+    return this.takeDead(queue, messageId) !== null;
   }
 
   async depth(queue: string): Promise<QueueDepth> {

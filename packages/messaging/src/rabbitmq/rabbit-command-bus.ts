@@ -16,7 +16,8 @@ import amqp, {
 import type { Envelope } from "@emporium/contracts";
 import type { Logger } from "@emporium/observability";
 import { dispatch } from "../dispatch";
-import type { CommandBus, DeadLetter, MessageHandler, QueueDepth, Subscription } from "../ports";
+import { commandDeadLetter, commandIdOf } from "../dead-letter-view";
+import type { CommandBus, CommandDeadLetter, MessageHandler, QueueDepth, Subscription } from "../ports";
 import { DEFAULT_RETRY, sleep, type RetryPolicy } from "../retry";
 
 type RecoveringConnection = Awaited<ReturnType<typeof connectWithRecovery>>;
@@ -66,6 +67,8 @@ export class RabbitCommandBus implements CommandBus {
   private declared = new Set<string>();
   private readonly consumers = new Set<ConsumerSpec>();
   private waiters: (() => void)[] = [];
+  /** One look at a queue's dead letters at a time: a look holds them all, hiding them from another. */
+  private readonly deadLocks = new Map<string, Promise<unknown>>();
   private closed = false;
 
   private constructor(private readonly options: RabbitCommandBusOptions) {
@@ -190,7 +193,8 @@ export class RabbitCommandBus implements CommandBus {
   async sendRaw(queue: string, body: Buffer): Promise<void> {
     const channel = await this.ready();
     await this.declare(channel, queue);
-    await this.publishConfirmed(queue, body, { "x-attempt": 1 });
+    // An id even for bytes that are no envelope, so an operator can name it once it is dead-lettered.
+    await this.publishConfirmed(queue, body, { "x-attempt": 1 }, { messageId: commandIdOf(body) });
   }
 
   async consume(options: {
@@ -282,7 +286,13 @@ export class RabbitCommandBus implements CommandBus {
         await this.publishConfirmed(
           `${spec.queue}.dlq`,
           msg.content,
-          { "x-dead-letter-reason": outcome.reason.slice(0, 1000), "x-original-queue": spec.queue },
+          {
+            "x-dead-letter-reason": outcome.reason.slice(0, 1000),
+            "x-original-queue": spec.queue,
+            "x-attempt": attempt,
+            "x-dead-at": new Date().toISOString(),
+            ...(trace.traceparent ? { traceparent: trace.traceparent } : {}),
+          },
           carry,
         );
       }
@@ -299,33 +309,113 @@ export class RabbitCommandBus implements CommandBus {
     }
   }
 
-  async deadLetters(queue: string, limit = 100): Promise<DeadLetter[]> {
+  /** A dead-lettered message as an operator sees it. */
+  private describeDead(queue: string, msg: GetMessage): CommandDeadLetter {
+    const headers = (msg.properties.headers ?? {}) as Record<string, unknown>;
+    const attempt = Number(headers["x-attempt"]);
+    // Dead-lettered by the broker (delivery limit): x-death says when, in seconds.
+    const death = Array.isArray(headers["x-death"]) ? (headers["x-death"][0] as unknown) : undefined;
+    const deathTime =
+      death !== null && typeof death === "object" ? (death as Record<string, unknown>).time : undefined;
+    const deadAt =
+      typeof headers["x-dead-at"] === "string"
+        ? headers["x-dead-at"]
+        : typeof deathTime === "number"
+          ? new Date(deathTime * 1000).toISOString()
+          : null;
+    return commandDeadLetter(msg.content, {
+      source: String(headers["x-original-queue"] ?? queue),
+      reason: String(headers["x-dead-letter-reason"] ?? headers["x-first-death-reason"] ?? "delivery limit"),
+      messageId: msg.properties.messageId as string | undefined,
+      type: msg.properties.type as string | undefined,
+      attempts: Number.isInteger(attempt) && attempt > 0 ? attempt : null,
+      deadAt,
+    });
+  }
+
+  /**
+   * Runs `look` on a channel holding every dead letter of `queue` unacknowledged, oldest first, then
+   * hands back whatever it did not acknowledge: looking never consumes.
+   */
+  private withDeadLetters<T>(
+    queue: string,
+    look: (channel: Channel, held: GetMessage[]) => Promise<T>,
+  ): Promise<T> {
+    const previous = this.deadLocks.get(queue) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.holdDeadLetters(queue, look));
+    this.deadLocks.set(queue, next);
+    void next
+      .finally(() => {
+        if (this.deadLocks.get(queue) === next) this.deadLocks.delete(queue);
+      })
+      .catch(() => undefined);
+    return next;
+  }
+
+  private async holdDeadLetters<T>(
+    queue: string,
+    look: (channel: Channel, held: GetMessage[]) => Promise<T>,
+  ): Promise<T> {
     await this.ready();
-    if (!this.connection) return [];
+    if (!this.connection) throw new Error("command bus is closed");
     const channel = await this.connection.createChannel();
     try {
       await this.declare(channel, queue);
       const held: GetMessage[] = [];
-      const letters: DeadLetter[] = [];
       for (let i = 0; i < 10_000; i++) {
         const msg = await channel.get(`${queue}.dlq`, { noAck: false });
         if (!msg) break;
         held.push(msg);
-        const headers = msg.properties.headers ?? {};
-        letters.push({
-          source: String(headers["x-original-queue"] ?? queue),
-          reason: String(
-            headers["x-dead-letter-reason"] ?? headers["x-first-death-reason"] ?? "delivery limit",
-          ),
-          body: msg.content.toString("utf8"),
-        });
       }
-      // Looking must not consume: every message goes back.
+      const result = await look(channel, held);
       channel.nackAll(true);
-      return letters.slice(-limit);
+      return result;
     } finally {
+      // Closing returns anything still unacknowledged (a failed look included) to the queue.
       await channel.close().catch(() => undefined);
     }
+  }
+
+  async deadLetters(queue: string, limit = 100): Promise<CommandDeadLetter[]> {
+    return this.withDeadLetters(queue, async (_channel, held) =>
+      held.slice(-limit).map((msg) => this.describeDead(queue, msg)),
+    );
+  }
+
+  /** Acknowledges (removes) the dead letter named `messageId` once `before` has resolved. */
+  private settleDead(
+    queue: string,
+    messageId: string,
+    before: (msg: GetMessage) => Promise<void>,
+  ): Promise<boolean> {
+    return this.withDeadLetters(queue, async (channel, held) => {
+      const msg = held.find((m) => this.describeDead(queue, m).messageId === messageId);
+      if (!msg) return false;
+      await before(msg);
+      channel.ack(msg);
+      return true;
+    });
+  }
+
+  async replay(queue: string, messageId: string): Promise<boolean> {
+    return this.settleDead(queue, messageId, async (msg) => {
+      const headers = msg.properties.headers ?? {};
+      // Confirmed first, removed second: a crash in between can duplicate, never lose.
+      await this.publishConfirmed(
+        queue,
+        msg.content,
+        {
+          "x-attempt": 1,
+          "x-replayed-at": new Date().toISOString(),
+          ...(typeof headers.traceparent === "string" ? { traceparent: headers.traceparent } : {}),
+        },
+        { messageId, type: msg.properties.type as string | undefined },
+      );
+    });
+  }
+
+  async discard(queue: string, messageId: string): Promise<boolean> {
+    return this.settleDead(queue, messageId, async () => undefined);
   }
 
   async depth(queue: string): Promise<QueueDepth> {
