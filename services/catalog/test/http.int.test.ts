@@ -147,6 +147,8 @@ describe("catalog HTTP server", () => {
     const ok = await fetch(`${base}/media/products/demo/1-navy.webp`);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("image/webp");
+    // A media key is never reused for other bytes, so browsers and CDNs may keep it for a year.
+    expect(ok.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     const etag = ok.headers.get("etag") ?? "";
     const again = await fetch(`${base}/media/products/demo/1-navy.webp`, {
       headers: { "if-none-match": etag },

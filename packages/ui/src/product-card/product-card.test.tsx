@@ -36,6 +36,15 @@ describe("ProductCard", () => {
     expect(screen.getByText("$45.00")).toBeTruthy();
   });
 
+  it("asks for the largest paint's image first when it is the priority card", () => {
+    const { container, rerender } = render(<ProductCard {...card} priority />);
+    const img = () => container.querySelector("img");
+    expect(img()?.getAttribute("fetchpriority")).toBe("high");
+    expect(img()?.getAttribute("loading")).toBe("eager");
+    rerender(<ProductCard {...card} eager />);
+    expect(img()?.getAttribute("fetchpriority")).toBeNull();
+  });
+
   it("lazy-loads a sized image that does not repeat the title to screen readers", () => {
     const { container } = render(<ProductCard {...card} />);
     const img = container.querySelector("img");

@@ -26,6 +26,8 @@ export interface ProductCardProps {
   rating?: ReactNode;
   /** Loads the image at once; for cards in the first row, which are likely the largest paint. */
   eager?: boolean;
+  /** Fetches the image before other images (and eagerly): for the one card that is the page's LCP. */
+  priority?: boolean;
   headingLevel?: "h2" | "h3";
   LinkComponent?: LinkComponent;
   className?: string;
@@ -43,6 +45,7 @@ export function ProductCard({
   inStock,
   rating,
   eager = false,
+  priority = false,
   headingLevel: Heading = "h3",
   LinkComponent = PlainLink,
   className,
@@ -63,7 +66,8 @@ export function ProductCard({
             alt=""
             width={image.width}
             height={image.height}
-            loading={eager ? "eager" : "lazy"}
+            loading={eager || priority ? "eager" : "lazy"}
+            fetchPriority={priority ? "high" : undefined}
             decoding="async"
             className={cn(
               "h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.03]",

@@ -68,7 +68,9 @@ async function serveMedia(
   const headers = {
     ...SECURITY_HEADERS,
     "content-type": object.contentType,
-    "cache-control": "public, max-age=86400, stale-while-revalidate=604800",
+    // Immutable: an upload is stored under a new random id (variantKey) and the seed writes a key once
+    // (it skips keys that exist), so a media URL never names other bytes later.
+    "cache-control": "public, max-age=31536000, immutable",
     etag,
   };
   if (req.headers["if-none-match"] === etag) {
