@@ -40,6 +40,10 @@ export const PERMISSION_MATRIX = {
   // The staff audit log says who changed what, including managers' and support's own changes: it is
   // read by owners alone, and nobody can edit or delete it (there is no permission to).
   "audit.read": ["owner"],
+  // The operations console: every staff role sees what is stuck (dead letters, queue depths); replaying
+  // or discarding a dead letter changes what the shop does, so it is for managers and owners.
+  "operations.read": ["owner", "manager", "support"],
+  "operations.manage": ["owner", "manager"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;

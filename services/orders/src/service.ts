@@ -3,6 +3,7 @@
 import { TOPICS } from "@emporium/contracts";
 import type { Database } from "@emporium/db";
 import {
+  enqueue,
   instanceGroup,
   measureConsumerLag,
   OutboxRelay,
@@ -96,6 +97,8 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     payments,
     reservationTtlMs,
     limits: d.limits,
+    commands: d.commands,
+    recordAudit: (message) => d.db.transaction((tx) => enqueue(tx, "orders", [message])),
   };
   const server = createServiceServer({
     router: ordersRouter,

@@ -13,7 +13,7 @@ import {
   walkPermissionMatrix,
   type GuardedProcedure,
 } from "@emporium/auth/testing";
-import { TOPICS } from "@emporium/contracts";
+import { QUEUES, TOPICS } from "@emporium/contracts";
 import { testDatabaseTargets } from "@emporium/db/testing";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
 import { auditEventsIn } from "@emporium/messaging/testing";
@@ -460,6 +460,16 @@ describe.each(testDatabaseTargets("orders admin procedures"))("orders admin on $
       }
       return id;
     };
+    /** A fresh unreadable command, dead-lettered, for each caller allowed to replay or discard one. */
+    const poison = async () => {
+      const input = { queue: QUEUES.fulfillmentShip, messageId: randomUUID() };
+      await f.commands.sendRaw(input.queue, Buffer.from(JSON.stringify({ id: input.messageId })));
+      await waitFor(
+        async () => (await f.commands.deadLetters(input.queue)).some((l) => l.messageId === input.messageId),
+        { what: "the poison command dead-lettered" },
+      );
+      return input;
+    };
     const procedures: Record<string, GuardedProcedure<Caller>> = {
       "admin.orders.list": { permission: "orders.read", call: (c) => c.admin.orders.list({}) },
       "admin.orders.get": {
@@ -493,6 +503,15 @@ describe.each(testDatabaseTargets("orders admin procedures"))("orders admin on $
       "admin.customers.get": {
         permission: "customers.read",
         call: (c) => c.admin.customers.get({ email: "ada@example.com" }),
+      },
+      "admin.ops.deadLetters": { permission: "operations.read", call: (c) => c.admin.ops.deadLetters({}) },
+      "admin.ops.replay": {
+        permission: "operations.manage",
+        call: async (c) => c.admin.ops.replay(await poison()),
+      },
+      "admin.ops.discard": {
+        permission: "operations.manage",
+        call: async (c) => c.admin.ops.discard(await poison()),
       },
     };
     const adminPaths = Object.keys(ordersRouter._def.procedures).filter((p) => p.startsWith("admin."));

@@ -71,8 +71,11 @@ export class FakeCatalog implements VariantLookup {
   }
 }
 
-/** "hold": the authorization never answers (the order stays PENDING with its stock reserved). */
-export type CardBehaviour = "approve" | "decline" | "hold";
+/**
+ * "hold": the authorization never answers (the order stays PENDING with its stock reserved);
+ * "unavailable": the payment provider is down — the command fails on every attempt and is dead-lettered.
+ */
+export type CardBehaviour = "approve" | "decline" | "hold" | "unavailable";
 
 /**
  * Answers orders' commands like the real workers, with a stock count per variant and a card per order:
@@ -149,6 +152,7 @@ export function scriptWorkers(
         const { data } = readMessage(e, authorizePaymentV1);
         const card = tokenCards.get(data.paymentToken) ?? cards.get(data.orderId);
         if (card === "hold") return;
+        if (card === "unavailable") throw new Error("payment provider unavailable");
         if (card === "decline")
           await publish(
             TOPICS.payments,

@@ -3,6 +3,7 @@
 // Idempotency-Key)
 // on top of what every request carries. Subscriptions stream over server-sent events.
 import { createServiceTrpc, type ServiceContext } from "@emporium/service-kit";
+import type { CommandBus, OutboxMessage } from "@emporium/messaging";
 import type { CartService } from "../app/cart-service";
 import type { OrderMetrics } from "../app/order-metrics";
 import type { PaymentAvailability } from "../app/payment-availability";
@@ -33,6 +34,10 @@ export interface OrdersContext extends ServiceContext {
   reservationTtlMs: number;
   /** placeOrder per cart and per address, and changes per staff member. */
   limits: OrdersLimits;
+  /** The command bus, for the operations console's dead letters. */
+  commands: CommandBus;
+  /** Writes a staff action's audit event to the orders outbox (one that changes no order row). */
+  recordAudit(message: OutboxMessage): Promise<void>;
   /** The Idempotency-Key header, when the caller sent one. */
   idempotencyKey: string | undefined;
 }

@@ -4,6 +4,7 @@ import { salesSummary } from "../../../app/admin-sales";
 import { SHOP_CURRENCY } from "@emporium/contracts";
 import { router, staffProcedure } from "../../trpc";
 import { adminCustomersRouter } from "./customers/_router";
+import { adminOpsRouter } from "./ops/_router";
 import { adminOrdersRouter } from "./orders/_router";
 import { salesInput } from "./schemas";
 
@@ -16,4 +17,5 @@ export const adminRouter = router({
   }),
   orders: adminOrdersRouter,
   customers: adminCustomersRouter,
+  ops: adminOpsRouter,
 });

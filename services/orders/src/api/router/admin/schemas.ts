@@ -1,6 +1,7 @@
 // Inputs of the staff procedures. Every field names itself in the 400 it causes.
 import { z } from "zod";
 import { orderStatus } from "@emporium/contracts";
+import { SAGA_QUEUES } from "../../../app/operations";
 import { email, idempotencyKey, orderId } from "../schemas";
 
 const page = z
@@ -71,3 +72,24 @@ export const salesInput = z.strictObject({
 export type OrderListInput = z.infer<typeof orderListInput>;
 export type CancelInput = z.infer<typeof cancelInput>;
 export type RefundRequest = z.infer<typeof refundInput>;
+
+const sagaQueue = z.enum(SAGA_QUEUES, `must be one of the saga's command queues: ${SAGA_QUEUES.join(", ")}`);
+
+export const deadLettersInput = z
+  .strictObject({
+    /** The newest this many dead letters of each queue. */
+    limit: z
+      .number("must be a number")
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(500, "must be at most 500")
+      .default(100),
+  })
+  .default({ limit: 100 });
+
+export const deadLetterActionInput = z.strictObject({
+  queue: sagaQueue,
+  messageId: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  reason: z.string().trim().max(500, "must be at most 500 characters").optional(),
+});
+export type DeadLetterActionInput = z.infer<typeof deadLetterActionInput>;
