@@ -53,11 +53,14 @@ async function twoProductsInStock(): Promise<{ productId: string; variantId: str
  */
 async function shopperWhoReceived() {
   const email = `e2e-reviewer-${randomUUID().slice(0, 8)}@example.com`;
-  const account = await identity.auth.signUp.mutate({
-    email,
-    name: "Rita Reviewer",
-    password: "correct horse battery staple",
-  });
+  const password = "correct horse battery staple";
+  await identity.auth.signUp.mutate({ email, name: "Rita Reviewer", password });
+  // The account works once the link mailed to it is followed (the development host's dev mailbox).
+  const [mail] = await identity.devMailbox.recent.query({ to: email });
+  const confirmation = /\/account\/confirm\?token=([\w-]+)/.exec(mail?.text ?? "")?.[1];
+  if (!confirmation) throw new Error(`no confirmation link mailed to ${email}`);
+  await identity.auth.confirmEmail.mutate({ token: confirmation });
+  const account = await identity.auth.signIn.mutate({ email, password });
   const headers = bearer({ kind: "shopper", userId: account.id, email });
   const orders = createOrdersClient({ url: inject("ordersUrl"), headers });
   const products = await twoProductsInStock();

@@ -1,6 +1,8 @@
 // The development host's configuration: embedded defaults for everything; DATABASE_URL switches the
 // database to a real PostgreSQL, REDIS_URL counts the rate limits in Redis and MONGO_URL keeps
-// reviews and the staff audit log in MongoDB (each in its own database). (With real brokers, each service runs as its own process instead.)
+// reviews and the staff audit log in MongoDB (each in its own database); SMTP_URL sends identity's
+// mail, which the dev mailbox keeps otherwise (readable at the storefront's /dev/mailbox). (With real
+// brokers, each service runs as its own process instead.)
 import path from "node:path";
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
@@ -9,6 +11,8 @@ import { seedEnv } from "@emporium/seed";
 import {
   attemptLimitsEnvShape,
   attemptLimitsOf,
+  mailConfigOf,
+  mailEnvShape,
   oidcBothOrNeither,
   oidcConfigOf,
   oidcEnvShape,
@@ -23,6 +27,7 @@ export const devhostEnvSchema = z
   .object({
     ...oidcEnvShape,
     ...attemptLimitsEnvShape,
+    ...mailEnvShape,
     ...placeOrderLimitsEnvShape,
     ...catalogLimitsEnvShape,
     ...databaseEnv("PGlite, media, packing slips under documents/, generated secrets"),
@@ -69,6 +74,7 @@ export function loadDevhostEnv(source: NodeJS.ProcessEnv = process.env) {
     MEDIA_DIR: path.resolve(e.MEDIA_DIR ?? path.join(dataDir, "media")),
     oidc: oidcConfigOf(e),
     limits: attemptLimitsOf(e),
+    mail: mailConfigOf(e),
     ordersLimits: ordersLimitsOf(e),
     catalogLimits: catalogLimitsOf(e),
   };

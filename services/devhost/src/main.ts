@@ -12,7 +12,12 @@ import {
   prepareDatabase,
 } from "@emporium/catalog/service";
 import { openDatabase } from "@emporium/db";
-import { createAttemptLimits, createIdentityService, ensureDevAccounts } from "@emporium/identity/service";
+import {
+  createAttemptLimits,
+  createIdentityService,
+  createMail,
+  ensureDevAccounts,
+} from "@emporium/identity/service";
 import {
   createInventoryApi,
   createInventoryLimits,
@@ -78,11 +83,14 @@ const catalog = createCatalogService({
 });
 // Sign-in and sign-up attempts: counted in this process unless REDIS_URL is set.
 const identityLimits = createAttemptLimits(env.limits, log.child({ service: "identity" }));
+// Mail through SMTP_URL, or kept in the dev mailbox, which anyone may read here (a development host).
+const identityMail = createMail(env.mail, log.child({ service: "identity" }), true);
 const identity = createIdentityService({
   db,
   tokenKey,
   oidc: env.oidc,
   limits: identityLimits,
+  mail: identityMail,
   log: log.child({ service: "identity" }),
   metrics: createServiceMetrics("identity"),
   // Staff changes' audit events leave identity's outbox on the shared bus.
@@ -201,6 +209,7 @@ onShutdown(log, async () => {
   );
   await reviewsStorage.close();
   await auditLog.close();
+  await identityMail.mailer.close();
   await Promise.all([identityLimits, catalogLimits, ordersLimits, inventoryLimits].map((l) => l.close()));
   for (const w of workers) await w.stop();
   await orders.stop();
@@ -241,6 +250,9 @@ try {
       `    reviews API  http://${env.HOST}:${env.REVIEWS_PORT}/trpc (${reviewsStorage.description})`,
       `    audit API    http://${env.HOST}:${env.AUDIT_PORT}/trpc (staff activity, owners only; ${auditLog.description})`,
       `    payments     ${env.PSP_URL} (simulator; test card 4242 4242 4242 4242)`,
+      env.mail.smtpUrl
+        ? "    mail         sent through SMTP_URL"
+        : "    mail         dev mailbox, http://localhost:3000/dev/mailbox (sign-up confirmation links)",
       "",
     ].join("\n") + "\n",
   );

@@ -40,6 +40,48 @@ describe("identity configuration", () => {
     expect(local.IDENTITY_DEV_ACCOUNTS).toBe(true);
   });
 
+  it("keeps mail in a dev mailbox by default, readable only on the embedded database, and sends by SMTP when set", () => {
+    expect(loadIdentityEnv({})).toMatchObject({
+      IDENTITY_DEV_MAILBOX: true,
+      mail: {
+        smtpUrl: undefined,
+        from: "Emporium <no-reply@emporium.local>",
+        storefrontUrl: "http://localhost:3000",
+        confirmationTtlSeconds: 24 * 3600,
+      },
+    });
+    const real = { DATABASE_URL: "postgresql://db/emporium", SERVICE_TOKEN_SECRET: SECRET };
+    expect(loadIdentityEnv(real).IDENTITY_DEV_MAILBOX).toBe(false);
+    const sending = loadIdentityEnv({
+      ...real,
+      SMTP_URL: "smtps://shop:pw@mail.example:465",
+      STOREFRONT_URL: "https://shop.example",
+      EMAIL_CONFIRMATION_TTL_HOURS: "2",
+    });
+    expect(sending.IDENTITY_DEV_MAILBOX).toBe(false);
+    expect(sending.mail).toMatchObject({
+      smtpUrl: "smtps://shop:pw@mail.example:465",
+      storefrontUrl: "https://shop.example",
+      confirmationTtlSeconds: 7200,
+    });
+    const exit = vi.spyOn(process, "exit").mockImplementation((code) => {
+      throw new Error(`exit ${String(code)}`);
+    });
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      expect(() => loadIdentityEnv({ SMTP_URL: "http://mail.example" })).toThrow("exit 2");
+      expect(() => loadIdentityEnv({ SMTP_URL: "smtp://mail.example", IDENTITY_DEV_MAILBOX: "1" })).toThrow(
+        "exit 2",
+      );
+      const said = error.mock.calls.flat().join("\n");
+      expect(said).toMatch(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+      expect(said).toMatch(/IDENTITY_DEV_MAILBOX: is for the dev mailbox/);
+    } finally {
+      exit.mockRestore();
+      error.mockRestore();
+    }
+  });
+
   it("limits attempts in the process by default, and through Redis when REDIS_URL is set", () => {
     expect(loadIdentityEnv({}).limits).toEqual({
       redisUrl: undefined,

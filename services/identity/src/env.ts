@@ -82,6 +82,53 @@ export const attemptLimitsEnvShape = {
     .describe("The sign-up window, from an email's first attempt."),
 };
 
+/**
+ * Mail, shared with the development host: sent through SMTP_URL when set, otherwise kept in the
+ * embedded dev mailbox (nothing leaves the process). Links in mails lead to STOREFRONT_URL.
+ */
+export const mailEnvShape = {
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })
+    .optional()
+    .describe(
+      "The SMTP server mail is sent through, smtp://[user:pass@]host:port (STARTTLS when offered) or smtps:// (TLS); unset: the embedded dev mailbox keeps mail in the process.",
+    ),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .max(320)
+    .default("Emporium <no-reply@emporium.local>")
+    .describe("The From of the mails identity sends (account confirmation, notices)."),
+  STOREFRONT_URL: env
+    .httpUrl()
+    .default("http://localhost:3000")
+    .describe("The storefront's public address, which the links in mails lead to."),
+  EMAIL_CONFIRMATION_TTL_HOURS: env
+    .positiveInt(24)
+    .describe("How long a sign-up's confirmation link works (it works once)."),
+};
+
+export interface MailConfig {
+  smtpUrl: string | undefined;
+  from: string;
+  storefrontUrl: string;
+  confirmationTtlSeconds: number;
+}
+
+export function mailConfigOf(e: {
+  SMTP_URL?: string | undefined;
+  MAIL_FROM: string;
+  STOREFRONT_URL: string;
+  EMAIL_CONFIRMATION_TTL_HOURS: number;
+}): MailConfig {
+  return {
+    smtpUrl: e.SMTP_URL,
+    from: e.MAIL_FROM,
+    storefrontUrl: e.STOREFRONT_URL,
+    confirmationTtlSeconds: e.EMAIL_CONFIRMATION_TTL_HOURS * 3600,
+  };
+}
+
 export interface AttemptLimitsConfig {
   redisUrl: string | undefined;
   limits: Record<"signIn" | "signInPerIp" | "signUp" | "staffMutations", Limit>;
@@ -109,6 +156,7 @@ export const identityEnvSchema = z
   .object({
     ...oidcEnvShape,
     ...attemptLimitsEnvShape,
+    ...mailEnvShape,
     ...databaseEnv("PGlite, generated development secrets"),
     KAFKA_BROKERS: brokerEnv.KAFKA_BROKERS.optional().describe(
       "Kafka brokers, host:port[,host:port…]; when set, the audit events of staff changes are published from identity's outbox on the audit topic (unset: they wait in the outbox).",
@@ -128,11 +176,18 @@ export const identityEnvSchema = z
     IDENTITY_DEV_ACCOUNTS: optionalFlag().describe(
       "Create the local-only development accounts; unset: only on the embedded database.",
     ),
+    IDENTITY_DEV_MAILBOX: optionalFlag().describe(
+      "Without SMTP_URL, let anyone read the dev mailbox through the API (the storefront's /dev/mailbox page); unset: only on the embedded database.",
+    ),
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
     SHUTDOWN_DRAIN_MS: env.drainMs(),
   })
   .refine(oidcBothOrNeither.check, oidcBothOrNeither.params)
+  .refine((e) => !(e.SMTP_URL && e.IDENTITY_DEV_MAILBOX), {
+    path: ["IDENTITY_DEV_MAILBOX"],
+    message: "is for the dev mailbox, which SMTP_URL replaces: set one or the other",
+  })
   .superRefine(checkKafkaSecurityEnv)
   .refine((e) => !e.DATABASE_URL || e.SERVICE_TOKEN_SECRET, {
     path: ["SERVICE_TOKEN_SECRET"],
@@ -149,7 +204,9 @@ export function loadIdentityEnv(source: NodeJS.ProcessEnv = process.env) {
     EMPORIUM_DATA_DIR: path.resolve(e.EMPORIUM_DATA_DIR),
     MIGRATE_ON_START: e.MIGRATE_ON_START ?? embedded,
     IDENTITY_DEV_ACCOUNTS: e.IDENTITY_DEV_ACCOUNTS ?? embedded,
+    IDENTITY_DEV_MAILBOX: !e.SMTP_URL && (e.IDENTITY_DEV_MAILBOX ?? embedded),
     oidc: oidcConfigOf(e),
+    mail: mailConfigOf(e),
     limits: attemptLimitsOf(e),
   };
 }

@@ -1,7 +1,7 @@
 // The identity service's own process: environment → database → HTTP server (answering 503 while
 // starting) → the identity schema (the migrate job creates it; on the embedded database this process
 // migrates) → with IDENTITY_DEV_ACCOUNTS, the local-only accounts → with KAFKA_BROKERS, the outbox
-// relay (staff changes' audit events) → ready.
+// relay (staff changes' audit events) → ready. Mail goes through SMTP_URL, or stays in the dev mailbox.
 import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { serviceTokenKey } from "@emporium/auth";
 import { migrate, openDatabase } from "@emporium/db";
@@ -12,6 +12,7 @@ import { loadIdentityEnv } from "./env";
 import {
   createAttemptLimits,
   createIdentityService,
+  createMail,
   ensureDevAccounts,
   IDENTITY_LAST_TABLE,
 } from "./service";
@@ -24,6 +25,7 @@ const limits = createAttemptLimits(env.limits, log);
 const events = env.KAFKA_BROKERS
   ? new KafkaEventBus({ brokers: env.KAFKA_BROKERS, clientId: "identity", log, ...kafkaSecurityOf(env) })
   : undefined;
+const mail = createMail(env.mail, log, env.IDENTITY_DEV_MAILBOX);
 const identity = createIdentityService({
   db,
   log,
@@ -33,6 +35,7 @@ const identity = createIdentityService({
   tokenKey: serviceTokenKey(env.SERVICE_TOKEN_SECRET, env.EMPORIUM_DATA_DIR),
   oidc: env.oidc,
   limits,
+  mail,
   events,
 });
 await identity.server.listen(env.IDENTITY_PORT, env.IDENTITY_HOST);
@@ -40,6 +43,7 @@ log.info(
   {
     database: db.description,
     attemptLimits: env.limits.redisUrl ? "redis" : "in-process",
+    mail: env.mail.smtpUrl ? "smtp" : "dev mailbox",
     events: events ? "kafka" : "none",
   },
   `identity listening on http://${env.IDENTITY_HOST}:${env.IDENTITY_PORT}`,
@@ -51,6 +55,7 @@ onShutdown(
     await identity.stop();
     await identity.server.close();
     await limits.close();
+    await mail.mailer.close();
     await events?.close();
     await db.close();
   },

@@ -15,12 +15,15 @@ import {
 import { createLimiters } from "@emporium/service-kit/limits";
 import { Counter } from "prom-client";
 import { JoseOidcVerifier } from "./adapters/oidc/jose-oidc-verifier";
+import { DevMailbox } from "./adapters/memory/dev-mailbox";
 import { PrismaUserStore } from "./adapters/prisma/prisma-user-store";
+import { SmtpMailer } from "./adapters/smtp/smtp-mailer";
 import { appRouter } from "./api/router/_app";
 import type { Context } from "./api/trpc";
 import { ensureDevAccounts as ensureDevAccountsIn } from "./app/dev-accounts";
-import type { AttemptLimitsConfig } from "./env";
+import type { AttemptLimitsConfig, MailConfig } from "./env";
 import type { AttemptLimits } from "./ports/attempt-limits";
+import type { IdentityMail } from "./ports/mailer";
 
 export interface IdentityServiceDeps {
   db: Database;
@@ -32,6 +35,8 @@ export interface IdentityServiceDeps {
   oidc?: { issuer: string; clientIds: string[] } | undefined;
   /** Attempts per account and address (sign-in), per email (sign-up), per staff member (changes). */
   limits: AttemptLimits;
+  /** The mailer (SMTP or the dev mailbox) and the links' settings; see createMail. */
+  mail: IdentityMail;
   /**
    * Where the outbox is published (the audit events of staff changes). Without one they wait in
    * identity.outbox, and are published once the service runs with a bus.
@@ -53,7 +58,7 @@ export interface IdentityService {
 /** The table every request reads: /readyz fails while it cannot be read. */
 export const IDENTITY_TABLE = "identity.users";
 /** The identity table the migrations create last: a process waits for it before it starts. */
-export const IDENTITY_LAST_TABLE = "identity.outbox";
+export const IDENTITY_LAST_TABLE = "identity.email_confirmations";
 
 export function createIdentityService(d: IdentityServiceDeps): IdentityService {
   measureDbPool(d.metrics.registry, d.db);
@@ -62,6 +67,7 @@ export function createIdentityService(d: IdentityServiceDeps): IdentityService {
     users: new PrismaUserStore(d.db),
     oidc: d.oidc ? new JoseOidcVerifier(d.oidc) : null,
     limits: d.limits,
+    mail: d.mail,
     log: d.log,
     metrics: d.metrics,
     readiness,
@@ -127,6 +133,29 @@ export function createAttemptLimits(
   log: Logger,
 ): AttemptLimits & { close(): Promise<void> } {
   return createLimiters("identity", config, log);
+}
+
+/**
+ * The mailer `config` names: SMTP when it has a URL, the embedded dev mailbox otherwise — readable
+ * through the API (devMailbox.recent) only when `readable`. Whoever makes it closes it.
+ */
+export function createMail(config: MailConfig, log: Logger, readable: boolean): IdentityMail {
+  const settings = {
+    storefrontUrl: config.storefrontUrl,
+    confirmationTtlSeconds: config.confirmationTtlSeconds,
+  };
+  if (config.smtpUrl)
+    return {
+      ...settings,
+      mailer: new SmtpMailer({ url: config.smtpUrl, from: config.from }),
+      readableMailbox: null,
+    };
+  const mailbox = new DevMailbox(config.from, log);
+  if (!readable)
+    log.warn(
+      "no SMTP_URL: mail stays in this process's dev mailbox, which nobody can read (IDENTITY_DEV_MAILBOX)",
+    );
+  return { ...settings, mailer: mailbox, readableMailbox: readable ? mailbox : null };
 }
 
 // For this service's main.ts and a development host composing identity: the local-only accounts,

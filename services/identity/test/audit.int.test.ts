@@ -92,7 +92,7 @@ describe.each(targets)("identity audit on $name", (target) => {
 
   it("audits a shopper's promotion, a role change, a no-op and a removal, one event each", async () => {
     const email = uniqueEmail("promoted");
-    const shopper = await f.as().auth.signUp({ email, password: PASSWORD, name: "Loyal Shopper" });
+    const shopper = await f.openAccount({ email, password: PASSWORD, name: "Loyal Shopper" });
     const asOwner = (requestId: string) => f.as(owner, undefined, requestId);
     await asOwner("req-promote").admin.staff.invite({ email, name: "Ignored", role: "support" });
     await asOwner("req-role").admin.staff.setRole({ userId: shopper.id, role: "manager" });
@@ -147,7 +147,7 @@ describe.each(targets)("identity audit on $name", (target) => {
     const manager = staff(
       await f.as().auth.signIn({ email: "manager@emporium.local", password: "manager-password" }),
     );
-    const shopper = await f.as().auth.signUp({ email: uniqueEmail("s"), password: PASSWORD, name: "S" });
+    const shopper = await f.openAccount({ email: uniqueEmail("s"), password: PASSWORD, name: "S" });
     const ownerRow = await f.db.prisma.user.findUniqueOrThrow({ where: { email: "owner@emporium.local" } });
     const before = await auditCount();
     const asOwner = f.as(owner);

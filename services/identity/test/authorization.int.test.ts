@@ -25,9 +25,11 @@ describe("identity staff procedures × callers", () => {
   afterAll(() => f?.dispose());
 
   it("allows each exactly where the permission matrix does", async () => {
-    const target = await f
-      .as()
-      .auth.signUp({ email: uniqueEmail("target"), password: "a long password", name: "T" });
+    const target = await f.openAccount({
+      email: uniqueEmail("target"),
+      password: "a long password",
+      name: "T",
+    });
     const invited: string[] = [];
     const procedures: Record<string, GuardedProcedure<Caller>> = {
       "admin.staff.list": { permission: "staff.read", call: (c) => c.admin.staff.list() },

@@ -23,9 +23,11 @@ describe.each(testDatabaseTargets("identity first owner"))("first owner on $name
       field: "name",
     });
 
-    const shopper = await f
-      .as()
-      .auth.signUp({ email: "first@example.com", password: "a-long-password", name: "Fay" });
+    const shopper = await f.openAccount({
+      email: "first@example.com",
+      password: "a-long-password",
+      name: "Fay",
+    });
     const owner = await createFirstOwner(f.service.base.users, { email: " First@Example.com ", name: "Fay" });
     // The promoted shopper keeps the password they chose; no one-time password is made.
     expect(owner).toEqual({ email: "first@example.com", temporaryPassword: null });

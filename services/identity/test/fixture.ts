@@ -7,7 +7,10 @@ import type { TestDatabaseTarget } from "@emporium/db/testing";
 import type { EventBus } from "@emporium/messaging";
 import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { requestAs, testLimiter } from "@emporium/service-kit/testing";
+import { DevMailbox } from "../src/adapters/memory/dev-mailbox";
 import { appRouter } from "../src/api/router/_app";
+import type { Account } from "../src/domain/types";
+import type { IdentityMail } from "../src/ports/mailer";
 import { createIdentityService, type IdentityService } from "../src/service";
 import { createCallerFactory } from "../src/api/trpc";
 import type { AttemptLimits } from "../src/ports/attempt-limits";
@@ -38,8 +41,28 @@ export function attemptLimits(
   };
 }
 
+/** Where the tests' links lead; nothing serves it. */
+export const STOREFRONT_URL = "https://shop.test";
+
+/** Mail kept in a dev mailbox the tests read (`readableMailbox`), links to STOREFRONT_URL, valid an hour. */
+export function testMail(mailer = new DevMailbox("Emporium <no-reply@shop.test>")): IdentityMail & {
+  readableMailbox: DevMailbox;
+} {
+  return { mailer, readableMailbox: mailer, storefrontUrl: STOREFRONT_URL, confirmationTtlSeconds: 3600 };
+}
+
+/** The token of the confirmation link in the newest mail to `email`; throws when there is none. */
+export function confirmationTokenIn(mailbox: DevMailbox, email: string): string {
+  const text = mailbox.recent(email)[0]?.text ?? "";
+  const token = /\/account\/confirm\?token=([\w-]+)/.exec(text)?.[1];
+  if (!token) throw new Error(`no confirmation link in the newest mail to ${email}`);
+  return token;
+}
+
 export interface IdentityFixture {
   db: Database;
+  /** Every mail the service sent. */
+  mailbox: DevMailbox;
   service: IdentityService;
   tokenKey: Uint8Array;
   /**
@@ -47,6 +70,8 @@ export interface IdentityFixture {
    * the request `requestId` ("test" by default).
    */
   as(principal?: Principal, clientIp?: string, requestId?: string): Caller;
+  /** Signs a shopper up and follows the mailed link, as they would; answers the confirmed account. */
+  openAccount(input: { email: string; password: string; name: string }): Promise<Account>;
   dispose(): Promise<void>;
 }
 
@@ -61,6 +86,7 @@ export async function createIdentityFixture(
 ): Promise<IdentityFixture> {
   const test = await target.create();
   const tokenKey = new Uint8Array(randomBytes(32));
+  const mail = testMail();
   const service = createIdentityService({
     db: test.db,
     log,
@@ -68,18 +94,27 @@ export async function createIdentityFixture(
     tokenKey,
     oidc: options.oidc,
     limits: options.limits ?? attemptLimits(),
+    mail,
     events: options.events,
   });
   await service.start();
+  const as = (principal = ANONYMOUS, clientIp?: string, requestId?: string) =>
+    createCaller({
+      ...service.base,
+      ...requestAs(principal, { ...(clientIp ? { clientIp } : {}), ...(requestId ? { requestId } : {}) }),
+    });
   return {
     db: test.db,
+    mailbox: mail.readableMailbox,
     service,
     tokenKey,
-    as: (principal = ANONYMOUS, clientIp?: string, requestId?: string) =>
-      createCaller({
-        ...service.base,
-        ...requestAs(principal, { ...(clientIp ? { clientIp } : {}), ...(requestId ? { requestId } : {}) }),
-      }),
+    as,
+    async openAccount(input) {
+      const { email } = await as().auth.signUp(input);
+      await as().auth.confirmEmail({ token: confirmationTokenIn(mail.readableMailbox, email) });
+      const row = await test.db.prisma.user.findUniqueOrThrow({ where: { email } });
+      return { id: row.id, email: row.email, name: row.name, role: row.staffRole };
+    },
     async dispose() {
       await service.stop();
       await test.dispose();

@@ -8,7 +8,14 @@ import { embeddedTestDatabase } from "@emporium/db/testing";
 import { createServiceMetrics } from "@emporium/observability";
 import { createIdentityClient, type AppRouter } from "../src/client";
 import { createIdentityService, ensureDevAccounts, type IdentityService } from "../src/service";
-import { attemptLimits, createIdentityFixture, log, uniqueEmail, type IdentityFixture } from "./fixture";
+import {
+  attemptLimits,
+  createIdentityFixture,
+  log,
+  testMail,
+  uniqueEmail,
+  type IdentityFixture,
+} from "./fixture";
 
 async function clientError(promise: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
   try {
@@ -35,6 +42,7 @@ describe("identity over HTTP", () => {
       metrics: createServiceMetrics("identity-test"),
       tokenKey: f.tokenKey,
       limits: attemptLimits(),
+      mail: testMail(),
     });
     await service.server.listen(0, "127.0.0.1");
     origin = service.server.origin();

@@ -6,6 +6,7 @@ import type { Counter } from "prom-client";
 import type { AttemptLimits } from "../ports/attempt-limits";
 import type { OidcVerifier } from "../ports/oidc-verifier";
 import type { UserStore } from "../ports/user-store";
+import type { IdentityMail } from "../ports/mailer";
 
 export interface Context extends ServiceContext {
   users: UserStore;
@@ -13,6 +14,8 @@ export interface Context extends ServiceContext {
   oidc: OidcVerifier | null;
   /** Sign-in attempts per account and sign-up attempts per email. */
   limits: AttemptLimits;
+  /** Confirmation and notice mails, and where their links lead. */
+  mail: IdentityMail;
   /** Sign-in attempts by outcome ("ok", "refused", "limited"). */
   signIns: Counter<"outcome">;
 }

@@ -27,7 +27,8 @@ export async function createFirstOwner(
   if (await users.hasOwner())
     throw new ConflictError("This shop already has an owner; owners invite staff in the admin (Staff page)");
   const existing = await users.byEmail(email);
-  const password = existing?.passwordHash ? null : temporaryPassword();
+  // An unconfirmed account's password may be anyone's who typed the address: it is replaced.
+  const password = existing?.passwordHash && existing.emailConfirmedAt ? null : temporaryPassword();
   const passwordHash = password ? await hashPassword(password) : undefined;
   if (!existing) await users.create({ email, name, passwordHash: passwordHash ?? null, role: "owner" });
   else if (existing.role === null) await users.promoteShopper(existing.id, "owner", passwordHash);

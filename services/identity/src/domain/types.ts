@@ -14,6 +14,32 @@ export interface SignedIn extends Account {
   sessionVersion: number;
 }
 
+/**
+ * What sign-up answers, the same whether or not the address already had an account: a mail went to
+ * it (a confirmation link, or a notice that the address has an account).
+ */
+export interface SignUpAnswer {
+  email: string;
+  confirmationSent: true;
+}
+
+/** A mail to one person: plain text (the sender is the service's MAIL_FROM). */
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** A mail in the dev mailbox, as devMailbox.recent answers it. */
+export interface DevMail {
+  id: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  sentAt: string;
+}
+
 /** What a session check answers: the account's current role and session version. */
 export interface SessionState {
   role: StaffRole | null;

@@ -6,7 +6,15 @@ import type { StaffRole } from "@emporium/auth";
 import { enqueue } from "@emporium/messaging";
 import { ConflictError, InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { keepsAnOwner } from "../../domain/staff";
-import type { AuditOf, NewUser, UserRecord, UserStore } from "../../ports/user-store";
+import type {
+  AuditOf,
+  ConfirmationRefusal,
+  ConfirmationToken,
+  NewUser,
+  SignUpOutcome,
+  UserRecord,
+  UserStore,
+} from "../../ports/user-store";
 
 function recordOf(row: User): UserRecord {
   return {
@@ -17,6 +25,7 @@ function recordOf(row: User): UserRecord {
     role: row.staffRole,
     lastSignInAt: row.lastSignInAt,
     sessionVersion: row.sessionVersion,
+    emailConfirmedAt: row.emailConfirmedAt,
   };
 }
 
@@ -58,6 +67,7 @@ export class PrismaUserStore implements UserStore {
           name: user.name,
           passwordHash: user.passwordHash,
           staffRole: user.role,
+          emailConfirmedAt: new Date(),
         },
       });
       return audited(tx, audit, null, recordOf(row));
@@ -69,6 +79,60 @@ export class PrismaUserStore implements UserStore {
       if (isUniqueViolation(err)) throw new ConflictError(EMAIL_TAKEN);
       throw err;
     }
+  }
+
+  async signUp(user: Omit<NewUser, "role">, token: ConfirmationToken): Promise<SignUpOutcome> {
+    try {
+      return await this.db.prisma.$transaction(async (tx) => {
+        // Locked, so two sign-ups for one unconfirmed address take turns.
+        await tx.$queryRaw`SELECT 1 FROM identity.users WHERE email = ${user.email} FOR UPDATE`;
+        const existing = await tx.user.findUnique({ where: { email: user.email } });
+        if (existing?.emailConfirmedAt) return "taken";
+        const confirmation = { tokenHash: token.tokenHash, expiresAt: token.expiresAt };
+        if (!existing) {
+          await tx.user.create({
+            data: {
+              id: crypto.randomUUID(),
+              email: user.email,
+              name: user.name,
+              passwordHash: user.passwordHash,
+              emailConfirmations: { create: confirmation },
+            },
+          });
+          return "opened";
+        }
+        await tx.emailConfirmation.deleteMany({ where: { userId: existing.id } });
+        await tx.user.update({
+          where: { id: existing.id },
+          data: {
+            name: user.name,
+            passwordHash: user.passwordHash,
+            emailConfirmations: { create: confirmation },
+          },
+        });
+        return "renewed";
+      });
+    } catch (err) {
+      // Another sign-up made the account between the lock and the insert: it holds the address now.
+      if (isUniqueViolation(err)) return "taken";
+      throw err;
+    }
+  }
+
+  async confirmEmail(tokenHash: string, now: Date): Promise<UserRecord | ConfirmationRefusal> {
+    return this.db.prisma.$transaction(async (tx) => {
+      // One conditional update: of two uses at once, one wins.
+      const { count } = await tx.emailConfirmation.updateMany({
+        where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
+      const link = await tx.emailConfirmation.findUnique({ where: { tokenHash } });
+      if (!link) return "unknown";
+      if (count === 0) return link.usedAt ? "used" : "expired";
+      const user = await tx.user.findUniqueOrThrow({ where: { id: link.userId } });
+      if (user.emailConfirmedAt) return recordOf(user);
+      return recordOf(await tx.user.update({ where: { id: user.id }, data: { emailConfirmedAt: now } }));
+    });
   }
 
   async byOidc(issuer: string, subject: string): Promise<UserRecord | null> {
@@ -130,7 +194,11 @@ export class PrismaUserStore implements UserStore {
         // The condition on staff_role makes the promotion one check-and-set: a concurrent invite loses.
         const row = await tx.user.update({
           where: { id, staffRole: null },
-          data: { staffRole: role, ...(passwordHash ? { passwordHash } : {}) },
+          data: {
+            staffRole: role,
+            emailConfirmedAt: before?.emailConfirmedAt ?? new Date(),
+            ...(passwordHash ? { passwordHash } : {}),
+          },
         });
         return audited(tx, audit, before && recordOf(before), recordOf(row));
       });

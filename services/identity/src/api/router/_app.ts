@@ -2,10 +2,12 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { router } from "../trpc";
 import { adminRouter } from "./admin/_router";
 import { authRouter } from "./auth/_router";
+import { devMailboxRouter } from "./devMailbox/_router";
 
 export const appRouter = router({
   auth: authRouter,
   admin: adminRouter,
+  devMailbox: devMailboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

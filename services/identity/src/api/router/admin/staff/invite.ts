@@ -1,5 +1,6 @@
 // An owner brings someone onto the staff: a new account with a one-time password, or an existing
-// shopper's account promoted (it keeps its password; one without a password gets a one-time one).
+// shopper's account promoted (it keeps its password; one without a password, or whose address was never
+// confirmed, gets a one-time one).
 // Either is audited as staff-member.created, written with the account.
 import { hashPassword } from "@emporium/auth";
 import type { AuditScope } from "@emporium/contracts";
@@ -22,7 +23,8 @@ export async function invite(
     throw new ConflictError(
       `${input.email} is already on the staff (${existing.role}); change the role instead`,
     );
-  const password = existing?.passwordHash ? null : temporaryPassword();
+  // An unconfirmed account's password may be anyone's who typed the address: it is replaced.
+  const password = existing?.passwordHash && existing.emailConfirmedAt ? null : temporaryPassword();
   const passwordHash = password ? await hashPassword(password) : undefined;
   const audit: AuditOf = (before, after) =>
     auditMessage(ctx.audit, staffAuditRecord(before, after, { temporaryPasswordIssued: password !== null }));
