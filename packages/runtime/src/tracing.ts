@@ -9,7 +9,7 @@ export const tracingEnvShape = {
     .enum(TRACE_EXPORTERS)
     .default("none")
     .describe(
-      "Where spans go: none (tracing off, nothing loaded), zipkin (Zipkin's JSON v2 API) or otlp (OTLP over HTTP, protobuf-free JSON).",
+      "Where spans go: none (tracing off, nothing loaded), zipkin (Zipkin's JSON v2 API) or otlp (OTLP over HTTP, JSON bodies).",
     ),
   TRACING_ENDPOINT: env
     .httpUrl()

@@ -5,6 +5,7 @@ import { env, loadEnvOrExit } from "@emporium/config";
 import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
 import { mongoEnvShape } from "@emporium/mongo/env";
 import { brokerEnv } from "@emporium/runtime";
+import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 /** The staff audit log's document store: MongoDB when MONGO_URL is set, memory otherwise. */
 export const auditMongoEnvShape = mongoEnvShape({
@@ -29,6 +30,7 @@ export const auditEnvSchema = z
       .describe("Verifies the tokens the admin signs for staff calls (32+ characters, the same everywhere)."),
     AUDIT_HOST: z.string().default("127.0.0.1").describe("The interface the API listens on."),
     AUDIT_PORT: env.port(4025).describe("The tRPC API (/trpc) and the ops endpoints."),
+    ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
     SHUTDOWN_DRAIN_MS: env.drainMs(),

@@ -9,8 +9,10 @@ import { createLogger, createServiceMetrics } from "@emporium/observability";
 import { onShutdown } from "@emporium/runtime";
 import { loadAuditEnv } from "./env";
 import { createAuditService, openAuditLog } from "./service";
+import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadAuditEnv();
+await startTracingFrom(env, "audit");
 const log = createLogger({ service: "audit", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const auditLog = openAuditLog({
   mongoUrl: env.MONGO_URL,

@@ -9,6 +9,7 @@ import { seedEnv } from "@emporium/seed";
 import { staffMutationsEnvShape } from "@emporium/service-kit/limits";
 import { checkObjectStoreEnv, objectStoreEnv, s3OptionsFromEnv } from "@emporium/storage";
 import { catalogLimitsEnvShape } from "./api/limits";
+import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 export { catalogLimitsEnvShape, catalogLimitsOf } from "./api/limits";
 
@@ -81,6 +82,7 @@ export const catalogEnvSchema = z
     // Rate limits, counted in REDIS_URL's Redis when it is set (api/limits.ts).
     ...catalogLimitsEnvShape,
     ...staffMutationsEnvShape,
+    ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
     SHUTDOWN_DRAIN_MS: env.drainMs(),

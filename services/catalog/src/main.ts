@@ -13,8 +13,10 @@ import { loadCatalogEnv } from "./env";
 import { createMediaUploads, mediaUploadSecret } from "./adapters/storage/media-uploads";
 import { createCatalogService } from "./service";
 import { catalogLimitsOf, createCatalogLimits } from "./api/limits";
+import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadCatalogEnv();
+await startTracingFrom(env, "catalog");
 const log = createLogger({ service: "catalog", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const metrics = createServiceMetrics("catalog");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });

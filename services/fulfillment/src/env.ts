@@ -9,6 +9,7 @@ import { checkKafkaSecurityEnv } from "@emporium/config/kafka";
 import { DEFAULT_DATA_DIR } from "@emporium/db";
 import { brokersEnvShape } from "@emporium/runtime";
 import { checkObjectStoreEnv, objectStoreEnv, s3OptionsFromEnv } from "@emporium/storage";
+import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 /** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
 export const fulfillmentEnvSchema = z
@@ -39,6 +40,7 @@ export const fulfillmentEnvSchema = z
       .positive()
       .optional()
       .describe("How often the simulated carrier looks for due parcels; unset: every second."),
+    ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
   })

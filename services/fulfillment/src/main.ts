@@ -6,8 +6,10 @@ import { runWorker } from "@emporium/runtime";
 import { createObjectStore } from "@emporium/storage";
 import { loadFulfillmentEnv } from "./env";
 import { createFulfillmentWorker } from "./service";
+import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadFulfillmentEnv();
+await startTracingFrom(env, "fulfillment");
 const log = createLogger({ service: "fulfillment", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const metrics = createServiceMetrics("fulfillment");
 const store = await createObjectStore({

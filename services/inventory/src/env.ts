@@ -5,6 +5,7 @@ import { env, loadEnvOrExit } from "@emporium/config";
 import { checkKafkaSecurityEnv } from "@emporium/config/kafka";
 import { brokersEnvShape } from "@emporium/runtime";
 import { rateLimitEnvShape } from "@emporium/service-kit/limits";
+import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 export const inventoryEnvSchema = z
   .object({
@@ -23,6 +24,7 @@ export const inventoryEnvSchema = z
       .describe("Commands handled at once per queue; the database pool has four connections more."),
     RESERVATION_SWEEP_MS: env.positiveInt(5_000).describe("How often expired reservations are looked for."),
     ...rateLimitEnvShape,
+    ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
   })

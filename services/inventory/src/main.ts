@@ -7,8 +7,10 @@ import { runWorker } from "@emporium/runtime";
 import { loadInventoryEnv } from "./env";
 import { limitOf } from "@emporium/service-kit/limits";
 import { createInventoryApi, createInventoryLimits, createInventoryWorker } from "./service";
+import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadInventoryEnv();
+await startTracingFrom(env, "inventory");
 const log = createLogger({ service: "inventory", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 await runWorker({
   service: "inventory",

@@ -11,6 +11,7 @@ import {
   type Limit,
   type LimitKeys,
 } from "@emporium/service-kit/limits";
+import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 /**
  * Limits on placing orders, shared with the development host: per cart and per address, counted in
@@ -90,6 +91,7 @@ export const ordersEnvSchema = z
     RESERVATION_TTL_SECONDS: env.positiveInt(15 * 60).describe("How long stock is held for an unpaid order."),
     ...rateLimitEnvShape,
     ...placeOrderLimitsEnvShape,
+    ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
     SHUTDOWN_DRAIN_MS: env.drainMs(),

@@ -7,8 +7,10 @@ import { connectBrokers, onShutdown, waitForSchema } from "@emporium/runtime";
 import { CatalogVariantLookup } from "./adapters/catalog/catalog-variant-lookup";
 import { loadOrdersEnv, ordersLimitsOf } from "./env";
 import { createOrdersLimits, createOrdersService } from "./service";
+import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadOrdersEnv();
+await startTracingFrom(env, "orders");
 const log = createLogger({ service: "orders", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const metrics = createServiceMetrics("orders");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 20 });

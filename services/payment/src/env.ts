@@ -4,6 +4,7 @@ import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { checkKafkaSecurityEnv } from "@emporium/config/kafka";
 import { brokersEnvShape } from "@emporium/runtime";
+import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 export const paymentEnvSchema = z
   .object({
@@ -52,6 +53,7 @@ export const paymentEnvSchema = z
     PSP_BREAKER_RESET_MS: env
       .positiveInt(8_000)
       .describe("How long the breaker stays open before one trial call."),
+    ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
   })

@@ -7,8 +7,10 @@ import { PspProvider } from "./adapters/psp/psp-provider";
 import { refuseSimulator, SimulatorRefusedError } from "./adapters/psp/simulator-guard";
 import { loadPaymentEnv, simulatorAllowed } from "./env";
 import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE } from "./service";
+import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadPaymentEnv();
+await startTracingFrom(env, "payment");
 const log = createLogger({ service: "payment", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 // Before anything else: production must not take orders against the payment provider simulator.
 await refuseSimulator({

@@ -2,6 +2,7 @@
 // generated from it; `.describe` says what each variable is for.
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
+import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 export const pspEnvSchema = z.object({
   PSP_HOST: z.string().default("127.0.0.1").describe("The interface the simulator listens on."),
@@ -11,6 +12,7 @@ export const pspEnvSchema = z.object({
     .describe(
       "Entries kept per in-memory table (tokens, authorizations, idempotency keys, per-order stats).",
     ),
+  ...tracingEnvShape,
   LOG_LEVEL: env.logLevel(),
   LOG_FORMAT: env.logFormat(),
 });

@@ -4,8 +4,10 @@ import { createLogger } from "@emporium/observability";
 import { onShutdown } from "@emporium/runtime/shutdown";
 import { loadPspEnv } from "./env";
 import { startPsp } from "./api/server";
+import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadPspEnv();
+await startTracingFrom(env, "psp");
 const log = createLogger({ service: "psp", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const psp = await startPsp({ host: env.PSP_HOST, port: env.PSP_PORT, log, capacity: env.PSP_MAX_RECORDS });
 log.info(`payment provider simulator listening on ${psp.url}`);

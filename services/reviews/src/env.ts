@@ -9,6 +9,7 @@ import { brokerEnv } from "@emporium/runtime";
 import { limitEnv, limitOf, rateLimitEnvShape } from "@emporium/service-kit/limits";
 import { checkObjectStoreEnv, objectStoreEnv, s3OptionsFromEnv } from "@emporium/storage";
 import { DEFAULT_PHOTO_UPLOAD_LIMIT } from "./domain/photos";
+import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 /** The document store, shared with the development host: MongoDB when MONGO_URL is set, memory otherwise. */
 export const mongoEnvShape = mongoEnvShapeOf({
@@ -77,6 +78,7 @@ export const reviewsEnvSchema = z
       .describe(
         "Signs those upload forms (32+ characters); unset: one generated once under EMPORIUM_DATA_DIR.",
       ),
+    ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
     SHUTDOWN_DRAIN_MS: env.drainMs(),

@@ -16,8 +16,10 @@ import {
   openReviewsStorage,
   photoUploadSecret,
 } from "./service";
+import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadReviewsEnv();
+await startTracingFrom(env, "reviews");
 const log = createLogger({ service: "reviews", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const storage = openReviewsStorage({
   mongoUrl: env.MONGO_URL,
