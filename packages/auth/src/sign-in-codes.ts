@@ -7,6 +7,8 @@
 export const BAD_CREDENTIALS = "CredentialsSignin";
 /** Identity could not answer the sign-in. */
 export const SIGN_IN_UNAVAILABLE = "SignInUnavailable";
+/** The password was right, but the account's email address has not been confirmed yet. */
+export const EMAIL_NOT_CONFIRMED = "EmailNotConfirmed";
 /** Identity refused for too many attempts: "SignInLimited", or with the wait "SignInLimited-840". */
 export const SIGN_IN_LIMITED = "SignInLimited";
 

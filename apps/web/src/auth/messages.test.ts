@@ -2,6 +2,7 @@ import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import {
   BAD_CREDENTIALS_MESSAGE,
+  EMAIL_NOT_CONFIRMED_MESSAGE,
   SIGN_IN_FAILED_MESSAGE,
   signInErrorMessage,
   signInFailureCode,
@@ -32,6 +33,12 @@ describe("signInFailureCode", () => {
       "CredentialsSignin",
     );
     expect(signInFailureCode(new TRPCClientError("fetch failed"))).toBe("SignInUnavailable");
+    const unconfirmed = trpcError("Confirm your email address first", {
+      code: "PRECONDITION_FAILED",
+      httpStatus: 412,
+    });
+    expect(signInFailureCode(unconfirmed)).toBe("EmailNotConfirmed");
+    expect(signInErrorMessage("EmailNotConfirmed")).toBe(EMAIL_NOT_CONFIRMED_MESSAGE);
     expect(signInFailureCode(new Error("boom"))).toBe("SignInUnavailable");
   });
 });

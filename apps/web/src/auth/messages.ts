@@ -5,6 +5,7 @@
 import { TRPCClientError } from "@trpc/client";
 import {
   BAD_CREDENTIALS,
+  EMAIL_NOT_CONFIRMED,
   limitedWaitOf,
   signInLimitedCode,
   SIGN_IN_UNAVAILABLE,
@@ -13,10 +14,13 @@ import { tooManyMessage, tooManyRequestsOf } from "@/trpc/too-many-requests";
 
 export const BAD_CREDENTIALS_MESSAGE = "Email or password is incorrect.";
 export const SIGN_IN_FAILED_MESSAGE = "Sign-in failed; please try again.";
+export const EMAIL_NOT_CONFIRMED_MESSAGE =
+  "Confirm your email address first: follow the link in the mail we sent you. No mail? Create the account again with the same email for a new link.";
 
 /** next-auth's error codes and ours as sentences (a limited sign-in has its own, with the wait). */
 const SIGN_IN_ERRORS: ReadonlyMap<string, string> = new Map([
   [BAD_CREDENTIALS, BAD_CREDENTIALS_MESSAGE],
+  [EMAIL_NOT_CONFIRMED, EMAIL_NOT_CONFIRMED_MESSAGE],
   // What @emporium/auth's password provider throws for an empty field, as it throws it.
   ["Enter your email and password.", "Enter your email and password."],
   [SIGN_IN_UNAVAILABLE, "Sign-in is unavailable right now; please try again in a moment."],
@@ -33,6 +37,9 @@ export function signInFailureCode(error: unknown): string {
   if (limited) return signInLimitedCode(limited.retryAfterSeconds);
   if (error instanceof TRPCClientError && ["UNAUTHORIZED", "BAD_REQUEST"].includes(String(error.data?.code)))
     return BAD_CREDENTIALS;
+  // Identity says so only once the password matched.
+  if (error instanceof TRPCClientError && error.data?.code === "PRECONDITION_FAILED")
+    return EMAIL_NOT_CONFIRMED;
   return SIGN_IN_UNAVAILABLE;
 }
 

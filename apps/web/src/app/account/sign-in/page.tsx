@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Alert } from "@emporium/ui/alert";
 import { signInErrorMessage } from "@/auth/messages";
 import { safeReturnPath } from "@/return-path";
 import { currentShopper } from "@/auth/session";
@@ -25,6 +26,11 @@ export default async function SignInPage({
       <p className="mt-3 text-ink-muted">
         See your orders, keep your addresses and find your cart on any device.
       </p>
+      {params.confirmed === "1" && !error && (
+        <Alert tone="success" live="polite" className="mt-8">
+          Your email address is confirmed. Sign in to start using your account.
+        </Alert>
+      )}
       <SignInForm next={next} initialMessage={error} providerName={env.OIDC?.name ?? null} />
       <p className="mt-8 text-sm text-ink-muted">
         New here?{" "}

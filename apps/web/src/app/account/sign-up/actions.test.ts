@@ -41,13 +41,9 @@ describe("createAccount", () => {
     });
   });
 
-  it("still tells a taken email and an unreachable service apart", async () => {
-    signUp.mockRejectedValue(
-      TRPCClientError.from({
-        error: { message: "taken", code: -32009, data: { code: "CONFLICT", httpStatus: 409 } },
-      }),
-    );
-    expect(await createAccount(idle, ada)).toMatchObject({ status: "error", field: "email" });
+  it("says a mail was sent whenever identity accepted the sign-up, and when it could not be", async () => {
+    signUp.mockResolvedValue({ email: "ada@example.com", confirmationSent: true });
+    expect(await createAccount(idle, ada)).toEqual({ status: "sent", message: null });
     signUp.mockRejectedValue(new TRPCClientError("fetch failed"));
     expect((await createAccount(idle, ada)).message).toBe(
       "Accounts cannot be opened right now; please try again in a moment.",

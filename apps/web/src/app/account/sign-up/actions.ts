@@ -1,13 +1,14 @@
 "use server";
-// Opening a shopper account with the identity service (argon2id there). The form then signs in with
-// the same details, so the new shopper lands in their account with their cart.
+// Opening a shopper account with the identity service (argon2id there). Identity answers the same
+// whether or not the address already has an account, and mails it: a confirmation link for a new
+// account, a notice for an existing one. So the form says only "check your inbox".
 import { TRPCClientError } from "@trpc/client";
 import { createIdentityClient } from "@emporium/identity/client";
 import { env } from "@/env";
 import { tooManyMessageOf } from "@/trpc/too-many-requests";
 
 export interface SignUpState {
-  status: "idle" | "created" | "error";
+  status: "idle" | "sent" | "error";
   message: string | null;
   field?: "name" | "email" | "password" | undefined;
 }
@@ -34,8 +35,6 @@ export async function createAccount(_prev: SignUpState, form: FormData): Promise
     // Identity limits sign-ups per email; the form keeps what was typed and says when to try again.
     const limited = tooManyMessageOf("sign-up", error);
     if (limited) return refused(limited);
-    if (error.data?.code === "CONFLICT")
-      return refused("An account with this email already exists: sign in instead", "email");
     if (error.data?.code === "BAD_REQUEST")
       return refused(
         error.message,
@@ -43,5 +42,5 @@ export async function createAccount(_prev: SignUpState, form: FormData): Promise
       );
     return refused("Accounts cannot be opened right now; please try again in a moment.");
   }
-  return { status: "created", message: null };
+  return { status: "sent", message: null };
 }

@@ -22,7 +22,7 @@ export default async function SignUpPage({
       <p className="mt-3 text-ink-muted">
         Your orders and addresses in one place, and your cart on every device.
       </p>
-      <SignUpForm next={next} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <SignUpForm minPasswordLength={MIN_PASSWORD_LENGTH} />
       <p className="mt-8 text-sm text-ink-muted">
         Have an account?{" "}
         <Link

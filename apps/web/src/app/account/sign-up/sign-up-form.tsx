@@ -1,34 +1,31 @@
 "use client";
-import { signIn } from "next-auth/react";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useState } from "react";
 import { Alert } from "@emporium/ui/alert";
 import { Button } from "@emporium/ui/button";
 import { keepValuesOnRefusal } from "@emporium/ui/form-action";
 import { TextField } from "@emporium/ui/text-field";
-import { welcomeUrl } from "../sign-in/sign-in-form";
 import { createAccount, type SignUpState } from "./actions";
 
 const INITIAL: SignUpState = { status: "idle", message: null };
 
-export function SignUpForm({ next, minPasswordLength }: { next: string; minPasswordLength: number }) {
+export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
   const [state, action, pending] = useActionState(createAccount, INITIAL);
-  // What was typed, kept at submit, to sign in with once the account exists.
-  const typed = useRef<{ email: string; password: string } | null>(null);
-  // Created: sign in with those details, then on to the account (bringing the cart).
-  useEffect(() => {
-    if (state.status !== "created" || !typed.current) return;
-    void signIn("credentials", { ...typed.current, callbackUrl: welcomeUrl(next) });
-  }, [state, next]);
+  // The address typed, kept at submit, to say where the mail went.
+  const [sentTo, setSentTo] = useState("");
   const errorFor = (field: SignUpState["field"]) =>
     state.status === "error" && state.field === field ? state.message : null;
+  if (state.status === "sent")
+    // The same words whether the address was new or already had an account: the mail says which.
+    return (
+      <Alert tone="success" live="polite" title="Check your inbox" className="mt-8">
+        We sent a mail to {sentTo || "your address"}. Follow the link in it to confirm your account, then sign
+        in. No mail after a few minutes? Look in your spam folder, or create the account again.
+      </Alert>
+    );
   return (
     <form
       onSubmit={(event) => {
-        const data = new FormData(event.currentTarget);
-        typed.current = {
-          email: String(data.get("email") ?? ""),
-          password: String(data.get("password") ?? ""),
-        };
+        setSentTo(String(new FormData(event.currentTarget).get("email") ?? "").trim());
         keepValuesOnRefusal(action)(event);
       }}
       aria-label="Create an account"
@@ -58,8 +55,8 @@ export function SignUpForm({ next, minPasswordLength }: { next: string; minPassw
         required
         error={errorFor("password")}
       />
-      <Button type="submit" disabled={pending || state.status === "created"}>
-        {pending || state.status === "created" ? "Creating your account…" : "Create account"}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Creating your account…" : "Create account"}
       </Button>
     </form>
   );
