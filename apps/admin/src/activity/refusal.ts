@@ -33,7 +33,7 @@ export function activityRefusal(error: unknown): ActivityRefusal {
   const code = dataOf(error, "code");
   if (code === "FORBIDDEN") return { kind: "refused", message: "Only owners can see the activity log." };
   if (code === "BAD_REQUEST") {
-    const { message, field } = refusalOf(error);
+    const { raw: message, field } = refusalOf(error);
     const label = field ? FILTER_LABELS[field] : undefined;
     const words = label && field ? message.replace(new RegExp(`^${field}:\\s*`), "") : message;
     return {

@@ -66,7 +66,7 @@ export function refundRefusal(facts: SagaFacts, total: number, amount: number): 
   if (amount > p.refundable)
     return {
       kind: "amount",
-      message: `must be at most ${money(p.refundable)} (captured ${money(p.captured)}, refunded ${money(p.refunded)})`,
+      message: `at most ${money(p.refundable)} can be refunded (${money(p.captured)} charged, ${money(p.refunded)} already refunded)`,
     };
   return null;
 }

@@ -19,7 +19,7 @@ const uuid = z.uuid();
 
 /** The catalog's refusal as staff should read it ("The file is a PDF document, not an image; …"). */
 function refusal(error: unknown): string {
-  const { message, field } = refusalOf(error);
+  const { raw: message, field } = refusalOf(error);
   const text = message.replace(/^Invalid input: /, "");
   // File refusals are whole sentences about the file; the field name in front adds nothing.
   const bare = field === "file" || field === "key" ? text.replace(`${field}: `, "") : text;

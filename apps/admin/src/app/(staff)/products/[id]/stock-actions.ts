@@ -46,7 +46,7 @@ const LABELS: Record<StockField, string> = {
 
 /** "delta: cannot remove 9; …" reads as "Change in units: cannot remove 9; …", as the form names it. */
 function refused(error: unknown): StockFormState {
-  const { message, field } = refusalOf(error);
+  const { raw: message, field } = refusalOf(error);
   const mapped = formField(field);
   if (!mapped || !field) return { status: "error", message };
   const prefix = new RegExp(`^(Invalid input: )?${field}: `);
