@@ -2,7 +2,11 @@ import { describe, expect, it, vi } from "vitest";
 import {
   cardLabel,
   checkCardForm,
+  CHECKSUM_MESSAGE,
+  formatCardNumber,
+  formatExpiry,
   parseExpiry,
+  isValidCardNumber,
   readTokenResponse,
   tokenizeCard,
   tokenRequestBody,
@@ -21,15 +25,52 @@ describe("parseExpiry", () => {
 });
 
 describe("checkCardForm", () => {
-  it("asks for what is missing and leaves the number's validity to the provider", () => {
-    expect(checkCardForm(card)).toEqual({});
-    expect(checkCardForm({ ...card, number: "4242 4242 4242 4241" })).toEqual({});
-    expect(checkCardForm({ name: " ", number: "4242-abcd", expiry: "1/2", cvc: "12" })).toEqual({
+  const now = new Date("2026-12-07T10:00:00Z");
+
+  it("names every problem at once, checksum and expiry included, before the provider is asked", () => {
+    expect(checkCardForm(card, now)).toEqual({});
+    expect(checkCardForm({ ...card, number: "4242 4242 4242 4241" }, now)).toEqual({
+      number: CHECKSUM_MESSAGE,
+    });
+    expect(checkCardForm({ name: " ", number: "4242-abcd", expiry: "1/2", cvc: "12" }, now)).toEqual({
       name: "Enter the name on the card",
       number: "Use only the digits on the card",
       expiry: "Enter the expiry date as MM/YY",
       cvc: "Enter the 3 or 4 digits on the back",
     });
+    expect(checkCardForm({ ...card, number: "4242 4242", expiry: "11/26" }, now)).toEqual({
+      number: "Enter the whole card number",
+      expiry: "This card has expired",
+    });
+    // The current month is still good.
+    expect(checkCardForm({ ...card, expiry: "12/26" }, now)).toEqual({});
+  });
+
+  it("checks the Luhn digit of the provider's test numbers", () => {
+    expect(isValidCardNumber("4242424242424242")).toBe(true);
+    expect(isValidCardNumber("4000000000000002")).toBe(true);
+    expect(isValidCardNumber("378282246310005")).toBe(true);
+    expect(isValidCardNumber("4242424242424241")).toBe(false);
+  });
+});
+
+describe("as typed", () => {
+  it("groups the card number as it is printed", () => {
+    expect(formatCardNumber("4242424242424242")).toBe("4242 4242 4242 4242");
+    expect(formatCardNumber("4242 42")).toBe("4242 42");
+    expect(formatCardNumber("378282246310005")).toBe("3782 822463 10005");
+    expect(formatCardNumber("4242-4242-x4242")).toBe("4242 4242 4242");
+    expect(formatCardNumber("42424242424242424242")).toBe("4242 4242 4242 4242424");
+  });
+
+  it("adds the expiry's slash after the month and takes it away with the month's last digit", () => {
+    expect(formatExpiry("1", "")).toBe("1");
+    expect(formatExpiry("12", "1")).toBe("12/");
+    expect(formatExpiry("12/3", "12/")).toBe("12/3");
+    expect(formatExpiry("1234", "")).toBe("12/34");
+    expect(formatExpiry("4", "")).toBe("04/");
+    expect(formatExpiry("12", "12/")).toBe("1");
+    expect(formatExpiry("12/345", "12/34")).toBe("12/34");
   });
 });
 

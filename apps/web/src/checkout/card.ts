@@ -1,6 +1,8 @@
 // Card details are turned into a payment token by the payment provider, from the browser: the card
 // number goes to /psp/v1/tokens (the storefront's rewrite to the provider) and never to our server
-// code. This module prepares that request and reads the provider's answer.
+// code. This module checks and formats the form as it is typed (card-validator knows the brands'
+// lengths, groups and checksum), prepares that request and reads the provider's answer.
+import cardValidator from "card-validator";
 
 export const CARD_FIELDS = ["name", "number", "expiry", "cvc"] as const;
 export type CardField = (typeof CARD_FIELDS)[number];
@@ -28,15 +30,59 @@ export function parseExpiry(text: string): { expMonth: number; expYear: number }
   return { expMonth, expYear: year < 100 ? 2000 + year : year };
 }
 
-/** What the shopper must fill in before the provider is asked; the provider checks the rest. */
-export function checkCardForm(values: CardValues): CardErrors {
+export const CHECKSUM_MESSAGE = "This card number is not valid (it fails its checksum) — check for a typo";
+
+/** Whether the digits are a whole card number whose checksum (Luhn) holds, for the brand they start as. */
+export function isValidCardNumber(digits: string): boolean {
+  return cardValidator.number(digits).isValid;
+}
+
+/**
+ * The number as it is printed on the card, grouped as typed (4242 4242 4242 4242, 3782 822463 10005):
+ * the brand's groups, known from the first digits.
+ */
+export function formatCardNumber(text: string): string {
+  const digits = text.replace(/\D/g, "").slice(0, 19);
+  const gaps = cardValidator.number(digits).card?.gaps ?? [4, 8, 12, 16];
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && gaps.includes(i)) out += " ";
+    out += digits[i];
+  }
+  return out;
+}
+
+/**
+ * The expiry as MM/YY while it is typed: the slash comes by itself after the month (a month that can
+ * only be one digit, 2–9, gets its 0), and deleting the slash deletes the month's last digit.
+ */
+export function formatExpiry(text: string, previous = ""): string {
+  let digits = text.replace(/\D/g, "").slice(0, 4);
+  const deletedSlash = previous.endsWith("/") && text === previous.slice(0, -1);
+  if (deletedSlash) digits = digits.slice(0, -1);
+  if (/^[2-9]$/.test(digits)) digits = `0${digits}`;
+  if (digits.length > 2) return `${digits.slice(0, 2)}/${digits.slice(2)}`;
+  if (digits.length === 2 && !deletedSlash && text.length > previous.length) return `${digits}/`;
+  return digits;
+}
+
+/**
+ * Every problem with the form at once, before the provider is asked: what is missing, a number that
+ * fails its checksum, an expiry that is not a date or has passed.
+ */
+export function checkCardForm(values: CardValues, now: Date = new Date()): CardErrors {
   const errors: CardErrors = {};
   if (!values.name.trim()) errors.name = "Enter the name on the card";
   const digits = values.number.replace(/[\s-]/g, "");
   if (!digits) errors.number = "Enter the card number";
   else if (!/^\d+$/.test(digits)) errors.number = "Use only the digits on the card";
+  else if (digits.length < 12 || digits.length > 19) errors.number = "Enter the whole card number";
+  else if (!isValidCardNumber(digits)) errors.number = CHECKSUM_MESSAGE;
+  const expiry = parseExpiry(values.expiry);
   if (!values.expiry.trim()) errors.expiry = "Enter the expiry date";
-  else if (!parseExpiry(values.expiry)) errors.expiry = "Enter the expiry date as MM/YY";
+  else if (!expiry) errors.expiry = "Enter the expiry date as MM/YY";
+  else if (expiry.expYear * 12 + expiry.expMonth < now.getUTCFullYear() * 12 + now.getUTCMonth() + 1)
+    errors.expiry = "This card has expired";
   if (!values.cvc.trim()) errors.cvc = "Enter the security code";
   else if (!/^\d{3,4}$/.test(values.cvc.trim())) errors.cvc = "Enter the 3 or 4 digits on the back";
   return errors;
@@ -68,8 +114,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** "card number: fails its checksum" → "This card number is not valid (it fails its checksum) — check for a typo". */
 export function cardMessage(message: string): string {
   const text = message.includes(": ") ? message.slice(message.indexOf(": ") + 2) : message;
-  if (/checksum/i.test(text))
-    return "This card number is not valid (it fails its checksum) — check for a typo";
+  if (/checksum/i.test(text)) return CHECKSUM_MESSAGE;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -21,10 +21,16 @@ describe("PaymentStep", () => {
       expect(screen.getByRole("textbox", { name: label }).getAttribute("name")).toBeNull();
   });
 
-  it("sends the card to the provider and shows its refusal on the card number", async () => {
+  it("sends the card to the provider and shows its refusal on the field it names", async () => {
     const fetchMock = vi.fn<typeof fetch>(async () =>
       Response.json(
-        { error: { code: "invalid_request", field: "number", message: "card number: fails its checksum" } },
+        {
+          error: {
+            code: "invalid_request",
+            field: "number",
+            message: "card number: is not a card we accept",
+          },
+        },
         { status: 400 },
       ),
     );
@@ -32,7 +38,7 @@ describe("PaymentStep", () => {
     const onDone = vi.fn();
     render(<PaymentStep card={null} problem={null} onDone={onDone} continueLabel="Continue to review" />);
     fill("Name on card", "Ada Lovelace");
-    fill("Card number", "4242 4242 4242 4241");
+    fill("Card number", "4242 4242 4242 4242");
     fill("Expiry date", "12/34");
     fill("Security code", "123");
     await submit();
@@ -43,9 +49,36 @@ describe("PaymentStep", () => {
     expect(number.getAttribute("aria-invalid")).toBe("true");
     expect(
       document.getElementById(number.getAttribute("aria-describedby")?.split(" ")[0] ?? "")?.textContent,
-    ).toBe("This card number is not valid (it fails its checksum) — check for a typo");
+    ).toBe("Is not a card we accept");
     expect(document.activeElement).toBe(number);
     expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it("groups the number and adds the expiry's slash as they are typed", () => {
+    render(<PaymentStep card={null} problem={null} onDone={() => {}} continueLabel="Continue to review" />);
+    fill("Card number", "4242424242424242");
+    fill("Expiry date", "12");
+    expect((screen.getByRole("textbox", { name: "Card number" }) as HTMLInputElement).value).toBe(
+      "4242 4242 4242 4242",
+    );
+    expect((screen.getByRole("textbox", { name: "Expiry date" }) as HTMLInputElement).value).toBe("12/");
+  });
+
+  it("shows a failed checksum and a past expiry together, without calling the provider", async () => {
+    const fetchMock = vi.fn<typeof fetch>();
+    vi.stubGlobal("fetch", fetchMock);
+    render(<PaymentStep card={null} problem={null} onDone={() => {}} continueLabel="Continue to review" />);
+    fill("Name on card", "Ada Lovelace");
+    fill("Card number", "4242 4242 4242 4241");
+    fill("Expiry date", "01/20");
+    fill("Security code", "123");
+    await submit();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(
+      screen.getByText("This card number is not valid (it fails its checksum) — check for a typo"),
+    ).toBeTruthy();
+    expect(screen.getByText("This card has expired")).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "Card number" }));
   });
 
   it("asks for missing details before calling the provider", async () => {

@@ -11,6 +11,8 @@ import {
   CARD_FIELDS,
   cardLabel,
   checkCardForm,
+  formatCardNumber,
+  formatExpiry,
   tokenizeCard,
   type CardErrors,
   type CardField,
@@ -67,8 +69,15 @@ export function PaymentStep({ card, problem, onDone, continueLabel }: PaymentSte
     }
   };
 
-  const set = (field: CardField) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: event.target.value }));
+  // The number is grouped and the expiry's slash added as they are typed.
+  const format: Partial<Record<CardField, (text: string, previous: string) => string>> = {
+    number: formatCardNumber,
+    expiry: formatExpiry,
+  };
+  const set = (field: CardField) => (event: { target: { value: string } }) => {
+    const text = event.target.value;
+    setValues((v) => ({ ...v, [field]: format[field]?.(text, v[field]) ?? text }));
+  };
 
   return (
     <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-6" aria-busy={pending}>
