@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { AdminReference } from "./admin-types";
-import { checkColumns, columnFor, parsePrice, rowToDraft } from "./product-import";
+import type { AdminProduct, AdminReference } from "./admin-types";
+import {
+  checkColumns,
+  columnFor,
+  differingColumns,
+  exportRow,
+  parsePrice,
+  rowToDraft,
+  slugOfDraft,
+} from "./product-import";
 
 const reference: AdminReference = {
   brands: [{ id: "b1", name: "Kestrel" }],
@@ -81,5 +89,79 @@ describe("product import rows", () => {
     expect(columnFor("compareAtPrice")).toBe("compare_at_price");
     expect(columnFor("categoryIds.1")).toBe("categories");
     expect(columnFor("somethingElse")).toBe("file");
+  });
+});
+
+describe("product export rows", () => {
+  const product: AdminProduct = {
+    id: "p1",
+    slug: "linen-tee",
+    title: "=Linen Tee",
+    description: "Soft, loose linen.",
+    status: "PUBLISHED",
+    brand: "Kestrel",
+    brandId: "b1",
+    categoryIds: ["c1"],
+    attributeValueIds: ["v1"],
+    options: [
+      { name: "Colour", values: ["Sea Green", "Sand"] },
+      { name: "Size", values: ["S", "M"] },
+    ],
+    currency: "USD",
+    publishedAt: null,
+    updatedAt: "2026-12-07T00:00:00.000Z",
+    images: [],
+    variants: [
+      {
+        id: "a",
+        sku: "TEE-SEA-GREEN-S",
+        title: "Sea Green / S",
+        price: 2490,
+        compareAtPrice: 2990,
+        available: 3,
+      },
+      { id: "b", sku: "TEE-SAND-M", title: "Sand / M", price: 2690, compareAtPrice: null, available: 0 },
+    ],
+  };
+
+  it("writes a product in the import's columns, with names, paths and the lowest price", () => {
+    expect(exportRow(product, reference)).toEqual({
+      title: "=Linen Tee",
+      slug: "linen-tee",
+      description: "Soft, loose linen.",
+      brand: "Kestrel",
+      categories: "clothing/tops",
+      attributes: "Material: Linen",
+      status: "published",
+      currency: "USD",
+      price: "24.90",
+      compare_at_price: "29.90",
+      sku_prefix: "TEE",
+      option1_name: "Colour",
+      option1_values: "Sea Green|Sand",
+      option2_name: "Size",
+      option2_values: "S|M",
+      option3_name: "",
+      option3_values: "",
+    });
+  });
+
+  it("reads its own export back as the same product, a formula-defused cell included", () => {
+    const row = { ...exportRow(product, reference), title: "'=Linen Tee" };
+    const back = rowToDraft(row, 0, reference);
+    expect(back.problems).toEqual([]);
+    const again = rowToDraft(exportRow(product, reference), 0, reference).draft;
+    expect(differingColumns(back.draft, again)).toEqual([]);
+    expect(slugOfDraft(back.draft)).toBe("linen-tee");
+  });
+
+  it("names the columns in which a row differs from the product it would replace", () => {
+    const current = rowToDraft(exportRow(product, reference), 0, reference).draft;
+    const changed = rowToDraft(
+      { ...exportRow(product, reference), price: "19.00", description: "New" },
+      0,
+      reference,
+    );
+    expect(differingColumns(changed.draft, current)).toEqual(["description", "price"]);
   });
 });

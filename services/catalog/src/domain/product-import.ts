@@ -2,7 +2,8 @@
 // attribute names, category paths, prices such as 24.90, option values separated by "|"), turned into
 // the same input as the new-product form — and every problem reported by line and column.
 import { SHOP_CURRENCY } from "@emporium/contracts";
-import type { AdminReference } from "./admin-types";
+import type { AdminProduct, AdminReference } from "./admin-types";
+import { skuToken, slugify } from "./product-plan";
 
 export const IMPORT_COLUMNS = [
   "title",
@@ -72,8 +73,13 @@ export function checkColumns(columns: readonly string[]): ImportProblem[] {
   return problems;
 }
 
+/** A cell an export defused against spreadsheet formulas ("'=SUM…") as it was written ("=SUM…"). */
+function unquoted(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 function list(cell: string | undefined): string[] {
-  return (cell ?? "")
+  return unquoted(cell ?? "")
     .split(LIST_SEPARATOR)
     .map((v) => v.trim())
     .filter((v) => v !== "");
@@ -110,7 +116,7 @@ export function rowToDraft(
 ): { draft: ImportedDraft; problems: ImportProblem[] } {
   const line = lineOf(index);
   const problems: ImportProblem[] = [];
-  const cell = (c: ImportColumn) => (row[c] ?? "").trim();
+  const cell = (c: ImportColumn) => unquoted((row[c] ?? "").trim());
 
   const brandName = cell("brand").toLowerCase();
   const brand = brandName ? reference.brands.find((b) => b.name.toLowerCase() === brandName) : undefined;
@@ -208,4 +214,95 @@ export function columnFor(field: string): ImportColumn | "file" {
   if (head === "categoryIds") return "categories";
   if (head === "attributeValueIds") return "attributes";
   return direct[head] ?? "file";
+}
+
+/** Minor units as the import reads them: 2490 → "24.90". */
+function decimal(minor: number, currency: string): string {
+  const exponent = exponentOf(currency);
+  return exponent === 0 ? String(minor) : (minor / 10 ** exponent).toFixed(exponent);
+}
+
+/**
+ * The SKU prefix the product's variants were made from: the first variant's SKU without its values'
+ * tokens (TEE-NAVY-M → TEE). A product whose SKUs follow another scheme gives what its SKUs share.
+ */
+function skuPrefixOf(product: AdminProduct): string {
+  const [first, ...rest] = product.variants;
+  if (!first) return "";
+  const values = product.options.length === 0 ? [] : first.title.split(" / ");
+  const suffix = values.map((v) => `-${skuToken(v)}`).join("");
+  if (suffix !== "" && first.sku.endsWith(suffix)) return first.sku.slice(0, -suffix.length);
+  if (suffix === "") return first.sku;
+  const shared = first.sku.split("-");
+  for (const v of rest) {
+    const parts = v.sku.split("-");
+    let n = 0;
+    while (n < shared.length && shared[n] === parts[n]) n++;
+    shared.length = n;
+  }
+  return shared.join("-") || first.sku;
+}
+
+/**
+ * A product as a row of the import's own format, so an export can be imported back. Each variant starts
+ * at one price in the import: the row carries the lowest, and the first variant's compare-at price.
+ */
+export function exportRow(product: AdminProduct, reference: AdminReference): Record<ImportColumn, string> {
+  const category = new Map(reference.categories.map((c) => [c.id, c.path]));
+  const attributeValue = new Map(
+    reference.attributes.flatMap((a) => a.values.map((v) => [v.id, `${a.name}: ${v.value}`] as const)),
+  );
+  const prices = product.variants.map((v) => v.price);
+  const compare = product.variants[0]?.compareAtPrice ?? null;
+  const option = (n: 0 | 1 | 2) => product.options[n];
+  return {
+    title: product.title,
+    slug: product.slug,
+    description: product.description,
+    brand: product.brand ?? "",
+    categories: product.categoryIds.flatMap((id) => category.get(id) ?? []).join(LIST_SEPARATOR),
+    attributes: product.attributeValueIds.flatMap((id) => attributeValue.get(id) ?? []).join(LIST_SEPARATOR),
+    status: product.status.toLowerCase(),
+    currency: product.currency,
+    price: prices.length > 0 ? decimal(Math.min(...prices), product.currency) : "",
+    compare_at_price: compare === null ? "" : decimal(compare, product.currency),
+    sku_prefix: skuPrefixOf(product),
+    option1_name: option(0)?.name ?? "",
+    option1_values: option(0)?.values.join(LIST_SEPARATOR) ?? "",
+    option2_name: option(1)?.name ?? "",
+    option2_values: option(1)?.values.join(LIST_SEPARATOR) ?? "",
+    option3_name: option(2)?.name ?? "",
+    option3_values: option(2)?.values.join(LIST_SEPARATOR) ?? "",
+  };
+}
+
+/** The slug a row's product has or will have: its own, or one made from its title. */
+export function slugOfDraft(draft: ImportedDraft): string {
+  return draft.slug ?? slugify(draft.title);
+}
+
+const DRAFT_COLUMNS: Record<keyof ImportedDraft, ImportColumn> = {
+  title: "title",
+  slug: "slug",
+  description: "description",
+  brandId: "brand",
+  categoryIds: "categories",
+  attributeValueIds: "attributes",
+  status: "status",
+  currency: "currency",
+  price: "price",
+  compareAtPrice: "compare_at_price",
+  skuPrefix: "sku_prefix",
+  options: "option1_values",
+};
+
+/**
+ * The columns in which a row differs from the product already in the shop under its slug (`existing`,
+ * that product's own export row read back): none means the row changes nothing.
+ */
+export function differingColumns(draft: ImportedDraft, existing: ImportedDraft): ImportColumn[] {
+  const keys = Object.keys(DRAFT_COLUMNS) as (keyof ImportedDraft)[];
+  return keys
+    .filter((k) => k !== "slug" && JSON.stringify(draft[k]) !== JSON.stringify(existing[k]))
+    .map((k) => DRAFT_COLUMNS[k]);
 }

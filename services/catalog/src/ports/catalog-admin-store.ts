@@ -20,6 +20,8 @@ export interface CatalogAdminStore {
   listProducts(query: AdminProductQuery): Promise<AdminProductPage>;
   /** Throws NotFoundError for an unknown id. */
   product(id: string): Promise<AdminProduct>;
+  /** The ids of the products with these slugs, whatever their status; unknown slugs are left out. */
+  productIdsBySlug(slugs: readonly string[]): Promise<Map<string, string>>;
   /** Throws NotFoundError for an unknown id; returns the product's slug (for cache invalidation). */
   setStatus(
     id: string,

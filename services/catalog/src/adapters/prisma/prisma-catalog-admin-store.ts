@@ -296,6 +296,15 @@ export class PrismaCatalogAdminStore implements CatalogAdminStore {
     };
   }
 
+  async productIdsBySlug(slugs: readonly string[]): Promise<Map<string, string>> {
+    if (slugs.length === 0) return new Map();
+    const found = await this.db.prisma.product.findMany({
+      where: { slug: { in: [...slugs] } },
+      select: { id: true, slug: true },
+    });
+    return new Map(found.map((p) => [p.slug, p.id]));
+  }
+
   async product(id: string): Promise<AdminProduct> {
     const p = await this.db.prisma.product.findUnique({
       where: { id },

@@ -2,6 +2,7 @@
 // staffProcedure checks it before the input is read. Publishing asks for its own permission on top.
 import { authorize } from "@emporium/auth";
 import { router, staffProcedure } from "../../trpc";
+import { exportRow } from "../../../domain/product-import";
 import { importProducts } from "./import";
 import { mediaRouter } from "./media/_router";
 import {
@@ -27,6 +28,15 @@ export const adminRouter = router({
       .input(productIdInput)
       .query(async ({ ctx, input }) => {
         return ctx.admin.product(input.id);
+      }),
+    /** A page of products in the import's own columns (an export that imports back unchanged). */
+    export: staffProcedure("catalog.products.read")
+      .input(productListInput)
+      .query(async ({ ctx, input }) => {
+        const [list, reference] = await Promise.all([ctx.admin.listProducts(input), ctx.admin.reference()]);
+        const rows = [];
+        for (const item of list.items) rows.push(exportRow(await ctx.admin.product(item.id), reference));
+        return { rows, page: list.page, pageCount: list.pageCount };
       }),
     /** Brands, categories and attribute values for the product forms. */
     reference: staffProcedure("catalog.products.read").query(async ({ ctx }) => {

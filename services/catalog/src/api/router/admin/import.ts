@@ -3,12 +3,16 @@
 // and written all at once or not at all. With `write: false` it only checks (the admin's progress bar
 // walks the file in slices this way before writing it whole).
 import { authorize } from "@emporium/auth";
-import type { NewProduct } from "../../../domain/admin-types";
+import type { AdminReference, NewProduct } from "../../../domain/admin-types";
 import {
   checkColumns,
   columnFor,
+  differingColumns,
+  exportRow,
   lineOf,
   rowToDraft,
+  slugOfDraft,
+  type ImportedDraft,
   type ImportProblem,
 } from "../../../domain/product-import";
 import type { AuditScope } from "@emporium/contracts";
@@ -22,6 +26,8 @@ const MAX_REPORTED = 500;
 export interface ImportAnswer {
   checked: number;
   created: number;
+  /** Rows that describe a product the shop already has, exactly as it is (an export read back). */
+  unchanged: number;
   /** By line of the file (a slice checked with `firstLine` reports the whole file's lines). */
   problems: ImportProblem[];
   problemCount: number;
@@ -33,9 +39,10 @@ export async function importProducts(
 ): Promise<ImportAnswer> {
   const staff = ctx.staff;
   const offset = input.firstLine - lineOf(0);
-  const answer = (problems: ImportProblem[], created: number): ImportAnswer => ({
+  const answer = (problems: ImportProblem[], created: number, unchanged = 0): ImportAnswer => ({
     checked: input.rows.length,
     created,
+    unchanged,
     problems: problems.slice(0, MAX_REPORTED),
     problemCount: problems.length,
   });
@@ -43,13 +50,35 @@ export async function importProducts(
   if (header.length > 0) return answer(header, 0);
 
   const reference = await ctx.admin.reference();
+  const read = input.rows.map((row, index) => rowToDraft(row, index, reference));
+  const existing = await existingDrafts(
+    ctx,
+    read.map((r) => slugOfDraft(r.draft)),
+    reference,
+  );
   const problems: ImportProblem[] = [];
   const drafts: NewProduct[] = [];
   const rowOfDraft: number[] = [];
-  input.rows.forEach((row, index) => {
+  let unchanged = 0;
+  read.forEach(({ draft, problems: found }, index) => {
     const line = lineOf(index) + offset;
-    const { draft, problems: found } = rowToDraft(row, index, reference);
     problems.push(...found.map((p) => ({ ...p, line })));
+    const slug = slugOfDraft(draft);
+    const current = existing.get(slug);
+    if (current) {
+      // A product the shop has: the same row again changes nothing; a changed one is not an update.
+      const differing = differingColumns(draft, current);
+      if (differing.length === 0) unchanged++;
+      else
+        problems.push({
+          line,
+          column: "slug",
+          message:
+            `${slug} is already a product, and this row differs from it in ${differing.join(", ")}; ` +
+            "the import adds new products and changes no existing one — edit it on its page, or give this row a new slug",
+        });
+      return;
+    }
     const parsed = createProductInput.safeParse(draft);
     if (!parsed.success)
       for (const issue of parsed.error.issues)
@@ -71,5 +100,18 @@ export async function importProducts(
   for (const c of outcome.created) await ctx.invalidateProduct(c.slug);
   if (outcome.created.length > 0)
     ctx.log.info({ products: outcome.created.length, by: staff.userId }, "products imported");
-  return answer(problems, outcome.created.length);
+  return answer(problems, outcome.created.length, unchanged);
+}
+
+/** The shop's products under these slugs, each as its own export row reads back, by slug. */
+async function existingDrafts(
+  ctx: Context,
+  slugs: readonly string[],
+  reference: AdminReference,
+): Promise<Map<string, ImportedDraft>> {
+  const ids = await ctx.admin.productIdsBySlug([...new Set(slugs)]);
+  const drafts = new Map<string, ImportedDraft>();
+  for (const [slug, id] of ids)
+    drafts.set(slug, rowToDraft(exportRow(await ctx.admin.product(id), reference), 0, reference).draft);
+  return drafts;
 }
