@@ -5,6 +5,7 @@
 import type { StepItem } from "@emporium/ui/steps";
 import type { CardToken } from "./card";
 import {
+  checkDetails,
   EMPTY_DETAILS,
   type CheckoutDetails,
   type DetailField,
@@ -12,6 +13,7 @@ import {
   type FieldErrors,
 } from "./details";
 import { stepOfProblem, type CheckoutProblem, type StepId } from "./problems";
+import type { CheckoutProgress } from "./progress";
 import type { SummaryState } from "./review-step";
 import type { CheckoutSummary, ReviewResult, ShippingMethodId } from "./summary";
 
@@ -89,6 +91,33 @@ export function initialCheckoutState(initialValues?: DetailValues): CheckoutStat
     summaryRequest: null,
     problem: null,
   };
+}
+
+/**
+ * Checkout as the shopper left it (a reload, the back button, a second tab): her details, the method
+ * and the step she was on — but never past the first step without its answer, and the card (never
+ * kept) is asked for again.
+ */
+export function resumedCheckoutState(start: {
+  initialValues?: DetailValues | undefined;
+  progress?: CheckoutProgress | null | undefined;
+}): CheckoutState {
+  const { progress } = start;
+  const base = initialCheckoutState(progress?.values ?? start.initialValues);
+  if (!progress) return base;
+  const checked = checkDetails(progress.values);
+  const details = checked.ok ? checked.details : null;
+  const resumed = { ...base, details, method: details ? progress.method : null };
+  const done = doneSteps(resumed);
+  const order = STEPS.map((s) => s.id);
+  const firstOpen = STEPS.find((s) => !done[s.id])?.id ?? "review";
+  const step = order.indexOf(progress.step) <= order.indexOf(firstOpen) ? progress.step : firstOpen;
+  return { ...resumed, step };
+}
+
+/** What to keep of the state for a reload (see ./progress). */
+export function progressOf(state: CheckoutState): CheckoutProgress {
+  return { values: state.values, method: state.method, step: state.step };
 }
 
 /** Which steps have their answer. Review is never "done": placing the order leaves the page. */
