@@ -12,6 +12,8 @@ export interface ShippingStepProps {
   subtotal: number;
   currency: string;
   error: string | null;
+  /** A method is selected (before Continue): the order summary follows it. */
+  onPick?: (method: ShippingMethodId) => void;
   onDone: (method: ShippingMethodId) => void;
   continueLabel: string;
 }
@@ -22,6 +24,7 @@ export function ShippingStep({
   subtotal,
   currency,
   error,
+  onPick,
   onDone,
   continueLabel,
 }: ShippingStepProps) {
@@ -53,7 +56,10 @@ export function ShippingStep({
                 name="shippingMethod"
                 value={method.id}
                 checked={choice === method.id}
-                onChange={() => setChoice(method.id)}
+                onChange={() => {
+                  setChoice(method.id);
+                  if (isShippingMethodId(method.id)) onPick?.(method.id);
+                }}
                 className="mt-1 size-4 accent-brand-700"
               />
               <span className="flex flex-1 flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
