@@ -1,4 +1,5 @@
-// Shopper accounts in a real Chromium: signing up with a guest cart (the cart comes along), checking out
+// Shopper accounts in a real Chromium: signing up with a guest cart (confirmed through the mail on the
+// dev mailbox page; the cart comes along), a sign-up for a taken address answered alike, checking out
 // signed in (the order lands in the account's history), the address book, signing out (the cart leaves
 // the device and waits in the account, merging with a new guest cart at the next sign-in), one shopper
 // unable to open another's order, and single sign-on through a real OpenID Connect provider.
@@ -7,6 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { createCatalogClient } from "@emporium/catalog/client";
 import { launchBrowser, waitForHydration } from "./browser";
+import { ACCOUNT_EXISTS_SUBJECT, confirmFromMail, openMail, signInOnPage, submitSignUp } from "./mailbox";
 import { addToCart, enterAddress, findVariants, payAndPlace, type Choice } from "./shop";
 
 const baseUrl = inject("baseUrl");
@@ -36,22 +38,13 @@ function choice(i: number): Choice {
   return c;
 }
 
+/** From the account page (signed out) to a new account, confirmed through the mailed link, signed in. */
 async function signUp(page: Page, name: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/account`);
   await page.waitForURL(/\/account\/sign-in\?next=(%2F|\/)account$/);
   await page.getByRole("link", { name: "Create an account" }).click();
-  const form = page.getByRole("form", { name: "Create an account" });
-  const submit = form.getByRole("button", { name: "Create account" });
-  await waitForHydration(submit);
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Password").fill(PASSWORD);
-  await submit.click();
-  await page.waitForURL(`${baseUrl}/account`);
-  await page.getByTestId("account-email").getByText(email).waitFor();
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
+  await submitSignUp(page, name, email, PASSWORD);
+  // Not usable before the link is followed: the sign-in says so (the password being right).
   await page.goto(`${baseUrl}/account/sign-in`);
   const form = page.getByRole("form", { name: "Sign in" });
   const submit = form.getByRole("button", { name: "Sign in", exact: true });
@@ -59,7 +52,15 @@ async function signIn(page: Page, email: string): Promise<void> {
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Password").fill(PASSWORD);
   await submit.click();
-  await page.waitForURL(`${baseUrl}/account`);
+  await expect.poll(() => form.getByRole("alert").textContent()).toMatch(/^Confirm your email address first/);
+  await confirmFromMail(page, email);
+  await signInOnPage(page, email, PASSWORD);
+  await page.getByTestId("account-email").getByText(email).waitFor();
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/account/sign-in`);
+  await signInOnPage(page, email, PASSWORD);
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -139,6 +140,23 @@ describe("shopper accounts", () => {
         `Quantity of ${choice(2).product.title} — ${choice(2).variant.title}`,
       ].sort(),
     );
+  });
+
+  it("answers a sign-up for a taken email as for a new one, and mails the address's owner a notice", async () => {
+    const page = await freshPage();
+    const email = `taken-${randomUUID().slice(0, 8)}@example.com`;
+    await signUp(page, "Tess Taken", email);
+    await signOut(page);
+    const fresh = `fresh-${randomUUID().slice(0, 8)}@example.com`;
+    await page.goto(`${baseUrl}/account/sign-up`);
+    const forNew = await submitSignUp(page, "Fay Fresh", fresh, PASSWORD);
+    await page.goto(`${baseUrl}/account/sign-up`);
+    const forTaken = await submitSignUp(page, "Someone Else", email, "another long password");
+    expect(forTaken.replace(email, "<email>")).toBe(forNew.replace(fresh, "<email>"));
+    const notice = await openMail(page, email, ACCOUNT_EXISTS_SUBJECT);
+    expect(await notice.textContent()).toContain("/account/sign-in");
+    // The account is as it was: its own password still signs in.
+    await signIn(page, email);
   });
 
   it("words a sign-in link's ?error= itself, never carrying the link's text into the page", async () => {

@@ -1,4 +1,4 @@
-// Reviewing helpers for the browser tests: a shopper who signs up, buys and has the order delivered,
+// Reviewing helpers for the browser tests: a shopper who signs up (confirming by the mailed link), buys and has the order delivered,
 // then writes a review through the form; and staff moderating through the reviews API with a token as the
 // admin's server mints it (reviews.moderate), as the admin's moderation page would.
 import { randomUUID } from "node:crypto";
@@ -7,6 +7,7 @@ import { inject } from "vitest";
 import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createReviewsClient, type ModerationItem } from "@emporium/reviews/client";
 import { waitForHydration } from "./browser";
+import { openAccount } from "./mailbox";
 import { enterAddress, payAndPlace, type Choice } from "./shop";
 
 const baseUrl = inject("baseUrl");
@@ -25,20 +26,12 @@ export const moderation = createReviewsClient({
 export const PASSWORD = "correct horse battery staple";
 
 /**
- * Creates an account named `name` (a fresh email each time) and ends signed in, on the account page;
- * answers the email.
+ * Creates an account named `name` (a fresh email each time), confirmed through the mailed link, and
+ * ends signed in, on the account page; answers the email.
  */
 export async function signUp(page: Page, name: string): Promise<string> {
   const email = `${name.split(" ")[0]?.toLowerCase()}-${randomUUID().slice(0, 8)}@example.com`;
-  await page.goto(`${baseUrl}/account/sign-up`);
-  const form = page.getByRole("form", { name: "Create an account" });
-  const submit = form.getByRole("button", { name: "Create account" });
-  await waitForHydration(submit);
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Password").fill(PASSWORD);
-  await submit.click();
-  await page.waitForURL(`${baseUrl}/account`);
+  await openAccount(page, name, email, PASSWORD);
   return email;
 }
 
