@@ -4,7 +4,7 @@ import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
 import { mongoEnvShape } from "@emporium/mongo/env";
-import { brokerEnv } from "@emporium/runtime";
+import { brokerEnv, logShippingEnvShape } from "@emporium/runtime";
 import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 /** The staff audit log's document store: MongoDB when MONGO_URL is set, memory otherwise. */
@@ -33,6 +33,7 @@ export const auditEnvSchema = z
     ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
+    ...logShippingEnvShape,
     SHUTDOWN_DRAIN_MS: env.drainMs(),
   })
   .superRefine(checkKafkaSecurityEnv);

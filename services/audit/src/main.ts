@@ -5,15 +5,15 @@
 import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { tokenKey } from "@emporium/auth";
 import { KafkaEventBus, PERSISTENT_RETRY } from "@emporium/messaging";
-import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { onShutdown } from "@emporium/runtime";
+import { createServiceMetrics } from "@emporium/observability";
+import { createLoggerFrom, onShutdown } from "@emporium/runtime";
 import { loadAuditEnv } from "./env";
 import { createAuditService, openAuditLog } from "./service";
 import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadAuditEnv();
 await startTracingFrom(env, "audit");
-const log = createLogger({ service: "audit", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const log = createLoggerFrom(env, "audit");
 const auditLog = openAuditLog({
   mongoUrl: env.MONGO_URL,
   mongoDb: env.MONGO_DB,

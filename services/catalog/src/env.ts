@@ -4,7 +4,7 @@ import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
 import { databaseEnv } from "@emporium/db";
-import { brokerEnv } from "@emporium/runtime";
+import { brokerEnv, logShippingEnvShape } from "@emporium/runtime";
 import { seedEnv } from "@emporium/seed";
 import { staffMutationsEnvShape } from "@emporium/service-kit/limits";
 import { checkObjectStoreEnv, objectStoreEnv, s3OptionsFromEnv } from "@emporium/storage";
@@ -85,6 +85,7 @@ export const catalogEnvSchema = z
     ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
+    ...logShippingEnvShape,
     SHUTDOWN_DRAIN_MS: env.drainMs(),
     // Product images on S3 when S3_BUCKET is set (a public-read media bucket), else in MEDIA_DIR.
     ...objectStoreEnv,

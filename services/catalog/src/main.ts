@@ -5,8 +5,8 @@ import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { serviceTokenKey } from "@emporium/auth";
 import { openDatabase } from "@emporium/db";
 import { KafkaEventBus } from "@emporium/messaging";
-import { createLogger, createServiceMetrics, measureBreaker } from "@emporium/observability";
-import { onShutdown } from "@emporium/runtime";
+import { createServiceMetrics, measureBreaker } from "@emporium/observability";
+import { createLoggerFrom, onShutdown } from "@emporium/runtime";
 import { createObjectStore } from "@emporium/storage";
 import { prepareDatabase } from "./adapters/db/prepare-database";
 import { loadCatalogEnv } from "./env";
@@ -17,7 +17,7 @@ import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadCatalogEnv();
 await startTracingFrom(env, "catalog");
-const log = createLogger({ service: "catalog", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const log = createLoggerFrom(env, "catalog");
 const metrics = createServiceMetrics("catalog");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
 const media = await createObjectStore({

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { checkKafkaSecurityEnv } from "@emporium/config/kafka";
 import { DEFAULT_DATA_DIR } from "@emporium/db";
-import { brokersEnvShape } from "@emporium/runtime";
+import { brokersEnvShape, logShippingEnvShape } from "@emporium/runtime";
 import { checkObjectStoreEnv, objectStoreEnv, s3OptionsFromEnv } from "@emporium/storage";
 import { tracingEnvShape } from "@emporium/runtime/tracing";
 
@@ -43,6 +43,7 @@ export const fulfillmentEnvSchema = z
     ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
+    ...logShippingEnvShape,
   })
   .superRefine(checkObjectStoreEnv)
   .superRefine(checkKafkaSecurityEnv);

@@ -1,8 +1,8 @@
 // The fulfillment worker's own process: PostgreSQL, Kafka, RabbitMQ and the document store (S3 or a
 // local folder) from the environment, the worker, and /healthz /readyz /metrics on FULFILLMENT_PORT.
 import { kafkaSecurityOf } from "@emporium/config/kafka";
-import { createLogger, createServiceMetrics, measureBreaker } from "@emporium/observability";
-import { runWorker } from "@emporium/runtime";
+import { createServiceMetrics, measureBreaker } from "@emporium/observability";
+import { createLoggerFrom, runWorker } from "@emporium/runtime";
 import { createObjectStore } from "@emporium/storage";
 import { loadFulfillmentEnv } from "./env";
 import { createFulfillmentWorker } from "./service";
@@ -10,7 +10,7 @@ import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadFulfillmentEnv();
 await startTracingFrom(env, "fulfillment");
-const log = createLogger({ service: "fulfillment", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const log = createLoggerFrom(env, "fulfillment");
 const metrics = createServiceMetrics("fulfillment");
 const store = await createObjectStore({
   localDir: env.objectStore.localDir,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { checkKafkaSecurityEnv } from "@emporium/config/kafka";
-import { brokersEnvShape } from "@emporium/runtime";
+import { brokersEnvShape, logShippingEnvShape } from "@emporium/runtime";
 import { rateLimitEnvShape } from "@emporium/service-kit/limits";
 import { tracingEnvShape } from "@emporium/runtime/tracing";
 
@@ -27,6 +27,7 @@ export const inventoryEnvSchema = z
     ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
+    ...logShippingEnvShape,
   })
   .superRefine(checkKafkaSecurityEnv);
 

@@ -2,8 +2,7 @@
 // INVENTORY_PORT the staff stock API (/trpc) with /healthz, /readyz and /metrics.
 import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { tokenKey } from "@emporium/auth";
-import { createLogger } from "@emporium/observability";
-import { runWorker } from "@emporium/runtime";
+import { createLoggerFrom, runWorker } from "@emporium/runtime";
 import { loadInventoryEnv } from "./env";
 import { limitOf } from "@emporium/service-kit/limits";
 import { createInventoryApi, createInventoryLimits, createInventoryWorker } from "./service";
@@ -11,7 +10,7 @@ import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadInventoryEnv();
 await startTracingFrom(env, "inventory");
-const log = createLogger({ service: "inventory", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const log = createLoggerFrom(env, "inventory");
 await runWorker({
   service: "inventory",
   log,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { checkKafkaSecurityEnv } from "@emporium/config/kafka";
-import { brokersEnvShape } from "@emporium/runtime";
+import { brokersEnvShape, logShippingEnvShape } from "@emporium/runtime";
 import {
   limitEnv,
   limitOf,
@@ -94,6 +94,7 @@ export const ordersEnvSchema = z
     ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
+    ...logShippingEnvShape,
     SHUTDOWN_DRAIN_MS: env.drainMs(),
   })
   .superRefine(checkKafkaSecurityEnv);

@@ -2,8 +2,8 @@
 import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { tokenKey } from "@emporium/auth";
 import { openDatabase } from "@emporium/db";
-import { createLogger, createServiceMetrics, measureBreaker } from "@emporium/observability";
-import { connectBrokers, onShutdown, waitForSchema } from "@emporium/runtime";
+import { createServiceMetrics, measureBreaker } from "@emporium/observability";
+import { connectBrokers, createLoggerFrom, onShutdown, waitForSchema } from "@emporium/runtime";
 import { CatalogVariantLookup } from "./adapters/catalog/catalog-variant-lookup";
 import { loadOrdersEnv, ordersLimitsOf } from "./env";
 import { createOrdersLimits, createOrdersService } from "./service";
@@ -11,7 +11,7 @@ import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadOrdersEnv();
 await startTracingFrom(env, "orders");
-const log = createLogger({ service: "orders", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const log = createLoggerFrom(env, "orders");
 const metrics = createServiceMetrics("orders");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 20 });
 const brokers = await connectBrokers({

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { checkKafkaSecurityEnv } from "@emporium/config/kafka";
-import { brokersEnvShape } from "@emporium/runtime";
+import { brokersEnvShape, logShippingEnvShape } from "@emporium/runtime";
 import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 export const paymentEnvSchema = z
@@ -56,6 +56,7 @@ export const paymentEnvSchema = z
     ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
+    ...logShippingEnvShape,
   })
   .superRefine(checkKafkaSecurityEnv);
 

@@ -1,8 +1,7 @@
 // The payment worker's own process: PostgreSQL, Kafka and RabbitMQ from the environment, the payment
 // provider at PSP_URL behind its breaker, and /healthz /readyz /metrics on PAYMENT_PORT.
 import { kafkaSecurityOf } from "@emporium/config/kafka";
-import { createLogger } from "@emporium/observability";
-import { runWorker } from "@emporium/runtime";
+import { createLoggerFrom, runWorker } from "@emporium/runtime";
 import { PspProvider } from "./adapters/psp/psp-provider";
 import { refuseSimulator, SimulatorRefusedError } from "./adapters/psp/simulator-guard";
 import { loadPaymentEnv, simulatorAllowed } from "./env";
@@ -11,7 +10,7 @@ import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadPaymentEnv();
 await startTracingFrom(env, "payment");
-const log = createLogger({ service: "payment", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const log = createLoggerFrom(env, "payment");
 // Before anything else: production must not take orders against the payment provider simulator.
 await refuseSimulator({
   pspUrl: env.PSP_URL,

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { tracingEnvShape } from "@emporium/runtime/tracing";
+import { logShippingEnvShape } from "@emporium/runtime";
 
 export const pspEnvSchema = z.object({
   PSP_HOST: z.string().default("127.0.0.1").describe("The interface the simulator listens on."),
@@ -15,6 +16,7 @@ export const pspEnvSchema = z.object({
   ...tracingEnvShape,
   LOG_LEVEL: env.logLevel(),
   LOG_FORMAT: env.logFormat(),
+  ...logShippingEnvShape,
 });
 
 export const loadPspEnv = (source: NodeJS.ProcessEnv = process.env) => loadEnvOrExit(pspEnvSchema, source);

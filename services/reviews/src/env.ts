@@ -5,7 +5,7 @@ import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
 import { mongoEnvShape as mongoEnvShapeOf } from "@emporium/mongo/env";
-import { brokerEnv } from "@emporium/runtime";
+import { brokerEnv, logShippingEnvShape } from "@emporium/runtime";
 import { limitEnv, limitOf, rateLimitEnvShape } from "@emporium/service-kit/limits";
 import { checkObjectStoreEnv, objectStoreEnv, s3OptionsFromEnv } from "@emporium/storage";
 import { DEFAULT_PHOTO_UPLOAD_LIMIT } from "./domain/photos";
@@ -81,6 +81,7 @@ export const reviewsEnvSchema = z
     ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
+    ...logShippingEnvShape,
     SHUTDOWN_DRAIN_MS: env.drainMs(),
   })
   .superRefine(checkObjectStoreEnv)

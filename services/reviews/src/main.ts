@@ -5,8 +5,8 @@
 import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { tokenKey } from "@emporium/auth";
 import { KafkaEventBus, PERSISTENT_RETRY } from "@emporium/messaging";
-import { createLogger, createServiceMetrics, measureBreaker } from "@emporium/observability";
-import { onShutdown } from "@emporium/runtime";
+import { createServiceMetrics, measureBreaker } from "@emporium/observability";
+import { createLoggerFrom, onShutdown } from "@emporium/runtime";
 import { createLimiters, limitOf } from "@emporium/service-kit/limits";
 import { loadReviewsEnv } from "./env";
 import {
@@ -20,7 +20,7 @@ import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadReviewsEnv();
 await startTracingFrom(env, "reviews");
-const log = createLogger({ service: "reviews", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const log = createLoggerFrom(env, "reviews");
 const storage = openReviewsStorage({
   mongoUrl: env.MONGO_URL,
   mongoDb: env.MONGO_DB,
