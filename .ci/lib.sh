@@ -145,7 +145,8 @@ fail_if_skipped() {
 # ---------------------------------------------------------------------------------------------------
 # Real servers for the test suites. Redis, RabbitMQ (and PostgreSQL) are pre-started on the machine;
 # Memcached comes from Debian; Kafka, S3 (S3Proxy) and MongoDB (mongo-java-server) are Java servers from
-# Maven Central run with the machine's Java 17. Their jars, data and logs live under .ci/cache/.
+# Maven Central run with the machine's Java 17 (so are OpenSearch, Zipkin and GreenMail, the SMTP server).
+# Their jars, data and logs live under .ci/cache/.
 # .ci/brokers/ctl.sh stops/starts/restarts Kafka and RabbitMQ for fault-injection tests.
 # ---------------------------------------------------------------------------------------------------
 
@@ -196,6 +197,13 @@ ZIPKIN_VERSION=3.4.2
 ZIPKIN_DIR=$CI_CACHE/zipkin
 ZIPKIN_LOG=$CI_SERVICE_LOGS/zipkin.log
 ZIPKIN_MARKER=zipkin-$ZIPKIN_VERSION
+# GreenMail (a real SMTP server for identity's mailer; its REST API reads the mail back).
+GREENMAIL_VERSION=2.1.3
+GREENMAIL_DIR=$CI_CACHE/greenmail
+GREENMAIL_LOG=$CI_SERVICE_LOGS/greenmail.log
+GREENMAIL_MARKER=greenmail-$GREENMAIL_VERSION
+GREENMAIL_SMTP_PORT=3025
+GREENMAIL_API_PORT=8025
 
 # port_open <port> — true when something accepts TCP connections on 127.0.0.1:<port>.
 # shellcheck disable=SC2016  # $0 belongs to the inner shell
@@ -342,6 +350,23 @@ require_java17() {
   local major
   major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1)
   [ "${major:-0}" -ge 17 ] 2>/dev/null || die "Java 17+ needed, found: $(java_version)"
+}
+
+# mvn_copy_jar <name> <jar path> <artifact> — one self-contained jar (a server's standalone or exec jar)
+# copied by Maven into the jar path's folder under .ci/cache, unless it is there already.
+mvn_copy_jar() {
+  local name=$1 jar=$2 artifact=$3 mlog=$CI_SERVICE_LOGS/mvn-$1.log
+  if [ -s "$jar" ]; then
+    log "${name}: $(basename "$jar") already in .ci/cache/$(basename "$(dirname "$jar")")"
+    return 0
+  fi
+  command -v mvn >/dev/null 2>&1 || die "mvn not found on PATH"
+  mkdir -p "$(dirname "$jar")" "$CI_SERVICE_LOGS"
+  log "${name}: fetching ${artifact} with Maven (log: ${mlog})"
+  mvn -B -ntp "org.apache.maven.plugins:maven-dependency-plugin:${MAVEN_DEPENDENCY_PLUGIN_VERSION}:copy" \
+    "-Dartifact=${artifact}" -DoutputDirectory="$(dirname "$jar")" >"$mlog" 2>&1 ||
+    die "Maven could not fetch ${artifact} (log: ${mlog})"
+  [ -s "$jar" ] || die "Maven fetched no $(basename "$jar") (log: ${mlog})"
 }
 
 # mvn_fetch <name> <dependencies xml> — resolves the dependencies and everything they need at run time
@@ -874,18 +899,7 @@ ensure_opensearch() {
 # --- Zipkin (the trace backend for the tracing system test; one exec jar, in-memory storage) --------
 
 zipkin_fetch() {
-  local jar=$ZIPKIN_DIR/zipkin-server-$ZIPKIN_VERSION-exec.jar mlog=$CI_SERVICE_LOGS/mvn-zipkin.log
-  if [ -s "$jar" ]; then
-    log "zipkin: server jar already in .ci/cache/zipkin"
-    return 0
-  fi
-  command -v mvn >/dev/null 2>&1 || die "mvn not found on PATH"
-  mkdir -p "$ZIPKIN_DIR" "$CI_SERVICE_LOGS"
-  log "zipkin: fetching io.zipkin:zipkin-server:${ZIPKIN_VERSION}:exec with Maven (log: ${mlog})"
-  mvn -B -ntp "org.apache.maven.plugins:maven-dependency-plugin:${MAVEN_DEPENDENCY_PLUGIN_VERSION}:copy" \
-    "-Dartifact=io.zipkin:zipkin-server:${ZIPKIN_VERSION}:jar:exec" -DoutputDirectory="$ZIPKIN_DIR" >"$mlog" 2>&1 ||
-    die "Maven could not fetch the Zipkin server (log: ${mlog})"
-  [ -s "$jar" ] || die "Maven fetched no Zipkin server jar (log: ${mlog})"
+  mvn_copy_jar zipkin "$ZIPKIN_DIR/zipkin-server-$ZIPKIN_VERSION-exec.jar" "io.zipkin:zipkin-server:${ZIPKIN_VERSION}:jar:exec"
 }
 
 # zipkin_ready — /health says UP and /info names our version (read whole, then matched).
@@ -914,4 +928,42 @@ ensure_zipkin() {
   fi
   zipkin_ready || die "Zipkin on 127.0.0.1:9411 is not ${ZIPKIN_VERSION} or not UP"
   log "Zipkin ${ZIPKIN_VERSION} (io.zipkin:zipkin-server exec jar) on http://127.0.0.1:9411"
+}
+
+# --- GreenMail (the SMTP server identity's SMTP mailer is tested against; one standalone jar) --------
+
+greenmail_fetch() {
+  mvn_copy_jar greenmail "$GREENMAIL_DIR/greenmail-standalone-$GREENMAIL_VERSION.jar" \
+    "com.icegreen:greenmail-standalone:${GREENMAIL_VERSION}"
+}
+
+# greenmail_ready — the REST API says the service runs and names SMTP on our port (read whole, then matched).
+greenmail_ready() {
+  local ready config
+  ready=$(curl -fsS --max-time 5 "http://127.0.0.1:${GREENMAIL_API_PORT}/api/service/readiness" 2>/dev/null) || return 1
+  config=$(curl -fsS --max-time 5 "http://127.0.0.1:${GREENMAIL_API_PORT}/api/configuration" 2>/dev/null) || return 1
+  [[ $ready == *'Service running'* && $config == *"\"port\":${GREENMAIL_SMTP_PORT}"* ]] && port_open "$GREENMAIL_SMTP_PORT"
+}
+
+ensure_greenmail() {
+  require_java17
+  greenmail_fetch
+  local state pid marks=()
+  state=$(ci_server_state "$GREENMAIL_SMTP_PORT" "$GREENMAIL_MARKER")
+  if [ "$state" = ours ]; then
+    log "GreenMail already running (pid $(listener_pid "$GREENMAIL_SMTP_PORT"))"
+  else
+    free_port_for "$GREENMAIL_SMTP_PORT" "$GREENMAIL_MARKER" GreenMail
+    free_port_for "$GREENMAIL_API_PORT" "$GREENMAIL_MARKER" "GreenMail API"
+    mapfile -t marks < <(ci_java_marks "$GREENMAIL_MARKER")
+    pid=$(start_daemon greenmail "$GREENMAIL_LOG" \
+      java -Xms32m -Xmx128m -XX:+ExitOnOutOfMemoryError "${marks[@]}" \
+      -Dgreenmail.setup.test.smtp -Dgreenmail.hostname=127.0.0.1 \
+      -Dgreenmail.api.hostname=127.0.0.1 "-Dgreenmail.api.port=${GREENMAIL_API_PORT}" \
+      -jar "$GREENMAIL_DIR/greenmail-standalone-$GREENMAIL_VERSION.jar")
+    log "GreenMail ${GREENMAIL_VERSION} starting (pid ${pid}, log .ci/cache/logs/greenmail.log)"
+    wait_server 60 GreenMail "$pid" "$GREENMAIL_LOG" greenmail_ready || die "GreenMail did not start (log: ${GREENMAIL_LOG})"
+  fi
+  greenmail_ready || die "GreenMail on 127.0.0.1:${GREENMAIL_SMTP_PORT} (API ${GREENMAIL_API_PORT}) is not ready"
+  log "GreenMail ${GREENMAIL_VERSION} (com.icegreen:greenmail-standalone): SMTP on 127.0.0.1:${GREENMAIL_SMTP_PORT}, REST API on http://127.0.0.1:${GREENMAIL_API_PORT}"
 }
