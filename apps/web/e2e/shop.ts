@@ -97,13 +97,16 @@ export async function enterDetails(page: Page): Promise<void> {
   await enterAddress(page, ADDRESS);
 }
 
+/** The order page checkout lands on: the thank-you for the order just placed. */
+export const PLACED_ORDER_URL = /\/orders\/[0-9a-f-]{36}\?placed=1$/;
+
 /** From the shipping step: Standard, a card that is approved, place the order; answers its number. */
 export async function payAndPlace(page: Page): Promise<string | null> {
   await chooseShipping(page, /Standard/);
   await enterCard(page, "4242 4242 4242 4242");
   await page.getByTestId("review-total").waitFor();
   await page.getByRole("button", { name: /^Place order/ }).click();
-  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+  await page.waitForURL(PLACED_ORDER_URL);
   return page.getByTestId("order-number").textContent();
 }
 

@@ -7,10 +7,13 @@ import { toClientCart } from "@/cart/client-cart";
 import { classifyOrdersError } from "@/orders/errors";
 import { currentShopper, ordersAs } from "@/auth/session";
 import { orders } from "@/orders/server";
+import { PLACED_PARAM } from "@/order/thank-you";
 import { orderPath } from "@/session/cookies";
 import { clearCartToken, readCartToken, writeOrderToken } from "@/session/server";
 import { IDEMPOTENCY_KEY } from "./attempt";
 import { checkoutProblem } from "./problems";
+import { progressSchema } from "./progress";
+import { clearCheckoutProgress, writeCheckoutProgress } from "./progress-server";
 import { SHIPPING_METHOD_IDS, type PlaceOrderResult, type ReviewResult } from "./summary";
 
 const NO_CART: ReviewResult & PlaceOrderResult = {
@@ -41,6 +44,12 @@ const placeOrderInput = z.strictObject({
 
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
 
+/** Keeps where the shopper is in checkout (never her card), so a reload or a second tab resumes there. */
+export async function saveCheckoutProgress(progress: unknown): Promise<void> {
+  const parsed = progressSchema.safeParse(progress);
+  if (parsed.success) await writeCheckoutProgress(parsed.data);
+}
+
 export async function reviewCheckout(method: string): Promise<ReviewResult> {
   const parsed = shippingMethod.safeParse(method);
   if (!parsed.success)
@@ -58,7 +67,35 @@ export async function reviewCheckout(method: string): Promise<ReviewResult> {
   }
 }
 
-/** Places the order and redirects to its page; returns only when the order was not placed. */
+/** How long placing waits for the card's answer before showing the order page (which follows it live). */
+const PAYMENT_ANSWER_WAIT_MS = 20_000;
+const PAYMENT_POLL_MS = 250;
+
+type PaymentAnswer = { kind: "settled" } | { kind: "refused"; reason: string } | { kind: "waiting" };
+
+/** Follows the order until its card is answered (or the wait is over). */
+async function paymentAnswer(orderId: string, accessToken: string): Promise<PaymentAnswer> {
+  const deadline = Date.now() + PAYMENT_ANSWER_WAIT_MS;
+  for (;;) {
+    try {
+      const order = await orders.order.get.query({ orderId, accessToken });
+      if (order.awaitingPayment) return { kind: "refused", reason: order.awaitingPayment };
+      if (order.status !== "PENDING") return { kind: "settled" };
+    } catch {
+      // Not readable for a moment: the order page will follow it.
+      return { kind: "waiting" };
+    }
+    if (Date.now() >= deadline) return { kind: "waiting" };
+    await new Promise((resolve) => setTimeout(resolve, PAYMENT_POLL_MS));
+  }
+}
+
+/**
+ * Places the order, waits for its card's answer and redirects to its page; returns only when the order
+ * was not placed or its card was refused. A refused card leaves the order waiting for another one with
+ * the items held and the cart open again (the orders service's holdOnDecline): the cart cookie stays, and
+ * placing again from the same cart pays that same order.
+ */
 export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const parsed = placeOrderInput.safeParse(input);
   if (!parsed.success)
@@ -80,6 +117,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
       shippingMethod: rest.shippingMethod,
       paymentToken: rest.paymentToken,
       idempotencyKey: rest.idempotencyKey,
+      holdOnDecline: true,
     });
   } catch (error) {
     const problem = checkoutProblem(classifyOrdersError(error));
@@ -87,8 +125,21 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
     if (problem.kind === "cart") await clearCartToken();
     return { ok: false, problem };
   }
-  // The token opens this order's page on this device; the cart became the order.
+  // The token opens this order's page on this device.
   await writeOrderToken(placed.orderId, placed.accessToken);
+  const answer = await paymentAnswer(placed.orderId, placed.accessToken);
+  if (answer.kind === "refused")
+    return {
+      ok: false,
+      problem: {
+        kind: "payment",
+        field: null,
+        message: `${/[.!?]$/.test(answer.reason) ? answer.reason : `${answer.reason}.`} Your items are held — try another card.`,
+      },
+    };
+  // The cart became the order; the next checkout starts afresh.
   await clearCartToken();
-  redirect(orderPath(placed.orderId));
+  await clearCheckoutProgress();
+  // The order page opens as the thank-you page.
+  redirect(`${orderPath(placed.orderId)}?${PLACED_PARAM}=1`);
 }

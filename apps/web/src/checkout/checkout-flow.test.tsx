@@ -4,12 +4,16 @@
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ClientCart } from "@/cart/client-cart";
-import { placeOrder, reviewCheckout } from "./actions";
+import { placeOrder, reviewCheckout, saveCheckoutProgress } from "./actions";
 import { CheckoutFlow } from "./checkout-flow";
 import { EMPTY_DETAILS } from "./details";
 import type { ShippingMethod } from "./money";
 
-vi.mock("./actions", () => ({ reviewCheckout: vi.fn(), placeOrder: vi.fn() }));
+vi.mock("./actions", () => ({
+  reviewCheckout: vi.fn(),
+  placeOrder: vi.fn(),
+  saveCheckoutProgress: vi.fn(() => Promise.resolve()),
+}));
 
 const cart: ClientCart = {
   currency: "USD",
@@ -99,15 +103,18 @@ describe("CheckoutFlow", () => {
     expect(within(progress).getByText("Details").closest("[aria-current]")).toBeTruthy();
     // Focus stays with the page on first load.
     expect(document.activeElement).toBe(document.body);
-    expect(
-      within(screen.getByRole("complementary", { name: "Order summary" })).getByText("Chosen next"),
-    ).toBeTruthy();
+    // Standard is selected from the start, and the summary says what it costs.
+    const aside = () => screen.getByRole("complementary", { name: "Order summary" });
+    expect(within(aside()).queryByText("Chosen next")).toBeNull();
+    expect(within(aside()).getByText("$5.00")).toBeTruthy();
 
     await click("Continue to shipping");
     expect(document.activeElement?.id).toBe("step-shipping");
     expect(within(section(/Contact and delivery/)).getByText("ada@example.com")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("radio", { name: /Express/ }));
+    // The summary follows the selection at once, before Continue.
+    expect(within(aside()).getByText("$15.00")).toBeTruthy();
     await click("Continue to payment");
     expect(document.activeElement?.id).toBe("step-payment");
     expect(within(section(/Shipping/)).getByText("Express — Next working day")).toBeTruthy();
@@ -122,6 +129,12 @@ describe("CheckoutFlow", () => {
     expect(
       within(screen.getByRole("complementary", { name: "Order summary" })).getByText("Total"),
     ).toBeTruthy();
+    // Each step is kept for a reload — the details, the method, the step — and never the card.
+    expect(vi.mocked(saveCheckoutProgress).mock.lastCall?.[0]).toEqual({
+      values: expect.objectContaining({ email: "ada@example.com" }),
+      method: "express",
+      step: "review",
+    });
   });
 
   it("places the order once per attempt and sends a refused card back to the payment step", async () => {

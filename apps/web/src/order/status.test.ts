@@ -7,6 +7,7 @@ const ORDER: OrderView = {
   email: "ada@example.com",
   status: "PENDING",
   cancelReason: null,
+  awaitingPayment: null,
   currency: "USD",
   subtotal: 23699,
   shippingTotal: 0,

@@ -9,6 +9,7 @@ import { currentShopper, ordersAs } from "@/auth/session";
 import { CheckoutFlow } from "@/checkout/checkout-flow";
 import { EMPTY_DETAILS, type DetailValues } from "@/checkout/details";
 import type { ShippingMethod } from "@/checkout/money";
+import { readCheckoutProgress } from "@/checkout/progress-server";
 import { orders } from "@/orders/server";
 
 export const metadata: Metadata = {
@@ -50,10 +51,11 @@ async function startingDetails(): Promise<DetailValues | undefined> {
 }
 
 export default async function CheckoutPage() {
-  const [{ cart, unavailable }, methods, initialValues] = await Promise.all([
+  const [{ cart, unavailable }, methods, initialValues, progress] = await Promise.all([
     getCartSnapshot(),
     shippingMethods(),
     startingDetails(),
+    readCheckoutProgress(),
   ]);
 
   let body;
@@ -79,7 +81,7 @@ export default async function CheckoutPage() {
           </Alert>
         </noscript>
         {cart.degraded && <DegradedNotice />}
-        <CheckoutFlow cart={cart} methods={methods} initialValues={initialValues} />
+        <CheckoutFlow cart={cart} methods={methods} initialValues={initialValues} progress={progress} />
       </div>
     );
   }

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@emporium/ui/alert";
 import { buttonStyles } from "@emporium/ui/button";
+import { currentShopper } from "@/auth/session";
 import { OrderDetails } from "@/order/order-details";
+import { PLACED_PARAM, ThankYou } from "@/order/thank-you";
 import { classifyOrdersError } from "@/orders/errors";
 import { orders } from "@/orders/server";
 import { isOrderId } from "@/session/cookies";
@@ -30,8 +32,14 @@ function NoAccess() {
   );
 }
 
-export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
-  const { orderId: raw } = await params;
+export default async function OrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orderId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ orderId: raw }, query] = await Promise.all([params, searchParams]);
   if (!isOrderId(raw)) notFound();
   const orderId = raw.toLowerCase();
   const accessToken = await readOrderToken(orderId);
@@ -54,6 +62,8 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
   }
 
   const final = order.status === "DELIVERED" || order.status === "CANCELLED";
+  const justPlaced = query[PLACED_PARAM] === "1" && order.status !== "CANCELLED";
+  const signedIn = justPlaced && (await currentShopper()) !== null;
   return (
     <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6 lg:px-8">
       {/* With JavaScript the page follows the order live; without it, it reloads now and then. */}
@@ -61,6 +71,9 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
         <noscript>
           <meta httpEquiv="refresh" content="15" />
         </noscript>
+      )}
+      {justPlaced && (
+        <ThankYou orderId={order.id} number={order.number} email={order.email} signedIn={signedIn} />
       )}
       <OrderDetails initial={order} />
     </div>
