@@ -45,8 +45,10 @@ import {
 import { createAuditService, openAuditLog } from "@emporium/audit/service";
 import path from "node:path";
 import { loadDevhostEnv } from "./env";
+import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadDevhostEnv();
+await startTracingFrom(env, "devhost");
 const log = createLogger({ service: "devhost", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
 const media = new LocalFolderStore(env.MEDIA_DIR);

@@ -12,6 +12,7 @@ import {
   type Limit,
   type LimitKeys,
 } from "@emporium/service-kit/limits";
+import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 /** A yes/no variable whose default depends on other settings: undefined when unset. */
 const optionalFlag = () =>
@@ -179,6 +180,7 @@ export const identityEnvSchema = z
     IDENTITY_DEV_MAILBOX: optionalFlag().describe(
       "Without SMTP_URL, let anyone read the dev mailbox through the API (the storefront's /dev/mailbox page); unset: only on the embedded database.",
     ),
+    ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
     SHUTDOWN_DRAIN_MS: env.drainMs(),

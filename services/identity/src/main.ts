@@ -16,8 +16,10 @@ import {
   ensureDevAccounts,
   IDENTITY_LAST_TABLE,
 } from "./service";
+import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadIdentityEnv();
+await startTracingFrom(env, "identity");
 const log = createLogger({ service: "identity", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
 const metrics = createServiceMetrics("identity");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
