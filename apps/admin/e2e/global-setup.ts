@@ -22,16 +22,24 @@ declare module "vitest" {
     reviewsUrl: string;
     /** The identity API, where the reviews tests open that shopper's account. */
     identityUrl: string;
+    /** The stack's scratch PostgreSQL database ("" on PGlite), where the operations test writes a poison command. */
+    databaseUrl: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let databaseUrl = "";
   const stack = await startBrowserStack({
     apps: ["admin", "web"],
     singleSignOn: "admin",
     seedProducts: 120,
-    scratchDatabase: createScratchDatabase,
+    scratchDatabase: async (url, prefix) => {
+      const scratch = await createScratchDatabase(url, prefix);
+      databaseUrl = scratch.url;
+      return scratch;
+    },
   });
+  project.provide("databaseUrl", databaseUrl);
   project.provide("adminUrl", stack.urlOf("admin"));
   project.provide("webUrl", stack.urlOf("web"));
   project.provide("oidcIssuer", stack.oidcIssuer);

@@ -11,23 +11,36 @@ const SECTIONS = [
   { href: "/reviews", label: "Reviews", needs: "reviews" },
   { href: "/staff", label: "Staff", needs: "staff" },
   { href: "/activity", label: "Activity", needs: "activity" },
-] as const satisfies readonly { href: string; label: string; needs?: "reviews" | "staff" | "activity" }[];
+  { href: "/operations", label: "Operations", needs: "operations" },
+] as const satisfies readonly {
+  href: string;
+  label: string;
+  needs?: "reviews" | "staff" | "activity" | "operations";
+}[];
 
 /**
  * `showStaff`: the signed-in role may read the staff list; `showReviews`: the review moderation queue;
- * `showActivity`: the staff audit log (owners). The pages themselves check again.
+ * `showActivity`: the staff audit log (owners); `showOperations`: the operations console. The pages
+ * themselves check again.
  */
 export function AdminNav({
   showStaff,
   showReviews,
   showActivity,
+  showOperations,
 }: {
   showStaff: boolean;
   showReviews: boolean;
   showActivity: boolean;
+  showOperations: boolean;
 }) {
   const pathname = usePathname();
-  const allowed = { staff: showStaff, reviews: showReviews, activity: showActivity };
+  const allowed = {
+    staff: showStaff,
+    reviews: showReviews,
+    activity: showActivity,
+    operations: showOperations,
+  };
   const sections = SECTIONS.filter((s) => !("needs" in s) || allowed[s.needs]);
   return (
     <nav aria-label="Admin">

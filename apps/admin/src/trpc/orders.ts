@@ -50,3 +50,9 @@ export const getSales = cache(async (staff: Staff, days: SalesPeriod) => {
   await connection();
   return ordersAs(staff).dashboard.sales.query({ days });
 });
+
+/** Every saga command queue's depth and dead letters (the operations console). */
+export const getDeadLetters = cache(async (staff: Staff) => {
+  await connection();
+  return ordersAs(staff).ops.deadLetters.query({});
+});

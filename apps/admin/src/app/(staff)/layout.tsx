@@ -19,6 +19,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           showStaff={staff.can("staff.read")}
           showReviews={staff.can("reviews.read")}
           showActivity={staff.can("audit.read")}
+          showOperations={staff.can("operations.read")}
         />
         <div className="mt-auto border-t border-line px-5 py-4 text-sm" data-testid="signed-in-as">
           <p className="truncate font-medium">{staff.name}</p>
