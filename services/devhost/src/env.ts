@@ -22,6 +22,7 @@ import { ordersLimitsOf, placeOrderLimitsEnvShape } from "@emporium/orders/env";
 import { mongoEnvShape } from "@emporium/reviews/env";
 import { auditMongoEnvShape } from "@emporium/audit/env";
 import { tracingEnvShape } from "@emporium/runtime/tracing";
+import { logShippingEnvShape } from "@emporium/runtime";
 
 /** Exported so docs/configuration.md can be generated from it; `.describe` says what each is for. */
 export const devhostEnvSchema = z
@@ -64,6 +65,7 @@ export const devhostEnvSchema = z
     ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
+    ...logShippingEnvShape,
   })
   .refine(oidcBothOrNeither.check, oidcBothOrNeither.params);
 

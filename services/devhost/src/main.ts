@@ -24,14 +24,14 @@ import {
   createInventoryWorker,
 } from "@emporium/inventory/service";
 import { InProcessCommandBus, InProcessEventBus } from "@emporium/messaging";
-import { createLogger, createServiceMetrics, measureBreaker } from "@emporium/observability";
+import { createServiceMetrics, measureBreaker } from "@emporium/observability";
 import {
   CatalogVariantLookup,
   createOrdersLimits,
   createOrdersService,
   loadOrCreateDevSecret,
 } from "@emporium/orders/service";
-import { onShutdown } from "@emporium/runtime";
+import { createLoggerFrom, onShutdown } from "@emporium/runtime";
 import { LocalFolderStore } from "@emporium/storage";
 import { createFulfillmentWorker } from "@emporium/fulfillment/service";
 import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE, PspProvider } from "@emporium/payment/service";
@@ -49,7 +49,7 @@ import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadDevhostEnv();
 await startTracingFrom(env, "devhost");
-const log = createLogger({ service: "devhost", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const log = createLoggerFrom(env, "devhost");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
 const media = new LocalFolderStore(env.MEDIA_DIR);
 const events = new InProcessEventBus(log.child({ component: "events" }));

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
 import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from "@emporium/config/kafka";
 import { databaseEnv } from "@emporium/db";
-import { brokerEnv } from "@emporium/runtime";
+import { brokerEnv, logShippingEnvShape } from "@emporium/runtime";
 import {
   limitEnv,
   limitOf,
@@ -183,6 +183,7 @@ export const identityEnvSchema = z
     ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),
+    ...logShippingEnvShape,
     SHUTDOWN_DRAIN_MS: env.drainMs(),
   })
   .refine(oidcBothOrNeither.check, oidcBothOrNeither.params)

@@ -6,8 +6,8 @@ import { kafkaSecurityOf } from "@emporium/config/kafka";
 import { serviceTokenKey } from "@emporium/auth";
 import { migrate, openDatabase } from "@emporium/db";
 import { KafkaEventBus } from "@emporium/messaging";
-import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { onShutdown, waitForSchema } from "@emporium/runtime";
+import { createServiceMetrics } from "@emporium/observability";
+import { createLoggerFrom, onShutdown, waitForSchema } from "@emporium/runtime";
 import { loadIdentityEnv } from "./env";
 import {
   createAttemptLimits,
@@ -20,7 +20,7 @@ import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadIdentityEnv();
 await startTracingFrom(env, "identity");
-const log = createLogger({ service: "identity", level: env.LOG_LEVEL, format: env.LOG_FORMAT });
+const log = createLoggerFrom(env, "identity");
 const metrics = createServiceMetrics("identity");
 const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMPORIUM_DATA_DIR });
 const limits = createAttemptLimits(env.limits, log);
