@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ["e2e/**/*.e2e.ts"],
     environment: "node",
+    // Fails a test whose pages logged a console error or threw (hydration errors included).
+    setupFiles: ["@emporium/testkit/browser-setup"],
     globalSetup: ["./e2e/global-setup.ts"],
     fileParallelism: false,
     testTimeout: 90_000,

@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ["e2e/**/*.e2e.ts"],
     environment: "node",
+    // Fails a test whose pages logged a console error or threw (hydration errors included).
+    setupFiles: ["@emporium/testkit/browser-setup"],
     globalSetup: ["./e2e/stack/global-setup.ts"],
     // One browser at a time: the machine also runs the catalog and the Next server.
     fileParallelism: false,

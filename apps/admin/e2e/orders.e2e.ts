@@ -38,8 +38,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** A paid order: a card token from the provider, a cart, checkout, and the saga run to shipped. */
-async function placePaidOrder(email: string) {
+/** An order placed with a card that pays: a card token from the provider, a cart and checkout. */
+async function placeOrder(email: string) {
   const list = await catalog.product.list.query({ limit: 20, sort: "newest" });
   let variantId: string | undefined;
   for (const card of list.items) {
@@ -75,6 +75,12 @@ async function placePaidOrder(email: string) {
     paymentToken: token,
     idempotencyKey: `e2e_${randomUUID().replace(/-/g, "")}`,
   });
+  return placed;
+}
+
+/** A paid order: placed, and the saga run to shipped. */
+async function placePaidOrder(email: string) {
+  const placed = await placeOrder(email);
   await expect
     .poll(
       async () =>
@@ -86,6 +92,25 @@ async function placePaidOrder(email: string) {
 }
 
 describe("orders", () => {
+  it("keeps what a manager types into the search while a list of several pages hydrates", async () => {
+    // More orders than one page holds, so the list has its page-number links.
+    const manager = staffClient("manager");
+    const { total } = await manager.admin.orders.list.query({ page: 1, limit: 25 });
+    for (let n = total; n <= 25; n++) await placeOrder(`e2e-pages-${n}@example.com`);
+
+    const page = await browser.newPage();
+    await submitSignIn(page, "manager@emporium.local", "manager-password");
+    await page.getByTestId("signed-in-as").waitFor();
+    // Typed as soon as the box is there, before the page's scripts have run.
+    await page.goto(`${adminUrl}/orders`, { waitUntil: "commit" });
+    const search = page.getByLabel("Search by order number or email");
+    await search.fill("typed-early@example.com");
+    await waitForHydration(search);
+    await page.getByRole("navigation", { name: "Order page numbers" }).waitFor();
+    expect(await search.inputValue()).toBe("typed-early@example.com");
+    await page.close();
+  });
+
   it("lets a manager find an order and refund part of it, live in the timeline; support cannot", async () => {
     const email = `e2e-${randomUUID().slice(0, 8)}@example.com`;
     const placed = await placePaidOrder(email);

@@ -11,7 +11,7 @@ import {
 } from "@emporium/catalog/client";
 import { formatMoney } from "@emporium/ui/money";
 import { availabilityOf } from "@/product/availability";
-import { launchBrowser, waitForHydration } from "./browser";
+import { allowPageProblems, launchBrowser, waitForHydration } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const catalog = createCatalogClient({ url: inject("catalogUrl") });
@@ -163,6 +163,11 @@ describe("the Content-Security-Policy", () => {
     // In the browser: a script injected into the page's HTML (as stored markup would be) without the
     // nonce does not run, while the page's own inline script does.
     const injected = await browser.newPage();
+    allowPageProblems(
+      injected,
+      "the injected script is refused by the policy, which the browser reports as a console error",
+      /^Executing inline script violates the following Content Security Policy directive/,
+    );
     await injected.route(`${baseUrl}/`, async (route) => {
       const response = await route.fetch();
       const html = (await response.text()).replace(

@@ -1,8 +1,20 @@
 // A real Chromium for browser tests (playwright-core drives the system browser; no download).
 import { chromium, type Browser, type Locator } from "playwright-core";
+import { watchContext } from "./browser-errors";
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export {
+  allowPageProblems,
+  assertNoPageProblems,
+  takePageProblems,
+  type PageProblem,
+} from "./browser-errors";
+
+/**
+ * Launches Chromium. Every context and page it opens is watched for console errors and uncaught
+ * exceptions, which fail the running test (see browser-errors.ts and browser-setup.ts).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
       "--headless",
@@ -14,6 +26,19 @@ export function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    watchContext(context);
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    watchContext(page.context());
+    return page;
+  };
+  return browser;
 }
 
 /**
