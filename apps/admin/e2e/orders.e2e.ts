@@ -9,7 +9,7 @@ import { TRPCClientError } from "@trpc/client";
 import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createCatalogClient } from "@emporium/catalog/client";
 import { createOrdersClient } from "@emporium/orders/client";
-import { launchBrowser, waitForHydration } from "@emporium/testkit/browser";
+import { expectAccessible, launchBrowser, waitForHydration } from "@emporium/testkit/browser";
 import { submitSignIn } from "./sign-in";
 
 const adminUrl = inject("adminUrl");
@@ -126,9 +126,11 @@ describe("orders", () => {
     await page.getByLabel("Search by order number or email").fill(email);
     await page.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/\/orders\?q=/);
+    await expectAccessible(page);
     await page.getByRole("link", { name: placed.number }).click();
     await page.getByRole("heading", { name: placed.number }).waitFor();
     await expect.poll(() => page.getByTestId("payment").textContent()).toMatch(/Paid/);
+    await expectAccessible(page);
 
     const submit = page.getByRole("button", { name: "Refund", exact: true });
     await waitForHydration(submit);

@@ -6,7 +6,7 @@ import type { Browser } from "playwright-core";
 import { TRPCClientError } from "@trpc/client";
 import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createCatalogClient } from "@emporium/catalog/client";
-import { launchBrowser, waitForHydration } from "@emporium/testkit/browser";
+import { expectAccessible, launchBrowser, waitForHydration } from "@emporium/testkit/browser";
 import { submitSignIn } from "./sign-in";
 
 const adminUrl = inject("adminUrl");
@@ -29,6 +29,7 @@ describe("products", () => {
     const form = page.getByRole("form", { name: "New product" });
     const create = form.getByRole("button", { name: "Create product" });
     await waitForHydration(create);
+    await expectAccessible(page);
 
     await form.getByLabel("Title").fill("Tidewater Canvas Tote");
     await form.getByLabel("Description").fill("A heavy canvas tote with a leather base.");

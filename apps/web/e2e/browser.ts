@@ -1,6 +1,11 @@
 // A real Chromium for the e2e tests (playwright-core drives the system browser; no download).
 import type { Page } from "playwright-core";
-export { allowPageProblems, launchBrowser, waitForHydration } from "@emporium/testkit/browser";
+export {
+  allowPageProblems,
+  expectAccessible,
+  launchBrowser,
+  waitForHydration,
+} from "@emporium/testkit/browser";
 
 /** The text of the result count ("42 products") as a number. */
 export async function resultCount(page: Page): Promise<number> {

@@ -2,7 +2,7 @@
 // the back button returns to the filtered list.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { facetOptions, launchBrowser, resultCount, waitForHydration } from "./browser";
+import { expectAccessible, facetOptions, launchBrowser, resultCount, waitForHydration } from "./browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -27,6 +27,7 @@ describe("category page", () => {
     await page.goto(`${baseUrl}/c/clothing`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Clothing");
     await waitForHydration(page.locator("form[action='/c/clothing']"));
+    await expectAccessible(page);
     const total = await resultCount(page);
     expect(total).toBeGreaterThan(0);
 

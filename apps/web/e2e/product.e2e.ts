@@ -11,7 +11,7 @@ import {
 } from "@emporium/catalog/client";
 import { formatMoney } from "@emporium/ui/money";
 import { availabilityOf } from "@/product/availability";
-import { allowPageProblems, launchBrowser, waitForHydration } from "./browser";
+import { allowPageProblems, expectAccessible, launchBrowser, waitForHydration } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const catalog = createCatalogClient({ url: inject("catalogUrl") });
@@ -76,6 +76,7 @@ describe("product page", () => {
     await page.goto(`${baseUrl}/p/${product.slug}`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(product.title);
     await page.getByText(`SKU ${start.sku}`).waitFor();
+    await expectAccessible(page);
 
     const colourButton = page
       .getByRole("group", { name: /^Colour/ })

@@ -43,6 +43,13 @@ describe("cart link and drawer", () => {
     expect(link.getAttribute("href")).toBe("/cart");
   });
 
+  it("has an accessible name that contains its visible text, as speech users say it", () => {
+    renderShop();
+    const link = screen.getByRole("link", { name: "Cart, 2 items" });
+    const visible = (link.textContent ?? "").replace(/\s+/g, " ").trim();
+    expect(visible).toBe("Cart 2");
+  });
+
   it("opens the drawer with the lines, their notes and a held-back checkout", () => {
     renderShop();
     const link = screen.getByRole("link", { name: "Cart, 2 items" });

@@ -33,6 +33,7 @@ export function CartLink() {
         />
       </svg>
       <span className="sr-only sm:not-sr-only">Cart</span>
+      {/* The space makes the visible text read "Cart 1", which the accessible name contains. */}{" "}
       {count > 0 && (
         <span
           aria-hidden="true"

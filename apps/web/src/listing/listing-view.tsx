@@ -71,7 +71,11 @@ export function ListingView({
             </FilterPanel>
           )}
         </div>
-        <section aria-label="Results" className="flex min-w-0 flex-col gap-6">
+        <section aria-labelledby="results-heading" className="flex min-w-0 flex-col gap-6">
+          {/* Named by a heading so the product cards' h3 follow an h2, not the page's h1. */}
+          <h2 id="results-heading" className="sr-only">
+            Results
+          </h2>
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p role="status" className="text-sm font-medium text-ink" data-testid="result-count">
               {positionLabel(page)}
