@@ -146,6 +146,9 @@ describe("orders", () => {
           .textContent(),
       )
       .toMatch(/Refund sent/);
+    // The form is emptied, so one more click does not refund the same amount again.
+    expect(await page.getByLabel("Amount (USD)").inputValue()).toBe("");
+    expect(await page.getByLabel("Reason").first().inputValue()).toBe("");
     // The payment worker's answer arrives through the saga; the page follows it without a reload.
     await expect
       .poll(() => page.getByTestId("timeline").textContent(), { timeout: 20_000 })
@@ -167,12 +170,29 @@ describe("orders", () => {
       .toMatch(/Refunded \$0\.50/);
     await expect.poll(() => page.getByTestId("refunded").textContent(), { timeout: 10_000 }).toBe("$1.75");
 
+    // The same refund submitted twice at once (a double click) is sent once: the second carries the
+    // same idempotency key and is answered without a second payout.
+    await page.getByLabel("Amount (USD)").fill("2.00");
+    await page.getByLabel("Reason").first().fill("second parcel");
+    await page
+      .getByRole("form", { name: "Refund" })
+      .evaluate((form: HTMLFormElement) => (form.requestSubmit(), form.requestSubmit()));
+    await expect
+      .poll(() => page.locator("#refund-message").textContent(), { timeout: 20_000 })
+      .toMatch(/already sent; it was not sent again/);
+    await expect
+      .poll(() => page.getByTestId("timeline").textContent(), { timeout: 20_000 })
+      .toMatch(/Refunded \$2\.00/);
+    await expect.poll(() => page.getByTestId("refunded").textContent(), { timeout: 10_000 }).toBe("$3.75");
+    const timeline = (await page.getByTestId("timeline").textContent()) ?? "";
+    expect(timeline.match(/Refund of \$2\.00 requested/g)).toHaveLength(1);
+
     // An amount beyond what is left is refused at the field.
     await page.getByLabel("Amount (USD)").fill("100000");
     await page.getByRole("button", { name: "Refund", exact: true }).click();
     await expect
       .poll(() => page.locator("#refund-message").textContent())
-      .toMatch(/^At most \$[\d.]+ can be refunded \(\$[\d.]+ charged, \$1\.75 already refunded\)$/);
+      .toMatch(/^At most \$[\d.]+ can be refunded \(\$[\d.]+ charged, \$3\.75 already refunded\)$/);
     await page.close();
 
     const support = await browser.newPage();

@@ -49,19 +49,25 @@ export async function refundOrder(_prev: OrderActionState, form: FormData): Prom
   if (!UUID.test(orderId)) return { status: "error", message: "This is not an order" };
   const currency = text(form, "currency") || "USD";
   const amount = parseAmount(text(form, "amount"), currency);
-  if (!amount.ok) return { status: "error", message: `Amount: ${amount.message}`, field: "amount" };
-  if (amount.minor === 0) return { status: "error", message: "Amount: must be more than 0", field: "amount" };
+  if (!amount.ok) return { status: "error", message: amount.message, field: "amount" };
+  if (amount.minor === 0) return { status: "error", message: "Enter an amount more than 0", field: "amount" };
   const reason = text(form, "reason");
+  let replayed: boolean;
   try {
-    await ordersAs(staff).orders.refund.mutate({
+    ({ replayed } = await ordersAs(staff).orders.refund.mutate({
       orderId,
       amount: amount.minor,
       idempotencyKey: text(form, "idempotencyKey"),
       ...(reason ? { reason } : {}),
-    });
+    }));
   } catch (error) {
     return refusal(error);
   }
   revalidatePath(`/orders/${orderId}`);
-  return { status: "saved", message: "Refund sent to the payment provider" };
+  return {
+    status: "saved",
+    message: replayed
+      ? "This refund was already sent; it was not sent again"
+      : "Refund sent to the payment provider",
+  };
 }

@@ -2,8 +2,8 @@
 // A full or partial refund, in the order's currency, through a server action. The idempotency key is
 // derived by the page from the order's latest timeline entry, so a double submit — or a second tab on
 // the same state — pays out once, while any change to the order (a refund settled or failed) gives the
-// next refund a new key.
-import { useActionState } from "react";
+// next refund a new key. After a refund is sent the form is emptied: another refund is typed anew.
+import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@emporium/ui/button";
 import { formatMoney, toDecimalString } from "@emporium/ui/money";
 import { keepValuesOnRefusal } from "@emporium/ui/form-action";
@@ -21,8 +21,14 @@ interface RefundFormProps {
 export function RefundForm({ orderId, currency, refundable, idempotencyKey }: RefundFormProps) {
   const [state, action, pending] = useActionState(refundOrder, INITIAL);
   const invalid = state.field === "amount";
+  const form = useRef<HTMLFormElement>(null);
+  const sent = state.status === "saved";
+  useEffect(() => {
+    if (sent) form.current?.reset();
+  }, [state, sent]);
   return (
     <form
+      ref={form}
       onSubmit={keepValuesOnRefusal(action)}
       aria-labelledby="refund-heading"
       className="flex flex-col gap-2"
@@ -42,7 +48,7 @@ export function RefundForm({ orderId, currency, refundable, idempotencyKey }: Re
         name="amount"
         inputMode="decimal"
         required
-        defaultValue={toDecimalString(refundable, currency)}
+        defaultValue={sent ? "" : toDecimalString(refundable, currency)}
         aria-invalid={invalid ? true : undefined}
         aria-describedby="refund-message"
         className={`rounded-lg border bg-surface px-3 py-2 text-sm tabular-nums ${invalid ? "border-sale" : "border-line-strong"}`}
