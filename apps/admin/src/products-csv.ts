@@ -1,4 +1,5 @@
-// Products as CSV for spreadsheets: one row per product, prices in major units with the currency, and
+// The products summary report as CSV for spreadsheets (the export in the import's columns is built from
+// the catalog's own export rows): one row per product, prices in major units with the currency, and
 // every text cell that a spreadsheet would read as a formula (=, +, -, @, tab, CR) defused with a
 // leading apostrophe (CSV injection).
 import { stringify } from "csv-stringify/sync";
@@ -39,8 +40,14 @@ export function productCsvRows(rows: readonly AdminProductRow[]): string[][] {
   ]);
 }
 
+/** Records as CSV lines, each ended by CRLF as spreadsheets expect. */
+export function csvLines(records: readonly (readonly string[])[]): string {
+  return stringify(
+    records.map((r) => [...r]),
+    { record_delimiter: "\r\n" },
+  );
+}
+
 export function productCsv(rows: readonly AdminProductRow[], withHeader: boolean): string {
-  return stringify(withHeader ? [[...PRODUCT_CSV_COLUMNS], ...productCsvRows(rows)] : productCsvRows(rows), {
-    record_delimiter: "\r\n",
-  });
+  return csvLines(withHeader ? [[...PRODUCT_CSV_COLUMNS], ...productCsvRows(rows)] : productCsvRows(rows));
 }

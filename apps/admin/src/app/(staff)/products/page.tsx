@@ -115,9 +115,17 @@ export default async function ProductsPage({ searchParams }: ProductsPageProps) 
           href={productsHref("/products/export", q, status)}
           download
           className={buttonStyles({ variant: "ghost" })}
-          title="Download the products matching these filters as CSV"
+          title="Download the products matching these filters as CSV, in the columns the import reads"
         >
           Export CSV
+        </a>
+        <a
+          href={`${productsHref("/products/export", q, status)}${q || status ? "&" : "?"}report=summary`}
+          download
+          className={buttonStyles({ variant: "ghost" })}
+          title="Download a summary of these products (price range, variants, stock) as CSV; it is not for importing"
+        >
+          Summary report
         </a>
       </form>
       {result === null ? (

@@ -1,7 +1,11 @@
-// GET /products/export?q=&status= — the product list as CSV, with the same filters as the page. Route
-// handlers sit outside the staff layout, so this one checks the session and the permission itself.
+// GET /products/export?q=&status= — the products as CSV, with the same filters as the page, in the
+// import's own columns: the file can be edited and imported again, and imported unedited it changes
+// nothing. ?report=summary gives the one-row-per-product report instead (price range, variant count,
+// stock), which is for reading, not importing. Route handlers sit outside the staff layout, so this
+// one checks the session and the permission itself.
+import { IMPORT_COLUMNS } from "@emporium/catalog/client";
 import { currentStaff } from "@/auth/session";
-import { productCsv } from "@/products-csv";
+import { csvLines, productCsv, safeCell } from "@/products-csv";
 import { catalogAs } from "@/trpc/server";
 
 const STATUSES = ["PUBLISHED", "DRAFT", "ARCHIVED"] as const;
@@ -16,6 +20,7 @@ export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const q = params.get("q")?.slice(0, 200) || undefined;
   const status = STATUSES.find((v) => v === params.get("status"));
+  const summary = params.get("report") === "summary";
   const api = catalogAs(staff);
   const encoder = new TextEncoder();
   // Streamed a page at a time, so a large catalog never sits in memory whole.
@@ -23,9 +28,17 @@ export async function GET(request: Request): Promise<Response> {
     async start(controller) {
       try {
         for (let page = 1, pageCount = 1; page <= pageCount; page++) {
-          const result = await api.products.list.query({ q, status, page, limit: PAGE });
-          pageCount = result.pageCount;
-          controller.enqueue(encoder.encode(productCsv(result.items, page === 1)));
+          const query = { q, status, page, limit: PAGE };
+          if (summary) {
+            const result = await api.products.list.query(query);
+            pageCount = result.pageCount;
+            controller.enqueue(encoder.encode(productCsv(result.items, page === 1)));
+          } else {
+            const result = await api.products.export.query(query);
+            pageCount = result.pageCount;
+            const rows = result.rows.map((row) => IMPORT_COLUMNS.map((c) => safeCell(row[c])));
+            controller.enqueue(encoder.encode(csvLines(page === 1 ? [[...IMPORT_COLUMNS], ...rows] : rows)));
+          }
         }
         controller.close();
       } catch (error) {
@@ -37,7 +50,7 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="emporium-products-${stamp}.csv"`,
+      "content-disposition": `attachment; filename="emporium-products${summary ? "-summary" : ""}-${stamp}.csv"`,
       "cache-control": "private, no-store",
     },
   });

@@ -13,7 +13,14 @@ export interface ImportProblemView {
 }
 
 export type ImportStepResult =
-  | { ok: true; checked: number; created: number; problems: ImportProblemView[]; problemCount: number }
+  | {
+      ok: true;
+      checked: number;
+      created: number;
+      unchanged: number;
+      problems: ImportProblemView[];
+      problemCount: number;
+    }
   | { ok: false; message: string };
 
 type Rows = Record<string, string>[];

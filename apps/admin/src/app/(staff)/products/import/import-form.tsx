@@ -20,7 +20,7 @@ type Phase =
   | { kind: "problems"; problems: ImportProblemView[]; count: number; total: number }
   | { kind: "ready"; columns: string[]; rows: Record<string, string>[] }
   | { kind: "writing"; total: number }
-  | { kind: "imported"; created: number };
+  | { kind: "imported"; created: number; unchanged: number };
 
 function readCsv(text: string): { columns: string[]; rows: Record<string, string>[] } {
   const records: string[][] = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
@@ -79,7 +79,7 @@ export function ImportForm() {
     setPhase(
       result.problemCount > 0
         ? { kind: "problems", problems: result.problems, count: result.problemCount, total: rows.length }
-        : { kind: "imported", created: result.created },
+        : { kind: "imported", created: result.created, unchanged: result.unchanged },
     );
   }
 
@@ -182,7 +182,14 @@ export function ImportForm() {
         </Alert>
       )}
       {phase.kind === "imported" && (
-        <Alert tone="success" live="polite" title={`Imported ${phase.created} products`}>
+        <Alert
+          tone="success"
+          live="polite"
+          title={
+            `Imported ${phase.created} ${phase.created === 1 ? "product" : "products"}` +
+            (phase.unchanged > 0 ? `; ${phase.unchanged} already in the shop as written, left unchanged` : "")
+          }
+        >
           Their variants start with no stock.{" "}
           <Link href="/products?status=DRAFT" className="underline">
             See the drafts
