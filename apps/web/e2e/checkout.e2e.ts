@@ -312,6 +312,10 @@ describe("checkout", () => {
     expect(href.pathname).toBe("/account/sign-up");
     expect(href.searchParams.get("email")).toBe(ADDRESS.email);
     expect(href.searchParams.get("next")).toBe(new URL(page.url()).pathname);
+    // One click: the sign-up form opens with her email already in it.
+    await signUp.click();
+    await page.waitForURL(/\/account\/sign-up\?/);
+    expect(await page.getByLabel("Email").inputValue()).toBe(ADDRESS.email);
   });
 
   it("opens an order on another device only after a lookup by number and email", async () => {

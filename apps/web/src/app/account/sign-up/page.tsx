@@ -15,6 +15,8 @@ export default async function SignUpPage({
 }) {
   const params = await searchParams;
   const next = safeReturnPath(params.next, "/account");
+  // The order page offers a guest an account with the email she ordered with.
+  const email = typeof params.email === "string" && params.email.length <= 254 ? params.email : "";
   if (await currentShopper()) redirect(next);
   return (
     <div className="mx-auto max-w-md px-4 py-12">
@@ -22,7 +24,7 @@ export default async function SignUpPage({
       <p className="mt-3 text-ink-muted">
         Your orders and addresses in one place, and your cart on every device.
       </p>
-      <SignUpForm minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <SignUpForm minPasswordLength={MIN_PASSWORD_LENGTH} defaultEmail={email} />
       <p className="mt-8 text-sm text-ink-muted">
         Have an account?{" "}
         <Link

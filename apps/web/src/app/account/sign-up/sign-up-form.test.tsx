@@ -27,6 +27,13 @@ describe("SignUpForm", () => {
       expect((screen.getByLabelText(label, { exact: false }) as HTMLInputElement).value).toBe(value);
   });
 
+  it("starts with the email it is given, e.g. a guest's from her order", () => {
+    render(<SignUpForm minPasswordLength={12} defaultEmail="ada@example.com" />);
+    expect((screen.getByLabelText("Email", { exact: false }) as HTMLInputElement).value).toBe(
+      "ada@example.com",
+    );
+  });
+
   it("once identity has accepted, says to check the inbox of the address typed, and nothing more", async () => {
     createAccount.mockResolvedValue({ status: "sent", message: null });
     render(<SignUpForm minPasswordLength={12} />);

@@ -8,7 +8,14 @@ import { createAccount, type SignUpState } from "./actions";
 
 const INITIAL: SignUpState = { status: "idle", message: null };
 
-export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
+export function SignUpForm({
+  minPasswordLength,
+  defaultEmail = "",
+}: {
+  minPasswordLength: number;
+  /** Prefilled, e.g. from the order page's offer to a guest to open an account with her email. */
+  defaultEmail?: string;
+}) {
   const [state, action, pending] = useActionState(createAccount, INITIAL);
   // The address typed, kept at submit, to say where the mail went.
   const [sentTo, setSentTo] = useState("");
@@ -44,6 +51,7 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
         type="email"
         autoComplete="email"
         required
+        defaultValue={defaultEmail}
         error={errorFor("email")}
       />
       <TextField
