@@ -111,6 +111,34 @@ export async function place(stack: Stack, p: Prepared): Promise<{ orderId: strin
   return { orderId, ms: performance.now() - started };
 }
 
+/**
+ * Places orders from prepared carts with `clients` calls at a time for `seconds` (closed loop); answers
+ * the latencies (sorted), the refused calls, the seconds it ran and whether the carts ran out.
+ */
+export async function closedLoop(stack: Stack, carts: Prepared[], clients: number, seconds: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  const end = t0 + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const cart = carts[next++];
+        if (!cart) break;
+        try {
+          latencies.push((await place(stack, cart)).ms);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { latencies, errors, elapsed, ranOut: next >= carts.length };
+}
+
 /** placed → confirmed per order, from the orders table and its timeline (same database clock). */
 export async function confirmLatencies(
   stack: Stack,

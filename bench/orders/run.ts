@@ -14,12 +14,12 @@ import { fmt, percentile, printTable, progress, type Figures } from "../catalog/
 import { cpuBetween, cpuSnapshot, describeCpu } from "./cpu";
 import {
   benchStack,
+  closedLoop,
   confirmLatencies,
   HOPS,
   hopLatencies,
   intEnv,
   openLoop,
-  place,
   prepareCarts,
   settle,
 } from "./load";
@@ -61,27 +61,8 @@ async function placingOrders(variants: string[], tokens: string[]): Promise<void
   progress("(1) measuring placeOrder (closed loop)");
   const named = new Map<number, string>([...stack.pids(), [process.pid, "load generator"]]);
   const apiCpu = cpuSnapshot(named);
-  const latencies: number[] = [];
-  let next = 0;
-  let errors = 0;
-  const t0 = performance.now();
-  const end = t0 + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) {
-        const cart = carts[next++];
-        if (!cart) break;
-        try {
-          latencies.push((await place(stack, cart)).ms);
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
+  const { latencies, errors, elapsed } = await closedLoop(stack, carts, clients, seconds);
   const apiUsed = cpuBetween(apiCpu, cpuSnapshot(named));
-  latencies.sort((a, b) => a - b);
   const api: Figures = {
     label: `placeOrder via orders API (${clients} clients)`,
     perSecond: latencies.length / elapsed,

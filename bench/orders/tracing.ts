@@ -7,7 +7,7 @@
 // BENCH_CLIENTS (10), BENCH_SECONDS (15), BENCH_ROUNDS (2 of each), BENCH_SAMPLE_RATIO (0.1).
 import { CARDS, pool, setStock, stockedVariants, tokenize, type Stack } from "@emporium/system-tests";
 import { fmt, percentile, progress } from "../catalog/stats";
-import { benchStack, env, intEnv, place, prepareCarts, settle, type Prepared } from "./load";
+import { benchStack, closedLoop, env, intEnv, prepareCarts, settle, type Prepared } from "./load";
 
 const clients = intEnv("BENCH_CLIENTS", 10);
 const seconds = intEnv("BENCH_SECONDS", 15);
@@ -40,27 +40,8 @@ async function setTracing(s: Stack, on: boolean): Promise<void> {
 
 /** placeOrder orders/s with `clients` at once for `seconds`, from prepared carts. */
 async function measure(carts: Prepared[]): Promise<{ perSecond: number; p99Ms: number; errors: number }> {
-  const latencies: number[] = [];
-  let next = 0;
-  let errors = 0;
-  const t0 = performance.now();
-  const end = t0 + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) {
-        const cart = carts[next++];
-        if (!cart) break;
-        try {
-          latencies.push((await place(stack, cart)).ms);
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
-  if (next >= carts.length) progress("warning: the round ran out of prepared carts; raise BENCH_CARTS");
-  latencies.sort((a, b) => a - b);
+  const { latencies, errors, elapsed, ranOut } = await closedLoop(stack, carts, clients, seconds);
+  if (ranOut) progress("warning: the round ran out of prepared carts; raise BENCH_CARTS");
   return { perSecond: latencies.length / elapsed, p99Ms: percentile(latencies, 99), errors };
 }
 
