@@ -73,6 +73,16 @@ describeSystem(
   { products: 30, carrierStepMs: 100, env: Object.fromEntries(SHIPPING.map((name) => [name, shippingEnv])) },
   (platform) => {
     afterAll(async () => {
+      // This hook runs before the stack's own stop: the processes go first (no shutdown, so no late
+      // line brings an index back without its template), then this run's indices and template.
+      const stack = (() => {
+        try {
+          return platform();
+        } catch {
+          return undefined;
+        }
+      })();
+      for (const name of SHIPPING) await stack?.kill(name);
       await store("DELETE", `${prefix}-*`).catch(() => undefined);
       await store("DELETE", `_index_template/${prefix}-template`).catch(() => undefined);
     });
