@@ -93,6 +93,18 @@ describe("category page", () => {
     expect(ticked?.checked).toBe(true);
   });
 
+  it("asks for the first card's image, the page's likely LCP, before the others", async () => {
+    await page.goto(`${baseUrl}/c/clothing`);
+    const images = page.getByRole("list", { name: "Products" }).locator("img");
+    await images.first().waitFor();
+    const priorities = await images.evaluateAll((imgs) =>
+      imgs.map((img) => [img.getAttribute("fetchpriority"), img.getAttribute("loading")]),
+    );
+    expect(priorities[0]).toEqual(["high", "eager"]);
+    expect(priorities.slice(1).filter(([priority]) => priority === "high")).toEqual([]);
+    expect(priorities.slice(3).every(([, loading]) => loading === "lazy")).toBe(true);
+  });
+
   it("reproduces a filtered page from its URL and offers a way out of a stale filter", async () => {
     await page.goto(`${baseUrl}/c/clothing?brand=no-such-brand`);
     await page.getByRole("heading", { name: "Some filters in this link are no longer available" }).waitFor();

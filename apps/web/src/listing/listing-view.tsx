@@ -100,7 +100,11 @@ export function ListingView({
             <div className="transition-opacity group-[.is-pending]/listing:opacity-50">
               <ProductGrid label="Products" columns={3}>
                 {page.items.map((item, index) => (
-                  <ProductCard key={item.id} {...cardProps(item, { eager: index < 3 })} />
+                  // The first row loads at once; the first card's image, the likely LCP, goes first.
+                  <ProductCard
+                    key={item.id}
+                    {...cardProps(item, { eager: index < 3, priority: index === 0 })}
+                  />
                 ))}
               </ProductGrid>
             </div>

@@ -6,7 +6,10 @@ import { NextLink } from "@/next-link";
 import { RatingLine } from "@/reviews/rating-link";
 
 /** A catalog product card as the shared ProductCard component's props, with its stars once it is rated. */
-export function cardProps(card: ProductCard, options: { eager?: boolean } = {}): ProductCardProps {
+export function cardProps(
+  card: ProductCard,
+  options: { eager?: boolean; priority?: boolean } = {},
+): ProductCardProps {
   return {
     href: productHref(card.slug),
     title: card.title,
@@ -22,6 +25,7 @@ export function cardProps(card: ProductCard, options: { eager?: boolean } = {}):
         ? createElement(RatingLine, { average: card.rating.average, count: card.rating.count })
         : null,
     eager: options.eager ?? false,
+    priority: options.priority ?? false,
     LinkComponent: NextLink,
   };
 }
