@@ -48,6 +48,7 @@ describe("admin accessibility", () => {
       "/reviews",
       "/staff",
       "/activity",
+      "/operations",
     ]) {
       await check(path);
     }

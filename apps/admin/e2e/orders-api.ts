@@ -13,8 +13,8 @@ export const LONDON: Address = {
   country: "GB",
 };
 
-/** A paid order: a card token from the provider, a cart, checkout, and the saga run to shipped. */
-export async function placePaidOrder(email: string, shippingAddress: Address = LONDON) {
+/** An order placed with a card that pays: a card token from the provider, a cart and checkout. */
+export async function placeOrder(email: string, shippingAddress: Address = LONDON) {
   const catalog = createCatalogClient({ url: inject("catalogUrl") });
   const orders = createOrdersClient({ url: inject("ordersUrl") });
   const list = await catalog.product.list.query({ limit: 20, sort: "newest" });
@@ -38,7 +38,7 @@ export async function placePaidOrder(email: string, shippingAddress: Address = L
   });
   const { token } = (await tokenResponse.json()) as { token: string };
   const cart = await orders.cart.addLine.mutate({ variantId, quantity: 1 });
-  const placed = await orders.checkout.placeOrder.mutate({
+  return orders.checkout.placeOrder.mutate({
     cartToken: cart.token,
     email,
     shippingAddress,
@@ -46,6 +46,12 @@ export async function placePaidOrder(email: string, shippingAddress: Address = L
     paymentToken: token,
     idempotencyKey: `e2e_${randomUUID().replace(/-/g, "")}`,
   });
+}
+
+/** A paid order: placed, and the saga run to shipped. */
+export async function placePaidOrder(email: string, shippingAddress: Address = LONDON) {
+  const orders = createOrdersClient({ url: inject("ordersUrl") });
+  const placed = await placeOrder(email, shippingAddress);
   await expect
     .poll(
       async () =>

@@ -7,16 +7,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { TRPCClientError } from "@trpc/client";
 import { signServiceToken, tokenKey } from "@emporium/auth";
-import { createCatalogClient } from "@emporium/catalog/client";
 import { createOrdersClient } from "@emporium/orders/client";
 import { expectAccessible, launchBrowser, waitForHydration } from "@emporium/testkit/browser";
+import { placeOrder, placePaidOrder } from "./orders-api";
 import { submitSignIn } from "./sign-in";
 
 const adminUrl = inject("adminUrl");
 const ordersUrl = inject("ordersUrl");
-const pspUrl = inject("pspUrl");
-const catalog = createCatalogClient({ url: inject("catalogUrl") });
-const orders = createOrdersClient({ url: ordersUrl });
 const key = tokenKey(inject("serviceTokenSecret"));
 
 /** The orders API as a staff member of `role`, with a token signed the way the admin signs it. */
@@ -37,59 +34,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-/** An order placed with a card that pays: a card token from the provider, a cart and checkout. */
-async function placeOrder(email: string) {
-  const list = await catalog.product.list.query({ limit: 20, sort: "newest" });
-  let variantId: string | undefined;
-  for (const card of list.items) {
-    const product = await catalog.product.bySlug.query({ slug: card.slug });
-    variantId = product.variants.find((v) => v.available >= 2)?.id;
-    if (variantId) break;
-  }
-  if (!variantId) throw new Error("no seeded variant has stock");
-  const tokenResponse = await fetch(`${pspUrl}/v1/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      number: "4242424242424242",
-      expMonth: 12,
-      expYear: new Date().getFullYear() + 3,
-      cvc: "123",
-      name: "Ada Lovelace",
-    }),
-  });
-  const { token } = (await tokenResponse.json()) as { token: string };
-  const cart = await orders.cart.addLine.mutate({ variantId, quantity: 1 });
-  const placed = await orders.checkout.placeOrder.mutate({
-    cartToken: cart.token,
-    email,
-    shippingAddress: {
-      name: "Ada Lovelace",
-      line1: "12 St James's Square",
-      city: "London",
-      postalCode: "SW1Y 4JH",
-      country: "GB",
-    },
-    shippingMethod: "standard",
-    paymentToken: token,
-    idempotencyKey: `e2e_${randomUUID().replace(/-/g, "")}`,
-  });
-  return placed;
-}
-
-/** A paid order: placed, and the saga run to shipped. */
-async function placePaidOrder(email: string) {
-  const placed = await placeOrder(email);
-  await expect
-    .poll(
-      async () =>
-        (await orders.order.get.query({ orderId: placed.orderId, accessToken: placed.accessToken })).status,
-      { timeout: 60_000, interval: 250 },
-    )
-    .toMatch(/^(SHIPPED|DELIVERED)$/);
-  return placed;
-}
 
 describe("orders", () => {
   it("keeps what a manager types into the search while a list of several pages hydrates", async () => {
