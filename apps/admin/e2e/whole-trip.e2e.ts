@@ -116,7 +116,7 @@ describe("from the admin to a shopper's order", () => {
     await shop.getByRole("button", { name: "Continue to review" }).click();
     await shop.getByTestId("review-total").waitFor();
     await shop.getByRole("button", { name: /^Place order/ }).click();
-    await shop.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await shop.waitForURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
     const number = await shop.getByTestId("order-number").textContent();
     expect(number).toMatch(/^EM-/);
 
