@@ -4,22 +4,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { signServiceToken, tokenKey } from "@emporium/auth";
 import { createCatalogClient } from "@emporium/catalog/client";
 import { launchBrowser } from "@emporium/testkit/browser";
-import { placePaidOrder } from "./orders-api";
+import { placePaidOrder, staffAuthorization } from "./orders-api";
 import { submitSignIn } from "./sign-in";
 
 const adminUrl = inject("adminUrl");
-const key = tokenKey(inject("serviceTokenSecret"));
 const staffCatalog = createCatalogClient({
   url: inject("catalogUrl"),
-  headers: async () => ({
-    authorization: `Bearer ${await signServiceToken(
-      { kind: "staff", userId: randomUUID(), email: "manager@emporium.local", role: "manager" },
-      key,
-    )}`,
-  }),
+  headers: async () => ({ authorization: await staffAuthorization("manager") }),
 });
 
 let browser: Browser;

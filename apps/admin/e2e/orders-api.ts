@@ -1,9 +1,43 @@
-// Orders for the admin's browser tests, placed through the orders API as the storefront places them.
+// The backends as the admin's browser tests reach them: orders placed through the orders API as the
+// storefront places them, card tokens from the payment provider, and staff tokens signed the way the
+// admin signs them.
 import { randomUUID } from "node:crypto";
 import { expect, inject } from "vitest";
+import { signServiceToken, tokenKey, type StaffRole } from "@emporium/auth";
 import type { Address } from "@emporium/contracts";
 import { createCatalogClient } from "@emporium/catalog/client";
 import { createOrdersClient } from "@emporium/orders/client";
+
+/** An Authorization header for a staff member of `role` (a fresh user id each time). */
+export async function staffAuthorization(role: StaffRole): Promise<string> {
+  const key = tokenKey(inject("serviceTokenSecret"));
+  const claims = { kind: "staff", userId: randomUUID(), email: `${role}@emporium.local`, role } as const;
+  return `Bearer ${await signServiceToken(claims, key)}`;
+}
+
+/** The orders API as a staff member of `role`. */
+export function staffOrders(role: StaffRole) {
+  return createOrdersClient({
+    url: inject("ordersUrl"),
+    headers: async () => ({ authorization: await staffAuthorization(role) }),
+  });
+}
+
+/** A token from the payment provider for a card that pays, in `name`. */
+export async function cardToken(name: string): Promise<string> {
+  const response = await fetch(`${inject("pspUrl")}/v1/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      number: "4242424242424242",
+      expMonth: 12,
+      expYear: new Date().getFullYear() + 3,
+      cvc: "123",
+      name,
+    }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
 
 export const LONDON: Address = {
   name: "Ada Lovelace",
@@ -25,18 +59,7 @@ export async function placeOrder(email: string, shippingAddress: Address = LONDO
     if (variantId) break;
   }
   if (!variantId) throw new Error("no seeded variant has stock");
-  const tokenResponse = await fetch(`${inject("pspUrl")}/v1/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      number: "4242424242424242",
-      expMonth: 12,
-      expYear: new Date().getFullYear() + 3,
-      cvc: "123",
-      name: shippingAddress.name,
-    }),
-  });
-  const { token } = (await tokenResponse.json()) as { token: string };
+  const token = await cardToken(shippingAddress.name);
   const cart = await orders.cart.addLine.mutate({ variantId, quantity: 1 });
   return orders.checkout.placeOrder.mutate({
     cartToken: cart.token,

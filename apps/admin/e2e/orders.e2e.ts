@@ -6,28 +6,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { TRPCClientError } from "@trpc/client";
-import { signServiceToken, tokenKey } from "@emporium/auth";
-import { createOrdersClient } from "@emporium/orders/client";
 import { expectAccessible, launchBrowser, waitForHydration } from "@emporium/testkit/browser";
-import { placeOrder, placePaidOrder } from "./orders-api";
+import { placeOrder, placePaidOrder, staffOrders } from "./orders-api";
 import { submitSignIn } from "./sign-in";
 
 const adminUrl = inject("adminUrl");
-const ordersUrl = inject("ordersUrl");
-const key = tokenKey(inject("serviceTokenSecret"));
-
-/** The orders API as a staff member of `role`, with a token signed the way the admin signs it. */
-function staffClient(role: "manager" | "support") {
-  return createOrdersClient({
-    url: ordersUrl,
-    headers: async () => ({
-      authorization: `Bearer ${await signServiceToken(
-        { kind: "staff", userId: randomUUID(), email: `${role}@emporium.local`, role },
-        key,
-      )}`,
-    }),
-  });
-}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,7 +21,7 @@ afterAll(() => browser?.close());
 describe("orders", () => {
   it("keeps what a manager types into the search while a list of several pages hydrates", async () => {
     // More orders than one page holds, so the list has its page-number links.
-    const manager = staffClient("manager");
+    const manager = staffOrders("manager");
     const { total } = await manager.admin.orders.list.query({ page: 1, limit: 25 });
     for (let n = total; n <= 25; n++) await placeOrder(`e2e-pages-${n}@example.com`);
 
@@ -103,7 +86,7 @@ describe("orders", () => {
       .toMatch(/Partially refunded/);
 
     // A change made elsewhere (another manager, through the API) shows up on the open page by itself.
-    await staffClient("manager").admin.orders.refund.mutate({
+    await staffOrders("manager").admin.orders.refund.mutate({
       orderId: placed.orderId,
       amount: 50,
       reason: "goodwill",
@@ -157,7 +140,7 @@ describe("orders", () => {
     await support.close();
 
     // The orders service refuses support's refund on its own, whatever the page shows.
-    const asSupport = staffClient("support");
+    const asSupport = staffOrders("support");
     const refused = await asSupport.admin.orders.refund
       .mutate({
         orderId: placed.orderId,

@@ -15,9 +15,9 @@ import { createIdentityClient } from "@emporium/identity/client";
 import { createOrdersClient } from "@emporium/orders/client";
 import { createReviewsClient } from "@emporium/reviews/client";
 import { launchBrowser, waitForHydration } from "@emporium/testkit/browser";
+import { cardToken } from "./orders-api";
 import { submitSignIn } from "./sign-in";
 
-const pspUrl = inject("pspUrl");
 const reviewsUrl = inject("reviewsUrl");
 const catalog = createCatalogClient({ url: inject("catalogUrl") });
 const identity = createIdentityClient(inject("identityUrl"));
@@ -64,18 +64,7 @@ async function shopperWhoReceived() {
   const headers = bearer({ kind: "shopper", userId: account.id, email });
   const orders = createOrdersClient({ url: inject("ordersUrl"), headers });
   const products = await twoProductsInStock();
-  const tokenResponse = await fetch(`${pspUrl}/v1/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      number: "4242424242424242",
-      expMonth: 12,
-      expYear: new Date().getFullYear() + 3,
-      cvc: "123",
-      name: "Rita Reviewer",
-    }),
-  });
-  const { token } = (await tokenResponse.json()) as { token: string };
+  const token = await cardToken("Rita Reviewer");
   let cartToken: string | undefined;
   for (const { variantId } of products)
     ({ token: cartToken } = await orders.cart.addLine.mutate({ cartToken, variantId, quantity: 1 }));

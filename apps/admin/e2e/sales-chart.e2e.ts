@@ -1,25 +1,14 @@
 // The dashboard's sales chart (issue 18, item 15): a money axis and a day axis, the previous period
 // drawn beside this one, and a tooltip with a day's sales and orders and the same day of the period before.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { signServiceToken, tokenKey } from "@emporium/auth";
-import { createOrdersClient } from "@emporium/orders/client";
 import { launchBrowser } from "@emporium/testkit/browser";
 import { formatMoney } from "@emporium/ui/money";
-import { placePaidOrder } from "./orders-api";
+import { placePaidOrder, staffOrders } from "./orders-api";
 import { submitSignIn } from "./sign-in";
 
-const key = tokenKey(inject("serviceTokenSecret"));
-const staffOrders = createOrdersClient({
-  url: inject("ordersUrl"),
-  headers: async () => ({
-    authorization: `Bearer ${await signServiceToken(
-      { kind: "staff", userId: randomUUID(), email: "manager@emporium.local", role: "manager" },
-      key,
-    )}`,
-  }),
-});
+const staffOrdersAsManager = staffOrders("manager");
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,7 +19,7 @@ afterAll(() => browser?.close());
 describe("the dashboard's sales chart", () => {
   it("has axes, both periods in its legend, and a tooltip with today's sales against the same day before", async () => {
     await placePaidOrder(`e2e-${randomUUID().slice(0, 8)}@example.com`);
-    const summary = await staffOrders.admin.dashboard.sales.query({ days: 30 });
+    const summary = await staffOrdersAsManager.admin.dashboard.sales.query({ days: 30 });
     const today = summary.byDay.at(-1);
     const sameDayBefore = summary.previousByDay.at(-1);
     if (!today || !sameDayBefore) throw new Error("the sales summary lists no days");
