@@ -3,6 +3,7 @@
 // admin signs them.
 import { randomUUID } from "node:crypto";
 import { expect, inject } from "vitest";
+import { TRPCClientError } from "@trpc/client";
 import { signServiceToken, tokenKey, type StaffRole } from "@emporium/auth";
 import type { Address } from "@emporium/contracts";
 import { createCatalogClient } from "@emporium/catalog/client";
@@ -61,14 +62,34 @@ export async function placeOrder(email: string, shippingAddress: Address = LONDO
   if (!variantId) throw new Error("no seeded variant has stock");
   const token = await cardToken(shippingAddress.name);
   const cart = await orders.cart.addLine.mutate({ variantId, quantity: 1 });
-  return orders.checkout.placeOrder.mutate({
+  const input = {
     cartToken: cart.token,
     email,
     shippingAddress,
-    shippingMethod: "standard",
+    shippingMethod: "standard" as const,
     paymentToken: token,
     idempotencyKey: `e2e_${randomUUID().replace(/-/g, "")}`,
-  });
+  };
+  // Every spec places its orders from this one address, and the orders service limits placeOrder per
+  // address (PLACE_ORDER_PER_IP, 30 a minute): past it, wait as long as the refusal says and try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await orders.checkout.placeOrder.mutate(input);
+    } catch (err) {
+      const wait = retryAfterSeconds(err);
+      if (wait === null || attempt >= 4) throw err;
+      await new Promise((resolve) => setTimeout(resolve, (wait + 1) * 1000));
+    }
+  }
+}
+
+/** The seconds a TOO_MANY_REQUESTS refusal says to wait, or null for any other error. */
+function retryAfterSeconds(err: unknown): number | null {
+  if (!(err instanceof TRPCClientError)) return null;
+  const data: unknown = err.data;
+  if (typeof data !== "object" || data === null) return null;
+  const { code, retryAfterSeconds: seconds } = data as { code?: unknown; retryAfterSeconds?: unknown };
+  return code === "TOO_MANY_REQUESTS" && typeof seconds === "number" ? seconds : null;
 }
 
 /** A paid order: placed, and the saga run to shipped. */
