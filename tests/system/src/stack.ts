@@ -157,8 +157,8 @@ export class Stack {
     if (!p) throw new Error(`no service ${name}`);
     await waitFor(
       async () => {
-        if (p.child?.exitCode !== null && p.child?.exitCode !== undefined)
-          throw new Error(`${name} exited with ${p.child.exitCode}:\n${this.tail(name)}`);
+        if (p.child && !running(p.child))
+          throw new Error(`${name} exited (${p.child.exitCode ?? p.child.signalCode}):\n${this.tail(name)}`);
         const res = await fetch(`http://127.0.0.1:${p.port}/${name === "psp" ? "healthz" : "readyz"}`);
         return res.ok;
       },
@@ -169,15 +169,14 @@ export class Stack {
   /** The running services' process ids (for CPU accounting). */
   pids(): Map<number, ServiceName> {
     const pids = new Map<number, ServiceName>();
-    for (const p of this.procs.values())
-      if (p.child?.pid && p.child.exitCode === null) pids.set(p.child.pid, p.name);
+    for (const p of this.procs.values()) if (p.child?.pid && running(p.child)) pids.set(p.child.pid, p.name);
     return pids;
   }
 
   /** SIGKILL: no shutdown hooks, unacknowledged messages stay with the broker. */
   async kill(name: ServiceName): Promise<void> {
     const child = this.procs.get(name)?.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || !running(child)) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGKILL");
     await exited;
@@ -208,7 +207,7 @@ export class Stack {
     await Promise.all(
       [...this.procs.values()].map(async (p) => {
         const child = p.child;
-        if (!child || child.exitCode !== null) return;
+        if (!child || !running(child)) return;
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");
         const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
@@ -220,4 +219,12 @@ export class Stack {
     await this.dropDatabase().catch(() => undefined);
     if (!process.env.KEEP_STACK_LOGS) rmSync(this.logDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether a child process has not exited yet. A process ended by a signal (kill) keeps exitCode null and
+ * gets a signalCode instead, so exitCode alone would take it for running and wait forever for its exit.
+ */
+function running(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
 }
