@@ -249,6 +249,13 @@ function processRow(service: string): RowSpec {
         width: 6,
         queries: [q(`nodejs_heap_size_used_bytes{${sel}}`, "{{instance}}")],
       },
+      {
+        title: "Log lines not shipped to the log store",
+        description:
+          "Lines the log shipper dropped (stdout still has them), by reason: buffer_full and send_failed mean the log store is slow or away. Runbook: LogLinesDropped.",
+        unit: "short",
+        queries: [q(`sum by (reason) (increase(log_lines_dropped_total{${sel}}[${RATE}]))`, "{{reason}}")],
+      },
     ],
   };
 }

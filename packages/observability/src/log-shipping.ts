@@ -7,7 +7,7 @@
 // It never holds the application up: `write` only parses the line and appends it to a bounded buffer; a
 // timer (or a full batch) sends the buffer with one `_bulk` request at a time. When the store is slow or
 // down the buffer fills and new lines are dropped and counted, and a failed batch is dropped and counted
-// too — stdout still has every line. One line goes to stderr when shipping starts failing, one when it
+// too (by reason, in the process's log_lines_dropped_total: log-drops.ts) — stdout still has every line. One line goes to stderr when shipping starts failing, one when it
 // recovers.
 //
 // Storage: one index a day (<prefix>-YYYY.MM.DD, by the line's own time, UTC) under an index template
@@ -15,6 +15,7 @@
 // days (pruneLogIndices), which the shipper does at start and every few hours; the store needs no ILM
 // or ISM plugin for it.
 import { Client, type API } from "@opensearch-project/opensearch";
+import { countDroppedLogLines, type LogDropReason } from "./log-drops";
 import { scrubValue } from "./log-scrub";
 
 export interface LogShippingOptions {
@@ -229,7 +230,7 @@ export class LogShipper {
     for (const line of chunk.split("\n")) {
       if (line.trim() === "") continue;
       if (this.closed || this.buffer.length >= this.maxBuffered) {
-        this.counts.dropped++;
+        this.drop(this.closed ? "shutdown" : "buffer_full", 1);
         continue;
       }
       const doc = toLogDocument(line);
@@ -268,9 +269,15 @@ export class LogShipper {
     for (const timer of this.timers) clearInterval(timer);
     for (let i = 0; this.buffer.length > 0 && i < 5; i++) await this.flush();
     this.closed = true;
-    this.counts.dropped += this.buffer.length;
+    this.drop("shutdown", this.buffer.length);
     this.buffer = [];
     await this.client.close();
+  }
+
+  /** Counts lost lines here and in the process's log_lines_dropped_total (log-drops.ts). */
+  private drop(reason: LogDropReason, lines: number): void {
+    this.counts.dropped += lines;
+    countDroppedLogLines(reason, lines);
   }
 
   private async sendBatch(batch: Pending[]): Promise<void> {
@@ -287,13 +294,13 @@ export class LogShipper {
         ? body.items.filter((item) => (item.index?.status ?? 500) >= 300).length
         : 0;
       this.counts.shipped += batch.length - refused;
-      this.counts.dropped += refused;
+      this.drop("rejected", refused);
       if (this.failing) {
         this.failing = false;
         this.report(`log shipping: the store answers again (${this.counts.dropped} lines dropped so far)`);
       }
     } catch (err) {
-      this.counts.dropped += batch.length;
+      this.drop("send_failed", batch.length);
       if (!this.failing) {
         this.failing = true;
         this.report(`log shipping: the store is not reachable, dropping lines until it is: ${describe(err)}`);

@@ -16,4 +16,12 @@ describe("processMetrics and metricsRoute", () => {
       /rpc_server_duration_seconds_count\{service="admin",procedure="orders.list"[^}]*\} 1/,
     );
   });
+
+  it("exports the log lines dropped by each reason from the start, at 0, without any shipper", async () => {
+    const text = await (await metricsRoute("admin")()).text();
+    for (const reason of ["buffer_full", "send_failed", "rejected", "shutdown"])
+      expect(text).toMatch(
+        new RegExp(`^log_lines_dropped_total\\{reason="${reason}",service="admin"\\} 0$`, "m"),
+      );
+  });
 });

@@ -1,6 +1,8 @@
-// Prometheus metrics for one process: Node's default metrics plus RED per procedure (rate, errors,
-// duration). Each process owns one registry and serves it on /metrics.
+// Prometheus metrics for one process: Node's default metrics, RED per procedure (rate, errors,
+// duration) and the log lines the log shipper dropped (log-drops.ts). Each process owns one registry
+// and serves it on /metrics.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { registerLogDropMetric } from "./log-drops";
 
 export interface ServiceMetrics {
   registry: Registry;
@@ -14,6 +16,7 @@ export function createServiceMetrics(service: string): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
+  registerLogDropMetric(registry);
   const duration = new Histogram({
     name: "rpc_server_duration_seconds",
     help: "Duration of tRPC procedure calls",

@@ -7,6 +7,7 @@ import { Client } from "@opensearch-project/opensearch";
 import { realServer, waitFor } from "@emporium/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger";
+import { createServiceMetrics } from "../src/metrics";
 import { dailyIndex, LogShipper, pruneLogIndices } from "../src/log-shipping";
 
 const server = realServer("TEST_OPENSEARCH_URL", "log shipping against OpenSearch");
@@ -28,6 +29,13 @@ describe.runIf(server.available)("log shipping against OpenSearch", () => {
     await client.indices.deleteIndexTemplate({ name: `${prefix}-template` }).catch(() => undefined);
     await client.close();
   });
+
+  /** log_lines_dropped_total by reason, as a process's /metrics shows it. */
+  async function droppedMetric(): Promise<Record<string, number>> {
+    const { registry } = createServiceMetrics("orders");
+    const metric = await registry.getSingleMetric("log_lines_dropped_total")?.get();
+    return Object.fromEntries((metric?.values ?? []).map((v) => [String(v.labels.reason), v.value]));
+  }
 
   async function linesOf(traceId: string): Promise<Record<string, unknown>[]> {
     await client.indices.refresh({ index: `${prefix}-*` });
@@ -98,7 +106,8 @@ describe.runIf(server.available)("log shipping against OpenSearch", () => {
     }
   });
 
-  it("with the store away, logging goes on and every lost line is counted", async () => {
+  it("with the store away, logging goes on and every lost line is counted, in the metric too", async () => {
+    const before = await droppedMetric();
     const reports: string[] = [];
     // Nothing listens on the discard port here: every request is refused at once.
     const shipper = new LogShipper({
@@ -126,6 +135,13 @@ describe.runIf(server.available)("log shipping against OpenSearch", () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatch(/not reachable/);
     await shipper.close();
+    // The 30 lines the full buffer turned away and the 20 of the failed batch, each under its reason.
+    expect(await droppedMetric()).toEqual({
+      buffer_full: (before.buffer_full ?? 0) + 30,
+      send_failed: (before.send_failed ?? 0) + 20,
+      rejected: before.rejected ?? 0,
+      shutdown: before.shutdown ?? 0,
+    });
   });
 
   it("after the store comes back, new lines are shipped again", async () => {
