@@ -407,6 +407,16 @@ describe.each(testDatabaseTargets("inventory staff API"))("inventory staff API o
         permission: "inventory.stock.adjust",
         call: (c) => c.admin.stock.adjust({ variantId, locationId: at, delta: -1, reason: "lost" }),
       },
+      "admin.stock.setLevels": {
+        permission: "inventory.stock.adjust",
+        call: (c) =>
+          c.admin.stock.setLevels({
+            idempotencyKey: randomUUID(),
+            variants: [
+              { variantId, sku: "IGNORED", locations: [{ locationId: locations[1] ?? "", onHand: 0 }] },
+            ],
+          }),
+      },
       "admin.stock.setThreshold": {
         permission: "inventory.stock.adjust",
         call: (c) => c.admin.stock.setThreshold({ variantId, locationId: at, threshold: 3 }),

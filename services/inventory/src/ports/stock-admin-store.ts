@@ -15,6 +15,22 @@ export interface AdjustStock {
   audit: AuditScope;
 }
 
+export interface SetLevels {
+  /** Scoped to the staff member: the same key and levels again change nothing. */
+  idempotencyKey: string;
+  note: string | null;
+  variants: { variantId: string; sku: string; locations: { locationId: string; onHand: number }[] }[];
+  audit: AuditScope;
+}
+
+export interface SetLevelsResult {
+  /** How many levels changed (0 on a replay). */
+  changed: number;
+  /** True when the key had been used for these levels already and nothing was done again. */
+  replayed: boolean;
+  levels: { variantId: string; locationId: string; onHand: number; reserved: number; available: number }[];
+}
+
 export interface StockAdminStore {
   overview(variantIds: readonly string[], historyLimit: number): Promise<StockOverview>;
   /**
@@ -22,6 +38,12 @@ export interface StockAdminStore {
    * all in one transaction.
    */
   adjust(input: AdjustStock): Promise<AdjustmentResult>;
+  /**
+   * Sets the on-hand count of every given variant at every given location in one transaction, opening
+   * levels that do not exist yet; each change is a "recount" adjustment with its audit event. One bad
+   * cell refuses the whole batch with nothing changed.
+   */
+  setLevels(input: SetLevels): Promise<SetLevelsResult>;
   /** Sets a location's low-stock threshold for a variant, audited as stock.threshold-changed. */
   setThreshold(
     variantId: string,

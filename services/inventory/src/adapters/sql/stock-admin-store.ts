@@ -3,13 +3,14 @@
 // one variant run one at a time without deadlocking and the total announced to the catalog is the
 // committed one; the UPDATE repeats the "never below reserved" rule as its own guard. Each change
 // writes its audit event with its other outbox rows, from the figures it read under those locks.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { AuditScope } from "@emporium/contracts";
 import { prismaSession, type Database, type Prisma } from "@emporium/db";
-import { auditMessage, enqueue } from "@emporium/messaging";
+import { auditMessage, claimMessage, enqueue } from "@emporium/messaging";
 import { isLow, planAdjustment, type AdjustmentReason } from "../../domain/adjustment";
 import { stockAdjusted, thresholdChanged } from "../../domain/audit-records";
-import { InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
+import { planLevels, type LevelCell } from "../../domain/stock-levels";
+import { ConflictError, InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import type {
   AdjustmentResult,
   LocationStock,
@@ -19,7 +20,7 @@ import type {
   StockOverview,
   VariantStock,
 } from "../../domain/types";
-import type { AdjustStock, StockAdminStore } from "../../ports/stock-admin-store";
+import type { AdjustStock, SetLevels, SetLevelsResult, StockAdminStore } from "../../ports/stock-admin-store";
 import { stockChanged } from "./reservations";
 
 type Tx = Prisma.TransactionClient;
@@ -218,6 +219,144 @@ export class PrismaStockAdminStore implements StockAdminStore {
     }, TX_OPTIONS);
   }
 
+  async setLevels(input: SetLevels): Promise<SetLevelsResult> {
+    const { actor, traceparent } = input.audit;
+    // The key is the staff member's own; the request's digest beside it tells a replay from a reuse.
+    const claim = `stock.set-levels:${actor.userId}:${input.idempotencyKey}`;
+    const digest = createHash("sha256")
+      .update(JSON.stringify({ note: input.note, variants: input.variants }))
+      .digest("hex");
+    const cells = input.variants.flatMap((v, i) =>
+      v.locations.map((l, j) => ({
+        ...l,
+        variantId: v.variantId,
+        sku: v.sku,
+        at: `variants.${i}.locations.${j}`,
+      })),
+    );
+    const variantIds = input.variants.map((v) => v.variantId);
+    return this.db.prisma.$transaction(async (tx) => {
+      const sql = prismaSession(tx);
+      if (!(await claimMessage(sql, "inventory", claim))) {
+        const same = await sql.query(
+          "SELECT 1 AS same FROM inventory.processed_messages WHERE message_id = $1",
+          [`${claim}#${digest}`],
+        );
+        if (same.length === 0)
+          throw new ConflictError(
+            "idempotencyKey: this save was already made with other figures; reload the page and save again",
+          );
+        return { changed: 0, replayed: true, levels: await currentLevels(tx, variantIds, cells) };
+      }
+      await claimMessage(sql, "inventory", `${claim}#${digest}`);
+
+      const locations = await tx.location.findMany({
+        where: { id: { in: [...new Set(cells.map((c) => c.locationId))] } },
+        select: { id: true, name: true },
+      });
+      const nameOf = new Map(locations.map((l) => [l.id, l.name]));
+      const unknown = cells.find((c) => !nameOf.has(c.locationId));
+      if (unknown) throw new InvalidInputError(`${unknown.at}.locationId`, "no such stock location");
+
+      // Locks first, in the reservations' order; then the levels this save opens.
+      const locked = await tx.$queryRaw<LevelRow[]>`
+        SELECT location_id, variant_id, sku, on_hand, reserved, available, low_stock_threshold
+          FROM inventory.stock_levels WHERE variant_id = ANY(${variantIds}::uuid[])
+         ORDER BY variant_id, location_id FOR UPDATE`;
+      const key = (variantId: string, locationId: string) => `${variantId}@${locationId}`;
+      const levels = new Map(locked.map((r) => [key(r.variant_id, r.location_id), r]));
+      const skuOf = new Map(locked.map((r) => [r.variant_id, r.sku]));
+      const missing = cells
+        .filter((c) => !levels.has(key(c.variantId, c.locationId)))
+        .map((c) => ({
+          locationId: c.locationId,
+          variantId: c.variantId,
+          sku: skuOf.get(c.variantId) ?? c.sku,
+        }));
+      if (missing.length > 0) {
+        const opened = await tx.$queryRaw<LevelRow[]>`
+          INSERT INTO inventory.stock_levels (location_id, variant_id, sku, on_hand, reserved, available, updated_at)
+          SELECT m."locationId", m."variantId", m.sku, 0, 0, 0, now()
+            FROM json_to_recordset(${JSON.stringify(missing)}::json) AS m("locationId" uuid, "variantId" uuid, sku text)
+          ON CONFLICT (location_id, variant_id) DO NOTHING
+          RETURNING location_id, variant_id, sku, on_hand, reserved, available, low_stock_threshold`;
+        for (const r of opened) levels.set(key(r.variant_id, r.location_id), r);
+      }
+
+      const planned: LevelCell[] = cells.map((c) => {
+        const level = levels.get(key(c.variantId, c.locationId));
+        if (!level)
+          throw new Error(`stock level ${key(c.variantId, c.locationId)} neither locked nor opened`);
+        return {
+          field: `${c.at}.onHand`,
+          variantId: c.variantId,
+          sku: level.sku,
+          locationId: c.locationId,
+          locationName: nameOf.get(c.locationId) ?? c.locationId,
+          onHand: c.onHand,
+          current: { onHand: level.on_hand, reserved: level.reserved, available: level.available },
+        };
+      });
+      const plan = planLevels(planned);
+      if (!plan.ok) throw new InvalidInputError(plan.field, plan.detail);
+      if (plan.changes.length === 0)
+        return { changed: 0, replayed: false, levels: await currentLevels(tx, variantIds, cells) };
+
+      const updated = await tx.$queryRaw<LevelRow[]>`
+        UPDATE inventory.stock_levels s
+           SET on_hand = s.on_hand + c.delta, available = s.available + c.delta, updated_at = now()
+          FROM json_to_recordset(${JSON.stringify(plan.changes)}::json)
+               AS c("locationId" uuid, "variantId" uuid, delta int)
+         WHERE s.location_id = c."locationId" AND s.variant_id = c."variantId"
+           AND s.on_hand + c.delta >= s.reserved AND s.available + c.delta >= 0
+        RETURNING s.location_id, s.variant_id, s.sku, s.on_hand, s.reserved, s.available, s.low_stock_threshold`;
+      // Under the row locks every guard matches; a shortfall means the figures moved under us.
+      if (updated.length !== plan.changes.length)
+        throw new ConflictError("variants: the stock changed while saving; reload and try again");
+      await tx.stockAdjustment.createMany({
+        data: plan.changes.map((c) => ({
+          id: randomUUID(),
+          locationId: c.locationId,
+          variantId: c.variantId,
+          delta: c.delta,
+          onHandAfter: c.onHandAfter,
+          reason: "recount" as const,
+          note: input.note,
+          actorId: actor.userId,
+          actorEmail: actor.email,
+        })),
+      });
+      const audits = updated.map((after) => {
+        const before = locked.find(
+          (r) => r.variant_id === after.variant_id && r.location_id === after.location_id,
+        );
+        return auditMessage(
+          input.audit,
+          stockAdjusted(
+            {
+              variantId: after.variant_id,
+              sku: after.sku,
+              locationId: after.location_id,
+              locationName: nameOf.get(after.location_id) ?? after.location_id,
+            },
+            before ? { onHand: before.on_hand, available: before.available } : null,
+            { onHand: after.on_hand, available: after.available },
+            { reason: "recount", note: input.note },
+          ),
+        );
+      });
+      await enqueue(sql, "inventory", [
+        ...(await stockChanged(sql, [...new Set(plan.changes.map((c) => c.variantId))], traceparent)),
+        ...audits,
+      ]);
+      return {
+        changed: plan.changes.length,
+        replayed: false,
+        levels: await currentLevels(tx, variantIds, cells),
+      };
+    }, TX_OPTIONS);
+  }
+
   async setThreshold(
     variantId: string,
     locationId: string,
@@ -298,6 +437,31 @@ export class PrismaStockAdminStore implements StockAdminStore {
         HAVING sum(available) <= sum(low_stock_threshold)) low`;
     return row?.n ?? 0;
   }
+}
+
+/** The figures of the levels a batch named, in its order. */
+async function currentLevels(
+  tx: Tx,
+  variantIds: readonly string[],
+  cells: readonly { variantId: string; locationId: string }[],
+): Promise<SetLevelsResult["levels"]> {
+  const rows = await tx.$queryRaw<LevelRow[]>`
+    SELECT location_id, variant_id, sku, on_hand, reserved, available, low_stock_threshold
+      FROM inventory.stock_levels WHERE variant_id = ANY(${[...variantIds]}::uuid[])`;
+  return cells.flatMap((c) => {
+    const r = rows.find((row) => row.variant_id === c.variantId && row.location_id === c.locationId);
+    return r
+      ? [
+          {
+            variantId: c.variantId,
+            locationId: c.locationId,
+            onHand: r.on_hand,
+            reserved: r.reserved,
+            available: r.available,
+          },
+        ]
+      : [];
+  });
 }
 
 /** All of a variant's stock rows, locked in the reservations' order; the variant must be known. */

@@ -1,7 +1,7 @@
 // Staff stock procedures. Each names the permission its caller must hold (the matrix lives in
 // @emporium/auth); staffProcedure checks it before the input is read.
 import { router, staffProcedure } from "../../../trpc";
-import { adjustInput, byVariantsInput, lowInput, setThresholdInput } from "./schemas";
+import { adjustInput, byVariantsInput, lowInput, setLevelsInput, setThresholdInput } from "./schemas";
 
 export const stockRouter = router({
   /** Stock per location, totals and recent adjustments of the given variants (a product's, say). */
@@ -31,6 +31,22 @@ export const stockRouter = router({
           by: staff.userId,
         },
         "stock adjusted",
+      );
+      return result;
+    }),
+  /** A whole grid of on-hand counts (a product's variants × locations) in one all-or-nothing save. */
+  setLevels: staffProcedure("inventory.stock.adjust")
+    .input(setLevelsInput)
+    .mutation(async ({ ctx, input }) => {
+      const result = await ctx.stock.setLevels({ ...input, audit: ctx.audit });
+      ctx.log.info(
+        {
+          variants: input.variants.length,
+          changed: result.changed,
+          replayed: result.replayed,
+          by: ctx.staff.userId,
+        },
+        "stock levels set",
       );
       return result;
     }),

@@ -4,6 +4,13 @@ import { ADJUSTMENT_REASONS, MAX_ON_HAND, MAX_THRESHOLD } from "../../../../doma
 
 const variantId = z.uuid("must be a variant id");
 const locationId = z.uuid("must be a location id");
+/** Staff's own words on a change; blank is none. */
+const note = z
+  .string()
+  .trim()
+  .max(500, "must be at most 500 characters")
+  .optional()
+  .transform((n) => (n ? n : null));
 
 export const byVariantsInput = z.strictObject({
   variantIds: z.array(variantId).min(1, "name at least one variant").max(200, "at most 200 variants at once"),
@@ -38,12 +45,7 @@ export const adjustInput = z
           ? "a reason is required"
           : `must be one of ${ADJUSTMENT_REASONS.join(", ")}`,
     }),
-    note: z
-      .string()
-      .trim()
-      .max(500, "must be at most 500 characters")
-      .optional()
-      .transform((n) => (n ? n : null)),
+    note,
   })
   .superRefine((input, ctx) => {
     if ((input.delta === undefined) === (input.onHand === undefined))
@@ -73,3 +75,61 @@ export const lowInput = z
   })
   .prefault({});
 export type LowInput = z.infer<typeof lowInput>;
+
+/** The most cells one save may set: a product's 100 variants at 20 locations. */
+export const MAX_LEVEL_CELLS = 2_000;
+
+export const setLevelsInput = z
+  .strictObject({
+    /** The same key with the same levels is answered again without changing anything. */
+    idempotencyKey: z
+      .string("a key for this save is required")
+      .regex(/^[\w-]{8,100}$/, "must be 8 to 100 letters, digits, dashes or underscores"),
+    note,
+    variants: z
+      .array(
+        z.strictObject({
+          variantId,
+          /** Its SKU, for a variant the inventory has not heard of from the catalog yet. */
+          sku: z.string().trim().min(1, "must not be empty").max(64, "must be at most 64 characters"),
+          locations: z
+            .array(
+              z.strictObject({
+                locationId,
+                /** The on-hand count to set (checked, with the variant and location named, by the store). */
+                onHand: z.number("must be a number of units"),
+              }),
+            )
+            .min(1, "name at least one location"),
+        }),
+      )
+      .min(1, "name at least one variant")
+      .max(200, "at most 200 variants at once"),
+  })
+  .superRefine((input, ctx) => {
+    const seen = new Set<string>();
+    let cells = 0;
+    input.variants.forEach((v, i) => {
+      if (seen.has(v.variantId))
+        ctx.addIssue({ code: "custom", path: ["variants", i, "variantId"], message: "is listed twice" });
+      seen.add(v.variantId);
+      const places = new Set<string>();
+      v.locations.forEach((l, j) => {
+        if (places.has(l.locationId))
+          ctx.addIssue({
+            code: "custom",
+            path: ["variants", i, "locations", j, "locationId"],
+            message: `is listed twice for ${v.sku}`,
+          });
+        places.add(l.locationId);
+      });
+      cells += v.locations.length;
+    });
+    if (cells > MAX_LEVEL_CELLS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["variants"],
+        message: `at most ${MAX_LEVEL_CELLS} levels at once`,
+      });
+  });
+export type SetLevelsInput = z.infer<typeof setLevelsInput>;
