@@ -7,10 +7,13 @@
 //   in next.config.ts) reach it from this server's address, carrying the browser's own headers: here
 //   they get the shopper's address in x-emporium-client-ip (the catalog limits suggestions per address),
 //   replacing whatever the browser sent under that name — only this server may say who the shopper is.
+// - The full page loads a shared cache may keep (./shared-cache.ts) are marked for the layout and answered
+//   with a public Cache-Control, which Next keeps (it only sets its own `private, no-store` when none is set).
 import { NextResponse, type NextRequest } from "next/server";
 import { crossSiteFormPost } from "@emporium/auth/same-origin";
 import { CLIENT_IP_HEADER, forwardedClientIp } from "@emporium/service-kit/client";
 import { contentSecurityPolicy, NONCE_HEADER } from "./security-headers";
+import { SHARED_CACHE_HEADER, SHARED_PAGE_CACHE_CONTROL, sharedCacheable } from "./shared-cache";
 
 const DEV = process.env.NODE_ENV === "development";
 
@@ -20,6 +23,9 @@ export function proxy(request: NextRequest): NextResponse {
   if (refusal) return new NextResponse(refusal, { status: 403, headers: { "content-type": "text/plain" } });
   const headers = new Headers(request.headers);
   headers.delete(CLIENT_IP_HEADER);
+  headers.delete(SHARED_CACHE_HEADER);
+  const shared = !DEV && sharedCacheable({ method: request.method, pathname, headers: request.headers });
+  if (shared) headers.set(SHARED_CACHE_HEADER, "1");
   const ip = forwardedClientIp(request.headers.get("x-forwarded-for"));
   if (ip && pathname.startsWith("/api/trpc/")) headers.set(CLIENT_IP_HEADER, ip);
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
@@ -28,6 +34,7 @@ export function proxy(request: NextRequest): NextResponse {
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
+  if (shared) response.headers.set("Cache-Control", SHARED_PAGE_CACHE_CONTROL);
   return response;
 }
 

@@ -10,13 +10,22 @@ export {
   type PageProblem,
 } from "./browser-errors";
 
+export interface LaunchOptions {
+  /**
+   * Keep the browser's back/forward cache on. playwright-core turns it off by default (so a history
+   * navigation always reaches the server); a test of whether pages may enter it turns it back on.
+   */
+  backForwardCache?: boolean;
+}
+
 /**
  * Launches Chromium. Every context and page it opens is watched for console errors and uncaught
  * exceptions, which fail the running test (see browser-errors.ts and browser-setup.ts).
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    ...(options.backForwardCache ? { ignoreDefaultArgs: ["--disable-back-forward-cache"] } : {}),
     args: [
       "--headless",
       "--no-sandbox",

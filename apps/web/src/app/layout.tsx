@@ -4,9 +4,10 @@ import { unstable_rethrow } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 import { CartDrawer } from "@/cart/cart-drawer";
 import { CartProvider } from "@/cart/cart-context";
-import { getCartSnapshot } from "@/cart/server";
+import { getCartSnapshot, type CartSnapshot } from "@/cart/server";
 import { env } from "@/env";
 import { NONCE_HEADER } from "@/security-headers";
+import { SHARED_CACHE_HEADER } from "@/shared-cache";
 import { InlineScript } from "@/shell/inline-script";
 import { NavigationProgress } from "@/shell/navigation-progress";
 import { SiteFooter } from "@/shell/site-footer";
@@ -38,8 +39,13 @@ async function departments() {
   }
 }
 
+const NO_CART: CartSnapshot = { cart: null, unavailable: false };
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [categories, cart, requestHeaders] = await Promise.all([departments(), getCartSnapshot(), headers()]);
+  const requestHeaders = await headers();
+  // A page a shared cache keeps is the same for every shopper: its cart is read by the browser instead.
+  const shared = requestHeaders.get(SHARED_CACHE_HEADER) === "1";
+  const [categories, cart] = await Promise.all([departments(), shared ? NO_CART : getCartSnapshot()]);
   return (
     // The inline script adds class="js" before paint, so React sees a different class list.
     <html lang="en" suppressHydrationWarning>
@@ -56,7 +62,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <NavigationProgress />
         </Suspense>
         <QueryProvider>
-          <CartProvider initialCart={cart.cart} unavailable={cart.unavailable}>
+          <CartProvider initialCart={cart.cart} unavailable={cart.unavailable} loadInBrowser={shared}>
             <SiteHeader categories={categories} />
             <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
               {children}

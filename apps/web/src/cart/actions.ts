@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import type { CartFormState } from "./form-state";
 import { withParam } from "@/return-path";
 import { parseLineForm } from "./form";
-import { addLine, setLineQuantity } from "./server";
+import { addLine, getCartSnapshot, setLineQuantity, type CartSnapshot } from "./server";
 
 function variantOf(formData: FormData): string | null {
   const value = formData.get("variantId");
@@ -53,4 +53,12 @@ export async function updateCartLine(_previous: CartFormState, formData: FormDat
     message: quantity === 0 ? "Removed from your cart" : "Quantity updated",
     cart: result.cart,
   };
+}
+
+/**
+ * The shopper's cart, for pages a shared cache keeps (their HTML leaves the cart out): the header's
+ * count and the drawer ask for it once the page has loaded.
+ */
+export async function readCart(): Promise<CartSnapshot> {
+  return getCartSnapshot();
 }

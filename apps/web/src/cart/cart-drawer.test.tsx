@@ -1,9 +1,19 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { makeQueryClient } from "@/trpc/query-client";
+import { readCart } from "./actions";
 import { CartDrawer } from "./cart-drawer";
 import { CartLink } from "./cart-link";
 import { CartProvider } from "./cart-context";
 import type { ClientCart } from "./client-cart";
+
+// The cart a shared page asks for once loaded (a server action; here, what the server would answer).
+vi.mock("./actions", () => ({
+  readCart: vi.fn(),
+  updateCartLine: vi.fn(),
+  addToCart: vi.fn(),
+}));
 
 const cart: ClientCart = {
   currency: "USD",
@@ -27,12 +37,14 @@ const cart: ClientCart = {
   degraded: false,
 };
 
-function renderShop(initial: ClientCart | null = cart) {
+function renderShop(initial: ClientCart | null = cart, options: { loadInBrowser?: boolean } = {}) {
   return render(
-    <CartProvider initialCart={initial} unavailable={false}>
-      <CartLink />
-      <CartDrawer />
-    </CartProvider>,
+    <QueryClientProvider client={makeQueryClient()}>
+      <CartProvider initialCart={initial} unavailable={false} loadInBrowser={options.loadInBrowser ?? false}>
+        <CartLink />
+        <CartDrawer />
+      </CartProvider>
+    </QueryClientProvider>,
   );
 }
 
@@ -81,5 +93,20 @@ describe("cart link and drawer", () => {
     const drawer = screen.getByRole("dialog", { name: "Your cart" });
     expect(within(drawer).getByRole("heading", { name: "Your cart is empty" })).toBeTruthy();
     expect(within(drawer).getByRole("link", { name: "Continue shopping" }).getAttribute("href")).toBe("/");
+  });
+
+  it("on a page rendered without the cart, shows the cart the browser asked for", async () => {
+    vi.mocked(readCart).mockResolvedValueOnce({ cart, unavailable: false });
+    renderShop(null, { loadInBrowser: true });
+    expect(await screen.findByRole("link", { name: "Cart, 2 items" })).toBeTruthy();
+    expect(readCart).toHaveBeenCalledTimes(1);
+  });
+
+  it("on a page rendered without the cart, says so when the orders service does not answer", async () => {
+    vi.mocked(readCart).mockResolvedValueOnce({ cart: null, unavailable: true });
+    renderShop(null, { loadInBrowser: true });
+    fireEvent.click(screen.getByRole("link", { name: "Cart, 0 items" }));
+    const drawer = screen.getByRole("dialog", { name: "Your cart" });
+    expect(await within(drawer).findByText("Your cart cannot be shown just now")).toBeTruthy();
   });
 });

@@ -28,7 +28,8 @@ import {
 import { changedFields } from "./review-changes";
 import { readReviewForm, reviewDraftOf, type ReviewDraft, type ReviewInput } from "./review-input";
 import { parseReviewSort } from "./format";
-import { findOwnReview, getReviewPage, reviewsAs } from "./server";
+import type { ReviewViewer } from "./viewer";
+import { findOwnReview, getReviewPage, reviewsAs, reviewViewerOf } from "./server";
 import { chosenPhotos, photoProblem, uploadPhotos, type ChosenPhoto } from "./photos";
 
 const productIdOf = (form: FormData): string => {
@@ -175,4 +176,9 @@ export async function loadMoreReviews(
   });
   if (!result.ok) return { ok: false, message: "We could not load more reviews just now. Please try again." };
   return { ok: true, items: result.page.items, nextCursor: result.page.nextCursor };
+}
+
+/** Who is looking at a product's reviews, for a product page a shared cache keeps (./viewer.tsx). */
+export async function readReviewViewer(productId: string): Promise<ReviewViewer> {
+  return reviewViewerOf(String(productId));
 }

@@ -8,6 +8,7 @@ import { buttonStyles } from "@emporium/ui/button";
 import { loadMoreReviews } from "./actions";
 import { reviewCountLabel } from "./format";
 import { ReviewItem } from "./review-item";
+import { useReviewViewer } from "./viewer";
 
 export interface ReviewListProps {
   productId: string;
@@ -18,7 +19,6 @@ export interface ReviewListProps {
   total: number;
   /** Whether `items` is the first page (a link to a later page starts the list there). */
   fromStart: boolean;
-  canVote: boolean;
   /** The product page with this order, without a page position; "review_after" is added to it. */
   pageHref: string;
 }
@@ -30,9 +30,9 @@ export function ReviewList({
   nextCursor,
   total,
   fromStart,
-  canVote,
   pageHref,
 }: ReviewListProps) {
+  const canVote = useReviewViewer().signedIn;
   const [shown, setShown] = useState(items);
   const [cursor, setCursor] = useState(nextCursor);
   const [error, setError] = useState<string | null>(null);

@@ -1,10 +1,13 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { MyReview, PublicReview, ReviewPage } from "@emporium/reviews/client";
+import { makeQueryClient } from "@/trpc/query-client";
+import { readReviewViewer } from "./actions";
 import { ReviewsSection, type ReviewsSectionProps } from "./reviews-section";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
-vi.mock("./actions", () => ({ loadMoreReviews: vi.fn(), markHelpful: vi.fn() }));
+vi.mock("./actions", () => ({ loadMoreReviews: vi.fn(), markHelpful: vi.fn(), readReviewViewer: vi.fn() }));
 
 const PRODUCT = "6f1c5a52-6d0e-4a3c-9f59-0a8d3a3c1c11";
 
@@ -44,16 +47,18 @@ function pageOf(items: PublicReview[], nextCursor: string | null = null): Review
 
 function renderSection(overrides: Partial<ReviewsSectionProps>) {
   return render(
-    <ReviewsSection
-      productId={PRODUCT}
-      productPath="/p/field-jacket"
-      result={{ ok: true, page: pageOf([]) }}
-      sort="newest"
-      cursor={null}
-      variantId={null}
-      signedIn={false}
-      {...overrides}
-    />,
+    <QueryClientProvider client={makeQueryClient()}>
+      <ReviewsSection
+        productId={PRODUCT}
+        productPath="/p/field-jacket"
+        result={{ ok: true, page: pageOf([]) }}
+        sort="newest"
+        cursor={null}
+        variantId={null}
+        viewer={{ signedIn: false, ownReview: null }}
+        {...overrides}
+      />
+    </QueryClientProvider>,
   );
 }
 
@@ -122,7 +127,7 @@ describe("ReviewsSection", () => {
   it("gives signed-in shoppers the Helpful button and the form link, keeping the variant and order", () => {
     renderSection({
       result: { ok: true, page: pageOf([review()], "c2") },
-      signedIn: true,
+      viewer: { signedIn: true, ownReview: null },
       sort: "helpful",
       variantId: "v1",
     });
@@ -138,7 +143,7 @@ describe("ReviewsSection", () => {
   it("shows a shopper who reviewed the product their review's state and a way to edit it", () => {
     const { verifiedPurchase: _v, ...mine } = review({ rating: 3, title: "Fine" });
     const own: MyReview = { ...mine, status: "rejected", rejectionReason: "Names a competitor's shop." };
-    renderSection({ signedIn: true, ownReview: own });
+    renderSection({ viewer: { signedIn: true, ownReview: own } });
     const note = screen.getByTestId("own-review-note");
     expect(within(note).getByRole("heading", { name: "Your review", level: 3 })).toBeTruthy();
     expect(within(note).getByRole("img", { name: "3 stars out of 5" })).toBeTruthy();
@@ -153,13 +158,25 @@ describe("ReviewsSection", () => {
     cleanup();
     renderSection({
       result: { ok: true, page: pageOf([review()]) },
-      signedIn: true,
-      ownReview: { ...own, status: "pending", rejectionReason: null },
+      viewer: { signedIn: true, ownReview: { ...own, status: "pending", rejectionReason: null } },
     });
     const pending = screen.getByTestId("own-review-note");
     expect(within(pending).getByText("Pending moderation")).toBeTruthy();
     expect(within(pending).queryByText(/^Reason:/)).toBeNull();
     expect(within(pending).getByRole("link", { name: "Edit your review" })).toBeTruthy();
     expect(screen.queryByRole("link", { name: "Write a review" })).toBeNull();
+  });
+
+  it("on a page a shared cache keeps, asks who is looking and then shows her own review's note", async () => {
+    const { verifiedPurchase: _v, ...mine } = review({ rating: 4, title: "Good" });
+    const own: MyReview = { ...mine, status: "approved", rejectionReason: null };
+    vi.mocked(readReviewViewer).mockResolvedValueOnce({ signedIn: true, ownReview: own });
+    renderSection({ result: { ok: true, page: pageOf([review()]) }, viewer: null });
+    // What every visitor sees in the kept page, until the answer comes.
+    expect(screen.getByRole("link", { name: "Sign in to write a review" })).toBeTruthy();
+    expect(await screen.findByTestId("own-review-note")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Helpful (2)" })).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Sign in to write a review" })).toBeNull();
+    expect(readReviewViewer).toHaveBeenCalledWith(PRODUCT);
   });
 });

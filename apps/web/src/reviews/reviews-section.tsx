@@ -2,17 +2,17 @@
 // order select and the approved reviews a page at a time — or "No reviews yet" with who can write one,
 // or, when the reviews service cannot answer, a note that reviews are unavailable (the rest of the page
 // renders as usual). A shopper who reviewed the product sees their review's state and "Edit your
-// review" where the others see "Write a review". Rendered on the server from one review.list answer.
-import type { MyReview, ReviewSort } from "@emporium/reviews/client";
+// review" where the others see "Write a review" (./viewer.tsx). Rendered on the server from one
+// review.list answer.
+import type { ReviewSort } from "@emporium/reviews/client";
 import { Alert } from "@emporium/ui/alert";
-import { buttonStyles } from "@emporium/ui/button";
 import { NextLink } from "@/next-link";
 import { distributionRows, formatAverage, reviewCountLabel, starsLabel } from "./format";
 import type { ReviewsResult } from "./load";
-import { OwnReviewNote } from "./own-review";
 import { ReviewList } from "./review-list";
 import { ReviewSortForm } from "./review-sort";
 import { Stars } from "./stars";
+import { ReviewViewerProvider, WhoMayReview, WriteReviewLink, type ReviewViewer } from "./viewer";
 
 export interface ReviewsSectionProps {
   productId: string;
@@ -23,64 +23,40 @@ export interface ReviewsSectionProps {
   /** The page position this view started at (?review_after=), or null for the first page. */
   cursor: string | null;
   variantId: string | null;
-  signedIn: boolean;
-  /** The signed-in shopper's own review of the product, whatever its state; null when none (or unknown). */
-  ownReview?: MyReview | null;
+  /** Who is looking (signed in, her own review), or null when the browser is to ask (a shared page). */
+  viewer: ReviewViewer | null;
 }
-
-/** Where "Write a review" goes: the form, or sign-in first (and back to the form afterwards). */
-export function writeReviewHref(productPath: string, signedIn: boolean): string {
-  const form = `${productPath}/review`;
-  return signedIn ? form : `/account/sign-in?next=${encodeURIComponent(form)}`;
-}
-
-function WriteReviewLink({
-  productPath,
-  signedIn,
-  ownReview,
-}: Pick<ReviewsSectionProps, "productPath" | "signedIn" | "ownReview">) {
-  if (ownReview) return <OwnReviewNote review={ownReview} productPath={productPath} />;
-  return (
-    <NextLink
-      href={writeReviewHref(productPath, signedIn)}
-      className={buttonStyles({ variant: "secondary", className: "w-full sm:w-auto" })}
-    >
-      {signedIn ? "Write a review" : "Sign in to write a review"}
-    </NextLink>
-  );
-}
-
-const WHO_MAY_REVIEW = "Shoppers who have received this product can review it.";
 
 export function ReviewsSection(props: ReviewsSectionProps) {
-  const { result, productPath, signedIn } = props;
+  const { result, productPath } = props;
   return (
-    <section
-      id="reviews"
-      aria-labelledby="reviews-heading"
-      className="mt-16 scroll-mt-6 border-t border-line pt-10"
-    >
-      <h2 id="reviews-heading" className="text-2xl font-semibold tracking-tight">
-        Customer reviews
-      </h2>
-      {!result.ok ? (
-        <Alert tone="warning" className="mt-6" title="Reviews are unavailable right now">
-          Please try again in a few minutes. Everything else on this page is up to date.
-        </Alert>
-      ) : result.page.summary.count === 0 ? (
-        <div className="mt-6 flex flex-col items-start gap-3 rounded-2xl border border-dashed border-line-strong p-6">
-          <p className="text-lg font-semibold text-ink">No reviews yet</p>
-          {!props.ownReview && (
-            <p className="text-sm text-ink-muted">
-              {WHO_MAY_REVIEW} Bought it? Tell other shoppers what you think.
-            </p>
-          )}
-          <WriteReviewLink productPath={productPath} signedIn={signedIn} ownReview={props.ownReview} />
-        </div>
-      ) : (
-        <ReviewsBody {...props} page={result.page} />
-      )}
-    </section>
+    <ReviewViewerProvider productId={props.productId} viewer={props.viewer}>
+      <section
+        id="reviews"
+        aria-labelledby="reviews-heading"
+        className="mt-16 scroll-mt-6 border-t border-line pt-10"
+      >
+        <h2 id="reviews-heading" className="text-2xl font-semibold tracking-tight">
+          Customer reviews
+        </h2>
+        {!result.ok ? (
+          <Alert tone="warning" className="mt-6" title="Reviews are unavailable right now">
+            Please try again in a few minutes. Everything else on this page is up to date.
+          </Alert>
+        ) : result.page.summary.count === 0 ? (
+          <div className="mt-6 flex flex-col items-start gap-3 rounded-2xl border border-dashed border-line-strong p-6">
+            <p className="text-lg font-semibold text-ink">No reviews yet</p>
+            <WhoMayReview
+              className="text-sm text-ink-muted"
+              extra="Bought it? Tell other shoppers what you think."
+            />
+            <WriteReviewLink productPath={productPath} />
+          </div>
+        ) : (
+          <ReviewsBody {...props} page={result.page} />
+        )}
+      </section>
+    </ReviewViewerProvider>
   );
 }
 
@@ -93,8 +69,6 @@ function ReviewsBody({
   sort,
   cursor,
   variantId,
-  signedIn,
-  ownReview,
 }: ReviewsSectionProps & { page: ReviewPage }) {
   const { summary } = page;
   const average = summary.average ?? 0;
@@ -137,8 +111,8 @@ function ReviewsBody({
           </ul>
         </div>
         <div className="flex flex-col gap-2">
-          <WriteReviewLink productPath={productPath} signedIn={signedIn} ownReview={ownReview} />
-          {!ownReview && <p className="text-xs text-ink-muted">{WHO_MAY_REVIEW}</p>}
+          <WriteReviewLink productPath={productPath} />
+          <WhoMayReview className="text-xs text-ink-muted" />
         </div>
       </div>
       <div className="min-w-0">
@@ -161,7 +135,6 @@ function ReviewsBody({
           nextCursor={page.nextCursor}
           total={summary.count}
           fromStart={cursor === null}
-          canVote={signedIn}
           pageHref={pageHref}
         />
       </div>

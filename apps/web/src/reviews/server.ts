@@ -10,12 +10,13 @@ import {
   type ReviewSort,
 } from "@emporium/reviews/client";
 import { freshFetch } from "@emporium/http-fetch";
-import { ordersAs, type Shopper } from "@/auth/session";
+import { currentShopper, ordersAs, type Shopper } from "@/auth/session";
 import { bearerFor } from "@/auth/service-token";
 import { env } from "@/env";
 import { catalog } from "@/trpc/server";
 import { loadReviewPage, type ReviewsResult } from "./load";
 import { findReviewedProducts, type ReviewedProduct } from "./reviewed-products";
+import type { ReviewViewer } from "./viewer";
 
 // Reviews are one part of a product page; a slow service must not hold the rest of it for long.
 const TIMEOUT_MS = 3_000;
@@ -85,6 +86,17 @@ export async function findOwnReview(
   } catch {
     return { ok: false };
   }
+}
+
+/**
+ * Who is looking at a product's reviews: signed in or not, and her own review of it (left out, null,
+ * when the reviews service cannot say).
+ */
+export async function reviewViewerOf(productId: string): Promise<ReviewViewer> {
+  const shopper = await currentShopper();
+  if (!shopper) return { signedIn: false, ownReview: null };
+  const own = await findOwnReview(shopper, productId);
+  return { signedIn: true, ownReview: own.ok ? own.review : null };
 }
 
 /**

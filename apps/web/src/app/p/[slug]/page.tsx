@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@emporium/ui/alert";
 import { Breadcrumbs } from "@emporium/ui/breadcrumbs";
-import { currentShopper } from "@/auth/session";
 import { env } from "@/env";
 import { productHref, SLUG } from "@/links";
 import { NextLink } from "@/next-link";
@@ -12,9 +12,10 @@ import { ProductView } from "@/product/product-view";
 import { parseReviewSort } from "@/reviews/format";
 import { RatingLink } from "@/reviews/rating-link";
 import { ReviewsSection } from "@/reviews/reviews-section";
-import { findOwnReview, getReviewPage } from "@/reviews/server";
+import { getReviewPage, reviewViewerOf } from "@/reviews/server";
 import { JsonLd } from "@/seo/json-ld";
 import { breadcrumbList, productBreadcrumbs, productJsonLd } from "@/seo/structured-data";
+import { SHARED_CACHE_HEADER } from "@/shared-cache";
 import { WarmingUp } from "@/status/warming-up";
 import { attempt } from "@/trpc/catalog-errors";
 import { getLiveStock, getProduct } from "@/trpc/server";
@@ -70,12 +71,13 @@ export default async function ProductPage(props: ProductPageProps) {
   }
   const reviewSort = parseReviewSort(searchParams.review_sort);
   const reviewCursor = typeof searchParams.review_after === "string" ? searchParams.review_after : null;
+  // A page a shared cache keeps is the same for everyone: the browser asks who is looking (reviews/viewer).
+  const shared = (await headers()).get(SHARED_CACHE_HEADER) === "1";
   // Reviews never fail the page: getReviewPage and findOwnReview answer { ok: false } whatever goes wrong.
-  const [stock, reviews, shopper, own] = await Promise.all([
+  const [stock, reviews, viewer] = await Promise.all([
     getLiveStock(result.data.variants.map((v) => v.id)),
     getReviewPage(result.data.id, reviewSort, reviewCursor),
-    currentShopper(),
-    currentShopper().then((s) => (s ? findOwnReview(s, result.data.id) : null)),
+    shared ? null : reviewViewerOf(result.data.id),
   ]);
   const product = withStock(result.data, stock);
   const crumbs = productBreadcrumbs(product);
@@ -165,8 +167,7 @@ export default async function ProductPage(props: ProductPageProps) {
         sort={reviewSort}
         cursor={reviewCursor}
         variantId={variantId}
-        signedIn={shopper !== null}
-        ownReview={own?.ok ? own.review : null}
+        viewer={viewer}
       />
     </div>
   );

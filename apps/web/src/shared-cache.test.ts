@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { SHARED_PAGE_CACHE_CONTROL, sharedCacheable } from "./shared-cache";
+
+function request(pathname: string, options: { method?: string; headers?: Record<string, string> } = {}) {
+  return { method: options.method ?? "GET", pathname, headers: new Headers(options.headers) };
+}
+
+describe("sharedCacheable", () => {
+  it("lets shared caches keep full loads of the home, category and product pages", () => {
+    for (const path of ["/", "/c/women", "/c/women/shoes", "/p/linen-shirt"])
+      expect(sharedCacheable(request(path)), path).toBe(true);
+    expect(sharedCacheable(request("/p/linen-shirt", { method: "HEAD" }))).toBe(true);
+  });
+
+  it("keeps every page that can hold a shopper's own things private", () => {
+    for (const path of [
+      "/cart",
+      "/checkout",
+      "/account",
+      "/account/orders",
+      "/orders/5f1c",
+      "/p/linen-shirt/review",
+      "/search",
+      "/api/vitals",
+      "/dev/mailbox",
+    ])
+      expect(sharedCacheable(request(path)), path).toBe(false);
+  });
+
+  it("keeps posts, server actions and client navigations private", () => {
+    expect(sharedCacheable(request("/p/linen-shirt", { method: "POST" }))).toBe(false);
+    for (const header of ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"])
+      expect(sharedCacheable(request("/p/linen-shirt", { headers: { [header]: "1" } })), header).toBe(false);
+  });
+
+  it("is fresh for seconds, never stored by the browser past its visit, and not no-store", () => {
+    expect(SHARED_PAGE_CACHE_CONTROL).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=60");
+    expect(SHARED_PAGE_CACHE_CONTROL).not.toContain("no-store");
+  });
+});
