@@ -18,7 +18,7 @@ import {
   oidcEnvShape,
 } from "@emporium/identity/env";
 import { catalogLimitsEnvShape, catalogLimitsOf } from "@emporium/catalog/env";
-import { ordersLimitsOf, placeOrderLimitsEnvShape } from "@emporium/orders/env";
+import { ordersLimitsOf, placeOrderLimitsEnvShape, stuckOrdersEnvShape } from "@emporium/orders/env";
 import { mongoEnvShape } from "@emporium/reviews/env";
 import { auditMongoEnvShape } from "@emporium/audit/env";
 import { tracingEnvShape } from "@emporium/runtime/tracing";
@@ -31,6 +31,7 @@ export const devhostEnvSchema = z
     ...attemptLimitsEnvShape,
     ...mailEnvShape,
     ...placeOrderLimitsEnvShape,
+    ...stuckOrdersEnvShape,
     ...catalogLimitsEnvShape,
     ...databaseEnv("PGlite, media, packing slips under documents/, generated secrets"),
     ...mongoEnvShape,

@@ -122,6 +122,7 @@ const orders = createOrdersService({
   secret: env.ORDERS_SECRET ? Buffer.from(env.ORDERS_SECRET) : loadOrCreateDevSecret(env.EMPORIUM_DATA_DIR),
   tokenKey,
   reservationTtlMs: env.RESERVATION_TTL_SECONDS * 1000,
+  stuckAfterMs: env.ORDERS_STUCK_AFTER_MINUTES * 60_000,
   limits: ordersLimits,
 });
 // Reviews in memory (MongoDB with MONGO_URL); deliveries on the shared bus make products reviewable.

@@ -37,6 +37,19 @@ export const placeOrderLimitsEnvShape = {
   ),
 };
 
+/** The operations console's threshold for stuck orders, shared with the development host. */
+export const stuckOrdersEnvShape = {
+  ORDERS_STUCK_AFTER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(43_200)
+    .default(15)
+    .describe(
+      "An unfinished order (PENDING or CONFIRMED) placed longer ago than this many minutes is listed as stuck in the admin's operations console, where staff may send its saga step again.",
+    ),
+};
+
 export interface OrdersLimitsConfig {
   redisUrl: string | undefined;
   limits: Record<"placeOrderPerCart" | "placeOrderPerIp" | "placeOrderKeys" | "staffMutations", Limit>;
@@ -89,6 +102,7 @@ export const ordersEnvSchema = z
       .port(4002)
       .describe("The tRPC API (/trpc), live order status (SSE) and the ops endpoints."),
     RESERVATION_TTL_SECONDS: env.positiveInt(15 * 60).describe("How long stock is held for an unpaid order."),
+    ...stuckOrdersEnvShape,
     ...rateLimitEnvShape,
     ...placeOrderLimitsEnvShape,
     ...tracingEnvShape,

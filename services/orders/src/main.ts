@@ -37,6 +37,7 @@ const service = createOrdersService({
   secret: Buffer.from(env.ORDERS_SECRET),
   tokenKey: tokenKey(env.SERVICE_TOKEN_SECRET),
   reservationTtlMs: env.RESERVATION_TTL_SECONDS * 1000,
+  stuckAfterMs: env.ORDERS_STUCK_AFTER_MINUTES * 60_000,
   limits,
 });
 await waitForSchema(db, "orders.outbox", log);

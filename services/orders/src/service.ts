@@ -22,7 +22,7 @@ import { sqlCartStore } from "./adapters/sql/cart-store";
 import { sqlOrderReadModel } from "./adapters/sql/order-read-model";
 import { sqlCheckoutStore } from "./adapters/sql/place-order-sql";
 import { sqlSagaStore } from "./adapters/sql/saga-orders";
-import { oldestUnfinishedOrderAgeSeconds } from "./adapters/sql/unfinished-orders";
+import { oldestUnfinishedOrderAgeSeconds, sqlUnfinishedOrders } from "./adapters/sql/unfinished-orders";
 import { createOrderMetrics, measureUnfinishedOrders } from "./app/order-metrics";
 import { ordersRouter } from "./api/router/_app";
 import type { OrdersContext } from "./api/trpc";
@@ -50,6 +50,8 @@ export interface OrdersServiceDeps {
   tokenKey: Uint8Array;
   /** How long stock is held for an order awaiting payment (default 15 minutes). */
   reservationTtlMs?: number;
+  /** An unfinished order placed longer ago than this is stuck, for the operations console (default 15 minutes). */
+  stuckAfterMs?: number;
   /** placeOrder per cart and per address, changes per staff member; see createOrdersLimits. */
   limits: OrdersLimits;
 }
@@ -96,6 +98,8 @@ export function createOrdersService(d: OrdersServiceDeps): OrdersService {
     changes,
     payments,
     reservationTtlMs,
+    unfinished: sqlUnfinishedOrders(d.db.sql),
+    stuckAfterMs: d.stuckAfterMs ?? 15 * 60_000,
     limits: d.limits,
     commands: d.commands,
     recordAudit: (message) => d.db.transaction((tx) => enqueue(tx, "orders", [message])),

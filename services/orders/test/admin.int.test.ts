@@ -470,6 +470,17 @@ describe.each(testDatabaseTargets("orders admin procedures"))("orders admin on $
       );
       return input;
     };
+    /** A fresh order waiting on its shipment, placed 20 minutes ago (stuck), for each caller allowed to retry. */
+    const stuck = async () => {
+      const placed = await place({ email: "walk@example.com" });
+      workers.holdShipping.add(placed.orderId);
+      await statusOf(placed.orderId, "CONFIRMED");
+      await f.db.sql.query(
+        `UPDATE orders.orders SET created_at = now() - interval '20 minutes' WHERE id = $1::uuid`,
+        [placed.orderId],
+      );
+      return { orderId: placed.orderId };
+    };
     const procedures: Record<string, GuardedProcedure<Caller>> = {
       "admin.orders.list": { permission: "orders.read", call: (c) => c.admin.orders.list({}) },
       "admin.orders.get": {
@@ -512,6 +523,11 @@ describe.each(testDatabaseTargets("orders admin procedures"))("orders admin on $
       "admin.ops.discard": {
         permission: "operations.manage",
         call: async (c) => c.admin.ops.discard(await poison()),
+      },
+      "admin.ops.stuckOrders": { permission: "operations.read", call: (c) => c.admin.ops.stuckOrders({}) },
+      "admin.ops.retryStep": {
+        permission: "operations.manage",
+        call: async (c) => c.admin.ops.retryStep(await stuck()),
       },
     };
     const adminPaths = Object.keys(ordersRouter._def.procedures).filter((p) => p.startsWith("admin."));

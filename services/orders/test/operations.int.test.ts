@@ -3,7 +3,11 @@
 // contract in @emporium/messaging): a payment authorization that failed while the provider was down is
 // listed with its order and a redacted payload, support reads it but may not act, a manager replays it
 // once the provider is back and the order completes; a poison command is discarded; each action once,
-// audited, and a repeat is a 404 that changes nothing.
+// audited, and a repeat is a 404 that changes nothing. Stuck orders: an order whose authorization was
+// never answered is listed, once older than the threshold, with the step it waits on; support reads it
+// but may not act; a manager sends the step again — the same authorization (same order, same attempt,
+// so the provider's idempotency key is the same), audited — and the order completes. An unknown order,
+// a young one and a finished one are refused with nothing written.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@emporium/auth";
@@ -13,7 +17,14 @@ import { testDatabaseTargets } from "@emporium/db/testing";
 import { auditEventsIn } from "@emporium/messaging/testing";
 import { refusal } from "@emporium/service-kit/testing";
 import { waitFor } from "@emporium/testkit";
-import { address, createOrdersFixture, idempotencyKey, scriptWorkers, type OrdersFixture } from "./fixture";
+import {
+  address,
+  createOrdersFixture,
+  idempotencyKey,
+  scriptWorkers,
+  type CardBehaviour,
+  type OrdersFixture,
+} from "./fixture";
 
 const manager = TEST_PRINCIPALS.manager as Principal;
 const support = TEST_PRINCIPALS.support as Principal;
@@ -45,9 +56,10 @@ describe.each(testDatabaseTargets("orders operations console"))("operations cons
     );
   }
 
-  it("replays a command that failed while its dependency was down, once, and the order completes", async () => {
+  /** Places an order for one new variant, paid with a card that behaves as `card`. */
+  async function place(card: CardBehaviour) {
     const token = `tok_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-    workers.tokenCards.set(token, "unavailable");
+    workers.tokenCards.set(token, card);
     const v = f.catalog.add(2500, 10);
     stock.set(v.id, 10);
     const cart = await f.caller.cart.addLine({ variantId: v.id, quantity: 1 });
@@ -59,6 +71,12 @@ describe.each(testDatabaseTargets("orders operations console"))("operations cons
       paymentToken: token,
       idempotencyKey: idempotencyKey(),
     });
+    return { ...placed, token };
+  }
+
+  it("replays a command that failed while its dependency was down, once, and the order completes", async () => {
+    const placed = await place("unavailable");
+    const { token } = placed;
     // Out of retries while the provider is down: the authorization waits in payment.authorize's DLQ.
     const letter = await waitFor(
       async () => {
@@ -138,5 +156,95 @@ describe.each(testDatabaseTargets("orders operations console"))("operations cons
     expect(audited[0]?.data.changes).toEqual(
       expect.arrayContaining([{ field: "status", before: "dead", after: null }]),
     );
+  });
+
+  const ops = (who: Principal) => f.callerAs(who).admin.ops;
+  const statusOf = async (orderId: string) =>
+    (await f.callerAs(manager).admin.orders.get({ orderId })).status;
+
+  /** Makes the order look placed `minutes` ago (the threshold is 15 minutes). */
+  async function age(orderId: string, minutes: number) {
+    await f.db.sql.query(
+      `UPDATE orders.orders SET created_at = now() - make_interval(mins => $2::int) WHERE id = $1::uuid`,
+      [orderId, minutes],
+    );
+  }
+
+  const authorizations = async (orderId: string) =>
+    f.db.sql.query<{ payload: { id: string; data: Record<string, unknown> } }>(
+      `SELECT payload FROM orders.outbox WHERE type = 'payment.authorize.v1' AND aggregate_id = $1 ORDER BY seq`,
+      [orderId],
+    );
+  const outboxSize = async () =>
+    Number((await f.db.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM orders.outbox`))[0]?.n);
+
+  it("lists an order whose authorization was never answered, and a manager's retry completes it once", async () => {
+    const order = await place("hold");
+    const key = `${QUEUES.paymentAuthorize}:${order.orderId}`;
+    await waitFor(async () => workers.sent.includes(key), { what: "the first authorization to be sent" });
+
+    // Young: not listed, and a retry is refused with nothing written.
+    const listed = async (who: Principal) =>
+      (await ops(who).stuckOrders({})).orders.find((o) => o.orderId === order.orderId);
+    expect(await listed(manager)).toBeUndefined();
+    const before = await outboxSize();
+    const young = await refusal(ops(manager).retryStep({ orderId: order.orderId }), "CONFLICT");
+    expect(young.message).toMatch(/not stuck: it was placed less than 15 minutes ago/);
+    expect(await outboxSize()).toBe(before);
+
+    await age(order.orderId, 20);
+    const stuck = await listed(support);
+    expect(stuck).toMatchObject({ status: "PENDING", step: "payment.authorize", retryable: true });
+    expect(
+      (await ops(support).stuckOrders({ olderThanMinutes: 30 })).orders.map((o) => o.orderId),
+    ).not.toContain(order.orderId);
+
+    // Support reads but may not act: refused, nothing sent, nothing audited.
+    expect((await refusal(ops(support).retryStep({ orderId: order.orderId }), "FORBIDDEN")).message).toMatch(
+      /operations\.manage/,
+    );
+    expect(await outboxSize()).toBe(before);
+
+    // The provider answers now; the manager sends the same authorization again.
+    workers.tokenCards.set(order.token, "approve");
+    expect(await ops(manager).retryStep({ orderId: order.orderId, reason: "provider was slow" })).toEqual({
+      orderId: order.orderId,
+      step: "payment.authorize",
+    });
+    await waitFor(async () => (await statusOf(order.orderId)) === "DELIVERED", {
+      what: "the retried order to be delivered",
+    });
+    expect(workers.sent.filter((s) => s === key)).toHaveLength(2);
+    const [first, again] = await authorizations(order.orderId);
+    expect(again?.payload.id).not.toBe(first?.payload.id);
+    // Same order, amount, card and attempt: the payment worker sends the provider the same key.
+    expect(again?.payload.data).toEqual(first?.payload.data);
+
+    const audited = await auditEventsIn(f.db, "orders", { type: "order", id: order.orderId });
+    const retried = audited.filter((a) => a.data.action === "order.step-retried");
+    expect(retried).toHaveLength(1);
+    expect(retried[0]?.data).toMatchObject({ actor: { role: "manager" }, reason: "provider was slow" });
+
+    // Finished now: not listed, and a retry is refused with nothing written.
+    expect(await listed(manager)).toBeUndefined();
+    const done = await outboxSize();
+    expect((await refusal(ops(manager).retryStep({ orderId: order.orderId }), "CONFLICT")).message).toMatch(
+      /finished/,
+    );
+    expect(await outboxSize()).toBe(done);
+  });
+
+  it("refuses an unknown order or a malformed id, naming the field", async () => {
+    const before = await outboxSize();
+    expect((await refusal(ops(manager).retryStep({ orderId: randomUUID() }), "NOT_FOUND")).message).toMatch(
+      /No such order/,
+    );
+    expect((await refusal(ops(manager).retryStep({ orderId: "nope" }), "BAD_REQUEST")).message).toMatch(
+      /orderId/,
+    );
+    expect(
+      (await refusal(ops(manager).stuckOrders({ olderThanMinutes: -1 }), "BAD_REQUEST")).message,
+    ).toMatch(/olderThanMinutes/);
+    expect(await outboxSize()).toBe(before);
   });
 });

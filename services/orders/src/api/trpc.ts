@@ -15,6 +15,7 @@ import type { OrdersLimits } from "../ports/limits";
 import type { OrderChangeFeed } from "../ports/order-changes";
 import type { OrderReadModel } from "../ports/order-read-model";
 import type { SagaStore } from "../ports/saga-store";
+import type { UnfinishedOrders } from "../ports/unfinished-orders";
 
 export interface OrdersContext extends ServiceContext {
   checkout: CheckoutStore;
@@ -32,6 +33,10 @@ export interface OrdersContext extends ServiceContext {
   /** Orders placed, confirmed, cancelled and delivered, and the saga's latencies. */
   orderMetrics: OrderMetrics;
   reservationTtlMs: number;
+  /** The operations console's stuck orders: unfinished ones, oldest first. */
+  unfinished: UnfinishedOrders;
+  /** An unfinished order placed longer ago than this is stuck (staff may send its step again). */
+  stuckAfterMs: number;
   /** placeOrder per cart and per address, and changes per staff member. */
   limits: OrdersLimits;
   /** The command bus, for the operations console's dead letters. */

@@ -93,3 +93,21 @@ export const deadLetterActionInput = z.strictObject({
   reason: z.string().trim().max(500, "must be at most 500 characters").optional(),
 });
 export type DeadLetterActionInput = z.infer<typeof deadLetterActionInput>;
+
+export const stuckOrdersInput = z
+  .strictObject({
+    /** Orders placed longer ago than this; the service's own threshold when not given. */
+    olderThanMinutes: z
+      .number("must be a number of minutes")
+      .int("must be a whole number of minutes")
+      .min(0, "must be at least 0")
+      .max(43_200, "must be at most 43200 (30 days)")
+      .optional(),
+    limit,
+  })
+  .default({ limit: 25 });
+
+export const retryStepInput = z.strictObject({
+  orderId,
+  reason: z.string().trim().max(500, "must be at most 500 characters").optional(),
+});
