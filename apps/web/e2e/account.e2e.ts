@@ -1,8 +1,9 @@
 // Shopper accounts in a real Chromium: signing up with a guest cart (confirmed through the mail on the
-// dev mailbox page; the cart comes along), a sign-up for a taken address answered alike, checking out
-// signed in (the order lands in the account's history), the address book, signing out (the cart leaves
-// the device and waits in the account, merging with a new guest cart at the next sign-in), one shopper
-// unable to open another's order, and single sign-on through a real OpenID Connect provider.
+// dev mailbox page; the cart comes along), a sign-up for a taken address answered alike, a too-short
+// password asked for again in plain words, checking out signed in (the order lands in the account's
+// history), the address book, signing out (the cart leaves the device and waits in the account, merging
+// with a new guest cart at the next sign-in), one shopper unable to open another's order, and single
+// sign-on through a real OpenID Connect provider.
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -157,6 +158,30 @@ describe("shopper accounts", () => {
     expect(await notice.textContent()).toContain("/account/sign-in");
     // The account is as it was: its own password still signs in.
     await signIn(page, email);
+  });
+
+  it("asks for a longer password in plain words beside the field, keeping what was typed", async () => {
+    const page = await freshPage();
+    await page.goto(`${baseUrl}/account/sign-up`);
+    const form = page.getByRole("form", { name: "Create an account" });
+    const submit = form.getByRole("button", { name: "Create account" });
+    await waitForHydration(submit);
+    const email = `short-${randomUUID().slice(0, 8)}@example.com`;
+    await form.getByLabel("Name").fill("Sam Short");
+    await form.getByLabel("Email").fill(email);
+    const password = form.getByLabel("Password");
+    await password.fill("short");
+    await submit.click();
+    // The message is tied to the field (aria-describedby), so a screen reader says it there too.
+    await expect.poll(() => password.getAttribute("aria-invalid")).toBe("true");
+    const id = await password.getAttribute("id");
+    const error = form.locator(`[id="${id}-error"]`);
+    expect(await error.textContent()).toBe(
+      "Choose a password of at least 10 characters; a phrase of a few words is easiest to remember.",
+    );
+    expect(await form.innerText()).not.toMatch(/Invalid input|must be at least|password:/);
+    expect(await form.getByLabel("Email").inputValue()).toBe(email);
+    expect(await form.getByLabel("Name").inputValue()).toBe("Sam Short");
   });
 
   it("words a sign-in link's ?error= itself, never carrying the link's text into the page", async () => {

@@ -49,4 +49,31 @@ describe("createAccount", () => {
       "Accounts cannot be opened right now; please try again in a moment.",
     );
   });
+
+  it("asks for a longer password in its own words, without asking identity", async () => {
+    const short = form({ name: "Ada Lovelace", email: "ada@example.com", password: "short" });
+    expect(await createAccount(idle, short)).toEqual({
+      status: "error",
+      message: "Choose a password of at least 10 characters; a phrase of a few words is easiest to remember.",
+      field: "password",
+    });
+    expect(signUp).not.toHaveBeenCalled();
+  });
+
+  it("never shows identity's validation text: a refused field gets the form's words for it", async () => {
+    signUp.mockRejectedValue(
+      TRPCClientError.from({
+        error: {
+          message: "Invalid input: email: must be an email address",
+          code: -32600,
+          data: { code: "BAD_REQUEST", httpStatus: 400, field: "email" },
+        },
+      }),
+    );
+    expect(await createAccount(idle, ada)).toEqual({
+      status: "error",
+      message: "Enter your email address, like name@example.com.",
+      field: "email",
+    });
+  });
 });

@@ -6,11 +6,12 @@ import { TRPCClientError } from "@trpc/client";
 import { createIdentityClient } from "@emporium/identity/client";
 import { env } from "@/env";
 import { tooManyMessageOf } from "@/trpc/too-many-requests";
+import { SIGN_UP_FIELD_MESSAGES, signUpProblem, type SignUpField } from "./sign-up-problems";
 
 export interface SignUpState {
   status: "idle" | "sent" | "error";
   message: string | null;
-  field?: "name" | "email" | "password" | undefined;
+  field?: SignUpField | undefined;
 }
 
 const identity = createIdentityClient(env.IDENTITY_URL);
@@ -23,8 +24,12 @@ export async function createAccount(_prev: SignUpState, form: FormData): Promise
     message,
     field,
   });
+  const password = text("password");
+  // Checked here first, so what the shopper reads is the form's own words (sign-up-problems.ts).
+  const problem = signUpProblem({ ...values, password });
+  if (problem) return refused(problem.message, problem.field);
   try {
-    await identity.auth.signUp.mutate({ ...values, password: text("password") });
+    await identity.auth.signUp.mutate({ ...values, password });
   } catch (error) {
     if (!(error instanceof TRPCClientError)) throw error;
     const data: unknown = error.data;
@@ -35,11 +40,11 @@ export async function createAccount(_prev: SignUpState, form: FormData): Promise
     // Identity limits sign-ups per email; the form keeps what was typed and says when to try again.
     const limited = tooManyMessageOf("sign-up", error);
     if (limited) return refused(limited);
+    // Identity's message is written for developers ("Invalid input: password: …"): name its field instead.
     if (error.data?.code === "BAD_REQUEST")
-      return refused(
-        error.message,
-        field === "name" || field === "email" || field === "password" ? field : undefined,
-      );
+      return field === "name" || field === "email" || field === "password"
+        ? refused(SIGN_UP_FIELD_MESSAGES[field], field)
+        : refused("Something in the form could not be used; please check it and try again.");
     return refused("Accounts cannot be opened right now; please try again in a moment.");
   }
   return { status: "sent", message: null };
