@@ -1,5 +1,6 @@
 export * from "./envelope";
 export * from "./shared";
+export * from "./money";
 export * from "./cart";
 export * from "./channels";
 export * from "./orders";

@@ -1,6 +1,7 @@
 // Field shapes several messages share.
 import { z } from "zod";
 
+/** An amount in the currency's minor units (cents); currencyExponent and toMajorUnits in money.ts. */
 export const money = z.number().int().min(0).max(1_000_000_000);
 export const currency = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD");
 

@@ -1,5 +1,9 @@
 // Money arrives as integer minor units plus an ISO 4217 code. How many minor units make a major one
-// depends on the currency (USD 2, JPY 0, KWD 3), so the exponent comes from Intl, never from a constant.
+// depends on the currency (USD 2, JPY 0, KWD 3): currencyExponent and toMajorUnits live with the money
+// type in @emporium/contracts and are re-exported here for the apps; this file formats.
+import { currencyExponent, toMajorUnits } from "@emporium/contracts/money";
+
+export { currencyExponent, toMajorUnits };
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -11,16 +15,6 @@ function currencyFormatter(currency: string, locale: string): Intl.NumberFormat 
     formatters.set(key, formatter);
   }
   return formatter;
-}
-
-/** Digits after the decimal point for a currency: 2 for USD, 0 for JPY, 3 for KWD. */
-export function currencyExponent(currency: string): number {
-  return currencyFormatter(currency, "en-US").resolvedOptions().maximumFractionDigits ?? 2;
-}
-
-/** Minor units to the major-unit number (1299 USD → 12.99, 1500 JPY → 1500). */
-export function toMajorUnits(minor: number, currency: string): number {
-  return minor / 10 ** currencyExponent(currency);
 }
 
 /** Formats an amount in minor units for display: formatMoney(1299, "USD") → "$12.99". */

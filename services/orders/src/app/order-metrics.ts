@@ -2,6 +2,7 @@
 // delivered; the value of confirmed orders (revenue, gross); placed→confirmed and per-saga-step latency; status changes; and the age of the oldest order
 // the saga is still working on, read from the database at each scrape (what the "saga stalled" alert
 // watches). Labels are fixed sets (steps, reasons, statuses), never an order's id.
+import { toMajorUnits } from "@emporium/contracts/money";
 import type { Logger } from "@emporium/observability";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { CANCEL_REASONS, SAGA_STEPS } from "../domain/saga-measures";
@@ -12,12 +13,6 @@ export interface OrderMetrics {
   placed(): void;
   /** A saga step or staff action was applied. */
   applied(result: Applied): void;
-}
-
-/** Minor units to major ones by the currency's own exponent (USD 2, JPY 0), as Intl knows it. */
-function toMajorUnits(minor: number, currency: string): number {
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions();
-  return minor / 10 ** (digits.maximumFractionDigits ?? 2);
 }
 
 const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600];
