@@ -172,6 +172,29 @@ describe.each(testDatabaseTargets("catalog admin procedures"))("catalog admin on
     const payload = announced[0]?.payload as { data: { variants: { sku: string }[] } };
     expect(payload.data.variants.map((v) => v.sku)).toEqual(detail.variants.map((v) => v.sku));
 
+    // Variant rows given their own SKU and price on the create page keep them; the range follows.
+    const priced = await asManager().admin.products.create({
+      title: "Harbour Linen Cap",
+      price: 2500,
+      skuPrefix: "HARBOUR-CAP",
+      options: [{ name: "Size", values: ["S", "L"] }],
+      variants: [{ values: ["L"], sku: "HCAP-LARGE", price: 2900 }],
+    });
+    const cap = await asManager().admin.products.get({ id: priced.id });
+    expect(cap.variants.map((v) => [v.sku, v.price])).toEqual([
+      ["HARBOUR-CAP-S", 2500],
+      ["HCAP-LARGE", 2900],
+    ]);
+    expect(
+      await f.db.prisma.product.findUnique({
+        where: { id: priced.id },
+        select: { minPrice: true, maxPrice: true },
+      }),
+    ).toEqual({
+      minPrice: 2500,
+      maxPrice: 2900,
+    });
+
     // Edit: details replaced, slug kept.
     const other = ref.categories.find((c) => c.depth === 2 && c.id !== leaf.id);
     if (!other) throw new Error("needs a second leaf category");

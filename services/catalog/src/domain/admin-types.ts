@@ -1,5 +1,6 @@
 // What staff see of the catalog in the admin: every product whatever its status, with the figures a
 // merchant edits (prices in minor units) rather than what a shopper is shown.
+import type { VariantOverride } from "./product-plan";
 import type { ImageRef } from "./types";
 
 export const PRODUCT_STATUSES = ["DRAFT", "PUBLISHED", "ARCHIVED"] as const;
@@ -94,6 +95,8 @@ export interface NewProduct extends ProductDetails {
   /** Variant SKUs are the prefix and each value's token: TEE-NAVY-M. */
   skuPrefix: string;
   options: AdminOption[];
+  /** Variants given their own SKU or price at creation (the create page's variant rows). */
+  variants?: VariantOverride[] | undefined;
 }
 
 export interface NewVariant {

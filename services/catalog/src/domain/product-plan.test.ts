@@ -23,6 +23,40 @@ describe("slugify and skuToken", () => {
 });
 
 describe("planProduct", () => {
+  it("gives variants the SKUs and prices the merchant typed in their rows, and refuses rows that do not fit", () => {
+    const base = {
+      title: "Tee",
+      skuPrefix: "TEE",
+      compareAtPrice: 3000,
+      options: [
+        { name: "Size", values: ["S", "M"] },
+        { name: "Colour", values: ["Red", "Blue"] },
+      ],
+    };
+    const plan = planProduct({
+      ...base,
+      variants: [
+        { values: ["m", "blue"], sku: "TEE-MB-2026", price: 2500 },
+        { values: ["S", "Red"], price: 1900 },
+      ],
+    });
+    expect(plan.variants.map((v) => [v.sku, v.price])).toEqual([
+      ["TEE-S-RED", 1900],
+      ["TEE-S-BLUE", undefined],
+      ["TEE-M-RED", undefined],
+      ["TEE-MB-2026", 2500],
+    ]);
+    expect(fieldOf(() => planProduct({ ...base, variants: [{ values: ["XL", "Red"] }] }))).toBe(
+      "variants.0.values",
+    );
+    expect(fieldOf(() => planProduct({ ...base, variants: [{ values: ["S", "Red"], price: 3000 }] }))).toBe(
+      "variants.0.price",
+    );
+    expect(
+      fieldOf(() => planProduct({ ...base, variants: [{ values: ["S", "Blue"], sku: "TEE-S-RED" }] })),
+    ).toBe("variants.0.sku");
+  });
+
   it("makes one variant per combination, first option varying slowest", () => {
     const plan = planProduct({
       title: "Linen Shirt",

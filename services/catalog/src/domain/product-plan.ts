@@ -17,10 +17,19 @@ export interface PlannedVariant {
   values: string[];
 }
 
+/** What the merchant changed on one generated variant: its SKU, its price (else the product's). */
+export interface VariantOverride {
+  /** The combination it is for, one value per option in order. */
+  values: string[];
+  sku?: string | undefined;
+  price?: number | undefined;
+}
+
 export interface ProductPlan {
   slug: string;
   options: OptionInput[];
-  variants: PlannedVariant[];
+  /** `price` where the merchant gave the variant its own. */
+  variants: (PlannedVariant & { price?: number })[];
 }
 
 /** "Linen Shirt — Navy" → "linen-shirt-navy": lower case, accents dropped, anything else a hyphen. */
@@ -72,6 +81,8 @@ export function planProduct(input: {
   slug?: string | undefined;
   skuPrefix: string;
   options: OptionInput[];
+  compareAtPrice?: number | null;
+  variants?: VariantOverride[] | undefined;
 }): ProductPlan {
   const slug = input.slug ?? slugify(input.title);
   if (slug === "") throw new InvalidInputError("slug", "cannot be made from this title; enter one");
@@ -104,7 +115,48 @@ export function planProduct(input: {
       );
     return { sku, title: values.length === 0 ? "Default" : values.join(" / "), values };
   });
-  return { slug, options, variants };
+  return {
+    slug,
+    options,
+    variants: applyOverrides(variants, input.variants ?? [], input.compareAtPrice ?? null),
+  };
+}
+
+const combinationKey = (values: string[]) => values.map((v) => clean(v).toLowerCase()).join("\u0000");
+
+/** Puts the merchant's own SKUs and prices on the generated variants; each must name one of them. */
+function applyOverrides(
+  variants: PlannedVariant[],
+  overrides: VariantOverride[],
+  compareAtPrice: number | null,
+): ProductPlan["variants"] {
+  const planned: ProductPlan["variants"] = variants.map((v) => ({ ...v }));
+  const at = new Map(planned.map((v, i) => [combinationKey(v.values), i]));
+  const skuField = new Map<number, string>();
+  overrides.forEach((o, i) => {
+    const index = at.get(combinationKey(o.values));
+    const variant = index === undefined ? undefined : planned[index];
+    if (index === undefined || !variant)
+      throw new InvalidInputError(
+        `variants.${i}.values`,
+        `${o.values.join(" / ")} is not a combination of the options`,
+      );
+    if (o.sku) {
+      variant.sku = o.sku;
+      skuField.set(index, `variants.${i}.sku`);
+    }
+    if (o.price !== undefined) {
+      if (compareAtPrice !== null && o.price >= compareAtPrice)
+        throw new InvalidInputError(`variants.${i}.price`, "must be below the compare-at price");
+      variant.price = o.price;
+    }
+  });
+  assertDistinct(
+    planned.map((v) => v.sku),
+    (i) => skuField.get(i) ?? "skuPrefix",
+    "SKU",
+  );
+  return planned;
 }
 
 /**

@@ -64,6 +64,12 @@ export const productDetailsInput = z.strictObject({
   attributeValueIds,
 });
 
+const variantSku = z
+  .string()
+  .trim()
+  .max(64, "must be at most 64 characters")
+  .regex(/^[A-Z0-9]+(?:-[A-Z0-9]+)*$/, "must be capital letters, digits and hyphens");
+
 export const createProductInput = z
   .strictObject({
     title,
@@ -90,17 +96,24 @@ export const createProductInput = z
       )
       .max(3, "at most 3 options (such as colour, size and fit)")
       .default([]),
+    /** Generated variants given their own SKU or price, by their combination of values. */
+    variants: z
+      .array(
+        z.strictObject({
+          values: z.array(optionText).max(3, "at most one value per option"),
+          sku: variantSku.optional(),
+          price: amount.min(1, "must be at least 1 cent").optional(),
+        }),
+      )
+      .max(100, "at most 100 variants")
+      .default([]),
   })
   .refine((i) => i.compareAtPrice === null || i.compareAtPrice > i.price, compareAtAbovePrice);
 
 export const createVariantInput = z
   .strictObject({
     productId: id,
-    sku: z
-      .string()
-      .trim()
-      .max(64, "must be at most 64 characters")
-      .regex(/^[A-Z0-9]+(?:-[A-Z0-9]+)*$/, "must be capital letters, digits and hyphens"),
+    sku: variantSku,
     values: z.array(optionText).max(3, "at most one value per option"),
     price: amount.min(1, "must be at least 1 cent"),
     compareAtPrice: amount.nullable().default(null),
