@@ -55,9 +55,16 @@ export function opsHandler(
           }
         }),
       );
+      // `checked` names every dependency looked at, so an operator (and the admin's operations console)
+      // sees what "ready" covers: the database, the brokers, the caches this process needs.
+      const checked = checks.map((c) => c.name);
       res
         .writeHead(required ? 503 : 200, { "content-type": "application/json" })
-        .end(JSON.stringify(failed.length ? { status: "degraded", failing: failed } : { status: "ready" }));
+        .end(
+          JSON.stringify(
+            failed.length ? { status: "degraded", failing: failed, checked } : { status: "ready", checked },
+          ),
+        );
       return true;
     }
     if (path === "/metrics") {

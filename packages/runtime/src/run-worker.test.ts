@@ -107,11 +107,16 @@ describe("runWorker", () => {
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     storeUp = false;
     const degraded = await fetch(`${base}/readyz`);
-    expect(await degraded.json()).toEqual({ status: "degraded", failing: ["document-store"] });
+    expect(await degraded.json()).toEqual({
+      status: "degraded",
+      failing: ["document-store"],
+      checked: expect.arrayContaining(["database", "document-store"]),
+    });
     await running.db.sql.query("DROP TABLE rw.outbox");
     expect(await (await fetch(`${base}/readyz`)).json()).toEqual({
       status: "degraded",
       failing: expect.arrayContaining(["database", "document-store"]),
+      checked: expect.arrayContaining(["database", "document-store"]),
     });
 
     // What SIGTERM runs is the same stop, installed once.

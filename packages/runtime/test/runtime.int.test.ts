@@ -38,19 +38,21 @@ describe("ops endpoints and the schema wait", () => {
       ],
     });
     const base = server.origin();
+    const CHECKED = ["database", "broker", "cache"];
     try {
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
-      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      const ready = await fetch(`${base}/readyz`);
+      expect([ready.status, await ready.json()]).toEqual([200, { status: "ready", checked: CHECKED }]);
       // An optional dependency down: still ready (200), and says what is failing.
       cacheDown = true;
       const limping = await fetch(`${base}/readyz`);
       expect(limping.status).toBe(200);
-      expect(await limping.json()).toEqual({ status: "degraded", failing: ["cache"] });
+      expect(await limping.json()).toEqual({ status: "degraded", failing: ["cache"], checked: CHECKED });
       cacheDown = false;
       failing = true;
       const degraded = await fetch(`${base}/readyz`);
       expect(degraded.status).toBe(503);
-      expect(await degraded.json()).toEqual({ status: "degraded", failing: ["broker"] });
+      expect(await degraded.json()).toEqual({ status: "degraded", failing: ["broker"], checked: CHECKED });
       expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/process_cpu_seconds_total/);
       expect((await fetch(`${base}/nope`)).status).toBe(404);
     } finally {

@@ -121,7 +121,7 @@ describe("createServiceServer", () => {
     const degraded = await fetch(`${base}/readyz`);
     expect([degraded.status, await degraded.json()]).toEqual([
       503,
-      { status: "degraded", failing: ["database"] },
+      { status: "degraded", failing: ["database"], checked: ["database"] },
     ]);
     databaseUp = true;
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
