@@ -402,6 +402,7 @@ describe.each(testDatabaseTargets("inventory staff API"))("inventory staff API o
         permission: "inventory.stock.read",
         call: (c) => c.admin.stock.byVariants({ variantIds: [variantId] }),
       },
+      "admin.stock.locations": { permission: "inventory.stock.read", call: (c) => c.admin.stock.locations() },
       "admin.stock.low": { permission: "inventory.stock.read", call: (c) => c.admin.stock.low({}) },
       "admin.stock.adjust": {
         permission: "inventory.stock.adjust",

@@ -55,6 +55,13 @@ describe.each(testDatabaseTargets("inventory stock grid"))("setting a stock grid
   it("sets every variant at every location in one save, opening the levels it needs", async () => {
     const variants = newVariants(4);
     const from = (await f.db.prisma.inventoryOutbox.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
+    // The grid's columns: every location, by code, for support staff too.
+    const columns = await f.as(support).admin.stock.locations();
+    expect(columns.filter((l) => l.code.startsWith("G")).map((l) => l.name)).toEqual([
+      "Grid location 0",
+      "Grid location 1",
+      "Grid location 2",
+    ]);
     const result = await f.as(manager).admin.stock.setLevels({
       idempotencyKey: randomUUID(),
       note: "Opening stock",

@@ -3,7 +3,13 @@
 // transaction, for the staff member its AuditScope names: a change that fails records nothing.
 import type { AuditScope } from "@emporium/contracts";
 import type { AdjustmentReason, StockChange } from "../domain/adjustment";
-import type { AdjustmentResult, LocationStock, LowStockPage, StockOverview } from "../domain/types";
+import type {
+  AdjustmentResult,
+  LocationStock,
+  LowStockPage,
+  StockLocation,
+  StockOverview,
+} from "../domain/types";
 
 export interface AdjustStock {
   variantId: string;
@@ -32,6 +38,7 @@ export interface SetLevelsResult {
 }
 
 export interface StockAdminStore {
+  locations(): Promise<StockLocation[]>;
   overview(variantIds: readonly string[], historyLimit: number): Promise<StockOverview>;
   /**
    * Applies one adjustment with its history row, stock-changed event and audit event (stock.adjusted),

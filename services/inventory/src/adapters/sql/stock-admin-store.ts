@@ -80,13 +80,17 @@ const TX_OPTIONS = { timeout: 30_000, maxWait: 30_000 } as const;
 export class PrismaStockAdminStore implements StockAdminStore {
   constructor(private readonly db: Database) {}
 
+  locations(): Promise<StockLocation[]> {
+    return this.db.prisma.location.findMany({
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, name: true, country: true },
+    });
+  }
+
   async overview(variantIds: readonly string[], historyLimit: number): Promise<StockOverview> {
     const ids = [...new Set(variantIds)];
     const [locations, levels, adjustments] = await Promise.all([
-      this.db.prisma.location.findMany({
-        orderBy: { code: "asc" },
-        select: { id: true, code: true, name: true, country: true },
-      }),
+      this.locations(),
       this.db.prisma.$queryRaw<LevelRow[]>`
         SELECT location_id, variant_id, sku, on_hand, reserved, available, low_stock_threshold
           FROM inventory.stock_levels WHERE variant_id = ANY(${ids}::uuid[])`,
@@ -125,7 +129,7 @@ export class PrismaStockAdminStore implements StockAdminStore {
         locations: perLocation,
       });
     }
-    return { locations: locations satisfies StockLocation[], variants, adjustments };
+    return { locations, variants, adjustments };
   }
 
   private async history(variantIds: readonly string[], limit: number): Promise<StockAdjustmentView[]> {

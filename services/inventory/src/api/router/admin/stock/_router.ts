@@ -4,6 +4,10 @@ import { router, staffProcedure } from "../../../trpc";
 import { adjustInput, byVariantsInput, lowInput, setLevelsInput, setThresholdInput } from "./schemas";
 
 export const stockRouter = router({
+  /** The stock locations, by code: the columns of a stock grid before the product has variants. */
+  locations: staffProcedure("inventory.stock.read").query(async ({ ctx }) => {
+    return ctx.stock.locations();
+  }),
   /** Stock per location, totals and recent adjustments of the given variants (a product's, say). */
   byVariants: staffProcedure("inventory.stock.read")
     .input(byVariantsInput)
