@@ -5,8 +5,10 @@
 import { formatAddress } from "localized-address-format";
 import type { Address } from "@emporium/contracts";
 
+export { countryName } from "./country-name";
+
 export interface PostalLineOptions {
-  /** The country's name as the reader should see it (default: the code itself). */
+  /** The country's name as the reader should see it, e.g. countryName (default: the code itself). */
   countryName?: (code: string) => string;
 }
 

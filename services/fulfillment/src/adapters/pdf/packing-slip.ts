@@ -3,7 +3,7 @@
 // table header repeated; long titles wrap. The standard PDF fonts only know Western European
 // characters, so others are transliterated where that is obvious (Ł → L) and shown as "?" otherwise.
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
-import { postalLines } from "@emporium/address";
+import { countryName, postalLines } from "@emporium/address";
 import type { Address } from "@emporium/contracts";
 
 export interface PackingSlipLine {
@@ -95,17 +95,8 @@ function wrap(text: string, font: PDFFont, size: number, width: number, max: num
   return kept;
 }
 
-// Intl formatters are costly to build and safe to share: one each for every slip.
-const REGIONS = new Intl.DisplayNames(["en"], { type: "region" });
+// Intl formatters are costly to build and safe to share: one for every slip.
 const LONG_DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
-function countryName(code: string): string {
-  try {
-    return REGIONS.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 export function addressLines(a: Address): string[] {
   // The country in capitals on its own last line, as carriers ask for international mail.

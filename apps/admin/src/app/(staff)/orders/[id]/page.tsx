@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCClientError } from "@trpc/client";
-import { postalLines } from "@emporium/address";
+import { countryName, postalLines } from "@emporium/address";
 import { address } from "@emporium/contracts";
 import { formatMoney } from "@emporium/ui/money";
 import { requireStaff } from "@/auth/session";
@@ -21,14 +21,11 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-const REGIONS = new Intl.DisplayNames(["en"], { type: "region" });
-
 /** The address snapshot's lines in the order its country writes them (an unreadable snapshot: none). */
 function addressLines(value: unknown): string[] {
   const parsed = address.safeParse(value);
   if (!parsed.success) return [];
   const a = parsed.data;
-  const countryName = (code: string) => REGIONS.of(code) ?? code;
   return [...postalLines(a, { countryName }), ...(a.phone ? [a.phone] : [])];
 }
 
