@@ -2,7 +2,7 @@
 import { chromium, type Browser, type Locator } from "playwright-core";
 import { watchContext } from "./browser-errors";
 
-export { expectAccessible } from "./browser-a11y";
+export { accessibilityProblems, expectAccessible } from "./browser-a11y";
 export {
   allowPageProblems,
   assertNoPageProblems,
