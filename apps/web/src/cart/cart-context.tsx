@@ -10,6 +10,8 @@ import type { ClientCart } from "./client-cart";
 
 export interface CartContextValue {
   cart: ClientCart | null;
+  /** False until the browser has the cart on a page rendered without it (then `cart` is null). */
+  known: boolean;
   /** The orders service did not answer when the page was rendered. */
   unavailable: boolean;
   setCart: (cart: ClientCart | null) => void;
@@ -22,6 +24,7 @@ const noop = () => {};
 
 const CartContext = createContext<CartContextValue>({
   cart: null,
+  known: true,
   unavailable: false,
   setCart: noop,
   drawerOpen: false,
@@ -59,6 +62,7 @@ export function CartProvider({ initialCart, unavailable, loadInBrowser, children
     if (!loadInBrowser) setLocal({ cart: initialCart });
   }
   const cart = local ? local.cart : loadInBrowser ? (loaded.data?.cart ?? null) : initialCart;
+  const known = local !== null || !loadInBrowser || loaded.isSuccess;
   const notAnswering = local
     ? false
     : loadInBrowser
@@ -84,13 +88,14 @@ export function CartProvider({ initialCart, unavailable, loadInBrowser, children
   const value = useMemo<CartContextValue>(
     () => ({
       cart,
+      known,
       unavailable: notAnswering && cart === null,
       setCart,
       drawerOpen,
       openDrawer,
       closeDrawer,
     }),
-    [cart, notAnswering, setCart, drawerOpen, openDrawer, closeDrawer],
+    [cart, known, notAnswering, setCart, drawerOpen, openDrawer, closeDrawer],
   );
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
 }

@@ -1,13 +1,14 @@
 "use client";
 // The header's cart: a link to /cart (which is what it is without JavaScript, before hydration, and
-// on a modified click), that opens the cart drawer instead once React runs.
+// on a modified click), that opens the cart drawer instead once React runs. On a page rendered without
+// the cart (one a shared cache keeps) it says no count until the browser has asked for the cart.
 import type { MouseEvent } from "react";
 import { useHydrated } from "@/use-hydrated";
 import { itemCountLabel } from "./client-cart";
 import { useCart } from "./cart-context";
 
 export function CartLink() {
-  const { cart, openDrawer } = useCart();
+  const { cart, known, openDrawer } = useCart();
   const hydrated = useHydrated();
   const count = cart?.itemCount ?? 0;
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -19,7 +20,7 @@ export function CartLink() {
     <a
       href="/cart"
       onClick={onClick}
-      aria-label={`Cart, ${itemCountLabel(count)}`}
+      aria-label={known ? `Cart, ${itemCountLabel(count)}` : "Cart"}
       aria-haspopup={hydrated ? "dialog" : undefined}
       className="relative flex items-center gap-2 rounded-md px-2 py-2 text-sm font-medium text-ink hover:bg-canvas-muted"
     >
