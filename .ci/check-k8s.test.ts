@@ -1,5 +1,5 @@
 // Unit tests of check-k8s's parts: the flows table, the flows NetworkPolicies allow, the variables
-// haproxy.cfg needs, and the compose gateway check.
+// haproxy.cfg needs, the compose gateway check, and identity's mail settings.
 // Run: `npx tsx --test .ci/check-k8s.test.ts`
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -17,6 +17,7 @@ import {
   workloads,
   type Obj,
 } from "./k8s-flows.ts";
+import { identityMailProblems } from "./k8s-identity-mail.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -239,5 +240,66 @@ describe("checkComposeGateway", () => {
     assert.match(problems, /CATALOG_DNS is not set/);
     assert.match(problems, /web: publishes a host port/);
     assert.match(problems, /admin: NEXTAUTH_URL should be https:\/\/admin\.localhost/);
+  });
+});
+
+describe("identityMailProblems", () => {
+  const config = (name: string, data: Record<string, string>): Obj => ({
+    kind: "ConfigMap",
+    metadata: { name },
+    data,
+  });
+  const withEnv = (name: string, configMap: string, env: Obj[] = []): Obj => ({
+    kind: "Deployment",
+    metadata: { name },
+    spec: {
+      template: { spec: { containers: [{ name, envFrom: [{ configMapRef: { name: configMap } }], env }] } },
+    },
+  });
+  const smtpSecret = {
+    name: "SMTP_URL",
+    valueFrom: { secretKeyRef: { name: "identity-smtp", key: "SMTP_URL" } },
+  };
+  const render = (identity: Record<string, string>, env: Obj[] = []): Obj[] => [
+    config("web-config", { SITE_URL: "https://shop.example" }),
+    withEnv("web", "web-config"),
+    config("identity-config", identity),
+    withEnv("identity", "identity-config", env),
+  ];
+  const prodSettings = { STOREFRONT_URL: "https://shop.example", MAIL_FROM: "Shop <no-reply@shop.example>" };
+
+  it("passes prod with the relay from a Secret, links to the storefront and the shop's sender", () => {
+    assert.deepEqual(identityMailProblems("overlays/prod", render(prodSettings, [smtpSecret])), []);
+  });
+
+  it("passes a preview that keeps mail in the readable dev mailbox", () => {
+    const dev = { STOREFRONT_URL: "https://shop.example", IDENTITY_DEV_MAILBOX: "true" };
+    assert.deepEqual(identityMailProblems("overlays/dev", render(dev)), []);
+  });
+
+  it("fails an overlay where sign-up mail would be lost, or its links lead away from the storefront", () => {
+    const problems = identityMailProblems(
+      "overlays/dev",
+      render({ STOREFRONT_URL: "http://localhost:3000" }),
+    );
+    assert.equal(problems.length, 2);
+    assert.match(
+      problems.join("\n"),
+      /STOREFRONT_URL http:\/\/localhost:3000 is not the storefront's SITE_URL/,
+    );
+    assert.match(problems.join("\n"), /every sign-up mail would be lost/);
+    assert.match(identityMailProblems("base", render({})).join("\n"), /STOREFRONT_URL must be set/);
+  });
+
+  it("fails prod without the relay's Secret, with a literal SMTP_URL, the dev mailbox, or no sender", () => {
+    const literal = render({ STOREFRONT_URL: "https://shop.example", SMTP_URL: "smtp://u:p@relay:587" });
+    const problems = identityMailProblems("overlays/prod", literal).join("\n");
+    assert.match(problems, /SMTP_URL must come from a Secret/);
+    assert.match(problems, /SMTP_URL must come from the operator's Secret in prod/);
+    assert.match(problems, /MAIL_FROM must name the shop's own sender/);
+    const mailbox = render({ ...prodSettings, IDENTITY_DEV_MAILBOX: "true" }, [smtpSecret]);
+    assert.deepEqual(identityMailProblems("overlays/prod", mailbox), [
+      "identity: IDENTITY_DEV_MAILBOX must not be set in prod",
+    ]);
   });
 });

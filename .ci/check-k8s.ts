@@ -18,6 +18,7 @@ import { parseAllDocuments } from "yaml";
 import { checkComposeGateway } from "./compose-gateway.ts";
 import { checkGatewayEnv, haproxyEnv, upstreamVariables } from "./haproxy-env.ts";
 import { allowedFlows, compareFlows, expectedFlows, parseFlowTable, workloads } from "./k8s-flows.ts";
+import { deploymentContainer, envSource, identityMailProblems } from "./k8s-identity-mail.ts";
 import { arr, at, isObj, obj, str, type Obj } from "./yaml-access.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -102,6 +103,7 @@ const externalSecrets: Record<string, string[]> = {
     "admin-session",
     "web-session",
     "payment-provider",
+    "identity-smtp",
     "catalog-s3",
     "reviews-s3",
     "redis-url",
@@ -335,6 +337,7 @@ function checkRender(target: string, objects: Obj[]): void {
   checkStores(where, target, objects);
   checkDocumentStores(where, target, objects);
   checkServiceUrls(where, objects);
+  for (const p of identityMailProblems(target, objects)) fail(where, p);
   checkGateway(where, target, objects);
   if (target.startsWith("overlays/")) checkFlows(where, target, objects);
 }
@@ -693,26 +696,6 @@ function checkStores(where: string, target: string, objects: Obj[]): void {
   }
 }
 
-/** A container's value for `name`: a literal from env or an envFrom ConfigMap, or the Secret it comes from. */
-function envSource(objects: Obj[], container: Obj, name: string): { value?: string; secret?: string } {
-  for (const e of arr(container.env)) {
-    if (str(at(e, "name")) !== name) continue;
-    const secret = str(at(e, "valueFrom", "secretKeyRef", "name"));
-    return secret ? { secret } : { value: str(at(e, "value")) };
-  }
-  for (const ref of arr(container.envFrom)) {
-    const cm = str(at(ref, "configMapRef", "name"));
-    const data = obj(
-      at(
-        objects.find((o) => o.kind === "ConfigMap" && at(o, "metadata", "name") === cm),
-        "data",
-      ),
-    );
-    if (typeof data[name] === "string") return { value: data[name] };
-  }
-  return {};
-}
-
 // Production runs on real providers: no payment provider simulator, the provider's address from a
 // Secret the operator creates (never a literal, never the simulator allowed), media in S3 rather than
 // on a shared volume, review photos in an S3 bucket of their own (private: not the public media bucket,
@@ -727,10 +710,7 @@ function checkProdProviders(where: string, objects: Obj[]): void {
   for (const p of objects.filter((o) => o.kind === "NetworkPolicy"))
     if (JSON.stringify(p.spec ?? {}).includes('"app.kubernetes.io/name":"psp"'))
       fail(where, `NetworkPolicy/${String(at(p, "metadata", "name"))} still reaches the simulator`);
-  const containerOf = (name: string): Obj | undefined => {
-    const d = objects.find((o) => o.kind === "Deployment" && at(o, "metadata", "name") === name);
-    return d ? obj(arr(at(d, "spec", "template", "spec", "containers"))[0]) : undefined;
-  };
+  const containerOf = (name: string): Obj | undefined => deploymentContainer(objects, name);
   for (const name of ["payment", "web"]) {
     const c = containerOf(name);
     if (!c) continue;
