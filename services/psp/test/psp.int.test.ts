@@ -308,6 +308,7 @@ describe("payment provider simulator", () => {
       latencyMs: 0,
       failureRate: 0,
       failureStatus: 503,
+      failureOperations: [],
     });
     const slow = await call(psp, "PUT", "/_control", { latencyMs: 300 });
     expect(slow.body).toMatchObject({ latencyMs: 300, failureRate: 0 });
@@ -341,7 +342,31 @@ describe("payment provider simulator", () => {
       latencyMs: 0,
       failureRate: 0,
       failureStatus: 503,
+      failureOperations: [],
     });
+  });
+
+  it("fails only the kinds of call it is told to: captures down while authorizations work", async () => {
+    const captureDown = await call(psp, "PUT", "/_control", {
+      failureRate: 1,
+      failureOperations: ["capture"],
+    });
+    expect(captureDown.body).toMatchObject({ failureRate: 1, failureOperations: ["capture"] });
+    const reference = ref();
+    const authorized = await authorize(TEST_CARDS.success, reference);
+    expect(authorized.status).toBe(201);
+    const path = `/v1/authorizations/${String(authorized.body.id)}/capture`;
+    const headers = { "idempotency-key": `capture:${reference}` };
+    const refused = await call(psp, "POST", path, { amount: 1000 }, headers);
+    expect([refused.status, refused.body.error]).toMatchObject([503, { code: "injected_failure" }]);
+    expect(await stats(reference)).toMatchObject({ authorizations: 1, captures: 0 });
+
+    // Back up: the same capture (same key) goes through once.
+    await call(psp, "PUT", "/_control", { failureRate: 0 });
+    expect((await call(psp, "POST", path, { amount: 1000 }, headers)).status).toBe(200);
+    expect(await stats(reference)).toMatchObject({ captures: 1 });
+    const unknown = await call(psp, "PUT", "/_control", { failureOperations: ["charge"] });
+    expect([unknown.status, unknown.body.error]).toMatchObject([400, { field: "failureOperations" }]);
   });
 
   it("counts the calls whose client hung up before the answer", async () => {

@@ -6,7 +6,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServiceMetrics, type Logger } from "@emporium/observability";
 import { createHttpServer, type Routes } from "@emporium/runtime/http";
-import { controlPatch, PspSimulator, type Reply, type SimulatorOptions } from "../app/simulator";
+import {
+  controlPatch,
+  PspSimulator,
+  type PspOperation,
+  type Reply,
+  type SimulatorOptions,
+} from "../app/simulator";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -76,6 +82,15 @@ function pause(ms: number, signal: AbortSignal): Promise<boolean> {
 const AUTHORIZATION_ACTION = /^\/v1\/authorizations\/([A-Za-z0-9_]{1,100})\/(capture|refund)$/;
 const AUTHORIZATION = /^\/v1\/authorizations\/([A-Za-z0-9_]{1,100})$/;
 
+/** Which kind of call a /v1 request is, for fault injection aimed at one kind. */
+function operationOf(method: string | undefined, path: string): PspOperation {
+  if (path === "/v1/tokens") return "tokens";
+  if (method === "POST" && path === "/v1/authorizations") return "authorize";
+  const action = AUTHORIZATION_ACTION.exec(path)?.[2];
+  if (method === "POST" && (action === "capture" || action === "refund")) return action;
+  return "read";
+}
+
 export function pspRoutes(simulator: PspSimulator, log: Logger, closing: AbortSignal): Routes {
   /** The provider API: latency first, then maybe an injected failure, then the real work. */
   async function v1(req: IncomingMessage, path: string): Promise<Reply> {
@@ -92,7 +107,7 @@ export function pspRoutes(simulator: PspSimulator, log: Logger, closing: AbortSi
     const { latencyMs } = simulator.getControl();
     if (!(await pause(latencyMs, closing)))
       return { status: 503, body: { error: { code: "shutting_down", message: "the provider is stopping" } } };
-    const failure = simulator.injectedFailure();
+    const failure = simulator.injectedFailure(operationOf(req.method, path));
     if (failure) return failure;
     const key = req.headers["idempotency-key"];
     const idempotencyKey = Array.isArray(key) ? key[0] : key;

@@ -24,13 +24,22 @@ export interface Control {
   /** Share of /v1 calls (0..1) answered with `failureStatus` instead of being handled. */
   failureRate: number;
   failureStatus: number;
+  /**
+   * The kinds of /v1 call the injected failures hit; empty: every call. A provider whose captures fail
+   * while its authorizations work is how an outage in the middle of an order is staged.
+   */
+  failureOperations: PspOperation[];
 }
+
+export const PSP_OPERATIONS = ["tokens", "authorize", "capture", "refund", "read"] as const;
+export type PspOperation = (typeof PSP_OPERATIONS)[number];
 
 export const controlPatch = z
   .object({
     latencyMs: z.number().int().min(0).max(60_000),
     failureRate: z.number().min(0).max(1),
     failureStatus: z.number().int().min(400).max(599),
+    failureOperations: z.array(z.enum(PSP_OPERATIONS)).max(PSP_OPERATIONS.length),
   })
   .partial()
   .strict();
@@ -64,7 +73,7 @@ interface Authorization {
   captureFails: boolean;
 }
 
-const DEFAULT_CONTROL: Control = { latencyMs: 0, failureRate: 0, failureStatus: 503 };
+const DEFAULT_CONTROL: Control = { latencyMs: 0, failureRate: 0, failureStatus: 503, failureOperations: [] };
 
 const authorizationRequest = z.object({
   token: z.string({ error: "is required" }).min(1, "is required"),
@@ -129,7 +138,7 @@ export class PspSimulator {
   }
 
   getControl(): Control {
-    return { ...this.control };
+    return { ...this.control, failureOperations: [...this.control.failureOperations] };
   }
 
   setControl(patch: z.infer<typeof controlPatch>): Control {
@@ -138,8 +147,10 @@ export class PspSimulator {
   }
 
   /** The injected failure that answers this call instead of handling it, if the dice say so. */
-  injectedFailure(): Reply | null {
+  injectedFailure(operation: PspOperation): Reply | null {
     this.totals.requests++;
+    const { failureOperations } = this.control;
+    if (failureOperations.length > 0 && !failureOperations.includes(operation)) return null;
     if (this.control.failureRate <= 0 || this.random() >= this.control.failureRate) return null;
     this.totals.injectedFailures++;
     return {
