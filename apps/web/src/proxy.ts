@@ -7,7 +7,7 @@
 //   in next.config.ts) reach it from this server's address, carrying the browser's own headers: here
 //   they get the shopper's address in x-emporium-client-ip (the catalog limits suggestions per address),
 //   replacing whatever the browser sent under that name — only this server may say who the shopper is.
-// - The full page loads a shared cache may keep (./shared-cache.ts) are marked for the layout and answered
+// - The pages a shared cache may keep (./shared-cache.ts) are marked for the layout and answered
 //   with a public Cache-Control, which Next keeps (it only sets its own `private, no-store` when none is set).
 import { NextResponse, type NextRequest } from "next/server";
 import { crossSiteFormPost } from "@emporium/auth/same-origin";
@@ -24,7 +24,7 @@ export function proxy(request: NextRequest): NextResponse {
   const headers = new Headers(request.headers);
   headers.delete(CLIENT_IP_HEADER);
   headers.delete(SHARED_CACHE_HEADER);
-  const shared = !DEV && sharedCacheable({ method: request.method, pathname, headers: request.headers });
+  const shared = !DEV && sharedCacheable({ method: request.method, pathname });
   if (shared) headers.set(SHARED_CACHE_HEADER, "1");
   const ip = forwardedClientIp(request.headers.get("x-forwarded-for"));
   if (ip && pathname.startsWith("/api/trpc/")) headers.set(CLIENT_IP_HEADER, ip);

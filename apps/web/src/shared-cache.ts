@@ -1,5 +1,5 @@
-// Which answers a shared cache (a CDN, the gateway) may keep: the full page loads of the home page, the
-// category pages and the product pages. Nothing in those answers depends on who asks — the layout leaves
+// Which answers a shared cache (a CDN, the gateway) may keep: the home page, the category pages and the
+// product pages. Nothing in those answers depends on who asks — the layout leaves
 // the cart out of them (the header's count is read from the browser after the page loads, see
 // cart/cart-context.tsx) and the product page leaves out the shopper's own review (reviews/viewer.tsx) —
 // so one copy serves every shopper.
@@ -14,8 +14,10 @@
 // everything a shopper wrote is rendered by React as text, and a script smuggled into a later render
 // would meet that render's new nonce, not this one.
 //
-// Client navigations (React Server Component requests) and every other page stay private: their answers
-// may carry the shopper's cart, account or order.
+// Client navigations to these pages (React Server Component requests, which Next answers with a Vary on
+// its router headers) are answered the same way, rendered the same way; every other page stays private:
+// its answer may carry the shopper's cart, account or order. (Next hides its router headers from the
+// proxy, so they could not be told apart here anyway.)
 
 /** Set on the request by the proxy for a page a shared cache may keep; the layout reads it. */
 export const SHARED_CACHE_HEADER = "x-emporium-shared-cache";
@@ -28,18 +30,13 @@ export const SHARED_PAGE_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_F
 
 const SHARED_PATHS = [/^\/$/, /^\/c\/[^/]+(\/[^/]+)*$/, /^\/p\/[^/]+$/];
 
-/** Headers Next sends on a client navigation or prefetch: those answers are never shared. */
-const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"];
-
 export interface SharedCacheRequest {
   method: string;
   pathname: string;
-  headers: Headers;
 }
 
-/** True for a full page load (GET or HEAD) of a page whose answer is the same for every shopper. */
-export function sharedCacheable({ method, pathname, headers }: SharedCacheRequest): boolean {
+/** True for a GET or HEAD of a page whose answer is the same for every shopper. */
+export function sharedCacheable({ method, pathname }: SharedCacheRequest): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
-  if (ROUTER_HEADERS.some((name) => headers.has(name))) return false;
   return SHARED_PATHS.some((pattern) => pattern.test(pathname));
 }
