@@ -1,14 +1,13 @@
 // The CommandBus contract, run against every adapter: the in-process queue always, RabbitMQ when
 // TEST_AMQP_URL names a broker.
-import amqp from "amqplib";
 import { afterAll, describe, expect, it } from "vitest";
 import { readMessage } from "@emporium/contracts";
 import { realServer, waitFor } from "@emporium/testkit";
 import { InProcessCommandBus, PermanentMessageError, RabbitCommandBus, type CommandBus } from "../src";
-import { FAST_RETRY, log, ping, pingV1, unique } from "./helpers";
+import { FAST_RETRY, log, ping, pingV1, rabbitQueues } from "./helpers";
 
 const rabbit = realServer("TEST_AMQP_URL", "CommandBus contract on RabbitMQ");
-const queuesToDelete: string[] = [];
+const queues = rabbitQueues(rabbit.url, "contract");
 
 const adapters: { name: string; available: boolean; durable: boolean; make: () => Promise<CommandBus> }[] = [
   {
@@ -25,21 +24,9 @@ const adapters: { name: string; available: boolean; durable: boolean; make: () =
   },
 ];
 
-afterAll(async () => {
-  if (!rabbit.url || queuesToDelete.length === 0) return;
-  const connection = await amqp.connect(rabbit.url);
-  const channel = await connection.createChannel();
-  for (const q of queuesToDelete)
-    for (const name of [q, `${q}.dlq`, ...FAST_RETRY.delaysMs.map((d) => `${q}.retry.${d}ms`)])
-      await channel.deleteQueue(name).catch(() => undefined);
-  await connection.close();
-});
+afterAll(() => queues.deleteAll());
 
-function queueName(prefix: string): string {
-  const q = unique(`contract.${prefix}`);
-  queuesToDelete.push(q);
-  return q;
-}
+const queueName = (prefix: string): string => queues.name(prefix);
 
 describe.each(adapters)("CommandBus contract: $name", ({ available, durable, make }) => {
   const buses: CommandBus[] = [];

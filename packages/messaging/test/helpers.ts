@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import amqp from "amqplib";
 import { createEnvelope, defineMessage, readMessage, type Envelope } from "@emporium/contracts";
 import { createLogger } from "@emporium/observability";
 import { z } from "zod";
@@ -17,6 +18,30 @@ export function unique(prefix: string): string {
 }
 
 export const FAST_RETRY = { delaysMs: [50, 150] };
+
+/**
+ * Command queue names for a test against RabbitMQ at `url`: `name` makes one, `deleteAll` removes each
+ * with its .dlq and FAST_RETRY's retry queues (call it in afterAll).
+ */
+export function rabbitQueues(url: string | undefined, prefix: string) {
+  const names: string[] = [];
+  return {
+    name(kind: string): string {
+      const q = unique(`${prefix}.${kind}`);
+      names.push(q);
+      return q;
+    },
+    async deleteAll(): Promise<void> {
+      if (!url || names.length === 0) return;
+      const connection = await amqp.connect(url);
+      const channel = await connection.createChannel();
+      for (const q of names)
+        for (const name of [q, `${q}.dlq`, ...FAST_RETRY.delaysMs.map((d) => `${q}.retry.${d}ms`)])
+          await channel.deleteQueue(name).catch(() => undefined);
+      await connection.close();
+    },
+  };
+}
 
 /**
  * Subscribes `group` to `topic` from the beginning; `got` fills with each ping's number as it is

@@ -1,7 +1,8 @@
 // Commands over RabbitMQ (amqplib with its connection recovery). Per command queue `q`:
 //   q                      durable quorum queue; redelivered more than `deliveryLimit` times → q.dlq
 //   q.retry.<delay>ms      one durable queue per retry delay; its TTL dead-letters the message back to q
-//   q.dlq                  durable quorum queue of what could not be handled, with the reason in a header
+//   q.dlq                  durable quorum queue of what could not be handled, with the reason in a header;
+//                          no delivery limit, however often it is looked at (dead-letter-queue.ts)
 // Publishing waits for the broker's confirm. A message is acknowledged only after its handler resolved,
 // or after it was safely moved to a retry or dead-letter queue (confirmed first, acked second: a crash in
 // between can duplicate, never lose — handlers are idempotent). After a broker restart the connection,
@@ -19,6 +20,7 @@ import { dispatch } from "../dispatch";
 import { commandDeadLetter, commandIdOf } from "../dead-letter-view";
 import type { CommandBus, CommandDeadLetter, MessageHandler, QueueDepth, Subscription } from "../ports";
 import { DEFAULT_RETRY, sleep, type RetryPolicy } from "../retry";
+import { deadLetterQueueArguments, isPreconditionFailed } from "./dead-letter-queue";
 
 type RecoveringConnection = Awaited<ReturnType<typeof connectWithRecovery>>;
 
@@ -63,6 +65,10 @@ export class RabbitCommandBus implements CommandBus {
   private readonly deliveryLimit: number;
   private readonly connectTimeoutMs: number;
   private connection: RecoveringConnection | null = null;
+  /** The live connection under the recovering one, for a channel of its own (declareDeadLetterQueue). */
+  private model: ChannelModel | null = null;
+  /** Dead-letter queues found with older arguments, said once each. */
+  private readonly keptDeadLetterQueues = new Set<string>();
   private publisher: ConfirmChannel | null = null;
   private declared = new Set<string>();
   private readonly consumers = new Set<ConsumerSpec>();
@@ -94,6 +100,7 @@ export class RabbitCommandBus implements CommandBus {
   /** Runs after every (re)connection: topology, publisher channel and every registered consumer. */
   private async onConnected(model: ChannelModel): Promise<void> {
     this.declared = new Set();
+    this.model = model;
     const publisher = await model.createConfirmChannel();
     publisher.on("error", (err: Error) => this.log.warn({ err: err.message }, "publisher channel error"));
     publisher.on("close", () => {
@@ -131,7 +138,7 @@ export class RabbitCommandBus implements CommandBus {
 
   private async declare(channel: Channel, queue: string): Promise<void> {
     if (this.declared.has(queue)) return;
-    await channel.assertQueue(`${queue}.dlq`, { durable: true, arguments: { "x-queue-type": "quorum" } });
+    await this.declareDeadLetterQueue(channel, queue);
     await channel.assertQueue(queue, {
       durable: true,
       arguments: {
@@ -151,6 +158,34 @@ export class RabbitCommandBus implements CommandBus {
         },
       });
     this.declared.add(queue);
+  }
+
+  /**
+   * Declares `q.dlq` with the arguments this server wants (dead-letter-queue.ts). One made earlier with
+   * other arguments refuses (406) and would close the channel the refusal came on, so the declaration
+   * goes on a channel of its own; the existing queue is then used as it is, and an operator is told.
+   */
+  private async declareDeadLetterQueue(channel: Channel, queue: string): Promise<void> {
+    const dlq = `${queue}.dlq`;
+    const version = channel.connection.serverProperties.version;
+    const model = this.model;
+    if (!model) throw new Error("not connected to RabbitMQ");
+    const own = await model.createChannel();
+    own.on("error", () => undefined);
+    try {
+      await own.assertQueue(dlq, { durable: true, arguments: deadLetterQueueArguments(version) });
+    } catch (err) {
+      if (!isPreconditionFailed(err)) throw err;
+      if (!this.keptDeadLetterQueues.has(dlq)) {
+        this.keptDeadLetterQueues.add(dlq);
+        this.log.warn(
+          { queue: dlq, rabbitmq: version, err: err instanceof Error ? err.message : String(err) },
+          "dead-letter queue made with other arguments is kept as it is; on RabbitMQ 4 its messages may be dropped after 20 looks until its delivery limit is lifted (docs/operations.md, RabbitMQ 4 and the dead-letter queues)",
+        );
+      }
+    } finally {
+      await own.close().catch(() => undefined);
+    }
   }
 
   private async publishConfirmed(
