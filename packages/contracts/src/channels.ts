@@ -15,6 +15,8 @@ export const QUEUES = {
   inventoryReserve: "inventory.reserve",
   inventoryRelease: "inventory.release",
   inventoryCommit: "inventory.commit",
+  /** Units a refund took back, put on hand again at the location staff chose. */
+  inventoryRestock: "inventory.restock",
   paymentAuthorize: "payment.authorize",
   paymentCapture: "payment.capture",
   paymentRefund: "payment.refund",

@@ -1,5 +1,6 @@
 // Commands the inventory worker accepts and facts it publishes on the `inventory` topic.
 import { z } from "zod";
+import { auditActor } from "./audit";
 import { defineMessage } from "./envelope";
 import { id } from "./shared";
 
@@ -14,6 +15,20 @@ export const releaseStockV1 = defineMessage(
   z.object({ orderId: id, reason: z.string().max(200) }),
 );
 export const commitStockV1 = defineMessage("inventory.commit.v1", z.object({ orderId: id }));
+/**
+ * A refund took these units back: they go on hand at `locationId` as a "returned" adjustment, recorded
+ * for the staff member who refunded (the adjustment history and the audit log name them).
+ */
+export const restockStockV1 = defineMessage(
+  "inventory.restock.v1",
+  z.object({
+    orderId: id,
+    orderNumber: z.string().max(40),
+    locationId: id,
+    lines: z.array(reserveLine).min(1).max(100),
+    actor: auditActor,
+  }),
+);
 
 export const stockReservedV1 = defineMessage(
   "inventory.reserved.v1",

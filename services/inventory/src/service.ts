@@ -22,6 +22,7 @@ import { startExpirySweeper } from "./app/expiry";
 import { commitConsumer } from "./consumers/commit";
 import type { InventoryContext } from "./consumers/context";
 import { releaseConsumer } from "./consumers/release";
+import { restockConsumer } from "./consumers/restock";
 import { reserveConsumer } from "./consumers/reserve";
 import { variantsAddedConsumer } from "./consumers/variants-added";
 import { PrismaStockAdminStore } from "./adapters/sql/stock-admin-store";
@@ -78,6 +79,7 @@ export function createInventoryWorker(deps: InventoryWorkerDeps): Worker {
             [QUEUES.inventoryReserve]: reserveConsumer(ctx),
             [QUEUES.inventoryRelease]: releaseConsumer(ctx),
             [QUEUES.inventoryCommit]: commitConsumer(ctx),
+            [QUEUES.inventoryRestock]: restockConsumer(ctx),
           },
           concurrency,
           deps.metrics.registry,

@@ -11,16 +11,13 @@ import {
   type Envelope,
 } from "@emporium/contracts";
 import { testDatabaseTargets, type TestDatabase } from "@emporium/db/testing";
-import { createLogger, createServiceMetrics } from "@emporium/observability";
-import { Counter } from "prom-client";
 import { SqlReservationExpiry } from "../src/adapters/sql/reservation-expiry";
 import { expireReservations } from "../src/app/expiry";
 import { commitConsumer } from "../src/consumers/commit";
 import type { InventoryContext } from "../src/consumers/context";
+import { consumerContext } from "./consumer-context";
 import { releaseConsumer } from "../src/consumers/release";
 import { reserveConsumer } from "../src/consumers/reserve";
-
-const log = createLogger({ service: "inventory-test", level: "silent" });
 
 describe.each(testDatabaseTargets("inventory consumers"))("inventory on $name", (target) => {
   let t: TestDatabase;
@@ -31,16 +28,7 @@ describe.each(testDatabaseTargets("inventory consumers"))("inventory on $name", 
 
   beforeAll(async () => {
     t = await target.create();
-    ctx = {
-      db: t.db,
-      log,
-      reservations: new Counter({
-        name: "test_reservations_total",
-        help: "x",
-        labelNames: ["outcome"],
-        registers: [createServiceMetrics("t").registry],
-      }),
-    };
+    ctx = consumerContext(t.db);
     await t.db.prisma.location.createMany({
       data: locations.map((id, i) => ({ id, code: `L${i}`, name: `Location ${i}`, country: "DE" })),
     });

@@ -6,17 +6,18 @@ import type { AuditScope, OrderStatusName } from "@emporium/contracts";
 import { ConflictError, InvalidInputError, NotFoundError } from "@emporium/service-kit/errors";
 import { requestHash } from "../domain/idempotency";
 import { orderFieldsOf, type OrderFields } from "../domain/order";
-import { sagaFactsSchema } from "../domain/saga";
+import { sagaFactsSchema, type RefundLine, type SagaEvent, type SagaFacts } from "../domain/saga";
 import {
   cancelAuditRecord,
   cancelRefusal,
   paymentSummary,
+  planLineRefund,
   refundAuditRecord,
   refundRefusal,
   type PaymentSummary,
 } from "../domain/staff-actions";
 import type { OrderReadModel } from "../ports/order-read-model";
-import type { SagaStore } from "../ports/saga-store";
+import type { SagaOrder, SagaStore, StaffActionSession } from "../ports/saga-store";
 import { applyStaffAction, type Applied } from "./saga-steps";
 
 export interface AdminOrderDetail extends OrderFields {
@@ -24,6 +25,8 @@ export interface AdminOrderDetail extends OrderFields {
   createdAt: string;
   updatedAt: string;
   payment: PaymentSummary;
+  /** Units refunded so far, by variant (lines with none refunded are left out). */
+  refundedUnits: Record<string, number>;
   /** Why the order can no longer be cancelled; null while it can. */
   cancelBlockedBy: string | null;
   /** Something the saga could not finish on its own (a failed capture or refund). */
@@ -41,6 +44,7 @@ export async function getAdminOrder(orders: OrderReadModel, orderId: string): Pr
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
     payment: paymentSummary(facts, o.total),
+    refundedUnits: facts.refundedLines ?? {},
     cancelBlockedBy: cancelRefusal(facts),
     needsAttention: facts.needsAttention ?? null,
     timeline: o.timeline.map((t) => ({
@@ -94,12 +98,19 @@ export async function cancelOrder(
   return { orderId: input.orderId, status: result.to };
 }
 
-export interface RefundInput {
+/** A refund of an amount, or of units of the order's lines (priced as sold), optionally restocked. */
+export type RefundInput = {
   orderId: string;
-  amount: number;
   reason: string;
   idempotencyKey: string;
-}
+} & (
+  | { amount: number }
+  | {
+      lines: RefundLine[];
+      /** The stock location the refunded units go back to; none: they are not restocked. */
+      restock?: { locationId: string } | undefined;
+    }
+);
 
 export interface RefundRequested {
   orderId: string;
@@ -113,13 +124,24 @@ const KEY_TTL_MS = 24 * 3_600_000;
 /**
  * Sends one `payment.refund` through the saga. The caller's idempotency key is claimed in the same
  * transaction (scoped to the order), so a double-clicked refund is answered twice but paid once (and
- * audited once: a replay changes nothing, so it writes nothing); the same key with another amount is a
- * conflict.
+ * audited once: a replay changes nothing, so it writes nothing); the same key with another request is a
+ * conflict. A refund by line is priced from the order as locked; its units count as refunded, and go
+ * back in stock, once the payment worker confirms it (see domain/saga.ts).
  */
 export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promise<RefundRequested> {
   const now = d.now?.() ?? new Date();
   const key = `admin-refund:${input.orderId}:${input.idempotencyKey}`;
-  const hash = requestHash({ orderId: input.orderId, amount: input.amount, reason: input.reason });
+  const byLine = "lines" in input ? input : null;
+  const hash = requestHash(
+    byLine
+      ? {
+          orderId: input.orderId,
+          lines: byLine.lines,
+          restockAt: byLine.restock?.locationId ?? null,
+          reason: input.reason,
+        }
+      : { orderId: input.orderId, amount: "amount" in input ? input.amount : 0, reason: input.reason },
+  );
   for (let attempt = 1; ; attempt++) {
     try {
       return await d.orders.transaction(async (tx) => {
@@ -131,7 +153,7 @@ export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promi
             throw new ConflictError(
               "This idempotency key was already used for a different refund; use a new key for a new refund",
             );
-          return { orderId: input.orderId, amount: input.amount, replayed: true };
+          return { orderId: input.orderId, amount: await replayedAmount(tx, input), replayed: true };
         }
         await tx.claimRefundKey({
           key,
@@ -139,26 +161,45 @@ export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promi
           orderId: input.orderId,
           expiresAt: new Date(now.getTime() + KEY_TTL_MS),
         });
-        await applyStaffAction(
-          tx,
-          input.orderId,
-          { type: "staff.refund", amount: input.amount, reason: input.reason },
-          {
-            now,
-            reservationTtlMs: d.reservationTtlMs,
-            traceparent: d.traceparent,
-            guard: ({ facts, total }) => {
-              const refusal = refundRefusal(facts, total, input.amount);
-              if (refusal?.kind === "amount") throw new InvalidInputError("amount", refusal.message);
-              if (refusal) throw new ConflictError(refusal.message);
-            },
-            audit: {
-              scope: d.audit,
-              record: (order, facts) => refundAuditRecord(order, facts, input.amount, input.reason),
-            },
+        let amount = "amount" in input ? input.amount : 0;
+        const refund = (order: SagaOrder, facts: SagaFacts): SagaEvent => {
+          if (!byLine) return { type: "staff.refund", amount, reason: input.reason };
+          const plan = planLineRefund(order.lines, facts, order.total, byLine.lines);
+          if (!plan.ok) throw new InvalidInputError(plan.field, plan.message);
+          amount = plan.amount;
+          return {
+            type: "staff.refund",
+            amount,
+            reason: input.reason,
+            lines: plan.lines,
+            ...(byLine.restock
+              ? { restock: { locationId: byLine.restock.locationId, actor: d.audit.actor } }
+              : {}),
+          };
+        };
+        await applyStaffAction(tx, input.orderId, refund, {
+          now,
+          reservationTtlMs: d.reservationTtlMs,
+          traceparent: d.traceparent,
+          guard: ({ facts, total }) => {
+            // A refund by line is priced (and capped) once the order is read: only its state is checked here.
+            const refusal = refundRefusal(facts, total, amount);
+            if (refusal?.kind === "amount") throw new InvalidInputError("amount", refusal.message);
+            if (refusal) throw new ConflictError(refusal.message);
           },
-        );
-        return { orderId: input.orderId, amount: input.amount, replayed: false };
+          audit: {
+            scope: d.audit,
+            record: (order, facts) =>
+              refundAuditRecord(
+                order,
+                facts,
+                amount,
+                input.reason,
+                byLine ? { lines: byLine.lines, restockAt: byLine.restock?.locationId ?? null } : undefined,
+              ),
+          },
+        });
+        return { orderId: input.orderId, amount, replayed: false };
       });
     } catch (err) {
       // Two first requests with one key can both miss the key; its primary key settles it, and the
@@ -167,4 +208,12 @@ export async function refundOrder(d: StaffActionDeps, input: RefundInput): Promi
       throw err;
     }
   }
+}
+
+/** What a replayed refund paid: its amount, or its units at the prices they were sold for. */
+async function replayedAmount(tx: StaffActionSession, input: RefundInput): Promise<number> {
+  if (!("lines" in input)) return input.amount;
+  const order = await tx.lockSagaOrder(input.orderId);
+  const priceOf = new Map(order?.lines.map((l) => [l.variantId, l.unitPrice]));
+  return input.lines.reduce((sum, l) => sum + (priceOf.get(l.variantId) ?? 0) * l.quantity, 0);
 }

@@ -9,6 +9,7 @@ import {
   refundPaymentV1,
   releaseStockV1,
   reserveStockV1,
+  restockStockV1,
   shipOrderV1,
   TOPICS,
   type Address,
@@ -69,6 +70,25 @@ export function commandMessage(
         queue: QUEUES.inventoryCommit,
         envelope: createEnvelope(commitStockV1, order.id, { orderId: order.id }, o),
       };
+    case "inventory.restock": {
+      const skuOf = new Map(order.lines.map((l) => [l.variantId, l.sku]));
+      return {
+        kind: "command",
+        queue: QUEUES.inventoryRestock,
+        envelope: createEnvelope(
+          restockStockV1,
+          order.id,
+          {
+            orderId: order.id,
+            orderNumber: order.number,
+            locationId: command.locationId,
+            lines: command.lines.map((l) => ({ ...l, sku: skuOf.get(l.variantId) ?? "" })),
+            actor: command.actor,
+          },
+          o,
+        ),
+      };
+    }
     case "payment.authorize":
       if (!order.paymentToken) throw new Error(`order ${order.id} has no payment token to authorise`);
       return {

@@ -72,7 +72,8 @@ export async function applySagaEvent(
 export async function applyStaffAction(
   tx: StaffActionSession,
   orderId: string,
-  event: SagaEvent,
+  /** The action, or how to make it from the order as locked (a refund by line prices its units). */
+  event: SagaEvent | ((order: SagaOrder, facts: SagaFacts) => SagaEvent),
   o: ApplyOptions & {
     guard: (order: { status: OrderStatusName; facts: SagaFacts; total: number }) => void;
     audit: {
@@ -86,11 +87,12 @@ export async function applyStaffAction(
   if (!order) return { kind: "unknown" };
   const facts = sagaFactsSchema.parse(order.saga);
   o.guard({ status: order.status, facts, total: order.total });
-  const decided = decide(order, facts, event, o, null);
+  const action = typeof event === "function" ? event(order, facts) : event;
+  const decided = decide(order, facts, action, o, null);
   const audited = auditMessage(o.audit.scope, o.audit.record(order, facts, decided), o.now);
   const step: SagaStep = { ...decided, messages: [...decided.messages, audited] };
   if (!(await tx.writeSagaStep(step))) throw new Error(`order ${orderId} changed under its row lock`);
-  return { kind: "applied", ...measured(order, facts, step.status, event, o.now) };
+  return { kind: "applied", ...measured(order, facts, step.status, action, o.now) };
 }
 
 /** The step's status change and what it tells the metrics, from the order as read before it. */

@@ -16,6 +16,10 @@
 import { z } from "zod";
 import type { OrderStatusName } from "@emporium/contracts";
 
+/** The staff member who asked for a restock: the inventory records the adjustment in their name. */
+const staffActor = z.object({ userId: z.string(), email: z.string(), role: z.string() });
+export type StaffActor = z.infer<typeof staffActor>;
+
 export const sagaFactsSchema = z.object({
   reservedAt: z.string().optional(),
   authorizeRequestedAt: z.string().optional(),
@@ -31,8 +35,27 @@ export const sagaFactsSchema = z.object({
   refundedAmount: z.number().int().optional(),
   /** What the provider captured (the order total unless told otherwise). */
   capturedAmount: z.number().int().optional(),
-  /** A staff refund sent to the payment worker and not answered yet: one at a time per order. */
-  refundInFlight: z.object({ amount: z.number().int(), requestedAt: z.string() }).optional(),
+  /**
+   * A staff refund sent to the payment worker and not answered yet: one at a time per order. A refund
+   * by line names the units it pays back, and where they go back in stock if staff asked for that: both
+   * take effect when the payment worker confirms it, so a failed refund neither uses up the lines nor
+   * restocks them.
+   */
+  refundInFlight: z
+    .object({
+      amount: z.number().int(),
+      requestedAt: z.string(),
+      lines: z.array(z.object({ variantId: z.string(), quantity: z.number().int() })).optional(),
+      restock: z
+        .object({
+          locationId: z.string(),
+          actor: staffActor,
+        })
+        .optional(),
+    })
+    .optional(),
+  /** Units refunded so far, by variant (the order's lines are one per variant). */
+  refundedLines: z.record(z.string(), z.number().int()).optional(),
   cancelledAt: z.string().optional(),
   needsAttention: z.string().optional(),
   /** Placed from the storefront's checkout with this cart: a declined card waits for another one. */
@@ -50,11 +73,18 @@ export type SagaCommand =
   | { type: "inventory.reserve" }
   | { type: "inventory.release"; reason: string }
   | { type: "inventory.commit" }
+  | { type: "inventory.restock"; locationId: string; lines: RefundLine[]; actor: StaffActor }
   /** `attempt` is set from the second card on (the provider's idempotency key tells attempts apart). */
   | { type: "payment.authorize"; attempt?: number }
   | { type: "payment.capture"; amount: number }
   | { type: "payment.refund"; amount: number; reason: string }
   | { type: "fulfillment.ship" };
+
+/** Units of one of the order's lines (by variant), as a refund names them. */
+export interface RefundLine {
+  variantId: string;
+  quantity: number;
+}
 
 export interface TimelineNote {
   code: string;
@@ -78,7 +108,13 @@ export type SagaEvent =
   | { type: "fulfillment.delivered.v1" }
   // Staff actions, already authorized and checked against the order by the caller (staff-actions.ts).
   | { type: "staff.cancel"; reason: string }
-  | { type: "staff.refund"; amount: number; reason: string }
+  | {
+      type: "staff.refund";
+      amount: number;
+      reason: string;
+      lines?: RefundLine[];
+      restock?: { locationId: string; actor: StaffActor };
+    }
   // The shopper, back in checkout, pays an order awaiting payment with another card (checked by place-order.ts),
   // or leaves it for a different order from the same cart.
   | { type: "checkout.retry-payment" }
@@ -299,11 +335,27 @@ export function react(state: SagaState, event: SagaEvent, now: Date): SagaDecisi
       notes.push({ code: "payment.captured", message: `Payment of ${money(event.amount)} taken` });
       break;
 
-    case "payment.refunded.v1":
+    case "payment.refunded.v1": {
+      const settled = f.refundInFlight;
       f.refundedAmount = event.total;
       delete f.refundInFlight;
       notes.push({ code: "payment.refunded", message: `Refunded ${money(event.amount)}` });
+      if (settled?.lines) {
+        const refundedLines = { ...f.refundedLines };
+        for (const l of settled.lines)
+          refundedLines[l.variantId] = (refundedLines[l.variantId] ?? 0) + l.quantity;
+        f.refundedLines = refundedLines;
+        if (settled.restock) {
+          const units = settled.lines.reduce((n, l) => n + l.quantity, 0);
+          commands.push({ type: "inventory.restock", ...settled.restock, lines: settled.lines });
+          notes.push({
+            code: "stock.restocked",
+            message: `${units} refunded ${units === 1 ? "item" : "items"} going back in stock`,
+          });
+        }
+      }
       break;
+    }
 
     case "fulfillment.progressed.v1":
       if (event.status === "OUT_FOR_DELIVERY")
@@ -346,7 +398,12 @@ export function react(state: SagaState, event: SagaEvent, now: Date): SagaDecisi
       break;
 
     case "staff.refund":
-      f.refundInFlight = { amount: event.amount, requestedAt: at };
+      f.refundInFlight = {
+        amount: event.amount,
+        requestedAt: at,
+        ...(event.lines ? { lines: event.lines } : {}),
+        ...(event.lines && event.restock ? { restock: event.restock } : {}),
+      };
       notes.push({ code: "staff.refund-requested", message: `Refund of ${money(event.amount)} requested` });
       commands.push({ type: "payment.refund", amount: event.amount, reason: event.reason });
       break;

@@ -5,6 +5,7 @@ import {
   cancelAuditRecord,
   cancelRefusal,
   paymentSummary,
+  planLineRefund,
   refundAuditRecord,
   refundRefusal,
 } from "./staff-actions";
@@ -118,6 +119,114 @@ describe("staff refunds", () => {
     expect(refundRefusal({}, 4000, 100)).toMatchObject({ kind: "conflict" });
     const authorized = run([{ type: "inventory.reserved.v1" }, { type: "payment.authorized.v1" }]).state;
     expect(refundRefusal(authorized.facts, 4000, 100)?.message).toMatch(/cancel it instead/);
+  });
+});
+
+describe("staff refunds by line", () => {
+  // 2 × $15.00 + 1 × $10.00 = $40.00, the order's total.
+  const lines = [
+    { variantId: "tee", sku: "TEE-M", quantity: 2, unitPrice: 1500 },
+    { variantId: "mug", sku: "MUG", quantity: 1, unitPrice: 1000 },
+  ];
+  const actor = { userId: "u1", email: "m@example.com", role: "manager" };
+  const paid = run(delivered).state;
+
+  it("prices units as sold, and counts and restocks them once the payment worker confirms", () => {
+    const plan = planLineRefund(lines, paid.facts, 4000, [{ variantId: "tee", quantity: 1 }]);
+    expect(plan).toEqual({ ok: true, amount: 1500, lines: [{ variantId: "tee", quantity: 1 }] });
+    const asked = run(
+      [
+        {
+          type: "staff.refund",
+          amount: 1500,
+          reason: "returned",
+          lines: [{ variantId: "tee", quantity: 1 }],
+          restock: { locationId: "berlin", actor },
+        },
+      ],
+      paid,
+    );
+    expect(asked.last?.commands).toEqual([{ type: "payment.refund", amount: 1500, reason: "returned" }]);
+    expect(asked.state.facts.refundedLines).toBeUndefined();
+
+    const done = run([{ type: "payment.refunded.v1", amount: 1500, total: 1500 }], asked.state);
+    expect(done.state.facts.refundedLines).toEqual({ tee: 1 });
+    expect(done.last?.commands).toEqual([
+      { type: "inventory.restock", locationId: "berlin", actor, lines: [{ variantId: "tee", quantity: 1 }] },
+    ]);
+    expect(done.last?.notes.map((n) => n.message)).toContain("1 refunded item going back in stock");
+
+    // The rest of the line, then no more of it.
+    expect(planLineRefund(lines, done.state.facts, 4000, [{ variantId: "tee", quantity: 2 }])).toMatchObject({
+      ok: false,
+      field: "lines.0.quantity",
+      message: "at most 1 of TEE-M can be refunded (2 ordered, 1 refunded)",
+    });
+    const rest = run(
+      [
+        {
+          type: "staff.refund",
+          amount: 1500,
+          reason: "returned",
+          lines: [{ variantId: "tee", quantity: 1 }],
+        },
+        { type: "payment.refunded.v1", amount: 1500, total: 3000 },
+      ],
+      done.state,
+    );
+    expect(rest.state.facts.refundedLines).toEqual({ tee: 2 });
+    expect(rest.last?.commands).toEqual([]);
+    expect(planLineRefund(lines, rest.state.facts, 4000, [{ variantId: "tee", quantity: 1 }])).toMatchObject({
+      ok: false,
+      message: "every unit of TEE-M has been refunded already",
+    });
+  });
+
+  it("neither counts nor restocks the units of a refund the provider refused", () => {
+    const asked = run([
+      ...delivered,
+      {
+        type: "staff.refund",
+        amount: 1000,
+        reason: "x",
+        lines: [{ variantId: "mug", quantity: 1 }],
+        restock: { locationId: "berlin", actor },
+      },
+      { type: "payment.failed.v1", operation: "refund", reason: "provider said no" },
+    ]);
+    expect(asked.state.facts.refundedLines).toBeUndefined();
+    expect(asked.decisions.flatMap((d) => d.commands.map((c) => c.type))).not.toContain("inventory.restock");
+    expect(planLineRefund(lines, asked.state.facts, 4000, [{ variantId: "mug", quantity: 1 }])).toMatchObject(
+      {
+        ok: true,
+        amount: 1000,
+      },
+    );
+  });
+
+  it("names the field of a line it cannot refund, and caps the amount at what the payment still holds", () => {
+    expect(planLineRefund(lines, paid.facts, 4000, [{ variantId: "nope", quantity: 1 }])).toMatchObject({
+      ok: false,
+      field: "lines.0.variantId",
+    });
+    expect(
+      planLineRefund(lines, paid.facts, 4000, [
+        { variantId: "mug", quantity: 1 },
+        { variantId: "mug", quantity: 1 },
+      ]),
+    ).toMatchObject({ ok: false, field: "lines.1.variantId" });
+    // $35.00 was refunded by amount: two shirts ($30.00) pay back only the $5.00 left.
+    const mostly = run(
+      [
+        { type: "staff.refund", amount: 3500, reason: "x" },
+        { type: "payment.refunded.v1", amount: 3500, total: 3500 },
+      ],
+      paid,
+    ).state;
+    expect(planLineRefund(lines, mostly.facts, 4000, [{ variantId: "tee", quantity: 2 }])).toMatchObject({
+      ok: true,
+      amount: 500,
+    });
   });
 });
 

@@ -2,7 +2,8 @@
 // The admin procedures check these under the order's row lock, then hand the action to the saga; what
 // each action changed is recorded for the audit log in the order's own terms.
 import type { AuditRecord, OrderStatusName } from "@emporium/contracts";
-import type { SagaFacts } from "./saga";
+import type { OrderLine } from "./order";
+import type { RefundLine, SagaFacts } from "./saga";
 
 export type PaymentState =
   "none" | "pending" | "authorized" | "voided" | "captured" | "partially_refunded" | "refunded";
@@ -71,6 +72,63 @@ export function refundRefusal(facts: SagaFacts, total: number, amount: number): 
   return null;
 }
 
+/** Units of each line (by variant) that may still be refunded: ordered, less those refunded. */
+export function refundableUnits(
+  lines: readonly Pick<OrderLine, "variantId" | "quantity">[],
+  facts: SagaFacts,
+) {
+  return new Map(
+    lines.map((l) => [l.variantId, Math.max(0, l.quantity - (facts.refundedLines?.[l.variantId] ?? 0))]),
+  );
+}
+
+export type LineRefundPlan =
+  { ok: true; amount: number; lines: RefundLine[] } | { ok: false; field: string; message: string };
+
+/**
+ * What a refund of these units pays back: each unit at the price it was sold for, never more units of
+ * a line than are left to refund, and in all never more than the payment still holds (captured less
+ * refunded: a refund by amount may have paid part of it back already).
+ */
+export function planLineRefund(
+  lines: readonly Pick<OrderLine, "variantId" | "sku" | "quantity" | "unitPrice">[],
+  facts: SagaFacts,
+  total: number,
+  requested: readonly RefundLine[],
+): LineRefundPlan {
+  const left = refundableUnits(lines, facts);
+  let amount = 0;
+  const seen = new Set<string>();
+  for (const [i, r] of requested.entries()) {
+    const field = `lines.${i}`;
+    const line = lines.find((l) => l.variantId === r.variantId);
+    if (!line) return { ok: false, field: `${field}.variantId`, message: "this order has no such line" };
+    if (seen.has(r.variantId))
+      return {
+        ok: false,
+        field: `${field}.variantId`,
+        message: `${line.sku} is named twice; name each line once`,
+      };
+    seen.add(r.variantId);
+    const remaining = left.get(r.variantId) ?? 0;
+    if (remaining === 0)
+      return {
+        ok: false,
+        field: `${field}.quantity`,
+        message: `every unit of ${line.sku} has been refunded already`,
+      };
+    if (r.quantity > remaining)
+      return {
+        ok: false,
+        field: `${field}.quantity`,
+        message: `at most ${remaining} of ${line.sku} can be refunded (${line.quantity} ordered, ${line.quantity - remaining} refunded)`,
+      };
+    amount += line.unitPrice * r.quantity;
+  }
+  const { refundable } = paymentSummary(facts, total);
+  return { ok: true, amount: Math.min(amount, refundable), lines: requested.map((r) => ({ ...r })) };
+}
+
 /** An order as an audit record names it: its id, and the number people call it by. */
 export interface AuditedOrder {
   id: string;
@@ -104,18 +162,30 @@ export function cancelAuditRecord(
  * (confirmed and pending) before it and with it.
  */
 export function refundAuditRecord(
-  order: AuditedOrder,
+  order: AuditedOrder & { lines?: readonly Pick<OrderLine, "variantId" | "sku">[] },
   facts: SagaFacts,
   amount: number,
   reason: string,
+  byLine?: { lines: readonly RefundLine[]; restockAt: string | null },
 ): AuditRecord {
   const p = paymentSummary(facts, order.total);
   const refundedBefore = p.refunded + p.refundPending;
+  const skuOf = (variantId: string) => order.lines?.find((l) => l.variantId === variantId)?.sku ?? variantId;
   return {
     action: "order.refunded",
     target: orderTarget(order),
     before: { refundAmount: null, refundedTotal: refundedBefore },
-    after: { refundAmount: amount, refundedTotal: refundedBefore + amount },
+    after: {
+      refundAmount: amount,
+      refundedTotal: refundedBefore + amount,
+      // "2 × TEE-NAVY-M", and the location the units go back to, when the refund named lines.
+      ...(byLine
+        ? {
+            refundLines: byLine.lines.map((l) => `${l.quantity} × ${skuOf(l.variantId)}`),
+            restockLocationId: byLine.restockAt,
+          }
+        : {}),
+    },
     reason,
   };
 }

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { orderStatus } from "@emporium/contracts";
 import { SAGA_QUEUES } from "../../../app/operations";
-import { email, idempotencyKey, orderId } from "../schemas";
+import { email, idempotencyKey, orderId, variantId } from "../schemas";
 
 const page = z
   .number("must be a number")
@@ -39,18 +39,58 @@ const reason = z.string().trim().min(1, "is required").max(200, "must be at most
 
 export const cancelInput = z.strictObject({ orderId, reason: reason.default("cancelled by the shop") });
 
-export const refundInput = z.strictObject({
-  orderId,
-  /** Minor units (cents). */
-  amount: z
-    .number("must be a number of cents")
-    .int("must be a whole number of cents")
-    .min(1, "must be at least 1 cent")
-    .max(100_000_000, "must be at most 100000000 cents"),
-  reason: reason.default("refund by the shop"),
-  /** Or the Idempotency-Key header: a double-clicked refund is paid once. */
-  idempotencyKey: idempotencyKey.optional(),
+const refundLine = z.strictObject({
+  variantId,
+  quantity: z
+    .number("must be a number of units")
+    .int("must be a whole number of units")
+    .min(1, "must be at least 1")
+    .max(1000, "must be at most 1000"),
 });
+
+/**
+ * An amount, or units of the order's lines (priced by the service from what they were sold for),
+ * optionally put back in stock at one location.
+ */
+export const refundInput = z
+  .strictObject({
+    orderId,
+    /** Minor units (cents); leave out to refund `lines` instead. */
+    amount: z
+      .number("must be a number of cents")
+      .int("must be a whole number of cents")
+      .min(1, "must be at least 1 cent")
+      .max(100_000_000, "must be at most 100000000 cents")
+      .optional(),
+    /** Units of the order's lines (one entry per line); the amount is theirs, as sold. */
+    lines: z
+      .array(refundLine)
+      .min(1, "must name at least one line")
+      .max(100, "must name at most 100 lines")
+      .optional(),
+    /** Put the refunded units back in stock at this location (refunds by line only). */
+    restock: z.strictObject({ locationId: z.uuid("must be a stock location id") }).optional(),
+    reason: reason.default("refund by the shop"),
+    /** Or the Idempotency-Key header: a double-clicked refund is paid once. */
+    idempotencyKey: idempotencyKey.optional(),
+  })
+  .superRefine((i, ctx) => {
+    if (i.amount === undefined && !i.lines)
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "is required (or name lines to refund)" });
+    if (i.amount !== undefined && i.lines)
+      ctx.addIssue({
+        code: "custom",
+        path: ["lines"],
+        message:
+          "cannot be given with an amount: the amount of a refund by line is worked out from its lines",
+      });
+    if (i.restock && !i.lines)
+      ctx.addIssue({
+        code: "custom",
+        path: ["restock"],
+        message: "needs lines: only refunded units can be restocked",
+      });
+  });
 
 export const customerListInput = z.strictObject({ q: search, page, limit });
 
