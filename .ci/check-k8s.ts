@@ -18,7 +18,8 @@ import { parseAllDocuments } from "yaml";
 import { checkComposeGateway } from "./compose-gateway.ts";
 import { checkGatewayEnv, haproxyEnv, upstreamVariables } from "./haproxy-env.ts";
 import { allowedFlows, compareFlows, expectedFlows, parseFlowTable, workloads } from "./k8s-flows.ts";
-import { deploymentContainer, envSource, identityMailProblems } from "./k8s-identity-mail.ts";
+import { deploymentContainer, envSource } from "./k8s-env.ts";
+import { identityMailProblems } from "./k8s-identity-mail.ts";
 import { arr, at, isObj, obj, str, type Obj } from "./yaml-access.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
