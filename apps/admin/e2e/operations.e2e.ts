@@ -3,15 +3,31 @@
 // worker at its first attempt; a manager finds it under Operations with its type, error, attempts and
 // order, and discards it after confirming — then "No dead letters". Support sees the same list without
 // the buttons. Needs the stack on PostgreSQL (TEST_DATABASE_URL): the poison is written to its database.
+// Then the console's other panels: every process with its health (the backends ready, with what they
+// checked; the payment provider; the workers inside the development host not watched), and an order
+// stuck while the provider's captures are down — listed with the step it waits on (the stack counts
+// every unfinished order as stuck at once), no button for support, "Retry step" for a manager; once the
+// provider is back the order completes, and the provider saw exactly one capture for it.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { openDatabase } from "@emporium/db";
 import { launchBrowser, waitForHydration } from "@emporium/testkit/browser";
-import { placePaidOrder } from "./orders-api";
+import { placeOrder, placePaidOrder, staffOrders } from "./orders-api";
 import { submitSignIn } from "./sign-in";
 
 const databaseUrl = inject("databaseUrl");
+const pspUrl = inject("pspUrl");
+
+/** Steers the payment provider simulator's injected failures (see services/psp/README.md). */
+async function pspControl(patch: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${pspUrl}/_control`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(patch),
+  });
+  expect(response.status).toBe(200);
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -51,9 +67,9 @@ async function signIn(who: "manager" | "support"): Promise<Page> {
   return page;
 }
 
-/** The dead letter's card, reloading the console until it is there. */
-async function deadLetterOn(page: Page, messageId: string) {
-  const card = page.getByTestId("dead-letter").filter({ hasText: messageId });
+/** The first element `find` names on the console that holds `text`, reloading the console until there is one. */
+async function reloadUntil(page: Page, find: (page: Page) => Locator, text: string) {
+  const card = find(page).filter({ hasText: text });
   await expect
     .poll(
       async () => {
@@ -66,6 +82,9 @@ async function deadLetterOn(page: Page, messageId: string) {
     .toBe(true);
   return card;
 }
+
+const deadLetterOn = (page: Page, messageId: string) =>
+  reloadUntil(page, (p) => p.getByTestId("dead-letter"), messageId);
 
 describe.runIf(databaseUrl !== "")("operations console", () => {
   it("shows a poison command to support read-only, and a manager discards it", async () => {
@@ -91,7 +110,7 @@ describe.runIf(databaseUrl !== "")("operations console", () => {
     const support = await signIn("support");
     const seen = await deadLetterOn(support, messageId);
     expect(await seen.getByRole("button").count()).toBe(0);
-    await support.getByText("Your role can look but not replay or discard.").waitFor();
+    await support.getByText("Your role can look but not retry, replay or discard.").waitFor();
     await support.close();
 
     // The manager discards it, confirming first; it is gone, and the console says so.
@@ -104,4 +123,61 @@ describe.runIf(databaseUrl !== "")("operations console", () => {
     expect(await manager.getByTestId("dead-letter").filter({ hasText: messageId }).count()).toBe(0);
     await manager.close();
   });
+
+  it("shows each process's health, and a manager retries an order stuck while captures were down", async () => {
+    await pspControl({ failureRate: 1, failureStatus: 503, failureOperations: ["capture"] });
+    try {
+      const placed = await placeOrder(`stuck-${randomUUID().slice(0, 8)}@example.com`);
+      const { number } = await staffOrders("manager").admin.orders.get.query({ orderId: placed.orderId });
+
+      const manager = await signIn("manager");
+      const processes = manager.getByRole("table", { name: "Processes" });
+      const rowOf = (name: string) =>
+        processes.getByTestId("process").filter({ has: manager.getByRole("cell", { name, exact: true }) });
+      for (const name of ["catalog", "orders", "identity", "inventory"])
+        expect(await rowOf(name).textContent()).toMatch(/ready.*Checked database/);
+      for (const name of ["reviews", "audit"])
+        expect(await rowOf(name).textContent()).toMatch(/ready.*Checked document store/);
+      expect(await rowOf("psp").textContent()).toContain("ready");
+      expect(await rowOf("payment").textContent()).toContain("Not watched here: set PAYMENT_OPS_URL");
+
+      // Shipped, its capture refused by the provider: it waits on payment.capture.
+      const stuckRow = (page: Page) => page.getByTestId("stuck-order").filter({ hasText: "payment.capture" });
+      await reloadUntil(manager, stuckRow, number);
+
+      const support = await signIn("support");
+      const seen = await reloadUntil(support, (p) => p.getByTestId("stuck-order"), number);
+      expect(await seen.getByRole("button").count()).toBe(0);
+      await support.close();
+
+      const row = await reloadUntil(manager, stuckRow, number);
+      const retry = row.getByRole("button", { name: "Retry step" });
+      await waitForHydration(retry);
+      await retry.click();
+      await row.getByText("Send payment.capture again?").waitFor();
+      await row.getByRole("button", { name: "Yes, retry" }).click();
+      await manager.getByText("Sent payment.capture again").waitFor();
+
+      // The provider is back: the order completes, charged once whichever capture got there first.
+      await pspControl({ failureRate: 0, failureOperations: [] });
+      await expect
+        .poll(
+          async () =>
+            (await staffOrders("manager").admin.orders.get.query({ orderId: placed.orderId })).status,
+          {
+            timeout: 90_000,
+            interval: 500,
+          },
+        )
+        .toBe("DELIVERED");
+      const stats = await (await fetch(`${pspUrl}/_stats?reference=${placed.orderId}`)).json();
+      expect(stats).toMatchObject({ authorizations: 1, captures: 1 });
+      await manager.reload();
+      await manager.getByRole("heading", { name: "Stuck orders" }).waitFor();
+      expect(await manager.getByTestId("stuck-order").filter({ hasText: number }).count()).toBe(0);
+      await manager.close();
+    } finally {
+      await pspControl({ failureRate: 0, failureOperations: [] });
+    }
+  }, 180_000);
 });

@@ -4,6 +4,8 @@ import { env } from "@emporium/config";
 import { z } from "zod";
 
 const trpcUrl = (fallback: string) => z.url({ protocol: /^https?$/ }).default(fallback);
+/** A process's own origin, where the operations console reads its /readyz (or /healthz) and /metrics. */
+const opsOrigin = () => z.url({ protocol: /^https?$/ }).optional();
 const secret = () => z.string().min(32, "must be at least 32 characters").optional();
 
 export const adminEnvSchema = z.object({
@@ -16,6 +18,18 @@ export const adminEnvSchema = z.object({
   ),
   AUDIT_URL: trpcUrl("http://127.0.0.1:4025/trpc").describe(
     "The audit service's tRPC endpoint (the staff activity log, for owners).",
+  ),
+  PAYMENT_OPS_URL: opsOrigin().describe(
+    "The payment worker's own origin (e.g. http://payment:4022), where the operations console reads its /readyz and /metrics; unset: the console says the worker is not watched.",
+  ),
+  FULFILLMENT_OPS_URL: opsOrigin().describe(
+    "The fulfillment worker's own origin (e.g. http://fulfillment:4023), where the operations console reads its /readyz and /metrics; unset: not watched.",
+  ),
+  PSP_URL: opsOrigin().describe(
+    "The payment provider simulator's origin (e.g. http://psp:4010), whose /healthz the operations console reads; unset: not watched (a real provider is watched by the payment worker's breaker).",
+  ),
+  STOREFRONT_OPS_URL: opsOrigin().describe(
+    "The storefront's own origin inside the network (e.g. http://web:3000), whose /readyz the operations console reads; unset: not watched.",
   ),
   SERVICE_TOKEN_SECRET: secret().describe(
     "Signs the short-lived tokens the admin's server sends to the backends (32+ characters, shared with them); unset: a secret generated once under EMPORIUM_DATA_DIR.",

@@ -11,6 +11,17 @@ describe("parseAdminEnv", () => {
     expect(() => parseAdminEnv({ CATALOG_URL: "catalog" })).toThrow(/CATALOG_URL/);
     expect(() => parseAdminEnv({ REVIEWS_URL: "ftp://reviews/trpc" })).toThrow(/REVIEWS_URL/);
     expect(() => parseAdminEnv({ AUDIT_URL: "audit" })).toThrow(/AUDIT_URL/);
+    expect(() => parseAdminEnv({ PAYMENT_OPS_URL: "payment:4022" })).toThrow(/PAYMENT_OPS_URL/);
+  });
+
+  it("watches the workers, the provider and the storefront only where told, by their origins", () => {
+    expect(parseAdminEnv({}).PAYMENT_OPS_URL).toBeUndefined();
+    const e = parseAdminEnv({ FULFILLMENT_OPS_URL: "http://fulfillment:4023/", PSP_URL: "http://psp:4010" });
+    expect([e.FULFILLMENT_OPS_URL, e.PSP_URL, e.STOREFRONT_OPS_URL]).toEqual([
+      "http://fulfillment:4023",
+      "http://psp:4010",
+      undefined,
+    ]);
   });
 });
 

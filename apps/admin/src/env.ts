@@ -10,6 +10,11 @@ export interface AdminEnv {
   INVENTORY_URL: string;
   REVIEWS_URL: string;
   AUDIT_URL: string;
+  /** Origins the operations console watches beyond the backends above; undefined: not watched. */
+  PAYMENT_OPS_URL: string | undefined;
+  FULFILLMENT_OPS_URL: string | undefined;
+  PSP_URL: string | undefined;
+  STOREFRONT_OPS_URL: string | undefined;
   SERVICE_TOKEN_SECRET: string | undefined;
   NEXTAUTH_SECRET: string | undefined;
   /** An origin other than the admin's own that browsers upload images to (S3), or undefined. */
@@ -42,6 +47,10 @@ export function parseAdminEnv(source: Record<string, string | undefined>): Admin
     INVENTORY_URL: e.INVENTORY_URL.replace(/\/+$/, ""),
     REVIEWS_URL: e.REVIEWS_URL.replace(/\/+$/, ""),
     AUDIT_URL: e.AUDIT_URL.replace(/\/+$/, ""),
+    PAYMENT_OPS_URL: e.PAYMENT_OPS_URL && new URL(e.PAYMENT_OPS_URL).origin,
+    FULFILLMENT_OPS_URL: e.FULFILLMENT_OPS_URL && new URL(e.FULFILLMENT_OPS_URL).origin,
+    PSP_URL: e.PSP_URL && new URL(e.PSP_URL).origin,
+    STOREFRONT_OPS_URL: e.STOREFRONT_OPS_URL && new URL(e.STOREFRONT_OPS_URL).origin,
     SERVICE_TOKEN_SECRET: e.SERVICE_TOKEN_SECRET,
     NEXTAUTH_SECRET: e.NEXTAUTH_SECRET,
     MEDIA_UPLOAD_ORIGIN: e.MEDIA_UPLOAD_ORIGIN && new URL(e.MEDIA_UPLOAD_ORIGIN).origin,
@@ -69,6 +78,10 @@ export const env = parseAdminEnv({
   INVENTORY_URL: process.env.INVENTORY_URL,
   REVIEWS_URL: process.env.REVIEWS_URL,
   AUDIT_URL: process.env.AUDIT_URL,
+  PAYMENT_OPS_URL: process.env.PAYMENT_OPS_URL,
+  FULFILLMENT_OPS_URL: process.env.FULFILLMENT_OPS_URL,
+  PSP_URL: process.env.PSP_URL,
+  STOREFRONT_OPS_URL: process.env.STOREFRONT_OPS_URL,
   SERVICE_TOKEN_SECRET: process.env.SERVICE_TOKEN_SECRET,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
   EMPORIUM_DATA_DIR: process.env.EMPORIUM_DATA_DIR,

@@ -63,6 +63,8 @@ describe("the browser-test stack", () => {
       INVENTORY_URL: backends.inventoryUrl,
       REVIEWS_URL: backends.reviewsUrl,
       AUDIT_URL: backends.auditUrl,
+      // Watched by the operations console.
+      PSP_URL: backends.pspUrl,
       SERVICE_TOKEN_SECRET: backends.serviceTokenSecret,
       NEXTAUTH_URL: "http://127.0.0.1:2001",
       OIDC_ISSUER: backends.oidcIssuer,

@@ -47,7 +47,13 @@ const APPS = {
   },
   admin: {
     readyPath: "/signin",
-    env: (backends) => ({ INVENTORY_URL: backends.inventoryUrl, AUDIT_URL: backends.auditUrl }),
+    // The operations console also watches the payment provider (the workers run inside the development
+    // host, which serves no ops port of theirs: the console says they are not watched).
+    env: (backends) => ({
+      INVENTORY_URL: backends.inventoryUrl,
+      AUDIT_URL: backends.auditUrl,
+      PSP_URL: backends.pspUrl,
+    }),
   },
 } satisfies Record<string, AppSpec>;
 
@@ -233,6 +239,8 @@ export async function startBrowserStack<A extends AppName>(
         PSP_URL: backends.pspUrl,
         // Orders reach "shipped" (and so get paid) within a second or two.
         CARRIER_STEP_MS: "300",
+        // The operations console lists every unfinished order as stuck at once (and lets staff retry it).
+        ORDERS_STUCK_AFTER_MINUTES: "0",
         LOG_LEVEL: "warn",
       },
     });

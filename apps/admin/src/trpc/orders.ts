@@ -56,3 +56,9 @@ export const getDeadLetters = cache(async (staff: Staff) => {
   await connection();
   return ordersAs(staff).ops.deadLetters.query({});
 });
+
+/** Unfinished orders older than the orders service's threshold, with the step each waits on. */
+export const getStuckOrders = cache(async (staff: Staff) => {
+  await connection();
+  return ordersAs(staff).ops.stuckOrders.query({ limit: 50 });
+});

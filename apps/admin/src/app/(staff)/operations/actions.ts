@@ -1,6 +1,7 @@
 "use server";
-// Replay or discard one dead letter. The orders service checks the permission (operations.manage) and
-// answers 404 for a dead letter that is no longer there; both come back as the form's message.
+// Replay or discard one dead letter, or send a stuck order's step again. The orders service checks the
+// permission (operations.manage) and answers 404 for a dead letter or order that is not there, 409 for
+// an order that is not stuck; each comes back as the form's message.
 import { revalidatePath } from "next/cache";
 import { requireStaff } from "@/auth/session";
 import { ordersAs } from "@/trpc/orders";
@@ -38,4 +39,19 @@ export async function settleDeadLetter(
     status: "done",
     message: action === "replay" ? "Sent back to its queue" : "Discarded for good",
   };
+}
+
+export async function retryStuckStep(
+  _prev: DeadLetterActionState,
+  form: FormData,
+): Promise<DeadLetterActionState> {
+  const staff = await requireStaff();
+  let step: string;
+  try {
+    ({ step } = await ordersAs(staff).ops.retryStep.mutate({ orderId: field(form, "orderId") }));
+  } catch (error) {
+    return { status: "error", message: refusalOf(error).message };
+  }
+  revalidatePath("/operations");
+  return { status: "done", message: `Sent ${step} again` };
 }

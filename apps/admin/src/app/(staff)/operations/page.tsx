@@ -1,14 +1,22 @@
-// The operations console: each saga command queue with its depth and the commands it dead-lettered —
-// type, error, attempts, when, the order it is about and its payload (redacted by the service). Managers
-// and owners replay or discard one; support reads only (the orders service checks again).
+// The operations console: every process's health (what its /readyz checked), the signals read off the
+// processes' own /metrics (Kafka consumer lag, outbox backlogs, circuit breakers), the orders the saga
+// has not finished in time with the step each waits on, and each saga command queue with its depth and
+// the commands it dead-lettered — type, error, attempts, when, the order it is about and its payload
+// (redacted by the service). Managers and owners retry a stuck step, replay or discard a dead letter;
+// support reads only (the orders service checks again). A process that does not answer is shown as
+// down; the orders service down leaves its panels with a notice, never an error page.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@emporium/ui/empty-state";
 import { requireStaff } from "@/auth/session";
+import { readOperations } from "@/operations/read";
 import { isCatalogUnavailable as isServiceUnavailable } from "@/trpc/catalog-unavailable";
-import { getDeadLetters } from "@/trpc/orders";
+import { getDeadLetters, getStuckOrders } from "@/trpc/orders";
 import { OrdersUnavailableNotice } from "../../orders-unavailable-notice";
 import { DeadLetterActions } from "./dead-letter-actions";
+import { ProcessesPanel, SignalsPanels } from "./health-panels";
+import { OpsTable } from "./ops-table";
+import { StuckOrdersPanel } from "./stuck-orders-panel";
 
 export const metadata: Metadata = { title: "Operations" };
 
@@ -25,26 +33,26 @@ function DeadLetters({ rows, canAct }: { rows: QueueRows; canAct: boolean }) {
   const dead = rows.filter((r) => r.letters.length > 0);
   return (
     <>
-      <table className="mt-6 w-full text-left text-sm" aria-label="Command queues">
-        <thead className="text-xs text-ink-muted uppercase">
-          <tr>
-            <th className="py-2">Queue</th>
-            <th className="py-2 text-right">Ready</th>
-            <th className="py-2 text-right">Retrying</th>
-            <th className="py-2 text-right">Dead letters</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.queue} className="border-t border-line">
-              <td className="py-2 font-mono">{r.queue}</td>
-              <td className="py-2 text-right tabular-nums">{r.depth.ready}</td>
-              <td className="py-2 text-right tabular-nums">{r.depth.retrying}</td>
-              <td className="py-2 text-right tabular-nums">{r.depth.dead}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OpsTable
+        label="Command queues"
+        columns={[
+          { title: "Queue" },
+          { title: "Ready", numeric: true },
+          { title: "Retrying", numeric: true },
+          { title: "Dead letters", numeric: true },
+        ]}
+        rows={rows.map((r) => ({
+          key: r.queue,
+          cells: [
+            <span key="queue" className="font-mono">
+              {r.queue}
+            </span>,
+            r.depth.ready,
+            r.depth.retrying,
+            r.depth.dead,
+          ],
+        }))}
+      />
       <h2 className="mt-8 text-lg font-semibold">Dead letters</h2>
       {dead.length === 0 ? (
         <EmptyState className="mt-4" title="No dead letters">
@@ -106,6 +114,16 @@ function DeadLetters({ rows, canAct }: { rows: QueueRows; canAct: boolean }) {
   );
 }
 
+/** The orders service's answer, or null while it is unavailable (its panels show a notice instead). */
+async function unlessOrdersUnavailable<T>(answer: Promise<T>): Promise<T | null> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (!isServiceUnavailable(error)) throw error;
+    return null;
+  }
+}
+
 export default async function OperationsPage() {
   const staff = await requireStaff();
   if (!staff.can("operations.read"))
@@ -114,21 +132,23 @@ export default async function OperationsPage() {
         Your role cannot open the operations console.
       </EmptyState>
     );
-  let rows: QueueRows | null;
-  try {
-    rows = await getDeadLetters(staff);
-  } catch (error) {
-    if (!isServiceUnavailable(error)) throw error;
-    rows = null;
-  }
+  const [reading, rows, stuck] = await Promise.all([
+    readOperations(),
+    unlessOrdersUnavailable(getDeadLetters(staff)),
+    unlessOrdersUnavailable(getStuckOrders(staff)),
+  ]);
   const canAct = staff.can("operations.manage");
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Operations</h1>
       <p className="mt-1 text-sm text-ink-muted">
-        The order saga&apos;s command queues, and the commands that could not be handled.
-        {canAct ? "" : " Your role can look but not replay or discard."}
+        The shop&apos;s processes and their signals, orders that are stuck, the order saga&apos;s command
+        queues and the commands that could not be handled.
+        {canAct ? "" : " Your role can look but not retry, replay or discard."}
       </p>
+      <ProcessesPanel reading={reading} />
+      {stuck === null ? null : <StuckOrdersPanel stuck={stuck} canAct={canAct} />}
+      <h2 className="mt-8 text-lg font-semibold">Command queues</h2>
       {rows === null ? (
         <div className="mt-6">
           <OrdersUnavailableNotice />
@@ -136,6 +156,7 @@ export default async function OperationsPage() {
       ) : (
         <DeadLetters rows={rows} canAct={canAct} />
       )}
+      <SignalsPanels reading={reading} />
     </>
   );
 }
