@@ -60,5 +60,5 @@ export const getDeadLetters = cache(async (staff: Staff) => {
 /** Unfinished orders older than the orders service's threshold, with the step each waits on. */
 export const getStuckOrders = cache(async (staff: Staff) => {
   await connection();
-  return ordersAs(staff).ops.stuckOrders.query({ limit: 50 });
+  return ordersAs(staff).ops.stuckOrders.query({ limit: 100 });
 });
