@@ -258,6 +258,10 @@ describe.each(testDatabaseTargets("orders service"))("orders on $name", (target)
       orderId,
       accessToken,
     });
+    const todaysSales = async () => {
+      const today = (await f.callerAs(manager).admin.dashboard.sales({ days: 7 })).byDay.at(-1);
+      return { orders: today?.orders ?? 0, sales: today?.sales ?? 0 };
+    };
     const awaiting = (placed: { orderId: string; accessToken: string }) =>
       waitFor(
         async () => {
@@ -272,6 +276,7 @@ describe.each(testDatabaseTargets("orders service"))("orders on $name", (target)
       const token = await cartWith([{ price: 1200, quantity: 2, stock: 3 }]);
       const [variantId] = [...stock.keys()].slice(-1);
       workers.tokenCards.set("tok_refusedcard0001", "decline");
+      const salesBefore = await todaysSales();
       const placed = await f.caller.checkout.placeOrder(asShopper(token, "tok_refusedcard0001", email));
 
       const held = await awaiting(placed);
@@ -285,6 +290,9 @@ describe.each(testDatabaseTargets("orders service"))("orders on $name", (target)
       const cart = await f.caller.cart.get({ cartToken: token });
       expect(cart.lines.map((l) => [l.variantId, l.quantity])).toEqual([[variantId, 2]]);
       expect(await listed(email)).toEqual([]);
+      // Nor does it count in the dashboard's sales or make her a customer.
+      expect(await todaysSales()).toEqual(salesBefore);
+      expect((await f.callerAs(manager).admin.customers.list({ q: email })).items).toEqual([]);
 
       const again = await f.caller.checkout.placeOrder(asShopper(token, "tok_goodcard00000001", email));
       expect(again).toMatchObject({ orderId: placed.orderId, number: placed.number, replayed: false });
@@ -297,6 +305,13 @@ describe.each(testDatabaseTargets("orders service"))("orders on $name", (target)
       await expectCode(f.caller.cart.get({ cartToken: token }), "BAD_REQUEST", /already checked out/);
       expect(await listed(email)).toEqual([placed.orderId]);
       expect(await f.db.prisma.order.count({ where: { email } })).toBe(1);
+      const { total } = await f.caller.order.get(opened(placed));
+      expect(await todaysSales()).toEqual({
+        orders: salesBefore.orders + 1,
+        sales: salesBefore.sales + total,
+      });
+      const customers = await f.callerAs(manager).admin.customers.list({ q: email });
+      expect(customers.items.map((c) => [c.email, c.orderCount, c.totalSpent])).toEqual([[email, 1, total]]);
     });
 
     it("cancels an order still being paid for when its hold expires, releasing the stock and giving the cart back", async () => {

@@ -23,6 +23,18 @@ export function sqlBackOfficeReadModel(db: Database): BackOfficeReadModel {
   };
 }
 
+/**
+ * A checkout still being paid for, or given up (its card refused, or never paid), is not an order the
+ * merchant sees — not in the orders list, the customers or the dashboard's sales: orders held for another
+ * card (see domain/saga.ts) count from their authorization on. The same rule for Prisma and for SQL.
+ */
+const UNPAID_CHECKOUT: Prisma.OrderWhereInput = {
+  status: { in: ["PENDING", "CANCELLED"] },
+  saga: { path: ["holdForRetry"], not: Prisma.AnyNull },
+};
+const MERCHANT_ORDER = Prisma.sql`NOT (status IN ('PENDING', 'CANCELLED')
+  AND coalesce(jsonb_typeof(saga->'holdForRetry'), 'null') <> 'null')`;
+
 interface CustomerRow {
   email: string;
   customer_id: string | null;
@@ -66,7 +78,9 @@ async function listCustomers(
   input: { q?: string | undefined; page: number; limit: number },
 ): Promise<CustomerPage> {
   const q = input.q?.trim();
-  const filter = q ? Prisma.sql`WHERE lower(email) LIKE ${containsPattern(q)}` : Prisma.empty;
+  const filter = q
+    ? Prisma.sql`WHERE ${MERCHANT_ORDER} AND lower(email) LIKE ${containsPattern(q)}`
+    : Prisma.sql`WHERE ${MERCHANT_ORDER}`;
   const [counted, rows] = await Promise.all([
     db.prisma.$queryRaw<{ n: bigint }[]>`
       SELECT count(DISTINCT lower(email)) AS n FROM orders.orders ${filter}`,
@@ -88,10 +102,10 @@ async function listCustomers(
 async function getCustomer(db: Database, email: string): Promise<CustomerDetail | null> {
   const key = email.trim().toLowerCase();
   const [summary] = await db.prisma.$queryRaw<CustomerRow[]>`
-    SELECT ${AGGREGATES} FROM orders.orders WHERE lower(email) = ${key} GROUP BY lower(email)`;
+    SELECT ${AGGREGATES} FROM orders.orders WHERE ${MERCHANT_ORDER} AND lower(email) = ${key} GROUP BY lower(email)`;
   if (!summary) return null;
   const orders = await db.prisma.order.findMany({
-    where: { email: { equals: key, mode: "insensitive" } },
+    where: { email: { equals: key, mode: "insensitive" }, NOT: UNPAID_CHECKOUT },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 200,
   });
@@ -108,15 +122,6 @@ async function getCustomer(db: Database, email: string): Promise<CustomerDetail 
     })),
   };
 }
-
-/**
- * A checkout still being paid for, or given up (its card refused, or never paid), is not an order the
- * merchant sees: orders held for another card (see domain/saga.ts) count from their authorization on.
- */
-const UNPAID_CHECKOUT: Prisma.OrderWhereInput = {
-  status: { in: ["PENDING", "CANCELLED"] },
-  saga: { path: ["holdForRetry"], not: Prisma.AnyNull },
-};
 
 function orderWhere(input: AdminOrderListInput): Prisma.OrderWhereInput {
   const q = input.q?.trim();
@@ -167,7 +172,8 @@ async function listOrders(db: Database, input: AdminOrderListInput): Promise<Adm
   };
 }
 
-// An order counts from when it was placed unless it was cancelled; amounts are order totals (gross).
+// An order counts from when it was placed unless it was cancelled (or is an unpaid checkout); amounts are
+// order totals (gross).
 async function perDay(db: Database, currency: string, from: Date, to: Date): Promise<SalesDayRecord[]> {
   return db.prisma.$queryRaw<{ day: string; orders: number; sales: bigint; cancelled: number }[]>(Prisma.sql`
     SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
@@ -175,6 +181,6 @@ async function perDay(db: Database, currency: string, from: Date, to: Date): Pro
            coalesce(sum(total) FILTER (WHERE status <> 'CANCELLED'), 0)::bigint AS sales,
            count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled
       FROM orders.orders
-     WHERE currency = ${currency} AND created_at >= ${from} AND created_at < ${to}
+     WHERE ${MERCHANT_ORDER} AND currency = ${currency} AND created_at >= ${from} AND created_at < ${to}
      GROUP BY 1`);
 }
