@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formFieldFor, readDetails, readNewProduct, readNewVariant, splitValues } from "./product-form-data";
+import {
+  formFieldFor,
+  readDetails,
+  readNewProduct,
+  readNewVariant,
+  splitValues,
+  variantCombinations,
+  variantTitle,
+} from "./product-form-data";
 
 function form(entries: [string, string][]): FormData {
   const f = new FormData();
@@ -60,6 +68,37 @@ describe("product form data", () => {
       }),
     });
     expect(splitValues(" , ")).toEqual([]);
+  });
+
+  it("reads each variant row's own SKU and price, in the order the catalog makes the variants", () => {
+    const base: [string, string][] = [
+      ["title", "Tee"],
+      ["price", "20"],
+      ["skuPrefix", "TEE"],
+      ["option0Name", "Size"],
+      ["option0Values", "S, M"],
+      ["option1Name", "Colour"],
+      ["option1Values", "Red, Blue"],
+    ];
+    expect(
+      variantCombinations([{ values: ["S", "M"] }, { values: ["Red", "Blue"] }]).map(variantTitle),
+    ).toEqual(["S / Red", "S / Blue", "M / Red", "M / Blue"]);
+    // Nothing typed in the rows: the catalog makes every SKU and price.
+    expect(readNewProduct(form(base), "USD")).toMatchObject({ ok: true, value: { variants: [] } });
+    const parsed = readNewProduct(form([...base, ["row3Sku", " tee-mb "], ["row1Price", "22.50"]]), "USD");
+    expect(parsed.ok && parsed.value.variants).toEqual([
+      { values: ["S", "Red"] },
+      { values: ["S", "Blue"], price: 2250 },
+      { values: ["M", "Red"] },
+      { values: ["M", "Blue"], sku: "TEE-MB" },
+    ]);
+    expect(readNewProduct(form([...base, ["row2Price", "lots"]]), "USD")).toMatchObject({
+      ok: false,
+      field: "row2Price",
+      message: expect.stringMatching(/^Price of M \/ Red: Enter an amount/),
+    });
+    expect(formFieldFor("variants.3.sku")).toBe("row3Sku");
+    expect(formFieldFor("variants.1.price")).toBe("row1Price");
   });
 
   it("names the input of what it refuses", () => {

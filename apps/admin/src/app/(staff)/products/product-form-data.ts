@@ -23,6 +23,8 @@ export interface NewProductInput extends DetailsInput {
   compareAtPrice: number | null;
   skuPrefix: string;
   options: { name: string; values: string[] }[];
+  /** Variant rows given their own SKU or price, one entry per row when any is (else none). */
+  variants: { values: string[]; sku?: string; price?: number }[];
 }
 
 export interface NewVariantInput {
@@ -82,6 +84,53 @@ function readPrices(
   return { ok: true, value: { price: price.minor, compareAtPrice: compare.minor } };
 }
 
+/**
+ * Every combination of the options' values, first option varying slowest: the create page's variant
+ * rows, in the order the catalog makes the variants.
+ */
+export function variantCombinations(options: readonly { values: string[] }[]): string[][] {
+  return options.reduce<string[][]>(
+    (acc, option) => acc.flatMap((prefix) => option.values.map((v) => [...prefix, v])),
+    [[]],
+  );
+}
+
+/** A variant row's title as the catalog gives it: "M / Red", or "Default" without options. */
+export const variantTitle = (values: readonly string[]) =>
+  values.length === 0 ? "Default" : values.join(" / ");
+
+/** The row inputs of the create page's variant table. */
+export const rowSkuName = (row: number) => `row${row}Sku`;
+export const rowPriceName = (row: number) => `row${row}Price`;
+
+/** The SKU and price typed in each variant row (empty: made from the prefix / the product's price). */
+function readVariantRows(
+  form: FormData,
+  options: NewProductInput["options"],
+  currency: string,
+): Parsed<NewProductInput["variants"]> {
+  const rows: NewProductInput["variants"] = [];
+  let any = false;
+  for (const [i, values] of variantCombinations(options).entries()) {
+    const sku = text(form, rowSkuName(i)).toUpperCase();
+    const priceText = text(form, rowPriceName(i));
+    const row: NewProductInput["variants"][number] = { values, ...(sku ? { sku } : {}) };
+    if (priceText !== "") {
+      const price = parseAmount(priceText, currency);
+      if (!price.ok)
+        return {
+          ok: false,
+          field: rowPriceName(i),
+          message: `Price of ${variantTitle(values)}: ${price.message}`,
+        };
+      row.price = price.minor;
+    }
+    any ||= sku !== "" || priceText !== "";
+    rows.push(row);
+  }
+  return { ok: true, value: any ? rows : [] };
+}
+
 export function readNewProduct(form: FormData, currency: typeof SHOP_CURRENCY): Parsed<NewProductInput> {
   const prices = readPrices(form, currency);
   if (!prices.ok) return prices;
@@ -100,6 +149,8 @@ export function readNewProduct(form: FormData, currency: typeof SHOP_CURRENCY): 
       };
     options.push({ name, values });
   }
+  const variants = readVariantRows(form, options, currency);
+  if (!variants.ok) return variants;
   const slug = text(form, "slug");
   return {
     ok: true,
@@ -111,6 +162,7 @@ export function readNewProduct(form: FormData, currency: typeof SHOP_CURRENCY): 
       ...prices.value,
       skuPrefix: text(form, "skuPrefix").toUpperCase(),
       options,
+      variants: variants.value,
     },
   };
 }
@@ -138,6 +190,8 @@ export function formFieldFor(apiField: string | undefined): string | undefined {
   const option = /^options\.(\d+)\.(name|values)/.exec(apiField);
   if (option) return `option${option[1]}${option[2] === "name" ? "Name" : "Values"}`;
   if (apiField === "options") return "option0Values";
+  const row = /^variants\.(\d+)\.(sku|price)/.exec(apiField);
+  if (row) return row[2] === "sku" ? rowSkuName(Number(row[1])) : rowPriceName(Number(row[1]));
   if (apiField.startsWith("categoryIds")) return "primaryCategoryId";
   if (apiField.startsWith("attributeValueIds")) return "attributeValueIds";
   if (apiField.startsWith("values")) return "values";

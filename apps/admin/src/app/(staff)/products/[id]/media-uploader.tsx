@@ -1,15 +1,10 @@
 "use client";
-// Adding a product image: the browser asks the admin for a signed upload form, sends the file straight
-// to storage with it (showing progress), then asks the admin to complete the upload — where the catalog
-// looks at the bytes and makes the variants. Obvious mistakes (no file, too big, not an image type)
-// are caught here first to save a round trip; every refusal the storage or catalog gives is shown as is.
+// Adding a product image on its page (media-upload.ts does the work), with its progress; every refusal
+// the storage or catalog gives is shown as is.
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@emporium/ui/button";
-import { completeMediaUpload, startMediaUpload } from "./media-actions";
-
-const ACCEPTED = ["image/jpeg", "image/png", "image/webp", "image/avif"];
-const MAX_BYTES = 10 * 1024 * 1024;
+import { ACCEPTED, MAX_BYTES, imageProblem, megabytes, uploadProductImage } from "./media-upload";
 
 type Phase =
   | { step: "idle" }
@@ -18,62 +13,6 @@ type Phase =
   | { step: "checking" }
   | { step: "done"; message: string }
   | { step: "refused"; message: string };
-
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
-
-/** What a storage refusal says: S3 answers XML (<Message>), the embedded handler JSON ({ message }). */
-function storageMessage(status: number, body: string): string {
-  const xml = /<Message>([^<]+)<\/Message>/.exec(body)?.[1];
-  let json: string | undefined;
-  try {
-    const parsed: unknown = JSON.parse(body);
-    if (
-      typeof parsed === "object" &&
-      parsed !== null &&
-      "message" in parsed &&
-      typeof parsed.message === "string"
-    )
-      json = parsed.message;
-  } catch {
-    json = undefined;
-  }
-  const said = xml ?? json;
-  if (status === 403 && !said) return "The storage refused the upload form; it may have expired — try again";
-  return said ? `The storage refused the file: ${said}` : `The storage refused the file (HTTP ${status})`;
-}
-
-function send(
-  url: string,
-  fields: Record<string, string>,
-  file: File,
-  onProgress: (percent: number) => void,
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  return new Promise((resolve) => {
-    const body = new FormData();
-    for (const [k, v] of Object.entries(fields)) body.append(k, v);
-    body.append("file", file);
-    // XMLHttpRequest rather than fetch: it reports upload progress.
-    const xhr = new XMLHttpRequest();
-    xhr.upload.addEventListener("progress", (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    });
-    xhr.addEventListener("load", () =>
-      resolve(
-        xhr.status >= 200 && xhr.status < 300
-          ? { ok: true }
-          : { ok: false, message: storageMessage(xhr.status, xhr.responseText) },
-      ),
-    );
-    xhr.addEventListener("error", () =>
-      resolve({
-        ok: false,
-        message: "The upload did not reach the storage; check the connection and try again",
-      }),
-    );
-    xhr.open("POST", url);
-    xhr.send(body);
-  });
-}
 
 export function MediaUploader({ productId }: { productId: string }) {
   const router = useRouter();
@@ -88,27 +27,11 @@ export function MediaUploader({ productId }: { productId: string }) {
     const file = data.get("file");
     const alt = String(data.get("alt") ?? "").trim();
     const refuse = (message: string) => setPhase({ step: "refused", message });
-    if (!(file instanceof File) || file.size === 0) return refuse("Choose an image file to upload");
-    if (!alt) return refuse("Describe the image for shoppers who cannot see it (alt text)");
-    if (file.size > MAX_BYTES)
-      return refuse(`The image is larger than ${megabytes(MAX_BYTES)} (it is ${megabytes(file.size)})`);
-    if (!ACCEPTED.includes(file.type)) return refuse(`${file.name} is not a JPEG, PNG, WebP or AVIF image`);
-
-    setPhase({ step: "signing" });
-    const form = await startMediaUpload({
-      productId,
-      fileName: file.name,
-      contentType: file.type,
-      size: file.size,
-    });
-    if (!form.ok) return refuse(form.message);
-    setPhase({ step: "uploading", percent: 0 });
-    const sent = await send(form.url, form.fields, file, (percent) =>
-      setPhase({ step: "uploading", percent }),
+    const problem = imageProblem(file, alt);
+    if (problem || !(file instanceof File)) return refuse(problem ?? "Choose an image file to upload");
+    const done = await uploadProductImage(productId, file, alt, (step, percent = 0) =>
+      setPhase(step === "uploading" ? { step, percent } : { step }),
     );
-    if (!sent.ok) return refuse(sent.message);
-    setPhase({ step: "checking" });
-    const done = await completeMediaUpload({ productId, key: form.key, alt });
     if (!done.ok) return refuse(done.message);
     formRef.current?.reset();
     setPhase({ step: "done", message: "Image added" });

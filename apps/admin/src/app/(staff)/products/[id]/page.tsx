@@ -27,7 +27,10 @@ export default async function ProductPage({
 }) {
   const staff = await requireStaff();
   const { id } = await params;
-  const justCreated = (await searchParams).created === "1";
+  const query = await searchParams;
+  const justCreated = query.created === "1";
+  const stockUnsaved = query.stock === "unsaved";
+  const imagesFailed = Number(typeof query.imagesFailed === "string" ? query.imagesFailed : 0) || 0;
   if (!UUID.test(id)) notFound();
   let product;
   try {
@@ -51,8 +54,17 @@ export default async function ProductPage({
         / <span aria-current="page">{product.title}</span>
       </nav>
       {justCreated && (
-        <Alert tone="success" live="polite" className="mt-4" title="Product created">
-          Its variants start with no stock: receive stock below, then publish it when it is ready.
+        <Alert
+          tone={stockUnsaved || imagesFailed > 0 ? "warning" : "success"}
+          live="polite"
+          className="mt-4"
+          title={stockUnsaved ? "Product created, but its stock is not saved yet" : "Product created"}
+        >
+          {stockUnsaved
+            ? "The product, its variants and prices are saved. The stock you entered is filled in under Stock below: press Save stock to finish."
+            : "Its variants, prices and the stock you entered are saved; change stock below at any time."}
+          {imagesFailed > 0 &&
+            ` ${imagesFailed === 1 ? "One image was" : `${imagesFailed} images were`} not uploaded: add ${imagesFailed === 1 ? "it" : "them"} again under Media.`}
         </Alert>
       )}
       <div className="mt-4 flex flex-wrap items-start gap-6">

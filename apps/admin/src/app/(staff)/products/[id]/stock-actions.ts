@@ -7,6 +7,9 @@ import { ADJUSTMENT_REASONS, type AdjustmentReason } from "@emporium/inventory/c
 import { requireStaff } from "@/auth/session";
 import { inventoryAs } from "@/trpc/inventory";
 import { refusalOf } from "@/trpc/refusal";
+import { catalogAs } from "@/trpc/server";
+import { setStockLevels } from "../set-stock-levels";
+import { levelsFor, readGridCells } from "../stock-grid-data";
 
 export type StockField = "level" | "delta" | "reason" | "note" | "threshold";
 
@@ -107,4 +110,47 @@ export async function setThreshold(_prev: StockFormState, form: FormData): Promi
   } catch (error) {
     return refused(error);
   }
+}
+
+export interface StockGridState {
+  status: "idle" | "saved" | "error";
+  message: string | null;
+  /** The refused cell's input name. */
+  cell?: string | undefined;
+}
+
+/**
+ * The product page's stock grid: every count changed, in one inventory call. The form carries only the
+ * cells the person changed, so a level someone else adjusted meanwhile is not overwritten.
+ */
+export async function saveStockGrid(_prev: StockGridState, form: FormData): Promise<StockGridState> {
+  const staff = await requireStaff();
+  const productId = String(form.get("productId") ?? "");
+  const idempotencyKey = String(form.get("idempotencyKey") ?? "");
+  const [product, locations] = await Promise.all([
+    catalogAs(staff).products.get.query({ id: productId }),
+    inventoryAs(staff).stock.locations.query(),
+  ]);
+  const rows = product.variants.map((v) => ({ key: v.id, title: v.title }));
+  const read = readGridCells(form, rows, locations);
+  if (!read.ok) return { status: "error", message: read.message, cell: read.cell };
+  if (read.cells.length === 0)
+    return { status: "error", message: "No count was changed, so there is nothing to save" };
+  const skuOf = new Map(product.variants.map((v) => [v.id, v.sku]));
+  const levels = levelsFor(read.cells, (variantId) => ({ variantId, sku: skuOf.get(variantId) ?? "" }));
+  const saved = await setStockLevels(staff, {
+    idempotencyKey,
+    levels,
+    rowOf: (variantId) => rows.find((r) => r.key === variantId),
+    locations,
+  });
+  if (!saved.ok) return { status: "error", message: saved.message, cell: saved.cell };
+  revalidatePath(`/products/${productId}`);
+  revalidatePath("/");
+  const n = saved.changed;
+  return {
+    status: "saved",
+    message:
+      saved.replayed || n === 0 ? "Stock saved" : `Stock saved: ${n} ${n === 1 ? "level" : "levels"} changed`,
+  };
 }

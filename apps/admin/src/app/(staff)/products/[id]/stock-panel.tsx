@@ -1,12 +1,15 @@
 // The product's stock: each variant at each location (on hand, reserved for orders, available, its
-// low-stock threshold), the forms that change them for roles that may adjust stock, and the latest
+// low-stock threshold); for roles that may adjust stock, the grid that sets every count in one save and
+// the forms for a single adjustment with its reason (damaged, lost…) and for thresholds; and the latest
 // adjustments with their reasons. Figures come from the inventory, which checks the role again.
 import { Alert } from "@emporium/ui/alert";
 import { Badge } from "@emporium/ui/badge";
 import type { Staff } from "@/auth/session";
 import { isCatalogUnavailable as isBackendUnavailable } from "@/trpc/catalog-unavailable";
 import { getStock } from "@/trpc/inventory";
+import { cellName } from "../stock-grid-data";
 import { StockForms } from "./stock-forms";
+import { StockGridForm, type LevelFigures } from "./stock-grid-form";
 
 interface StockPanelProps {
   staff: Staff;
@@ -52,6 +55,16 @@ export async function StockPanel({ staff, productId, variants }: StockPanelProps
   const rows = stock.variants.flatMap((v) =>
     v.locations.map((l) => ({ variant: v, level: l, title: titleOf.get(v.variantId) ?? v.sku })),
   );
+  // The grid lists every variant of the product, the ones the inventory has not opened yet too.
+  const gridRows = variants.map((v) => ({ key: v.id, title: v.title, sku: v.sku }));
+  const savedCounts: Record<string, string> = {};
+  const figures: Record<string, LevelFigures> = {};
+  for (const { variant, level } of rows) {
+    if (!level.stocked) continue;
+    const name = cellName(variant.variantId, level.locationId);
+    savedCounts[name] = String(level.onHand);
+    figures[name] = { reserved: level.reserved, available: level.available };
+  }
   const levelOptions = rows.map((r) => ({
     value: `${r.variant.variantId}:${r.level.locationId}`,
     label: `${r.title} — ${locationName.get(r.level.locationId) ?? "?"}`,
@@ -123,6 +136,16 @@ export async function StockPanel({ staff, productId, variants }: StockPanelProps
           </tbody>
         </table>
       </div>
+
+      {canAdjust && (
+        <StockGridForm
+          productId={productId}
+          rows={gridRows}
+          locations={stock.locations}
+          saved={savedCounts}
+          figures={figures}
+        />
+      )}
 
       {canAdjust && <StockForms productId={productId} levels={levelOptions} />}
 
