@@ -24,7 +24,8 @@ export function proxy(request: NextRequest): NextResponse {
   const headers = new Headers(request.headers);
   headers.delete(CLIENT_IP_HEADER);
   headers.delete(SHARED_CACHE_HEADER);
-  const shared = !DEV && sharedCacheable({ method: request.method, pathname });
+  const shared =
+    !DEV && sharedCacheable({ method: request.method, pathname, searchParams: request.nextUrl.searchParams });
   if (shared) headers.set(SHARED_CACHE_HEADER, "1");
   const ip = forwardedClientIp(request.headers.get("x-forwarded-for"));
   if (ip && pathname.startsWith("/api/trpc/")) headers.set(CLIENT_IP_HEADER, ip);

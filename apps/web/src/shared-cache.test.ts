@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { SHARED_PAGE_CACHE_CONTROL, sharedCacheable } from "./shared-cache";
 
-function request(pathname: string, options: { method?: string } = {}) {
-  return { method: options.method ?? "GET", pathname };
+function request(path: string, options: { method?: string } = {}) {
+  const url = new URL(path, "http://shop.test");
+  return { method: options.method ?? "GET", pathname: url.pathname, searchParams: url.searchParams };
 }
 
 describe("sharedCacheable", () => {
@@ -29,6 +30,11 @@ describe("sharedCacheable", () => {
 
   it("keeps posts (forms and server actions) private", () => {
     expect(sharedCacheable(request("/p/linen-shirt", { method: "POST" }))).toBe(false);
+  });
+
+  it("keeps the page private where adding to the cart without JavaScript lands", () => {
+    expect(sharedCacheable(request("/p/linen-shirt?variant=v1&added=v1"))).toBe(false);
+    expect(sharedCacheable(request("/p/linen-shirt?variant=v1&review_sort=helpful"))).toBe(true);
   });
 
   it("is fresh for seconds, never stored by the browser past its visit, and not no-store", () => {

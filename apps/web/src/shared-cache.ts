@@ -30,13 +30,22 @@ export const SHARED_PAGE_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_F
 
 const SHARED_PATHS = [/^\/$/, /^\/c\/[^/]+(\/[^/]+)*$/, /^\/p\/[^/]+$/];
 
+/**
+ * Query parameters that make a page the shopper's own: `added` is where adding to the cart without
+ * JavaScript lands ("Added to your cart", and the header's count, which such a shopper cannot get from
+ * the browser).
+ */
+const PERSONAL_PARAMS = ["added"];
+
 export interface SharedCacheRequest {
   method: string;
   pathname: string;
+  searchParams: URLSearchParams;
 }
 
 /** True for a GET or HEAD of a page whose answer is the same for every shopper. */
-export function sharedCacheable({ method, pathname }: SharedCacheRequest): boolean {
+export function sharedCacheable({ method, pathname, searchParams }: SharedCacheRequest): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
+  if (PERSONAL_PARAMS.some((name) => searchParams.has(name))) return false;
   return SHARED_PATHS.some((pattern) => pattern.test(pathname));
 }
