@@ -181,6 +181,25 @@ describe.each(testDatabaseTargets("payment consumers"))("payment on $name", (tar
     expect(calls[3]?.idempotencyKey).toMatch(new RegExp(`^refund:${orderId}:1000#1\\.`));
   });
 
+  it("answers a step sent again by staff (new messages for the same order) without charging twice", async () => {
+    // The admin's "retry step" sends the order's authorize or capture again with a new message id.
+    const { ctx } = service();
+    const orderId = randomUUID();
+    const token = await tokenFor(TEST_CARDS.success);
+    await deliver(authorizeConsumer(ctx), authorizeCommand(orderId, token));
+    await deliver(authorizeConsumer(ctx), authorizeCommand(orderId, token));
+    await deliver(captureConsumer(ctx), captureCommand(orderId, 2500));
+    await deliver(captureConsumer(ctx), captureCommand(orderId, 2500));
+    expect((await summary(orderId)).map((e) => e.type)).toEqual([
+      "payment.authorized.v1",
+      "payment.authorized.v1",
+      "payment.captured.v1",
+      "payment.captured.v1",
+    ]);
+    expect(await pspStats(orderId)).toMatchObject({ authorizations: 1, captures: 1 });
+    expect((await attempts(orderId)).map((a) => a.operation)).toEqual(["authorize", "capture"]);
+  });
+
   it("declines a declined card and one with insufficient funds, saying why", async () => {
     const { ctx } = service();
     const [a, b] = [randomUUID(), randomUUID()];
