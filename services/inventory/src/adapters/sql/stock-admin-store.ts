@@ -248,7 +248,7 @@ export class PrismaStockAdminStore implements StockAdminStore {
         );
         if (same.length === 0)
           throw new ConflictError(
-            "idempotencyKey: this save was already made with other figures; reload the page and save again",
+            "This save was already made with other figures; reload the page and save again",
           );
         return { changed: 0, replayed: true, levels: await currentLevels(tx, variantIds, cells) };
       }
@@ -316,7 +316,7 @@ export class PrismaStockAdminStore implements StockAdminStore {
         RETURNING s.location_id, s.variant_id, s.sku, s.on_hand, s.reserved, s.available, s.low_stock_threshold`;
       // Under the row locks every guard matches; a shortfall means the figures moved under us.
       if (updated.length !== plan.changes.length)
-        throw new ConflictError("variants: the stock changed while saving; reload and try again");
+        throw new ConflictError("The stock changed while saving; reload the page and try again");
       await tx.stockAdjustment.createMany({
         data: plan.changes.map((c) => ({
           id: randomUUID(),
