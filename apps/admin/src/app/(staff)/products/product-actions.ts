@@ -6,6 +6,7 @@ import { SHOP_CURRENCY } from "@emporium/catalog/client";
 import { revalidatePath } from "next/cache";
 import { requireStaff } from "@/auth/session";
 import { refusalOf } from "@/trpc/refusal";
+import { isCatalogUnavailable as isBackendUnavailable } from "@/trpc/catalog-unavailable";
 import { inventoryAs } from "@/trpc/inventory";
 import { catalogAs } from "@/trpc/server";
 import {
@@ -75,7 +76,17 @@ export async function createProduct(_prev: NewProductState, form: FormData): Pro
   if (stock.cells.length === 0) return created(id, null, {});
 
   // The catalog makes the variants in the rows' order.
-  const variants = (await catalogAs(staff).products.get.query({ id })).variants;
+  let variants;
+  try {
+    ({ variants } = await catalogAs(staff).products.get.query({ id }));
+  } catch (error) {
+    if (!isBackendUnavailable(error)) throw error;
+    return created(
+      id,
+      "The catalog did not answer after creating the product, so the stock was not saved.",
+      {},
+    );
+  }
   const variantOf = (rowKey: string) => {
     const v = variants[Number(rowKey)];
     return v && { variantId: v.id, sku: v.sku };

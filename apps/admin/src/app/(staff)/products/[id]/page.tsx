@@ -61,7 +61,7 @@ export default async function ProductPage({
           title={stockUnsaved ? "Product created, but its stock is not saved yet" : "Product created"}
         >
           {stockUnsaved
-            ? "The product, its variants and prices are saved. The stock you entered is filled in under Stock below: press Save stock to finish."
+            ? "The product, its variants and prices are saved; the stock is not. See Stock below to finish it."
             : "Its variants, prices and the stock you entered are saved; change stock below at any time."}
           {imagesFailed > 0 &&
             ` ${imagesFailed === 1 ? "One image was" : `${imagesFailed} images were`} not uploaded: add ${imagesFailed === 1 ? "it" : "them"} again under Media.`}

@@ -80,8 +80,11 @@ export function StockGridForm({ productId, rows, locations, saved, figures }: St
         </p>
       </div>
       {draft && (
-        <Alert tone="warning" title="The stock you entered is not saved yet">
-          {draft.message} It is filled in below as you typed it: check it and press Save stock.
+        <Alert tone="warning" live="assertive" title="The stock you entered is not saved yet">
+          {draft.message}{" "}
+          {Object.keys(draft.values).length > 0
+            ? "It is filled in below as you typed it: check it and press Save stock."
+            : "Enter it below and press Save stock."}
         </Alert>
       )}
       <StockGrid
