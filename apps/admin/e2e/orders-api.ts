@@ -7,6 +7,7 @@ import { TRPCClientError } from "@trpc/client";
 import { signServiceToken, tokenKey, type StaffRole } from "@emporium/auth";
 import type { Address } from "@emporium/contracts";
 import { createCatalogClient } from "@emporium/catalog/client";
+import { createInventoryClient } from "@emporium/inventory/client";
 import { createOrdersClient } from "@emporium/orders/client";
 
 /** An Authorization header for a staff member of `role` (a fresh user id each time). */
@@ -22,6 +23,14 @@ export function staffOrders(role: StaffRole) {
     url: inject("ordersUrl"),
     headers: async () => ({ authorization: await staffAuthorization(role) }),
   });
+}
+
+/** The inventory's staff API as a staff member of `role`. */
+export function staffInventory(role: StaffRole) {
+  return createInventoryClient({
+    url: inject("inventoryUrl"),
+    headers: async () => ({ authorization: await staffAuthorization(role) }),
+  }).admin;
 }
 
 /** A token from the payment provider for a card that pays, in `name`. */
@@ -48,20 +57,23 @@ export const LONDON: Address = {
   country: "GB",
 };
 
-/** An order placed with a card that pays: a card token from the provider, a cart and checkout. */
-export async function placeOrder(email: string, shippingAddress: Address = LONDON) {
+/**
+ * An order placed with a card that pays: a card token from the provider, a cart and checkout; of
+ * `quantity` units (1 unless told) of a seeded variant with stock to spare.
+ */
+export async function placeOrder(email: string, shippingAddress: Address = LONDON, quantity = 1) {
   const catalog = createCatalogClient({ url: inject("catalogUrl") });
   const orders = createOrdersClient({ url: inject("ordersUrl") });
   const list = await catalog.product.list.query({ limit: 20, sort: "newest" });
   let variantId: string | undefined;
   for (const card of list.items) {
     const product = await catalog.product.bySlug.query({ slug: card.slug });
-    variantId = product.variants.find((v) => v.available >= 2)?.id;
+    variantId = product.variants.find((v) => v.available >= Math.max(2, quantity + 1))?.id;
     if (variantId) break;
   }
   if (!variantId) throw new Error("no seeded variant has stock");
   const token = await cardToken(shippingAddress.name);
-  const cart = await orders.cart.addLine.mutate({ variantId, quantity: 1 });
+  const cart = await orders.cart.addLine.mutate({ variantId, quantity });
   const input = {
     cartToken: cart.token,
     email,
@@ -93,9 +105,9 @@ function retryAfterSeconds(err: unknown): number | null {
 }
 
 /** A paid order: placed, and the saga run to shipped. */
-export async function placePaidOrder(email: string, shippingAddress: Address = LONDON) {
+export async function placePaidOrder(email: string, shippingAddress: Address = LONDON, quantity = 1) {
   const orders = createOrdersClient({ url: inject("ordersUrl") });
-  const placed = await placeOrder(email, shippingAddress);
+  const placed = await placeOrder(email, shippingAddress, quantity);
   await expect
     .poll(
       async () =>

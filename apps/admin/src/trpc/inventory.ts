@@ -7,6 +7,7 @@ import { freshFetch } from "@emporium/http-fetch";
 import { createInventoryClient } from "@emporium/inventory/client";
 import { backendAuthorization, type Staff } from "@/auth/session";
 import { env } from "@/env";
+import { isCatalogUnavailable } from "./catalog-unavailable";
 
 const TIMEOUT_MS = 10_000;
 const inventoryFetch = freshFetch(TIMEOUT_MS);
@@ -31,3 +32,25 @@ export const getLowStock = cache(async (staff: Staff, limit: number) => {
   await connection();
   return inventoryAs(staff).stock.low.query({ limit });
 });
+
+/**
+ * The stock locations (by code), for choosing where refunded items go back; null when the inventory
+ * cannot answer — a refund still works then, only without restocking. Any of the order's variants
+ * will do for asking: every location is listed whatever stocks them.
+ */
+export const stockLocations = cache(
+  async (staff: Staff, variantIds: readonly string[]): Promise<{ id: string; name: string }[] | null> => {
+    await connection();
+    try {
+      const { locations } = await inventoryAs(staff).stock.byVariants.query({
+        variantIds: [...variantIds],
+        historyLimit: 0,
+      });
+      return locations.map((l) => ({ id: l.id, name: l.name }));
+    } catch (error) {
+      // Starting or unreachable (the same test as for the catalog); anything else is a real fault.
+      if (isCatalogUnavailable(error)) return null;
+      throw error;
+    }
+  },
+);

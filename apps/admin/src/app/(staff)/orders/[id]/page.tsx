@@ -6,6 +6,7 @@ import { countryName, postalLines } from "@emporium/address";
 import { address } from "@emporium/contracts";
 import { formatMoney } from "@emporium/ui/money";
 import { requireStaff } from "@/auth/session";
+import { stockLocations } from "@/trpc/inventory";
 import { getOrder } from "@/trpc/orders";
 import { OrderStatusBadge, PAYMENT_LABELS } from "../../../order-status";
 import { CancelForm } from "./cancel-form";
@@ -54,6 +55,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const p = order.payment;
   const lastSeq = order.timeline[order.timeline.length - 1]?.seq ?? "0";
   const refundKey = `refund_${order.id.replace(/-/g, "").slice(0, 12)}_${lastSeq}`;
+  const refundedUnits = (variantId: string) => order.refundedUnits[variantId] ?? 0;
+  // Only asked for when the refund form shows: where refunded items may go back in stock.
+  const locations =
+    canRefund && p.refundable > 0
+      ? await stockLocations(
+          staff,
+          order.lines.map((l) => l.variantId),
+        )
+      : null;
 
   return (
     <>
@@ -114,6 +124,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                       Qty
                     </th>
                     <th scope="col" className="px-4 py-3 text-right font-medium">
+                      Refunded
+                    </th>
+                    <th scope="col" className="px-4 py-3 text-right font-medium">
                       Price
                     </th>
                     <th scope="col" className="px-4 py-3 text-right font-medium">
@@ -129,6 +142,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                       </th>
                       <td className="px-4 py-2 font-mono text-xs">{l.sku}</td>
                       <td className="px-4 py-2 text-right tabular-nums">{l.quantity}</td>
+                      <td
+                        className="px-4 py-2 text-right tabular-nums"
+                        data-testid={`refunded-units-${l.sku}`}
+                      >
+                        {refundedUnits(l.variantId)}
+                      </td>
                       <td className="px-4 py-2 text-right tabular-nums">{money(l.unitPrice)}</td>
                       <td className="px-4 py-2 text-right tabular-nums">{money(l.lineTotal)}</td>
                     </tr>
@@ -141,14 +160,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                     ["Tax", order.taxTotal],
                   ].map(([label, value]) => (
                     <tr key={String(label)}>
-                      <td colSpan={4} className="px-4 py-1 text-right text-ink-muted">
+                      <td colSpan={5} className="px-4 py-1 text-right text-ink-muted">
                         {label}
                       </td>
                       <td className="px-4 py-1 text-right tabular-nums">{money(Number(value))}</td>
                     </tr>
                   ))}
                   <tr>
-                    <td colSpan={4} className="px-4 py-2 text-right font-semibold">
+                    <td colSpan={5} className="px-4 py-2 text-right font-semibold">
                       Total
                     </td>
                     <td className="px-4 py-2 text-right font-semibold tabular-nums">{money(order.total)}</td>
@@ -230,6 +249,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 currency={order.currency}
                 refundable={p.refundable}
                 idempotencyKey={refundKey}
+                lines={order.lines.map((l) => ({
+                  variantId: l.variantId,
+                  title: l.title,
+                  sku: l.sku,
+                  quantity: l.quantity,
+                  unitPrice: l.unitPrice,
+                  remaining: Math.max(0, l.quantity - refundedUnits(l.variantId)),
+                }))}
+                locations={locations}
               />
             </section>
           )}
