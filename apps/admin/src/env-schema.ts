@@ -2,6 +2,7 @@
 // imported) so that docs/configuration.md can be generated from it without reading any environment.
 import { env } from "@emporium/config";
 import { z } from "zod";
+import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 const trpcUrl = (fallback: string) => z.url({ protocol: /^https?$/ }).default(fallback);
 /** A process's own origin, where the operations console reads its /readyz (or /healthz) and /metrics. */
@@ -67,4 +68,5 @@ export const adminEnvSchema = z.object({
     .default("single sign-on")
     .describe('What the sign-in button calls the provider ("Sign in with …").'),
   SHUTDOWN_DRAIN_MS: env.drainMs(),
+  ...tracingEnvShape,
 });

@@ -1,9 +1,10 @@
 // The admin's configuration, validated once. Nothing else reads process.env.
 import path from "node:path";
+import type { TracingEnv } from "@emporium/runtime/tracing";
 import type { OidcSettings } from "@emporium/auth/next-auth";
 import { adminEnvSchema as schema } from "./env-schema";
 
-export interface AdminEnv {
+export interface AdminEnv extends TracingEnv {
   CATALOG_URL: string;
   IDENTITY_URL: string;
   ORDERS_URL: string;
@@ -68,6 +69,10 @@ export function parseAdminEnv(source: Record<string, string | undefined>): Admin
       /*turbopackIgnore: true*/ e.EMPORIUM_DATA_DIR ?? path.join(process.cwd(), "../../.data"),
     ),
     SHUTDOWN_DRAIN_MS: e.SHUTDOWN_DRAIN_MS,
+    TRACING_EXPORTER: e.TRACING_EXPORTER,
+    TRACING_ENDPOINT: e.TRACING_ENDPOINT,
+    TRACING_SAMPLE_RATIO: e.TRACING_SAMPLE_RATIO,
+    TRACING_SERVICE_NAME: e.TRACING_SERVICE_NAME,
   };
 }
 

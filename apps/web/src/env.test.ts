@@ -64,4 +64,18 @@ describe("catalogOrigin", () => {
   it("is the catalog's scheme, host and port", () => {
     expect(catalogOrigin("http://127.0.0.1:4001/trpc")).toBe("http://127.0.0.1:4001");
   });
+
+  it("reads tracing's settings, off by default, and names a bad one", () => {
+    expect(parseWebEnv({})).toMatchObject({ TRACING_EXPORTER: "none", TRACING_SAMPLE_RATIO: 0.1 });
+    expect(
+      parseWebEnv({
+        TRACING_EXPORTER: "zipkin",
+        TRACING_ENDPOINT: "http://zipkin:9411/api/v2/spans",
+        TRACING_SAMPLE_RATIO: "1",
+        TRACING_SERVICE_NAME: "web-eu",
+      }),
+    ).toMatchObject({ TRACING_EXPORTER: "zipkin", TRACING_SAMPLE_RATIO: 1, TRACING_SERVICE_NAME: "web-eu" });
+    expect(() => parseWebEnv({ TRACING_EXPORTER: "jaeger" })).toThrow(/TRACING_EXPORTER/);
+    expect(() => parseWebEnv({ TRACING_SAMPLE_RATIO: "2" })).toThrow(/TRACING_SAMPLE_RATIO/);
+  });
 });

@@ -1,10 +1,11 @@
 // The storefront's configuration, validated once. Nothing else reads process.env: a bad value fails
 // at start-up (and at build, where next.config reads it) naming the variable.
 import path from "node:path";
+import type { TracingEnv } from "@emporium/runtime/tracing";
 import type { OidcSettings } from "@emporium/auth/next-auth";
 import { webEnvSchema as schema } from "./env-schema";
 
-export interface WebEnv {
+export interface WebEnv extends TracingEnv {
   CATALOG_URL: string;
   ORDERS_URL: string;
   /** The payment provider's public API; browsers reach it through the storefront's /psp rewrite. */
@@ -43,6 +44,10 @@ export function parseWebEnv(source: Record<string, string | undefined>): WebEnv 
     OIDC_NAME: source.OIDC_NAME || undefined,
     NODE_ENV: source.NODE_ENV,
     SHUTDOWN_DRAIN_MS: source.SHUTDOWN_DRAIN_MS || undefined,
+    TRACING_EXPORTER: source.TRACING_EXPORTER || undefined,
+    TRACING_ENDPOINT: source.TRACING_ENDPOINT || undefined,
+    TRACING_SAMPLE_RATIO: source.TRACING_SAMPLE_RATIO || undefined,
+    TRACING_SERVICE_NAME: source.TRACING_SERVICE_NAME || undefined,
   });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -78,6 +83,10 @@ export function parseWebEnv(source: Record<string, string | undefined>): WebEnv 
         : null,
     SECURE_COOKIES: result.data.NODE_ENV === "production",
     SHUTDOWN_DRAIN_MS: e.SHUTDOWN_DRAIN_MS,
+    TRACING_EXPORTER: e.TRACING_EXPORTER,
+    TRACING_ENDPOINT: e.TRACING_ENDPOINT,
+    TRACING_SAMPLE_RATIO: e.TRACING_SAMPLE_RATIO,
+    TRACING_SERVICE_NAME: e.TRACING_SERVICE_NAME,
   };
 }
 

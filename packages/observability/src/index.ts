@@ -12,7 +12,6 @@ export {
   startProducerSpan,
   startTracing,
   stopTracing,
-  traceHeaders,
   tracingEnabled,
   TRACE_EXPORTERS,
   type MessageSpanInfo,

@@ -1,4 +1,6 @@
 import { EventEmitter } from "node:events";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { InMemorySpanExporter } from "@opentelemetry/sdk-trace-base";
 import {
@@ -9,7 +11,6 @@ import {
   startProducerSpan,
   startTracing,
   stopTracing,
-  traceHeaders,
   tracingEnabled,
 } from "./tracing";
 
@@ -34,6 +35,26 @@ async function serve<T>(headers: Record<string, string>, handle: () => Promise<T
   return seen;
 }
 
+/** The headers a local HTTP server saw on one fetch made inside `around` (or bare). */
+async function fetchSeen(around: (call: () => Promise<void>) => Promise<unknown> | undefined) {
+  let seen: IncomingHttpHeaders = {};
+  const server = createServer((req, res) => {
+    seen = req.headers;
+    res.end("ok");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const call = async () => {
+    await (await fetch(`http://127.0.0.1:${port}/trpc/product.variants`)).text();
+  };
+  try {
+    await (around(call) ?? call());
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+  return seen;
+}
+
 describe("tracing off (the default)", () => {
   it("runs every function bare and hands on no traceparent", async () => {
     await startTracing({ service: "orders", exporter: "none", sampleRatio: 1 });
@@ -44,7 +65,7 @@ describe("tracing off (the default)", () => {
     expect(seen).toBe("none");
     expect(startProducerSpan(CALLER, message)).toBeNull();
     expect(activeTraceparent()).toBeUndefined();
-    expect(traceHeaders()).toEqual({});
+    expect((await fetchSeen(() => undefined)).traceparent).toBeUndefined();
   });
 });
 
@@ -55,7 +76,6 @@ describe("tracing on", () => {
     // The request writes the traceparent of its own span into the outbox row.
     const written = await serve({ traceparent: CALLER }, async () => {
       nameActiveSpan("trpc checkout.placeOrder");
-      expect(traceHeaders().traceparent).toBe(activeTraceparent());
       return activeTraceparent();
     });
     const producer = startProducerSpan(written, message);
@@ -92,5 +112,16 @@ describe("tracing on", () => {
     expect(unsampled).toMatch(/-00$/);
     await serve({ traceparent: CALLER }, async () => undefined);
     expect(spans.getFinishedSpans().map((s) => s.spanContext().traceId)).toEqual([CALLER.split("-")[1]]);
+  });
+
+  it("traces an outgoing fetch as a client span whose traceparent the callee receives", async () => {
+    const spans = new InMemorySpanExporter();
+    await startTracing({ service: "orders", exporter: "none", sampleRatio: 1, spanExporter: spans });
+    const seen = await fetchSeen((call) => serve({ traceparent: CALLER }, call));
+    const server = spans.getFinishedSpans().find((s) => s.kind === 1);
+    const client = spans.getFinishedSpans().find((s) => s.kind === 2);
+    expect(client?.parentSpanContext?.spanId).toBe(server?.spanContext().spanId);
+    expect(client?.spanContext().traceId).toBe(CALLER.split("-")[1]);
+    expect(seen.traceparent).toBe(`00-${CALLER.split("-")[1]}-${client?.spanContext().spanId}-01`);
   });
 });

@@ -1,10 +1,12 @@
-// OpenTelemetry tracing, started once per process before it takes work (startTracing). The spans are
+// OpenTelemetry tracing, started once per process before it takes work (startTracing). Most spans are
 // made here, by the shared plumbing, rather than by auto-instrumentation: the services run as esbuild
 // bundles in ES modules, where require hooks never see their imports. What is traced:
 //   - every tRPC request a service serves (a SERVER span continuing the caller's traceparent header),
 //   - every outbox row published (a PRODUCER span, child of the span that wrote the row),
 //   - every message handled (a CONSUMER span, child of the producer span, from the message's headers),
-//   - outgoing HTTP calls made with traceHeaders() (the caller's active span travels as traceparent).
+//   - every outgoing fetch (a CLIENT span, its traceparent sent with the request): OpenTelemetry's undici
+//     instrumentation, which listens on Node's diagnostics channels rather than hooking require, so it
+//     works in bundles and in the Next.js apps alike.
 // Off (the default), nothing of the SDK is loaded and every helper runs its function bare.
 import {
   context,
@@ -69,9 +71,18 @@ export async function startTracing(options: TracingOptions): Promise<void> {
     ],
   });
   provider.register({ propagator: new W3CTraceContextPropagator() });
+  const [{ registerInstrumentations }, { UndiciInstrumentation }] = await Promise.all([
+    import("@opentelemetry/instrumentation"),
+    import("@opentelemetry/instrumentation-undici"),
+  ]);
+  const stopInstrumenting = registerInstrumentations({
+    tracerProvider: provider,
+    instrumentations: [new UndiciInstrumentation()],
+  });
   running = {
     tracer: provider.getTracer("@emporium/observability"),
     async shutdown() {
+      stopInstrumenting();
       await provider.shutdown();
       trace.disable();
       context.disable();
@@ -135,12 +146,6 @@ async function inSpan<T>(
 /** The traceparent of the active span (the request or message being handled), when tracing is on. */
 export function activeTraceparent(): string | undefined {
   return running ? traceparentIn(context.active()) : undefined;
-}
-
-/** Headers for an outgoing call: the active span's traceparent, so the callee's span is its child. */
-export function traceHeaders(): Record<string, string> {
-  const traceparent = activeTraceparent();
-  return traceparent ? { traceparent } : {};
 }
 
 /** The part of an HTTP answer a server span reads: its status, and when it has gone. */
