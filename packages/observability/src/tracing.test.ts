@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { trace } from "@opentelemetry/api";
 import { InMemorySpanExporter } from "@opentelemetry/sdk-trace-base";
 import {
   activeTraceparent,
@@ -12,6 +13,7 @@ import {
   startTracing,
   stopTracing,
   tracingEnabled,
+  wholeMicroseconds,
 } from "./tracing";
 
 const CALLER = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
@@ -123,5 +125,27 @@ describe("tracing on", () => {
     expect(client?.parentSpanContext?.spanId).toBe(server?.spanContext().spanId);
     expect(client?.spanContext().traceId).toBe(CALLER.split("-")[1]);
     expect(seen.traceparent).toBe(`00-${CALLER.split("-")[1]}-${client?.spanContext().spanId}-01`);
+  });
+
+  it("hands the exporter whole microseconds, as Zipkin takes them, for spans stamped in fractions", async () => {
+    const spans = new InMemorySpanExporter();
+    await startTracing({ service: "web", exporter: "none", sampleRatio: 1, spanExporter: spans });
+    // As Next.js stamps its spans: performance.now() milliseconds, fractions of a microsecond included.
+    const started = 1_796_641_514_292.8458;
+    trace
+      .getTracer("next.js")
+      .startSpan("render route", { startTime: started })
+      .end(started + 2.1704);
+    const kept = new InMemorySpanExporter();
+    const [span] = spans.getFinishedSpans();
+    if (!span) throw new Error("no span");
+    expect(span.startTime[1] % 1_000).not.toBe(0);
+    wholeMicroseconds(kept).export([span], () => undefined);
+    const [sent] = kept.getFinishedSpans();
+    for (const time of [sent?.startTime, sent?.endTime, sent?.duration])
+      expect((time?.[1] ?? 1) % 1_000).toBe(0);
+    expect(sent?.startTime[0]).toBe(span.startTime[0]);
+    expect(sent?.name).toBe("render route");
+    expect(sent?.spanContext().spanId).toBe(span.spanContext().spanId);
   });
 });

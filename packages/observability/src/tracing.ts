@@ -17,10 +17,11 @@ import {
   trace,
   type Attributes,
   type Context,
+  type HrTime,
   type Span,
   type Tracer,
 } from "@opentelemetry/api";
-import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
+import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 
 export const TRACE_EXPORTERS = ["none", "zipkin", "otlp"] as const;
 export type TraceExporter = (typeof TRACE_EXPORTERS)[number];
@@ -62,7 +63,7 @@ export async function startTracing(options: TracingOptions): Promise<void> {
       import("@opentelemetry/resources"),
       import("@opentelemetry/core"),
     ]);
-  const exporter = options.spanExporter ?? (await exporterFor(options));
+  const exporter = options.spanExporter ?? wholeMicroseconds(await exporterFor(options));
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ "service.name": options.service }),
     sampler: new base.ParentBasedSampler({ root: new base.TraceIdRatioBasedSampler(options.sampleRatio) }),
@@ -99,6 +100,30 @@ async function exporterFor(options: TracingOptions): Promise<SpanExporter> {
   }
   const { OTLPTraceExporter } = await import("@opentelemetry/exporter-trace-otlp-http");
   return new OTLPTraceExporter(url ? { url } : {});
+}
+
+/** A time rounded to the microsecond. */
+function toMicrosecond([seconds, nanos]: HrTime): HrTime {
+  const whole = Math.round(nanos / 1_000) * 1_000;
+  return whole >= 1e9 ? [seconds + 1, whole - 1e9] : [seconds, whole];
+}
+
+/**
+ * Hands `exporter` spans whose times are whole microseconds. Next.js stamps its spans with fractions of
+ * a microsecond, which Zipkin refuses — and with them the whole batch, the backends' spans included.
+ */
+export function wholeMicroseconds(exporter: SpanExporter): SpanExporter {
+  const rounded = (span: ReadableSpan): ReadableSpan =>
+    Object.create(span, {
+      startTime: { value: toMicrosecond(span.startTime) },
+      endTime: { value: toMicrosecond(span.endTime) },
+      duration: { value: toMicrosecond(span.duration) },
+    }) as ReadableSpan;
+  return {
+    export: (spans, done) => exporter.export(spans.map(rounded), done),
+    shutdown: () => exporter.shutdown(),
+    forceFlush: () => exporter.forceFlush?.() ?? Promise.resolve(),
+  };
 }
 
 /** Sends the spans still buffered and stops tracing (no-op when off). */
