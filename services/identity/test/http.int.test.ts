@@ -64,7 +64,10 @@ describe("identity over HTTP", () => {
     );
     expect(starting.data?.httpStatus).toBe(503);
     await service.start();
-    expect(await (await fetch(`${origin}/readyz`)).json()).toEqual({ status: "ready" });
+    expect(await (await fetch(`${origin}/readyz`)).json()).toEqual({
+      status: "ready",
+      checked: ["database"],
+    });
   });
 
   it("signs in anonymously and answers with the account and its role", async () => {

@@ -79,6 +79,6 @@ describe("inventory staff API over HTTP", () => {
 
   it("serves /healthz and /readyz on the same port", async () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: "ready" });
+    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: "ready", checked: ["database"] });
   });
 });

@@ -148,7 +148,7 @@ describe.runIf(mongoServer.available)("reviews through a MongoDB outage and back
       what: "reviews traffic answered",
     });
     expect(traffic.outcomes.every((o) => o.status === 200)).toBe(true);
-    expect(await readyz()).toEqual({ status: "ready" });
+    expect(await readyz()).toEqual({ status: "ready", checked: ["document store"] });
   });
 
   it("answers 503 'Reviews are unavailable right now' within 3 s while it is down, and keeps running", async () => {
@@ -177,7 +177,11 @@ describe.runIf(mongoServer.available)("reviews through a MongoDB outage and back
     }
 
     // Still in rotation, so that every caller gets the clear 503 rather than a refused connection.
-    expect(await readyz()).toEqual({ status: "degraded", failing: ["document store"] });
+    expect(await readyz()).toEqual({
+      status: "degraded",
+      failing: ["document store"],
+      checked: ["document store"],
+    });
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
 
     // One warning for the whole outage, not one per request (the relay, polling meanwhile, says once
@@ -199,7 +203,7 @@ describe.runIf(mongoServer.available)("reviews through a MongoDB outage and back
       what: "the reviews service to answer again after MongoDB returned",
     });
     expect(info).toHaveBeenCalledWith({ dependency: "MongoDB" }, "MongoDB is back");
-    expect(await readyz()).toEqual({ status: "ready" });
+    expect(await readyz()).toEqual({ status: "ready", checked: ["document store"] });
 
     // The server that came back is empty (mongo-java-server is in memory): the earlier review is gone.
     expect((await signedIn.review.mine.query({})).total).toBe(0);
