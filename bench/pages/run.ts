@@ -7,6 +7,10 @@
 //  - axe (the browser tests' rules) on the page as loaded: the serious and critical problems it finds;
 //  - the Cache-Control the page is answered with.
 // Needs PostgreSQL (TEST_DATABASE_URL, as the browser tests) and Chromium (CHROMIUM_PATH, /usr/bin/chromium).
+// BENCH_PAGES (home,category,product,checkout) picks pages; BENCH_REPORT_DIR keeps each run's full report
+// (JSON, open it in the Lighthouse viewer) to see where the time goes.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
@@ -19,6 +23,8 @@ import { fmt, intFromEnv, progress } from "../catalog/stats";
 const RUNS = intFromEnv("BENCH_RUNS", 3);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+const PAGES = (process.env.BENCH_PAGES ?? "home,category,product,checkout").split(",");
+const REPORT_DIR = process.env.BENCH_REPORT_DIR;
 
 interface Page {
   name: string;
@@ -45,6 +51,7 @@ async function audit(
   port: number,
   form: "mobile" | "desktop",
   cookie: string | null,
+  report: string | null,
 ): Promise<Figures> {
   const result = await lighthouse(
     url,
@@ -59,6 +66,7 @@ async function audit(
   );
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
+  if (report) writeFileSync(report, JSON.stringify(lhr));
   if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const scores = Object.fromEntries(
@@ -114,7 +122,8 @@ async function main(): Promise<void> {
       { name: "category", path: `/c/${category.slug}` },
       { name: "product", path: `/p/${product.slug}` },
       { name: "checkout", path: "/checkout" },
-    ];
+    ].filter((p) => PAGES.includes(p.name));
+    if (REPORT_DIR) mkdirSync(REPORT_DIR, { recursive: true });
 
     // One item in a cart, so the checkout shows its form; its cookie goes with every Lighthouse request.
     const shopper = await browser.newPage();
@@ -126,15 +135,16 @@ async function main(): Promise<void> {
     const rows: string[][] = [];
     for (const page of pages) {
       const url = `${baseUrl}${page.path}`;
-      await shopper.goto(url);
-      await shopper.waitForLoadState("networkidle");
+      // The product page keeps asking for live stock, so the network never goes quiet: "load" it is.
+      await shopper.goto(url, { waitUntil: "load" });
       const axe = await accessibilityProblems(shopper);
       const cacheControl = (await fetch(url)).headers.get("cache-control") ?? "";
       for (const form of ["mobile", "desktop"] as const) {
         const runs: Figures[] = [];
         for (let i = 0; i < RUNS; i++) {
           progress(`${page.name} ${form}: Lighthouse run ${i + 1} of ${RUNS}`);
-          runs.push(await audit(url, chrome.port, form, page.name === "checkout" ? cookie : null));
+          const report = REPORT_DIR ? path.join(REPORT_DIR, `${page.name}-${form}-${i + 1}.json`) : null;
+          runs.push(await audit(url, chrome.port, form, page.name === "checkout" ? cookie : null, report));
         }
         const m = medianOf(runs);
         rows.push([
