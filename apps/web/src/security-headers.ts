@@ -1,8 +1,9 @@
 // Response headers for every page. The Content-Security-Policy is made per request by the proxy
 // (src/proxy.ts) with a fresh nonce: Next puts it on its own inline scripts (it reads the policy from
 // the request), the layout on ours, and 'strict-dynamic' lets those load the rest — so an injected
-// script, which cannot know the nonce, does not run. Every page is rendered per request anyway (the
-// layout reads the cart cookie). The policy also blocks plugins, framing, foreign form targets,
+// script, which cannot know the nonce, does not run. Every page is rendered per request; the pages a
+// shared cache may keep carry their render's nonce (see ./shared-cache.ts for why that is safe). The
+// policy also blocks plugins, framing, foreign form targets,
 // base-tag hijacking and connections to other origins; the other headers are the same on every page.
 
 export interface Header {

@@ -1,5 +1,5 @@
-// The shopper's cart on the server: read for every page (the header shows its count) and changed by
-// the cart actions. The cart token never leaves this module's callers; pages get a ClientCart.
+// The shopper's cart on the server: read for each page rendered for her (the header shows its count;
+// pages a shared cache keeps leave it to the browser, through readCart) and changed by the cart actions. The cart token never leaves this module's callers; pages get a ClientCart.
 // Only server code imports this module.
 import { cache } from "react";
 import type { CartView } from "@emporium/orders/client";
