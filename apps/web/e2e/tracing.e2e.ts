@@ -5,7 +5,7 @@
 // packages/observability's tracing test) — read back through Zipkin's HTTP API.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createCatalogClient } from "@emporium/catalog/client";
-import { realServer, waitFor } from "@emporium/testkit";
+import { realServer, waitFor, type ZipkinSpan } from "@emporium/testkit";
 import { startAppInstance, type AppInstance } from "@emporium/testkit/browser-stack";
 
 const SUITE = "the storefront's traces in a real Zipkin";
@@ -14,15 +14,6 @@ const zipkinUrl = (zipkin.url ?? "").replace(/\/$/, "");
 const catalog = createCatalogClient({ url: inject("catalogUrl") });
 // A name of this run's own, so traces from other runs into the same Zipkin are not read.
 const SERVICE = `web-e2e-${Date.now().toString(36)}`;
-
-interface ZipkinSpan {
-  traceId: string;
-  id: string;
-  parentId?: string;
-  name: string;
-  kind?: "SERVER" | "CLIENT" | "PRODUCER" | "CONSUMER";
-  tags?: Record<string, string>;
-}
 
 let traced: AppInstance | undefined;
 

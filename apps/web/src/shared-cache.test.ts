@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { SHARED_PAGE_CACHE_CONTROL, sharedCacheable } from "./shared-cache";
+import {
+  SHARED_CACHE_HEADER,
+  SHARED_PAGE_CACHE_CONTROL,
+  sharedCacheable,
+  sharedRender,
+} from "./shared-cache";
 
 function request(path: string, options: { method?: string } = {}) {
   const url = new URL(path, "http://shop.test");
@@ -40,5 +45,10 @@ describe("sharedCacheable", () => {
   it("is fresh for seconds, never stored by the browser past its visit, and not no-store", () => {
     expect(SHARED_PAGE_CACHE_CONTROL).toBe("public, max-age=0, s-maxage=10, stale-while-revalidate=60");
     expect(SHARED_PAGE_CACHE_CONTROL).not.toContain("no-store");
+  });
+
+  it("reads the proxy's mark on the request, and nothing else", () => {
+    expect(sharedRender(new Headers({ [SHARED_CACHE_HEADER]: "1" }))).toBe(true);
+    expect(sharedRender(new Headers())).toBe(false);
   });
 });

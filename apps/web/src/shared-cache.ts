@@ -19,8 +19,13 @@
 // its answer may carry the shopper's cart, account or order. (Next hides its router headers from the
 // proxy, so they could not be told apart here anyway.)
 
-/** Set on the request by the proxy for a page a shared cache may keep; the layout reads it. */
+/** Set on the request by the proxy for a page a shared cache may keep; read through sharedRender. */
 export const SHARED_CACHE_HEADER = "x-emporium-shared-cache";
+
+/** True when the proxy marked this request's page as one a shared cache keeps: render nothing personal. */
+export function sharedRender(requestHeaders: Pick<Headers, "get">): boolean {
+  return requestHeaders.get(SHARED_CACHE_HEADER) === "1";
+}
 
 /** How long a kept page is fresh, and how long after that it may be served once while refreshed. */
 export const SHARED_FRESH_SECONDS = 10;

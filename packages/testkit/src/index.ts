@@ -1,2 +1,3 @@
 export { realServer, requireRealServers, SKIP_MARKER, type RealServer } from "./real-server";
 export { waitFor } from "./wait-for";
+export type { ZipkinSpan } from "./zipkin";

@@ -4,7 +4,7 @@
 // that has spans from orders, inventory, payment and fulfillment, in which every consumer span is the
 // child of the producer span that sent its message, and the fulfillment's shipping runs back through
 // payment and inventory to the placeOrder request, read through Zipkin's HTTP API.
-import { realServer, waitFor } from "@emporium/testkit";
+import { realServer, waitFor, type ZipkinSpan } from "@emporium/testkit";
 import { expect, it } from "vitest";
 import { buy, CARDS, describeSystem, stockedVariants, tokenize, waitTerminal } from "../src";
 import type { ServiceName } from "../src/stack";
@@ -19,17 +19,6 @@ const tracingEnv = {
   TRACING_ENDPOINT: `${zipkinUrl}/api/v2/spans`,
   TRACING_SAMPLE_RATIO: "1",
 };
-
-/** A span as Zipkin's v2 API answers it. */
-interface ZipkinSpan {
-  traceId: string;
-  id: string;
-  parentId?: string;
-  name: string;
-  kind?: "SERVER" | "CLIENT" | "PRODUCER" | "CONSUMER";
-  localEndpoint?: { serviceName?: string };
-  tags?: Record<string, string>;
-}
 
 async function zipkinTrace(traceId: string): Promise<ZipkinSpan[]> {
   const res = await fetch(`${zipkinUrl}/api/v2/trace/${traceId}`);

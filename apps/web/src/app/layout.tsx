@@ -7,7 +7,7 @@ import { CartProvider } from "@/cart/cart-context";
 import { getCartSnapshot, type CartSnapshot } from "@/cart/server";
 import { env } from "@/env";
 import { NONCE_HEADER } from "@/security-headers";
-import { SHARED_CACHE_HEADER } from "@/shared-cache";
+import { sharedRender } from "@/shared-cache";
 import { InlineScript } from "@/shell/inline-script";
 import { NavigationProgress } from "@/shell/navigation-progress";
 import { SiteFooter } from "@/shell/site-footer";
@@ -44,7 +44,7 @@ const NO_CART: CartSnapshot = { cart: null, unavailable: false };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const requestHeaders = await headers();
   // A page a shared cache keeps is the same for every shopper: its cart is read by the browser instead.
-  const shared = requestHeaders.get(SHARED_CACHE_HEADER) === "1";
+  const shared = sharedRender(requestHeaders);
   const [categories, cart] = await Promise.all([departments(), shared ? NO_CART : getCartSnapshot()]);
   return (
     // The inline script adds class="js" before paint, so React sees a different class list.

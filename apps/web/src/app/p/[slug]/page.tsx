@@ -15,7 +15,7 @@ import { ReviewsSection } from "@/reviews/reviews-section";
 import { getReviewPage, reviewViewerOf } from "@/reviews/server";
 import { JsonLd } from "@/seo/json-ld";
 import { breadcrumbList, productBreadcrumbs, productJsonLd } from "@/seo/structured-data";
-import { SHARED_CACHE_HEADER } from "@/shared-cache";
+import { sharedRender } from "@/shared-cache";
 import { WarmingUp } from "@/status/warming-up";
 import { attempt } from "@/trpc/catalog-errors";
 import { getLiveStock, getProduct } from "@/trpc/server";
@@ -72,7 +72,7 @@ export default async function ProductPage(props: ProductPageProps) {
   const reviewSort = parseReviewSort(searchParams.review_sort);
   const reviewCursor = typeof searchParams.review_after === "string" ? searchParams.review_after : null;
   // A page a shared cache keeps is the same for everyone: the browser asks who is looking (reviews/viewer).
-  const shared = (await headers()).get(SHARED_CACHE_HEADER) === "1";
+  const shared = sharedRender(await headers());
   // Reviews never fail the page: getReviewPage and findOwnReview answer { ok: false } whatever goes wrong.
   const [stock, reviews, viewer] = await Promise.all([
     getLiveStock(result.data.variants.map((v) => v.id)),
