@@ -4,6 +4,7 @@
 // order number, a long slug) — and no metric may hold more than a fixed number of series. An id in a
 // label makes a series per order or product, which is what breaks a Prometheus server.
 import { expect, it } from "vitest";
+import { parsePrometheusText } from "@emporium/observability/prometheus-text";
 import { describeSystem, mixedTraffic } from "../src";
 
 /** More series than this for one metric in one process is a label that grows with traffic. */
@@ -18,27 +19,6 @@ const ID_LIKE: [string, RegExp][] = [
   ["a hex id", /^[0-9a-f]{16,}$/i],
 ];
 
-interface Series {
-  metric: string;
-  labels: Record<string, string>;
-}
-
-/** The series of a Prometheus text exposition (HELP/TYPE lines skipped). */
-function parse(text: string): Series[] {
-  const series: Series[] = [];
-  for (const line of text.split("\n")) {
-    if (!line || line.startsWith("#")) continue;
-    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? /.exec(line);
-    if (!match?.[1]) throw new Error(`unreadable metrics line: ${line}`);
-    const labels: Record<string, string> = {};
-    for (const l of (match[2] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g))
-      if (l[1] !== undefined && l[2] !== undefined) labels[l[1]] = l[2];
-    // A histogram's buckets, sum and count are one metric.
-    series.push({ metric: match[1].replace(/_(bucket|sum|count)$/, ""), labels });
-  }
-  return series;
-}
-
 describeSystem("metric label cardinality", { products: 40, carrierStepMs: 100 }, (platform) => {
   it("labels every process's series with bounded values, never an id", async () => {
     const stack = platform();
@@ -48,15 +28,17 @@ describeSystem("metric label cardinality", { products: 40, carrierStepMs: 100 },
     for (const proc of stack.procs.values()) {
       const res = await fetch(`http://127.0.0.1:${proc.port}/metrics`);
       expect(res.status, proc.name).toBe(200);
-      const series = parse(await res.text());
+      const series = parsePrometheusText(await res.text());
       expect(series.length, proc.name).toBeGreaterThan(0);
       const perMetric = new Map<string, number>();
       for (const s of series) {
-        perMetric.set(s.metric, (perMetric.get(s.metric) ?? 0) + 1);
+        // A histogram's buckets, sum and count are one metric.
+        const metric = s.name.replace(/_(bucket|sum|count)$/, "");
+        perMetric.set(metric, (perMetric.get(metric) ?? 0) + 1);
         for (const [label, value] of Object.entries(s.labels))
           for (const [what, pattern] of ID_LIKE)
             if (pattern.test(value))
-              problems.push(`${proc.name}: ${s.metric}{${label}="${value}"} looks like ${what}`);
+              problems.push(`${proc.name}: ${metric}{${label}="${value}"} looks like ${what}`);
       }
       for (const [metric, count] of perMetric)
         if (count > MAX_SERIES_PER_METRIC) problems.push(`${proc.name}: ${metric} has ${count} series`);

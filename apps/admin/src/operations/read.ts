@@ -4,7 +4,7 @@
 import { connection } from "next/server";
 import { freshFetch } from "@emporium/http-fetch";
 import { env } from "@/env";
-import { parsePrometheusText, type Sample } from "./prometheus-text";
+import { parsePrometheusText, type Sample } from "@emporium/observability/prometheus-text";
 import {
   healthOf,
   signalsOf,

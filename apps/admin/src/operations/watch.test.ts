@@ -95,6 +95,23 @@ describe("a process's health", () => {
       detail: "Not watched here: set CATALOG_URL",
     });
   });
+
+  it("reads what an odd body says and passes over the rest", () => {
+    const odd = { status: 200, body: { status: 7, checked: ["database", 3], failing: "kafka" } };
+    expect(healthOf(catalog, odd)).toMatchObject({
+      state: "ready",
+      detail: "Answering",
+      checked: [],
+      failing: [],
+    });
+    expect(healthOf(catalog, { status: 200, body: "ok" })).toMatchObject({
+      state: "ready",
+      detail: "Answering",
+    });
+    expect(
+      healthOf(catalog, { status: 503, body: { status: "starting", checked: ["database"] } }),
+    ).toMatchObject({ state: "starting", detail: "Starting: starting", checked: ["database"] });
+  });
 });
 
 describe("the signals", () => {

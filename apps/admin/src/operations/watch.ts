@@ -2,8 +2,9 @@
 // payment provider, the storefront), each read on its own ops endpoints — /readyz for health (what it
 // checked, what is failing), /metrics for the signals Prometheus scrapes (outbox backlog, Kafka consumer
 // lag, breaker states). Pure: from the admin's configuration and the answers, to the console's rows.
+import { z } from "zod";
 import type { AdminEnv } from "@/env";
-import type { Sample } from "./prometheus-text";
+import type { Sample } from "@emporium/observability/prometheus-text";
 
 export interface WatchedProcess {
   name: string;
@@ -68,8 +69,15 @@ export interface ProcessHealth {
   failing: string[];
 }
 
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+/** What a /readyz (or /healthz) body may say; anything it does not say, or says oddly, reads as unsaid. */
+const probeBody = z
+  .object({
+    status: z.string().nullable().catch(null),
+    detail: z.string().catch("starting"),
+    checked: z.array(z.string()).catch([]),
+    failing: z.array(z.string()).catch([]),
+  })
+  .catch({ status: null, detail: "starting", checked: [], failing: [] });
 
 /** A process's health from its probe's answer: a status code and body, or why there was none. */
 export function healthOf(
@@ -80,16 +88,10 @@ export function healthOf(
   if (answer === null)
     return { ...base, state: "not watched", detail: `Not watched here: set ${process.variable}` };
   if ("error" in answer) return { ...base, state: "down", detail: `No answer: ${answer.error}` };
-  const body = answer.body !== null && typeof answer.body === "object" ? answer.body : {};
-  const said = "status" in body && typeof body.status === "string" ? body.status : null;
-  const checked = strings("checked" in body ? body.checked : undefined);
-  const failing = strings("failing" in body ? body.failing : undefined);
+  const { status: said, detail, checked, failing } = probeBody.parse(answer.body);
   const found = { ...base, checked, failing };
   if (said === "draining") return { ...found, state: "draining", detail: "Shutting down; takes no new work" };
-  if (said === "starting") {
-    const detail = "detail" in body && typeof body.detail === "string" ? body.detail : "starting";
-    return { ...found, state: "starting", detail: `Starting: ${detail}` };
-  }
+  if (said === "starting") return { ...found, state: "starting", detail: `Starting: ${detail}` };
   if (failing.length > 0)
     return {
       ...found,

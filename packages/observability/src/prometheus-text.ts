@@ -1,6 +1,7 @@
-// Reads the Prometheus text format (what every process serves on /metrics) into samples. Only what the
-// operations console needs: `name{label="value",…} number` lines; comments, timestamps and exemplars are
-// passed over, and a line that does not parse is skipped rather than failing the page.
+// Reads the Prometheus text format (what every process serves on /metrics) into samples, for the admin's
+// operations console and the system test of label cardinality. Only what they need: `name{label="value",…}
+// number` lines; comments, timestamps and exemplars are passed over, and a line that does not parse is
+// skipped rather than failing the console's page.
 
 export interface Sample {
   name: string;
