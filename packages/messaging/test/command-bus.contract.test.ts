@@ -3,24 +3,44 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readMessage } from "@emporium/contracts";
 import { realServer, waitFor } from "@emporium/testkit";
-import { InProcessCommandBus, PermanentMessageError, RabbitCommandBus, type CommandBus } from "../src";
+import {
+  InProcessCommandBus,
+  PermanentMessageError,
+  RabbitCommandBus,
+  type CommandBus,
+  type RetryPolicy,
+} from "../src";
 import { FAST_RETRY, log, ping, pingV1, rabbitQueues } from "./helpers";
 
 const rabbit = realServer("TEST_AMQP_URL", "CommandBus contract on RabbitMQ");
 const queues = rabbitQueues(rabbit.url, "contract");
 
-const adapters: { name: string; available: boolean; durable: boolean; make: () => Promise<CommandBus> }[] = [
+type RetryByQueue = Readonly<Record<string, RetryPolicy>>;
+
+const adapters: {
+  name: string;
+  available: boolean;
+  durable: boolean;
+  make: (retryByQueue?: RetryByQueue) => Promise<CommandBus>;
+}[] = [
   {
     name: "in-process",
     available: true,
     durable: false,
-    make: async () => new InProcessCommandBus(log, FAST_RETRY),
+    make: async (retryByQueue) => new InProcessCommandBus(log, FAST_RETRY, retryByQueue),
   },
   {
     name: "rabbitmq",
     available: rabbit.available,
     durable: true,
-    make: () => RabbitCommandBus.connect({ url: rabbit.url ?? "", log, retry: FAST_RETRY, deliveryLimit: 5 }),
+    make: (retryByQueue) =>
+      RabbitCommandBus.connect({
+        url: rabbit.url ?? "",
+        log,
+        retry: FAST_RETRY,
+        deliveryLimit: 5,
+        ...(retryByQueue ? { retryByQueue } : {}),
+      }),
   },
 ];
 
@@ -30,8 +50,8 @@ const queueName = (prefix: string): string => queues.name(prefix);
 
 describe.each(adapters)("CommandBus contract: $name", ({ available, durable, make }) => {
   const buses: CommandBus[] = [];
-  const bus = async () => {
-    const b = await make();
+  const bus = async (retryByQueue?: RetryByQueue) => {
+    const b = await make(retryByQueue);
     buses.push(b);
     return b;
   };
@@ -119,6 +139,37 @@ describe.each(adapters)("CommandBus contract: $name", ({ available, durable, mak
       await sub.stop();
     },
   );
+
+  it.runIf(available)("retries a queue that has its own schedule by that schedule", async () => {
+    const [own, other] = [queueName("own-retry"), queueName("default-retry")];
+    // One retry instead of FAST_RETRY's two: dead-lettered after the second attempt.
+    const b = await bus({ [own]: { delaysMs: [FAST_RETRY.delaysMs[0] ?? 50] } });
+    const attempts = new Map<string, number[]>();
+    const subs = await Promise.all(
+      [own, other].map((queue) =>
+        b.consume({
+          queue,
+          handle: async (_e, info) => {
+            attempts.set(queue, [...(attempts.get(queue) ?? []), info.attempt]);
+            throw new Error(`still down (attempt ${info.attempt})`);
+          },
+        }),
+      ),
+    );
+    for (const queue of [own, other]) await b.send(queue, ping("k", 1));
+    const [ownDead, otherDead] = await waitFor(
+      async () => {
+        const letters = await Promise.all([own, other].map((q) => b.deadLetters(q)));
+        return letters.every((l) => l.length === 1) ? letters : null;
+      },
+      { timeoutMs: 30_000, what: "a dead letter in each queue" },
+    );
+    expect(ownDead?.[0]?.reason).toMatch(/^gave up after 2 attempts: Error: still down \(attempt 2\)/);
+    expect(otherDead?.[0]?.reason).toMatch(/^gave up after 3 attempts: Error: still down \(attempt 3\)/);
+    expect(attempts.get(own)).toEqual([1, 2]);
+    expect(attempts.get(other)).toEqual([1, 2, 3]);
+    for (const s of subs) await s.stop();
+  });
 
   it.runIf(available)(
     "lists dead letters named and redacted; replays and discards exactly one, once",

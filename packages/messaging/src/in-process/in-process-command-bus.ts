@@ -99,7 +99,7 @@ export class InProcessCommandBus implements CommandBus {
         item.body,
         { source: name, attempt: item.attempt },
         consumer.handle,
-        this.retry,
+        this.retryByQueue[name] ?? this.retry,
         this.log,
         { kind: "command" },
       );

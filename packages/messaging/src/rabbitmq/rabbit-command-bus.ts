@@ -298,7 +298,7 @@ export class RabbitCommandBus implements CommandBus {
         msg.content,
         { source: spec.queue, attempt },
         spec.handle,
-        this.retry,
+        this.policy(spec.queue),
         this.log,
         { kind: "command", ...trace },
       );
