@@ -21,6 +21,7 @@ import { catalogLimitsEnvShape, catalogLimitsOf } from "@emporium/catalog/env";
 import { ordersLimitsOf, placeOrderLimitsEnvShape, stuckOrdersEnvShape } from "@emporium/orders/env";
 import { mongoEnvShape } from "@emporium/reviews/env";
 import { auditMongoEnvShape } from "@emporium/audit/env";
+import { paymentRetryEnvShape } from "@emporium/payment/env";
 import { tracingEnvShape } from "@emporium/runtime/tracing";
 import { logShippingEnvShape } from "@emporium/runtime";
 
@@ -63,6 +64,7 @@ export const devhostEnvSchema = z
       ),
     RESERVATION_TTL_SECONDS: env.positiveInt(15 * 60).describe("How long stock is held for an unpaid order."),
     CARRIER_STEP_MS: env.positiveInt(4_000).describe("Time per step of the simulated carrier."),
+    ...paymentRetryEnvShape,
     ...tracingEnvShape,
     LOG_LEVEL: env.logLevel(),
     LOG_FORMAT: env.logFormat(),

@@ -34,7 +34,7 @@ import {
 import { createLoggerFrom, onShutdown } from "@emporium/runtime";
 import { LocalFolderStore } from "@emporium/storage";
 import { createFulfillmentWorker } from "@emporium/fulfillment/service";
-import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE, PspProvider } from "@emporium/payment/service";
+import { createPaymentWorker, paymentRetryByQueue, PspProvider } from "@emporium/payment/service";
 import {
   CatalogProductDirectory,
   createReviewsService,
@@ -56,7 +56,7 @@ const events = new InProcessEventBus(log.child({ component: "events" }));
 const commands = new InProcessCommandBus(
   log.child({ component: "commands" }),
   undefined,
-  PAYMENT_RETRY_BY_QUEUE,
+  paymentRetryByQueue(env.PAYMENT_RETRY_DELAYS_MS),
 );
 
 // One key for the service tokens the apps send: SERVICE_TOKEN_SECRET, or a secret made once under .data.
@@ -179,6 +179,7 @@ const workers = [
     log: log.child({ service: "payment" }),
     metrics: createServiceMetrics("payment"),
     provider: new PspProvider(env.PSP_URL),
+    retry: env.PAYMENT_RETRY_DELAYS_MS,
   }),
   createFulfillmentWorker({
     db,

@@ -2,9 +2,34 @@
 // docs/configuration.md can be generated from it; `.describe` says what each variable is for.
 import { z } from "zod";
 import { env, loadEnvOrExit } from "@emporium/config";
+import { PERSISTENT_RETRY, type RetryPolicy } from "@emporium/messaging";
 import { checkKafkaSecurityEnv } from "@emporium/config/kafka";
 import { brokersEnvShape, logShippingEnvShape } from "@emporium/runtime";
 import { tracingEnvShape } from "@emporium/runtime/tracing";
+
+const DELAY_LIST = /^\s*\d+\s*(,\s*\d+\s*)*$/;
+/** The longest wait a timer can hold (setTimeout fires at once past it). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The retry schedule of payment.capture and payment.refund, shared with the development host: production
+ * keeps trying for about two hours; a test stack shortens it so that an outage is dead-lettered at once.
+ */
+export const paymentRetryEnvShape = {
+  PAYMENT_RETRY_DELAYS_MS: z
+    .string()
+    .default(PERSISTENT_RETRY.delaysMs.join(","))
+    .refine((list) => DELAY_LIST.test(list), {
+      error: "must be a comma-separated list of waits in milliseconds, e.g. 1000,5000,15000",
+    })
+    .transform((list): RetryPolicy => ({ delaysMs: list.split(",").map((ms) => Number(ms.trim())) }))
+    .refine((policy) => policy.delaysMs.every((ms) => ms >= 1 && ms <= MAX_TIMER_MS), {
+      error: `each wait must be from 1 to ${MAX_TIMER_MS} ms (about 24 days)`,
+    })
+    .describe(
+      "How long a capture or refund waits before each retry while the provider is down (comma-separated ms); after the last one a capture is dead-lettered for staff to replay, a refund answered payment.failed.",
+    ),
+};
 
 export const paymentEnvSchema = z
   .object({
@@ -15,6 +40,7 @@ export const paymentEnvSchema = z
     PAYMENT_CONCURRENCY: env
       .positiveInt(8)
       .describe("Commands handled at once per queue; the database pool has four connections more."),
+    ...paymentRetryEnvShape,
     PSP_URL: env.httpUrl().default("http://127.0.0.1:4010").describe("The payment provider's API."),
     PAYMENT_ALLOW_SIMULATOR: z
       .enum(["1", "0", "true", "false", "yes", "no"])

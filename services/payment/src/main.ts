@@ -5,7 +5,7 @@ import { createLoggerFrom, runWorker } from "@emporium/runtime";
 import { PspProvider } from "./adapters/psp/psp-provider";
 import { refuseSimulator, SimulatorRefusedError } from "./adapters/psp/simulator-guard";
 import { loadPaymentEnv, simulatorAllowed } from "./env";
-import { createPaymentWorker, PAYMENT_RETRY_BY_QUEUE } from "./service";
+import { createPaymentWorker, paymentRetryByQueue } from "./service";
 import { startTracingFrom } from "@emporium/runtime/tracing";
 
 const env = loadPaymentEnv();
@@ -32,13 +32,14 @@ await runWorker({
     kafkaBrokers: env.KAFKA_BROKERS,
     kafkaSecurity: kafkaSecurityOf(env),
     amqpUrl: env.AMQP_URL,
-    retryByQueue: PAYMENT_RETRY_BY_QUEUE,
+    retryByQueue: paymentRetryByQueue(env.PAYMENT_RETRY_DELAYS_MS),
   },
   schemaTable: "payments.outbox",
   createWorker: (deps) =>
     createPaymentWorker({
       ...deps,
       provider: new PspProvider(env.PSP_URL),
+      retry: env.PAYMENT_RETRY_DELAYS_MS,
       resilience: {
         timeoutMs: env.PSP_TIMEOUT_MS,
         maxAttempts: env.PSP_MAX_ATTEMPTS,

@@ -35,12 +35,14 @@ export type { ResilienceOptions } from "./adapters/resilience/guarded-provider";
 
 /**
  * Capturing or refunding money already promised must not be abandoned after a short outage: these
- * queues retry for about two hours. Hand this to the command bus (RabbitMQ or in-process).
+ * queues retry on `persistent` (PAYMENT_RETRY_DELAYS_MS; by default PERSISTENT_RETRY, about two hours).
+ * Hand this to the command bus (RabbitMQ or in-process), and the same policy to the worker.
  */
-export const PAYMENT_RETRY_BY_QUEUE: Readonly<Record<string, RetryPolicy>> = {
-  [QUEUES.paymentCapture]: PERSISTENT_RETRY,
-  [QUEUES.paymentRefund]: PERSISTENT_RETRY,
-};
+export function paymentRetryByQueue(
+  persistent: RetryPolicy = PERSISTENT_RETRY,
+): Readonly<Record<string, RetryPolicy>> {
+  return { [QUEUES.paymentCapture]: persistent, [QUEUES.paymentRefund]: persistent };
+}
 
 export interface PaymentServiceDeps {
   db: Database;
@@ -49,6 +51,8 @@ export interface PaymentServiceDeps {
   /** The provider's own adapter (e.g. PspProvider); the deadline, breaker and retries are added here. */
   provider: PaymentProvider;
   resilience?: Partial<ResilienceOptions>;
+  /** The capture and refund queues' retry policy, the one handed to the command bus (PERSISTENT_RETRY unless told). */
+  retry?: RetryPolicy;
   /** Randomness for retry jitter (tests). */
   random?: () => number;
 }
@@ -92,7 +96,7 @@ export function createPaymentService(deps: PaymentServiceDeps): PaymentService {
       provider,
       metrics,
       orders: new KeyedLock(),
-      lastDelivery: maxDeliveries(PERSISTENT_RETRY),
+      lastDelivery: maxDeliveries(deps.retry ?? PERSISTENT_RETRY),
     },
     provider,
     status,

@@ -1,24 +1,22 @@
 // payment.capture: take the authorized money once the order has shipped. Idempotent: the provider sees
 // one key per order, and an order already captured is answered again without calling it. A provider
 // that is unavailable makes the consumer throw, so the command bus tries again later (the queue has a
-// persistent retry policy); only the last delivery answers payment.failed instead of dead-lettering.
+// persistent retry policy, PAYMENT_RETRY_DELAYS_MS); after the last retry the command is dead-lettered,
+// not answered payment.failed: the money is still owed, and once the provider is back staff replay it
+// from the operations console and the order completes (charged once: the same key).
 import { capturePaymentV1, readMessage, type Envelope } from "@emporium/contracts";
-import type { DeliveryInfo, MessageHandler } from "@emporium/messaging";
+import type { MessageHandler } from "@emporium/messaging";
 import type { z } from "zod";
 import { alreadyProcessed, findPayment, lockPayment, updatePayment } from "../adapters/sql/payments";
 import { decideCapture } from "../domain/decide";
 import { captureKey } from "../domain/keys";
-import {
-  PermanentProviderError,
-  TransientProviderError,
-  type CaptureResult,
-} from "../ports/payment-provider";
+import { PermanentProviderError, type CaptureResult } from "../ports/payment-provider";
 import { answerWithoutProvider, commit, type PaymentContext } from "./context";
 import { replies } from "./replies";
 
 type CaptureMessage = Envelope<z.output<typeof capturePaymentV1.schema>>;
 
-async function capture(ctx: PaymentContext, envelope: CaptureMessage, info: DeliveryInfo): Promise<string> {
+async function capture(ctx: PaymentContext, envelope: CaptureMessage): Promise<string> {
   const { data, traceparent } = envelope;
   const reply = replies(data.orderId, traceparent);
   const sql = ctx.db.sql;
@@ -40,12 +38,6 @@ async function capture(ctx: PaymentContext, envelope: CaptureMessage, info: Deli
       reference: data.orderId,
     });
   } catch (err) {
-    if (err instanceof TransientProviderError && info.attempt < ctx.lastDelivery) throw err;
-    if (err instanceof TransientProviderError) {
-      const reason = `payment provider unavailable: ${err.message}; gave up after ${info.attempt} deliveries`;
-      await commit(ctx, envelope.id, async () => [reply.failed("capture", reason)]);
-      return "failed";
-    }
     if (!(err instanceof PermanentProviderError)) throw err;
     result = { outcome: "declined", code: err.code, message: err.message };
   }
@@ -82,10 +74,10 @@ async function capture(ctx: PaymentContext, envelope: CaptureMessage, info: Deli
 }
 
 export function captureConsumer(ctx: PaymentContext): MessageHandler {
-  return async (envelope, info) => {
+  return async (envelope) => {
     const message = readMessage(envelope, capturePaymentV1);
     const { orderId } = message.data;
-    const outcome = await ctx.orders.run(orderId, () => capture(ctx, message, info));
+    const outcome = await ctx.orders.run(orderId, () => capture(ctx, message));
     ctx.metrics.commands.inc({ command: "capture", outcome });
     ctx.log.debug({ orderId, outcome }, "capture handled");
   };

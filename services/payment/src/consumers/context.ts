@@ -18,8 +18,8 @@ export interface PaymentContext {
   /** One order's commands run one at a time in this process. */
   orders: KeyedLock;
   /**
-   * The last delivery a capture or refund gets from its queue's retry policy: on that one a provider
-   * that is still unavailable is answered with payment.failed instead of a dead letter.
+   * The last delivery a refund gets from its queue's retry policy: on that one a provider that is still
+   * unavailable is answered with payment.failed instead of a dead letter (a capture is dead-lettered).
    */
   lastDelivery: number;
 }
