@@ -82,6 +82,18 @@ async function audit(
   };
 }
 
+/** Lighthouse now and then fails to record a busy machine's trace (NO_NAVSTART): such a run is run again. */
+async function auditWithRetry(...args: Parameters<typeof audit>): Promise<Figures> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(...args);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      progress(`${error instanceof Error ? error.message : String(error)}; running it again`);
+    }
+  }
+}
+
 function medianOf(runs: Figures[]): Figures {
   const of = (pick: (f: Figures) => number) => median(runs.map(pick));
   return {
@@ -144,7 +156,9 @@ async function main(): Promise<void> {
         for (let i = 0; i < RUNS; i++) {
           progress(`${page.name} ${form}: Lighthouse run ${i + 1} of ${RUNS}`);
           const report = REPORT_DIR ? path.join(REPORT_DIR, `${page.name}-${form}-${i + 1}.json`) : null;
-          runs.push(await audit(url, chrome.port, form, page.name === "checkout" ? cookie : null, report));
+          runs.push(
+            await auditWithRetry(url, chrome.port, form, page.name === "checkout" ? cookie : null, report),
+          );
         }
         const m = medianOf(runs);
         rows.push([
