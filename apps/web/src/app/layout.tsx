@@ -13,7 +13,6 @@ import { NavigationProgress } from "@/shell/navigation-progress";
 import { SiteFooter } from "@/shell/site-footer";
 import { SiteHeader } from "@/shell/site-header";
 import { SkipLink } from "@/shell/skip-link";
-import { QueryProvider } from "@/trpc/query-provider";
 import { ReportWebVitals } from "@/vitals/report-web-vitals";
 import { getCategoryTree } from "@/trpc/server";
 import "./globals.css";
@@ -61,15 +60,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Suspense fallback={null}>
           <NavigationProgress />
         </Suspense>
-        <QueryProvider>
-          <CartProvider initialCart={cart.cart} unavailable={cart.unavailable} loadInBrowser={shared}>
-            <SiteHeader categories={categories} />
-            <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-              {children}
-            </main>
-            <CartDrawer />
-          </CartProvider>
-        </QueryProvider>
+        <CartProvider initialCart={cart.cart} unavailable={cart.unavailable} loadInBrowser={shared}>
+          <SiteHeader categories={categories} />
+          <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+            {children}
+          </main>
+          <CartDrawer />
+        </CartProvider>
         <SiteFooter categories={categories} />
       </body>
     </html>

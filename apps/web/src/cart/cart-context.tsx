@@ -3,8 +3,8 @@
 // the add-to-cart form. It starts from what the server rendered — or, on a page a shared cache keeps
 // (whose HTML is the same for every shopper, see src/shared-cache.ts), from the cart asked for once the
 // page has loaded — and follows every cart action's answer.
-import { useQuery } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useBrowserRead } from "@/use-browser-read";
 import { readCart } from "./actions";
 import type { ClientCart } from "./client-cart";
 
@@ -49,13 +49,7 @@ export function CartProvider({ initialCart, unavailable, loadInBrowser, children
   const [fromServer, setFromServer] = useState(initialCart);
   const [drawerOpen, setDrawerOpen] = useState(false);
   // Asked once per tab; a cart action's answer (setCart) takes its place from then on.
-  const loaded = useQuery({
-    queryKey: ["cart"],
-    queryFn: () => readCart(),
-    enabled: loadInBrowser && local === null,
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-  });
+  const loaded = useBrowserRead(readCart, loadInBrowser && local === null);
   // A server render after a cart change (an action that set the cookie) brings a newer cart.
   if (fromServer !== initialCart) {
     setFromServer(initialCart);
@@ -77,7 +71,7 @@ export function CartProvider({ initialCart, unavailable, loadInBrowser, children
     const onPageShow = (event: PageTransitionEvent) => {
       if (!event.persisted) return;
       setLocal(null);
-      void refetch();
+      refetch();
     };
     window.addEventListener("pageshow", onPageShow);
     return () => window.removeEventListener("pageshow", onPageShow);

@@ -1,8 +1,6 @@
-import { QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { MyReview, PublicReview, ReviewPage } from "@emporium/reviews/client";
-import { makeQueryClient } from "@/trpc/query-client";
 import { readReviewViewer } from "./actions";
 import { ReviewsSection, type ReviewsSectionProps } from "./reviews-section";
 
@@ -47,18 +45,16 @@ function pageOf(items: PublicReview[], nextCursor: string | null = null): Review
 
 function renderSection(overrides: Partial<ReviewsSectionProps>) {
   return render(
-    <QueryClientProvider client={makeQueryClient()}>
-      <ReviewsSection
-        productId={PRODUCT}
-        productPath="/p/field-jacket"
-        result={{ ok: true, page: pageOf([]) }}
-        sort="newest"
-        cursor={null}
-        variantId={null}
-        viewer={{ signedIn: false, ownReview: null }}
-        {...overrides}
-      />
-    </QueryClientProvider>,
+    <ReviewsSection
+      productId={PRODUCT}
+      productPath="/p/field-jacket"
+      result={{ ok: true, page: pageOf([]) }}
+      sort="newest"
+      cursor={null}
+      variantId={null}
+      viewer={{ signedIn: false, ownReview: null }}
+      {...overrides}
+    />,
   );
 }
 

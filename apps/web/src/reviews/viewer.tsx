@@ -5,10 +5,10 @@
 // cache may keep (src/shared-cache.ts): that page is the same for everyone, so it shows what a visitor
 // sees and this asks who is looking once the page has loaded.
 import type { MyReview } from "@emporium/reviews/client";
-import { useQuery } from "@tanstack/react-query";
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useCallback, useContext, type ReactNode } from "react";
 import { buttonStyles } from "@emporium/ui/button";
 import { NextLink } from "@/next-link";
+import { useBrowserRead } from "@/use-browser-read";
 import { readReviewViewer } from "./actions";
 import { OwnReviewNote } from "./own-review";
 
@@ -34,12 +34,8 @@ export interface ReviewViewerProviderProps {
 }
 
 export function ReviewViewerProvider({ productId, viewer, children }: ReviewViewerProviderProps) {
-  const asked = useQuery({
-    queryKey: ["review-viewer", productId],
-    queryFn: () => readReviewViewer(productId),
-    enabled: viewer === null,
-    retry: false,
-  });
+  const read = useCallback(() => readReviewViewer(productId), [productId]);
+  const asked = useBrowserRead(read, viewer === null);
   return <ViewerContext.Provider value={viewer ?? asked.data ?? VISITOR}>{children}</ViewerContext.Provider>;
 }
 

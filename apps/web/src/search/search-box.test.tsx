@@ -1,10 +1,8 @@
-import { QueryClientProvider } from "@tanstack/react-query";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { TRPCClientError } from "@trpc/client";
 import type { FormHTMLAttributes } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Suggestions } from "@emporium/catalog/client";
-import { makeQueryClient } from "@/trpc/query-client";
 
 const push = vi.fn();
 const suggest = vi.fn<(input: { q: string }) => Promise<Suggestions>>();
@@ -23,7 +21,17 @@ vi.mock("@/trpc/browser-client", () => ({
   browserCatalog: { search: { suggest: { query: (input: { q: string }) => suggest(input) } } },
 }));
 
+// The suggestions' cache lasts as long as the tab; each test starts from an empty one.
+vi.mock("@/trpc/query-client", async (importOriginal) => {
+  const { makeQueryClient } = await importOriginal<typeof import("@/trpc/query-client")>();
+  const client = makeQueryClient();
+  return { makeQueryClient: () => client };
+});
+
 const { SearchBox } = await import("./search-box");
+const { makeQueryClient } = await import("@/trpc/query-client");
+// The suggestions' code arrives with the first query in the browser; here it is loaded up front.
+await (await import("./use-suggestions")).loadSuggestionQuery();
 
 const hoodies: Suggestions = {
   query: "hodie",
@@ -69,11 +77,8 @@ describe("SearchBox", () => {
     push.mockReset();
     suggest.mockReset();
     suggest.mockResolvedValue(hoodies);
-    render(
-      <QueryClientProvider client={makeQueryClient()}>
-        <SearchBox />
-      </QueryClientProvider>,
-    );
+    makeQueryClient().clear();
+    render(<SearchBox />);
   });
   afterEach(() => vi.useRealTimers());
 

@@ -5,22 +5,18 @@
 // Without JavaScript it is a plain GET form to /search. Suggestions are a convenience: when the catalog
 // refuses them for too many requests from this connection, the box quietly stops asking (no retry, no
 // list, nothing logged) until the wait it named is over; searching itself still works.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Form from "next/form";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useId, useState, type KeyboardEvent } from "react";
 import { cn } from "@emporium/ui/cn";
 import { formatMoney } from "@emporium/ui/money";
-import { browserCatalog } from "@/trpc/browser-client";
-import { tooManyRequestsOf } from "@/trpc/too-many-requests";
 import { flattenGroups, moveActive, suggestionGroups, type SuggestionOption } from "./suggestion-options";
 import { useDebouncedValue } from "./use-debounced-value";
 import { usePause } from "./use-pause";
+import { loadSuggestionQuery, useSuggestions } from "./use-suggestions";
 
 const MIN_QUERY_LENGTH = 2;
 const DEBOUNCE_MS = 200;
-/** How long suggestions rest after a refusal that did not say how long to wait. */
-const DEFAULT_PAUSE_SECONDS = 60;
 
 const inputClass =
   "h-10 w-full rounded-full border border-line-strong bg-canvas pr-4 pl-10 text-sm text-ink placeholder:text-ink-subtle " +
@@ -82,22 +78,7 @@ export function SearchBox() {
   const query = useDebouncedValue(text.trim(), DEBOUNCE_MS);
   const { paused, pause } = usePause();
   const enabled = query.length >= MIN_QUERY_LENGTH && !paused;
-  const suggestions = useQuery({
-    queryKey: ["search.suggest", query],
-    queryFn: async ({ signal }) => {
-      try {
-        return await browserCatalog.search.suggest.query({ q: query, limit: 6 }, { signal });
-      } catch (error) {
-        const limited = tooManyRequestsOf(error);
-        if (limited) pause(limited.retryAfterSeconds ?? DEFAULT_PAUSE_SECONDS);
-        throw error;
-      }
-    },
-    // Once, as the shop's queries do; never after a refusal for too many, which would only be refused again.
-    retry: (failures, error) => failures < 1 && !tooManyRequestsOf(error),
-    enabled,
-    placeholderData: keepPreviousData,
-  });
+  const suggestions = useSuggestions(query, enabled, pause);
 
   const data = enabled ? suggestions.data : undefined;
   const groups = data ? suggestionGroups(data, text) : [];
@@ -171,7 +152,11 @@ export function SearchBox() {
           setOpen(true);
           setActive(-1);
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setOpen(true);
+          // The shopper is about to type: fetch the suggestions' code now, not after the first word.
+          void loadSuggestionQuery();
+        }}
         onBlur={close}
         onKeyDown={onKeyDown}
         className={inputClass}
