@@ -1,17 +1,23 @@
 "use client";
-// The cart drawer, opened from the header's cart link and after adding an item. Its lines are only
-// rendered while it is open. Following a link out of it (checkout, a product, the cart page) closes it.
-import Link from "next/link";
-import type { MouseEvent } from "react";
+// The cart drawer, opened from the header's cart link and after adding an item. Its contents are only
+// rendered while it is open, with code fetched on the first opening — or earlier, when the shopper
+// points at the cart link or the add-to-cart form (preloadCartContents) — so pages do not load it.
+import { lazy, Suspense } from "react";
 import { Drawer } from "@emporium/ui/drawer";
-import { CartLines, CartSummary } from "./cart-contents";
 import { useCart } from "./cart-context";
+
+let loading: Promise<typeof import("./cart-drawer-contents")> | undefined;
+/** Fetches the drawer's contents once per tab. */
+export function preloadCartContents(): Promise<typeof import("./cart-drawer-contents")> {
+  loading ??= import("./cart-drawer-contents");
+  return loading;
+}
+
+const DrawerLines = lazy(() => preloadCartContents().then((m) => ({ default: m.DrawerLines })));
+const DrawerSummary = lazy(() => preloadCartContents().then((m) => ({ default: m.DrawerSummary })));
 
 export function CartDrawer() {
   const { drawerOpen, closeDrawer } = useCart();
-  const closeOnLink = (event: MouseEvent<HTMLDivElement>) => {
-    if (event.target instanceof Element && event.target.closest("a[href]")) closeDrawer();
-  };
   return (
     <Drawer
       open={drawerOpen}
@@ -19,22 +25,16 @@ export function CartDrawer() {
       title="Your cart"
       footer={
         drawerOpen && (
-          <div onClick={closeOnLink}>
-            <CartSummary
-              extra={
-                <Link href="/cart" className="text-center text-sm font-medium text-brand-700 hover:underline">
-                  View cart
-                </Link>
-              }
-            />
-          </div>
+          <Suspense fallback={null}>
+            <DrawerSummary />
+          </Suspense>
         )
       }
     >
       {drawerOpen && (
-        <div onClick={closeOnLink}>
-          <CartLines returnTo="/cart" compact />
-        </div>
+        <Suspense fallback={<p className="text-sm text-ink-muted">Loading your cart…</p>}>
+          <DrawerLines />
+        </Suspense>
       )}
     </Drawer>
   );

@@ -6,6 +6,7 @@ import type { MouseEvent } from "react";
 import { useHydrated } from "@/use-hydrated";
 import { itemCountLabel } from "./client-cart";
 import { useCart } from "./cart-context";
+import { preloadCartContents } from "./cart-drawer";
 
 export function CartLink() {
   const { cart, known, openDrawer } = useCart();
@@ -20,6 +21,8 @@ export function CartLink() {
     <a
       href="/cart"
       onClick={onClick}
+      onPointerEnter={() => void preloadCartContents()}
+      onFocus={() => void preloadCartContents()}
       aria-label={known ? `Cart, ${itemCountLabel(count)}` : "Cart"}
       aria-haspopup={hydrated ? "dialog" : undefined}
       className="relative flex items-center gap-2 rounded-md px-2 py-2 text-sm font-medium text-ink hover:bg-canvas-muted"

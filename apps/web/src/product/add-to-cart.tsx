@@ -8,6 +8,7 @@ import { Button } from "@emporium/ui/button";
 import { inputStyles } from "@emporium/ui/text-field";
 import { addToCart } from "@/cart/actions";
 import { useCart } from "@/cart/cart-context";
+import { preloadCartContents } from "@/cart/cart-drawer";
 import { IDLE_CART_FORM } from "@/cart/form-state";
 import { useCartAnswer } from "@/cart/use-cart-answer";
 import { productHref } from "@/links";
@@ -42,7 +43,14 @@ export function AddToCart({ slug, purchase }: AddToCartProps) {
   const max = purchase.ok ? purchase.maxQuantity : 1;
 
   return (
-    <form action={formAction} className="flex flex-col gap-3" aria-label="Add to cart">
+    <form
+      action={formAction}
+      // The drawer opens with the answer: its code is fetched while the shopper reaches for the button.
+      onPointerEnter={() => void preloadCartContents()}
+      onFocus={() => void preloadCartContents()}
+      className="flex flex-col gap-3"
+      aria-label="Add to cart"
+    >
       <input type="hidden" name="variantId" value={variantId ?? ""} />
       <input type="hidden" name="returnTo" value={productUrl} />
       <input type="hidden" name="enhanced" value={hydrated ? "1" : "0"} />
