@@ -1,6 +1,10 @@
 // Numbered page links for offset-paged lists: the first, the last, and two either side of the current
-// page, with gaps shown as an ellipsis. The current page is marked for screen readers.
+// page, with gaps shown as an ellipsis. The current page is marked for screen readers. PagedNav puts
+// them between the previous and next links, over "Page 2 of 5 · 96 orders".
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { Pagination } from "@emporium/ui/pagination";
+import { AdminLink } from "./admin-link";
 
 /** The pages to show, `null` standing for a gap: 1 … 4 5 [6] 7 8 … 20. */
 export function pageWindow(current: number, count: number): (number | null)[] {
@@ -47,5 +51,46 @@ export function PageNumbers({
         )}
       </ul>
     </nav>
+  );
+}
+
+/** Previous and next links around the page numbers and where this page stands. */
+export function PagedNav({
+  label,
+  page,
+  pageCount,
+  href,
+  total,
+}: {
+  /** What is paged, for screen readers: "Order pages" (the numbers are "Order page numbers"). */
+  label: string;
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+  /** How many there are in all, in words ("96 orders"); not said when not given. */
+  total?: ReactNode;
+}) {
+  return (
+    <Pagination
+      className="mt-6"
+      label={label}
+      prevHref={page > 1 ? href(page - 1) : null}
+      nextHref={page < pageCount ? href(page + 1) : null}
+      status={
+        <div className="flex flex-col items-center gap-2">
+          <PageNumbers
+            page={page}
+            pageCount={pageCount}
+            href={href}
+            label={`${label.replace(/s$/, "")} numbers`}
+          />
+          <span>
+            Page {page} of {pageCount}
+            {total !== undefined && <> · {total}</>}
+          </span>
+        </div>
+      }
+      LinkComponent={AdminLink}
+    />
   );
 }

@@ -11,6 +11,7 @@ import { getSales, type SalesPeriod } from "@/trpc/orders";
 import { LiveRefresh } from "./orders/[id]/live-refresh";
 import { LowStock } from "./low-stock";
 import { SALES_PERIODS, SalesOverview } from "./sales-overview";
+import { DataTable } from "../data-table";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -112,44 +113,24 @@ function DashboardBody({ tree }: { tree: CategoryNode[] }) {
             Browse all products
           </Link>
         </div>
-        <div className="mt-4 overflow-x-auto rounded-2xl border border-line bg-surface">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-line bg-canvas-muted text-xs tracking-wide text-ink-muted uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Category
+        <DataTable
+          columns={[{ title: "Category" }, { title: "Path" }, { title: "Products", numeric: true }]}
+          className="mt-4"
+        >
+          {tree
+            .flatMap((department) => [department, ...department.children])
+            .map((category) => (
+              <tr key={category.id} className={category.depth === 0 ? "bg-canvas font-semibold" : undefined}>
+                <th scope="row" className={`px-4 py-2.5 font-[inherit] ${category.depth > 0 ? "pl-10" : ""}`}>
+                  {category.name}
                 </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Path
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  Products
-                </th>
+                <td className="px-4 py-2.5 font-mono text-xs text-ink-muted">{category.path}</td>
+                <td className="px-4 py-2.5 text-right tabular-nums">
+                  {category.productCount.toLocaleString("en-US")}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {tree
-                .flatMap((department) => [department, ...department.children])
-                .map((category) => (
-                  <tr
-                    key={category.id}
-                    className={category.depth === 0 ? "bg-canvas font-semibold" : undefined}
-                  >
-                    <th
-                      scope="row"
-                      className={`px-4 py-2.5 font-[inherit] ${category.depth > 0 ? "pl-10" : ""}`}
-                    >
-                      {category.name}
-                    </th>
-                    <td className="px-4 py-2.5 font-mono text-xs text-ink-muted">{category.path}</td>
-                    <td className="px-4 py-2.5 text-right tabular-nums">
-                      {category.productCount.toLocaleString("en-US")}
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+        </DataTable>
       </section>
     </>
   );

@@ -4,14 +4,13 @@ import type { CustomerPage } from "@emporium/orders/client";
 import { buttonStyles } from "@emporium/ui/button";
 import { EmptyState } from "@emporium/ui/empty-state";
 import { formatMoney } from "@emporium/ui/money";
-import { Pagination } from "@emporium/ui/pagination";
 import { requireStaff } from "@/auth/session";
 import { isCatalogUnavailable as isServiceUnavailable } from "@/trpc/catalog-unavailable";
 import { getCustomerPage } from "@/trpc/orders";
-import { AdminLink } from "../../admin-link";
 import { OrdersUnavailableNotice } from "../../orders-unavailable-notice";
-import { PageNumbers } from "../../page-numbers";
+import { PagedNav } from "../../page-numbers";
 import { countOf } from "@/count";
+import { DataTable } from "../../data-table";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -92,70 +91,40 @@ export default async function CustomersPage({ searchParams }: CustomersPageProps
         </EmptyState>
       ) : (
         <>
-          <div className="mt-6 overflow-x-auto rounded-2xl border border-line bg-surface">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">
-                Customers, most recent order first ({result.total} in total)
-              </caption>
-              <thead className="border-b border-line bg-canvas-muted text-xs tracking-wide text-ink-muted uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Customer
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-medium">
-                    Orders
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-medium">
-                    Spent
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Last order
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {result.items.map((c) => (
-                  <tr key={c.email}>
-                    <th scope="row" className="px-4 py-2 font-medium">
-                      <Link
-                        href={`/customers/${encodeURIComponent(c.email)}`}
-                        className="text-brand-700 hover:underline"
-                      >
-                        {c.email}
-                      </Link>
-                      <span className="block text-xs font-normal text-ink-muted">
-                        {c.customerId ? "Account" : "Guest"}
-                      </span>
-                    </th>
-                    <td className="px-4 py-2 text-right tabular-nums">{c.orderCount}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">
-                      {formatMoney(c.totalSpent, c.currency)}
-                    </td>
-                    <td className="px-4 py-2 whitespace-nowrap">{date.format(new Date(c.lastOrderAt))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            className="mt-6"
+          <DataTable
+            columns={[
+              { title: "Customer" },
+              { title: "Orders", numeric: true },
+              { title: "Spent", numeric: true },
+              { title: "Last order" },
+            ]}
+            caption={`Customers, most recent order first (${result.total} in total)`}
+          >
+            {result.items.map((c) => (
+              <tr key={c.email}>
+                <th scope="row" className="px-4 py-2 font-medium">
+                  <Link
+                    href={`/customers/${encodeURIComponent(c.email)}`}
+                    className="text-brand-700 hover:underline"
+                  >
+                    {c.email}
+                  </Link>
+                  <span className="block text-xs font-normal text-ink-muted">
+                    {c.customerId ? "Account" : "Guest"}
+                  </span>
+                </th>
+                <td className="px-4 py-2 text-right tabular-nums">{c.orderCount}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{formatMoney(c.totalSpent, c.currency)}</td>
+                <td className="px-4 py-2 whitespace-nowrap">{date.format(new Date(c.lastOrderAt))}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <PagedNav
             label="Customer pages"
-            prevHref={result.page > 1 ? customersHref(q, result.page - 1) : null}
-            nextHref={result.page < result.pageCount ? customersHref(q, result.page + 1) : null}
-            status={
-              <div className="flex flex-col items-center gap-2">
-                <PageNumbers
-                  page={result.page}
-                  pageCount={result.pageCount}
-                  href={(p) => customersHref(q, p)}
-                  label="Customer page numbers"
-                />
-                <span>
-                  Page {result.page} of {result.pageCount} · {countOf(result.total, "customer")}
-                </span>
-              </div>
-            }
-            LinkComponent={AdminLink}
+            page={result.page}
+            pageCount={result.pageCount}
+            href={(p) => customersHref(q, p)}
+            total={countOf(result.total, "customer")}
           />
         </>
       )}

@@ -5,15 +5,14 @@ import type { AdminOrderPage } from "@emporium/orders/client";
 import { buttonStyles } from "@emporium/ui/button";
 import { EmptyState } from "@emporium/ui/empty-state";
 import { formatMoney } from "@emporium/ui/money";
-import { Pagination } from "@emporium/ui/pagination";
 import { requireStaff } from "@/auth/session";
 import { isCatalogUnavailable as isServiceUnavailable } from "@/trpc/catalog-unavailable";
 import { getOrderPage } from "@/trpc/orders";
-import { AdminLink } from "../../admin-link";
 import { ORDER_STATUSES, OrderStatusBadge } from "../../order-status";
 import { OrdersUnavailableNotice } from "../../orders-unavailable-notice";
-import { PageNumbers } from "../../page-numbers";
+import { PagedNav } from "../../page-numbers";
 import { countOf } from "@/count";
+import { DataTable } from "../../data-table";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -138,84 +137,54 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
         </EmptyState>
       ) : (
         <>
-          <div className="mt-6 overflow-x-auto rounded-2xl border border-line bg-surface">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Orders, newest first ({result.total} in total)</caption>
-              <thead className="border-b border-line bg-canvas-muted text-xs tracking-wide text-ink-muted uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Order
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Placed (UTC)
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Customer
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-medium">
-                    Items
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-medium">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {result.items.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row" className="px-4 py-2 font-medium">
-                      <Link href={`/orders/${o.id}`} className="font-mono text-brand-700 hover:underline">
-                        {o.number}
-                      </Link>
-                    </th>
-                    <td className="px-4 py-2 whitespace-nowrap">{dateTime.format(new Date(o.createdAt))}</td>
-                    <td className="px-4 py-2">
-                      <Link
-                        href={`/customers/${encodeURIComponent(o.email.toLowerCase())}`}
-                        className="hover:underline"
-                      >
-                        {o.email}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-2">
-                      <OrderStatusBadge status={o.status} />
-                    </td>
-                    <td className="px-4 py-2 text-right tabular-nums">{o.itemCount}</td>
-                    <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
-                      {formatMoney(o.total, o.currency)}
-                      {o.refunded > 0 && (
-                        <span className="block text-xs text-ink-muted">
-                          {formatMoney(o.refunded, o.currency)} refunded
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            className="mt-6"
+          <DataTable
+            columns={[
+              { title: "Order" },
+              { title: "Placed (UTC)" },
+              { title: "Customer" },
+              { title: "Status" },
+              { title: "Items", numeric: true },
+              { title: "Total", numeric: true },
+            ]}
+            caption={`Orders, newest first (${result.total} in total)`}
+          >
+            {result.items.map((o) => (
+              <tr key={o.id}>
+                <th scope="row" className="px-4 py-2 font-medium">
+                  <Link href={`/orders/${o.id}`} className="font-mono text-brand-700 hover:underline">
+                    {o.number}
+                  </Link>
+                </th>
+                <td className="px-4 py-2 whitespace-nowrap">{dateTime.format(new Date(o.createdAt))}</td>
+                <td className="px-4 py-2">
+                  <Link
+                    href={`/customers/${encodeURIComponent(o.email.toLowerCase())}`}
+                    className="hover:underline"
+                  >
+                    {o.email}
+                  </Link>
+                </td>
+                <td className="px-4 py-2">
+                  <OrderStatusBadge status={o.status} />
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">{o.itemCount}</td>
+                <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
+                  {formatMoney(o.total, o.currency)}
+                  {o.refunded > 0 && (
+                    <span className="block text-xs text-ink-muted">
+                      {formatMoney(o.refunded, o.currency)} refunded
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+          <PagedNav
             label="Order pages"
-            prevHref={result.page > 1 ? ordersHref(filters, result.page - 1) : null}
-            nextHref={result.page < result.pageCount ? ordersHref(filters, result.page + 1) : null}
-            status={
-              <div className="flex flex-col items-center gap-2">
-                <PageNumbers
-                  page={result.page}
-                  pageCount={result.pageCount}
-                  href={(p) => ordersHref(filters, p)}
-                  label="Order page numbers"
-                />
-                <span>
-                  Page {result.page} of {result.pageCount} · {countOf(result.total, "order")}
-                </span>
-              </div>
-            }
-            LinkComponent={AdminLink}
+            page={result.page}
+            pageCount={result.pageCount}
+            href={(p) => ordersHref(filters, p)}
+            total={countOf(result.total, "order")}
           />
         </>
       )}

@@ -12,6 +12,7 @@ import { getProductPage } from "@/trpc/server";
 import { AdminLink } from "../../admin-link";
 import { CatalogUnavailableNotice } from "../../catalog-unavailable-notice";
 import { countOf } from "@/count";
+import { DataTable } from "../../data-table";
 
 export const metadata: Metadata = { title: "Products" };
 
@@ -148,75 +149,54 @@ export default async function ProductsPage({ searchParams }: ProductsPageProps) 
         </EmptyState>
       ) : (
         <>
-          <div className="mt-6 overflow-x-auto rounded-2xl border border-line bg-surface">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">
-                Products, recently changed first ({result.total} in total)
-              </caption>
-              <thead className="border-b border-line bg-canvas-muted text-xs tracking-wide text-ink-muted uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    <span className="sr-only">Image</span>
+          <DataTable
+            columns={[
+              { title: "Image", hidden: true },
+              { title: "Product" },
+              { title: "Status" },
+              { title: "Price", numeric: true },
+              { title: "Variants", numeric: true },
+              { title: "Available", numeric: true },
+            ]}
+            caption={`Products, recently changed first (${result.total} in total)`}
+          >
+            {result.items.map((item) => {
+              const badge = STATUSES.find((s) => s.value === item.status);
+              return (
+                <tr key={item.id}>
+                  <td className="w-16 px-4 py-2">
+                    {item.image && (
+                      <img
+                        src={item.image.url}
+                        alt=""
+                        width={32}
+                        height={40}
+                        loading="lazy"
+                        decoding="async"
+                        className="h-10 w-8 max-w-none rounded object-cover"
+                      />
+                    )}
+                  </td>
+                  <th scope="row" className="px-4 py-2 font-medium">
+                    <Link href={`/products/${item.id}`} className="text-brand-700 hover:underline">
+                      {item.title}
+                    </Link>
+                    <span className="block font-mono text-xs font-normal text-ink-muted">{item.slug}</span>
                   </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Product
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-medium">
-                    Price
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-medium">
-                    Variants
-                  </th>
-                  <th scope="col" className="px-4 py-3 text-right font-medium">
-                    Available
-                  </th>
+                  <td className="px-4 py-2">
+                    <Badge tone={badge?.tone ?? "neutral"}>{badge?.label ?? item.status}</Badge>
+                  </td>
+                  <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
+                    {priceRange(item.minPrice, item.maxPrice, item.currency)}
+                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums">{item.variantCount}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">
+                    {item.available === 0 ? <span className="text-sale">0</span> : item.available}
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {result.items.map((item) => {
-                  const badge = STATUSES.find((s) => s.value === item.status);
-                  return (
-                    <tr key={item.id}>
-                      <td className="w-16 px-4 py-2">
-                        {item.image && (
-                          <img
-                            src={item.image.url}
-                            alt=""
-                            width={32}
-                            height={40}
-                            loading="lazy"
-                            decoding="async"
-                            className="h-10 w-8 max-w-none rounded object-cover"
-                          />
-                        )}
-                      </td>
-                      <th scope="row" className="px-4 py-2 font-medium">
-                        <Link href={`/products/${item.id}`} className="text-brand-700 hover:underline">
-                          {item.title}
-                        </Link>
-                        <span className="block font-mono text-xs font-normal text-ink-muted">
-                          {item.slug}
-                        </span>
-                      </th>
-                      <td className="px-4 py-2">
-                        <Badge tone={badge?.tone ?? "neutral"}>{badge?.label ?? item.status}</Badge>
-                      </td>
-                      <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
-                        {priceRange(item.minPrice, item.maxPrice, item.currency)}
-                      </td>
-                      <td className="px-4 py-2 text-right tabular-nums">{item.variantCount}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">
-                        {item.available === 0 ? <span className="text-sale">0</span> : item.available}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
           <Pagination
             className="mt-6"
             prevHref={result.page > 1 ? productsHref("/products", q, status, result.page - 1) : null}

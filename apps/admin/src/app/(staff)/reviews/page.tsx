@@ -7,14 +7,12 @@ import { photoAt, THUMBNAIL_WIDTH, type ModerationItem, type NumberedPage } from
 import { Alert } from "@emporium/ui/alert";
 import { buttonStyles } from "@emporium/ui/button";
 import { EmptyState } from "@emporium/ui/empty-state";
-import { Pagination } from "@emporium/ui/pagination";
 import { requireStaff, type Staff } from "@/auth/session";
 import { isReviewsUnavailable } from "@/reviews/moderation-refusal";
 import { queuePageOf, ratingLabel, reviewsHref } from "@/reviews/queue-view";
 import { getModerationQueue } from "@/trpc/reviews";
 import { getProduct } from "@/trpc/server";
-import { AdminLink } from "../../admin-link";
-import { PageNumbers } from "../../page-numbers";
+import { PagedNav } from "../../page-numbers";
 import { ModerationOutcomes } from "./moderation-outcomes";
 import { ReviewActions } from "./review-actions";
 
@@ -203,25 +201,11 @@ export default async function ReviewsPage({ searchParams }: ReviewsPageProps) {
                 </li>
               ))}
             </ol>
-            <Pagination
-              className="mt-6"
+            <PagedNav
               label="Review queue pages"
-              prevHref={queue.page > 1 ? reviewsHref(queue.page - 1) : null}
-              nextHref={queue.page < queue.pageCount ? reviewsHref(queue.page + 1) : null}
-              status={
-                <div className="flex flex-col items-center gap-2">
-                  <PageNumbers
-                    page={queue.page}
-                    pageCount={queue.pageCount}
-                    href={reviewsHref}
-                    label="Review queue page numbers"
-                  />
-                  <span>
-                    Page {queue.page} of {queue.pageCount}
-                  </span>
-                </div>
-              }
-              LinkComponent={AdminLink}
+              page={queue.page}
+              pageCount={queue.pageCount}
+              href={reviewsHref}
             />
           </>
         )}

@@ -4,6 +4,7 @@ import { requireStaff } from "@/auth/session";
 import { staffApiAs } from "@/trpc/identity";
 import { InviteForm } from "./invite-form";
 import { RoleForm } from "./role-form";
+import { DataTable } from "../../data-table";
 
 export const metadata: Metadata = { title: "Staff" };
 
@@ -36,45 +37,27 @@ export default async function StaffPage() {
           <InviteForm />
         </div>
       )}
-      <div className="mt-6 overflow-x-auto rounded-2xl border border-line bg-surface">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Staff members ({members.length})</caption>
-          <thead className="border-b border-line bg-canvas-muted text-xs tracking-wide text-ink-muted uppercase">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-medium">
-                Name
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                Email
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                Role
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                Last sign-in
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {members.map((m) => (
-              <tr key={m.id}>
-                <th scope="row" className="px-4 py-2 font-medium">
-                  {m.name}
-                </th>
-                <td className="px-4 py-2">{m.email}</td>
-                <td className="px-4 py-2">
-                  {canManage && m.id !== staff.id && m.role ? (
-                    <RoleForm userId={m.id} name={m.name} role={m.role} />
-                  ) : (
-                    ((m.role && ROLE_LABEL[m.role]) ?? "—")
-                  )}
-                </td>
-                <td className="px-4 py-2 text-ink-muted">{lastSeen(m.lastSignInAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[{ title: "Name" }, { title: "Email" }, { title: "Role" }, { title: "Last sign-in" }]}
+        caption={`Staff members (${members.length})`}
+      >
+        {members.map((m) => (
+          <tr key={m.id}>
+            <th scope="row" className="px-4 py-2 font-medium">
+              {m.name}
+            </th>
+            <td className="px-4 py-2">{m.email}</td>
+            <td className="px-4 py-2">
+              {canManage && m.id !== staff.id && m.role ? (
+                <RoleForm userId={m.id} name={m.name} role={m.role} />
+              ) : (
+                ((m.role && ROLE_LABEL[m.role]) ?? "—")
+              )}
+            </td>
+            <td className="px-4 py-2 text-ink-muted">{lastSeen(m.lastSignInAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

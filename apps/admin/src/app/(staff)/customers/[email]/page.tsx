@@ -6,6 +6,7 @@ import { formatMoney } from "@emporium/ui/money";
 import { requireStaff } from "@/auth/session";
 import { getCustomer } from "@/trpc/orders";
 import { OrderStatusBadge } from "../../../order-status";
+import { DataTable } from "../../../data-table";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -57,49 +58,37 @@ export default async function CustomerPage({ params }: { params: Promise<{ email
         <h2 id="orders-heading" className="text-lg font-semibold">
           Orders
         </h2>
-        <div className="mt-3 overflow-x-auto rounded-2xl border border-line bg-surface">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-line bg-canvas-muted text-xs tracking-wide text-ink-muted uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Order
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Placed (UTC)
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {customer.orders.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row" className="px-4 py-2 font-medium">
-                    <Link href={`/orders/${o.id}`} className="font-mono text-brand-700 hover:underline">
-                      {o.number}
-                    </Link>
-                  </th>
-                  <td className="px-4 py-2 whitespace-nowrap">{dateTime.format(new Date(o.createdAt))}</td>
-                  <td className="px-4 py-2">
-                    <OrderStatusBadge status={o.status} />
-                  </td>
-                  <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
-                    {formatMoney(o.total, o.currency)}
-                    {o.refunded > 0 && (
-                      <span className="block text-xs text-ink-muted">
-                        {formatMoney(o.refunded, o.currency)} refunded
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { title: "Order" },
+            { title: "Placed (UTC)" },
+            { title: "Status" },
+            { title: "Total", numeric: true },
+          ]}
+          className="mt-3"
+        >
+          {customer.orders.map((o) => (
+            <tr key={o.id}>
+              <th scope="row" className="px-4 py-2 font-medium">
+                <Link href={`/orders/${o.id}`} className="font-mono text-brand-700 hover:underline">
+                  {o.number}
+                </Link>
+              </th>
+              <td className="px-4 py-2 whitespace-nowrap">{dateTime.format(new Date(o.createdAt))}</td>
+              <td className="px-4 py-2">
+                <OrderStatusBadge status={o.status} />
+              </td>
+              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
+                {formatMoney(o.total, o.currency)}
+                {o.refunded > 0 && (
+                  <span className="block text-xs text-ink-muted">
+                    {formatMoney(o.refunded, o.currency)} refunded
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </>
   );

@@ -13,6 +13,7 @@ import { PriceForm } from "./price-form";
 import { StatusForm } from "./status-form";
 import { StockPanel } from "./stock-panel";
 import { VariantForm } from "./variant-form";
+import { DataTable } from "../../../data-table";
 
 export const metadata: Metadata = { title: "Product" };
 
@@ -98,53 +99,41 @@ export default async function ProductPage({
             Your role can view prices; managers and owners change them.
           </p>
         )}
-        <div className="mt-4 overflow-x-auto rounded-2xl border border-line bg-surface">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-line bg-canvas-muted text-xs tracking-wide text-ink-muted uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Variant
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  SKU
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  Available
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  Price
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {product.variants.map((v) => (
-                <tr key={v.id}>
-                  <th scope="row" className="px-4 py-2 font-medium">
-                    {v.title}
-                  </th>
-                  <td className="px-4 py-2 font-mono text-xs">{v.sku}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{v.available}</td>
-                  <td className="px-4 py-2 text-right">
-                    {canPrice ? (
-                      <PriceForm
-                        productId={product.id}
-                        variantId={v.id}
-                        variantTitle={v.title}
-                        currency={product.currency}
-                        price={v.price}
-                        compareAtPrice={v.compareAtPrice}
-                      />
-                    ) : (
-                      <span className="tabular-nums" data-testid={`price-${v.sku}`}>
-                        {formatMoney(v.price, product.currency)}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { title: "Variant" },
+            { title: "SKU" },
+            { title: "Available", numeric: true },
+            { title: "Price", numeric: true },
+          ]}
+          className="mt-4"
+        >
+          {product.variants.map((v) => (
+            <tr key={v.id}>
+              <th scope="row" className="px-4 py-2 font-medium">
+                {v.title}
+              </th>
+              <td className="px-4 py-2 font-mono text-xs">{v.sku}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{v.available}</td>
+              <td className="px-4 py-2 text-right">
+                {canPrice ? (
+                  <PriceForm
+                    productId={product.id}
+                    variantId={v.id}
+                    variantTitle={v.title}
+                    currency={product.currency}
+                    price={v.price}
+                    compareAtPrice={v.compareAtPrice}
+                  />
+                ) : (
+                  <span className="tabular-nums" data-testid={`price-${v.sku}`}>
+                    {formatMoney(v.price, product.currency)}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         {canEdit && product.options.length > 0 && (
           <VariantForm productId={product.id} currency={product.currency} options={product.options} />
         )}
