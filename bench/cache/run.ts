@@ -21,11 +21,19 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ChildProcess } from "node:child_process";
-import type autocannon from "autocannon";
 import { signServiceToken, tokenKey, type SignedPrincipal } from "@emporium/auth";
 import { createCatalogClient, type CatalogClient } from "@emporium/catalog/client";
 import { prepareBenchDatabase } from "../catalog/database";
-import { buildCatalog, load, loadOptionsFromEnv, startCatalog, stop } from "../catalog/http";
+import {
+  buildCatalog,
+  getOk,
+  load,
+  loadOptionsFromEnv,
+  rotating,
+  startCatalog,
+  stop,
+  trpcPath,
+} from "../catalog/http";
 import {
   fmt,
   intFromEnv,
@@ -90,8 +98,6 @@ interface RssRow {
   peakMiB: number | null;
 }
 
-const trpcPath = (procedure: string, input: unknown) =>
-  `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
 const mb = (mib: number) => mib * 1.048576;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -130,12 +136,6 @@ class Replicas {
   }
 }
 
-async function get(base: string, pathAndQuery: string): Promise<void> {
-  const res = await fetch(`${base}${pathAndQuery}`);
-  const body = await res.text();
-  if (!res.ok) throw new Error(`GET ${pathAndQuery} answered ${res.status}: ${body.slice(0, 300)}`);
-}
-
 /**
  * 50 product pages and a few distinct listing pages (all products in the default order and two price
  * sorts, page 2, two categories), each a separate cache entry.
@@ -161,24 +161,13 @@ async function choosePages(client: CatalogClient): Promise<Pages> {
   };
 }
 
-/** Autocannon options sending the paths in turn (shared by all connections), and how many were sent. */
-function rotating(paths: readonly string[]): { options: Partial<autocannon.Options>; sent: () => number } {
-  let sent = 0;
-  return {
-    options: {
-      requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[sent++ % paths.length] }) }],
-    },
-    sent: () => sent,
-  };
-}
-
 async function loadPages(
   label: string,
   replica: Replica,
   paths: readonly string[],
   counters: OpCounters,
 ): Promise<ModeFigures> {
-  for (const p of paths) await get(replica.base, p);
+  for (const p of paths) await getOk(replica.base, p);
   const traffic = rotating(paths);
   let figures: Figures | undefined;
   const ops = await counters.during(async () => {
@@ -334,16 +323,16 @@ async function main(): Promise<void> {
     const cold = { CACHE_MODE: "two-level", HTTP_CACHE_SECONDS: "0" };
     const a = await replicas.start("(3) replica A, two-level", cold);
     progress(`warming ${all.length} pages on replica A`);
-    for (let i = 0; i < 2; i++) for (const p of all) await get(a.base, p);
+    for (let i = 0; i < 2; i++) for (const p of all) await getOk(a.base, p);
     const warmHere = await counters.during(async () => {
-      for (let i = 0; i < WARM_ROUNDS; i++) for (const p of all) await get(a.base, p);
+      for (let i = 0; i < WARM_ROUNDS; i++) for (const p of all) await getOk(a.base, p);
     });
     // PGlite allows one process: replica B then starts after A stops, with L2 still warm.
     if (!adminUrl) await replicas.stop(a);
     const b = await replicas.start("(3) replica B, two-level", cold);
     progress(`first request for each of the ${all.length} pages on replica B`);
     const newHere = await counters.during(async () => {
-      for (const p of all) await get(b.base, p);
+      for (const p of all) await getOk(b.base, p);
     });
 
     // (2) A price change's time to reach every replica.

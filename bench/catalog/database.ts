@@ -1,5 +1,6 @@
 // Prepares the benchmark's PostgreSQL database: a dedicated `emporium_bench` database next to the one
 // named in the given URL, migrated and seeded once (2,000 products by default) and reused afterwards.
+import path from "node:path";
 import pg from "pg";
 import { migrate, openDatabase } from "@emporium/db";
 import { isSeeded, seed } from "@emporium/seed";
@@ -59,4 +60,26 @@ export async function prepareBenchDatabase(
     await db.close();
   }
   return url;
+}
+
+/**
+ * The environment of catalog processes that serve the bench database (prepared first): the generated
+ * shop, no migration or seed at start, media under `dataDir`, warnings only, no Kafka (reads need none).
+ */
+export async function servingCatalogEnv(
+  adminUrl: string,
+  opts: { products: number; dataDir: string },
+): Promise<NodeJS.ProcessEnv> {
+  const mediaDir = path.join(opts.dataDir, "media");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    EMPORIUM_DATA_DIR: opts.dataDir,
+    MEDIA_DIR: mediaDir,
+    LOG_LEVEL: "warn",
+    MIGRATE_ON_START: "0",
+    SEED_ON_START: "0",
+    DATABASE_URL: await prepareBenchDatabase(adminUrl, { products: opts.products, mediaDir }),
+  };
+  delete env.KAFKA_BROKERS;
+  return env;
 }

@@ -113,6 +113,31 @@ export async function load(
   };
 }
 
+/** GETs `base` + `pathAndQuery`, reading the body; anything but a 2xx answer throws. */
+export async function getOk(base: string, pathAndQuery: string): Promise<void> {
+  const res = await fetch(`${base}${pathAndQuery}`);
+  const body = await res.text();
+  if (!res.ok) throw new Error(`GET ${pathAndQuery} answered ${res.status}: ${body.slice(0, 300)}`);
+}
+
+/** The GET path of a tRPC query as the services' clients send it (no batching). */
+export const trpcPath = (procedure: string, input: unknown): string =>
+  `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+/** Autocannon options sending the paths in turn (shared by all connections), and how many were sent. */
+export function rotating(paths: readonly string[]): {
+  options: Partial<autocannon.Options>;
+  sent: () => number;
+} {
+  let sent = 0;
+  return {
+    options: {
+      requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[sent++ % paths.length] }) }],
+    },
+    sent: () => sent,
+  };
+}
+
 interface BenchHttpArgs {
   repoRoot: string;
   env: NodeJS.ProcessEnv;

@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import type { ChildProcess } from "node:child_process";
 import { makeCertificate } from "@emporium/gateway-tests/certificate";
 import { haproxyBinary, metric, startGateway } from "@emporium/gateway-tests/haproxy";
-import { prepareBenchDatabase } from "../catalog/database";
+import { servingCatalogEnv } from "../catalog/database";
 import { buildCatalog, freePort, load, loadOptionsFromEnv, startCatalog, stop } from "../catalog/http";
 import { fmt, intFromEnv, printTable, progress, verdict, type Figures } from "../catalog/stats";
 
@@ -157,17 +157,7 @@ async function main(): Promise<void> {
   );
 
   const workDir = mkdtempSync(path.join(tmpdir(), "emporium-bench-gateway-"));
-  const dataDir = path.join(repoRoot, ".data", "bench");
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    EMPORIUM_DATA_DIR: dataDir,
-    MEDIA_DIR: path.join(dataDir, "media"),
-    LOG_LEVEL: "warn",
-    MIGRATE_ON_START: "0",
-    SEED_ON_START: "0",
-    DATABASE_URL: await prepareBenchDatabase(adminUrl, { products, mediaDir: path.join(dataDir, "media") }),
-  };
-  delete env.KAFKA_BROKERS;
+  const env = await servingCatalogEnv(adminUrl, { products, dataDir: path.join(repoRoot, ".data", "bench") });
   const cleanup: (() => Promise<void>)[] = [
     () => Promise.resolve(rmSync(workDir, { recursive: true, force: true })),
   ];
