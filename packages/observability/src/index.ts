@@ -5,6 +5,7 @@ export { requestIdsFrom, traceparentOf, type RequestIds } from "./request-contex
 export { BREAKER_STATE, measureBreaker, type ObservedBreaker } from "./breaker-metrics";
 export { measureDbPool, type PoolSource } from "./pool-metrics";
 export {
+  activeTraceId,
   activeTraceparent,
   inConsumerSpan,
   inServerSpan,

@@ -2,9 +2,10 @@ import { EventEmitter } from "node:events";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { trace } from "@opentelemetry/api";
+import { context, trace } from "@opentelemetry/api";
 import { InMemorySpanExporter } from "@opentelemetry/sdk-trace-base";
 import {
+  activeTraceId,
   activeTraceparent,
   inConsumerSpan,
   inServerSpan,
@@ -67,6 +68,7 @@ describe("tracing off (the default)", () => {
     expect(seen).toBe("none");
     expect(startProducerSpan(CALLER, message)).toBeNull();
     expect(activeTraceparent()).toBeUndefined();
+    expect(await serve({ traceparent: CALLER }, async () => activeTraceId())).toBeUndefined();
     expect((await fetchSeen(() => undefined)).traceparent).toBeUndefined();
   });
 });
@@ -94,6 +96,22 @@ describe("tracing on", () => {
     expect(process?.parentSpanContext?.spanId).toBe(send?.spanContext().spanId);
     for (const span of [server, send, process]) expect(span?.spanContext().traceId).toBe(traceId);
     expect(handed).toBe(`00-${traceId}-${process?.spanContext().spanId}-01`);
+  });
+
+  it("names the active trace to log lines, also where the span was started outside this module", async () => {
+    await startTracing({
+      service: "web",
+      exporter: "none",
+      sampleRatio: 0,
+      spanExporter: new InMemorySpanExporter(),
+    });
+    // As in a Next.js app: the framework starts the request's span through the global API.
+    const nextSpan = trace.getTracer("next.js").startSpan("GET /p/[slug]");
+    const seen = context.with(trace.setSpan(context.active(), nextSpan), () => activeTraceId());
+    nextSpan.end();
+    expect(seen).toBe(nextSpan.spanContext().traceId);
+    expect(await serve({ traceparent: CALLER }, async () => activeTraceId())).toBe(CALLER.split("-")[1]);
+    expect(activeTraceId()).toBeUndefined();
   });
 
   it("marks a failed handler's span and rethrows", async () => {

@@ -10,6 +10,7 @@
 // Off (the default), nothing of the SDK is loaded and every helper runs its function bare.
 import {
   context,
+  isSpanContextValid,
   propagation,
   ROOT_CONTEXT,
   SpanKind,
@@ -171,6 +172,17 @@ async function inSpan<T>(
 /** The traceparent of the active span (the request or message being handled), when tracing is on. */
 export function activeTraceparent(): string | undefined {
   return running ? traceparentIn(context.active()) : undefined;
+}
+
+/**
+ * The trace id of the span active here, whoever started it: read through OpenTelemetry's global API
+ * rather than this module's state, because a Next.js app's routes run in bundles with their own copy of
+ * this module while the tracer provider is registered (process-wide) by its instrumentation. Undefined
+ * when tracing is off or no span is active.
+ */
+export function activeTraceId(): string | undefined {
+  const span = trace.getActiveSpan()?.spanContext();
+  return span && isSpanContextValid(span) ? span.traceId : undefined;
 }
 
 /** The part of an HTTP answer a server span reads: its status, and when it has gone. */
