@@ -27,16 +27,23 @@ export async function drain(ms: number): Promise<void> {
 
 /**
  * For a Next app started with NEXT_MANUAL_SIG_HANDLE set (Next then leaves SIGTERM and SIGINT to the
- * app, where it would otherwise exit at once): on the first signal, drain for `ms`, then exit; a second
- * signal exits at once.
+ * app, where it would otherwise exit at once): on the first signal, drain for `ms`, run `beforeExit`
+ * (send the log lines still buffered), then exit; a second signal exits at once.
  */
-export function exitAfterDrainOnSignal(ms: number, say: (message: string) => void): void {
+export function exitAfterDrainOnSignal(
+  ms: number,
+  say: (message: string) => void,
+  beforeExit: () => Promise<void> = async () => undefined,
+): void {
   let stopping = false;
   const handler = (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
     say(`${signal}: draining for ${ms} ms (/readyz answers 503), then exiting`);
-    void drain(ms).then(() => process.exit(0));
+    void drain(ms)
+      .then(beforeExit)
+      .catch((err: unknown) => say(`before exiting: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => process.exit(0));
   };
   process.on("SIGTERM", handler);
   process.on("SIGINT", handler);
