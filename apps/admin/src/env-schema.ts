@@ -2,6 +2,7 @@
 // imported) so that docs/configuration.md can be generated from it without reading any environment.
 import { env } from "@emporium/config";
 import { z } from "zod";
+import { logShippingEnvShape } from "@emporium/runtime/logging";
 import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 const trpcUrl = (fallback: string) => z.url({ protocol: /^https?$/ }).default(fallback);
@@ -68,5 +69,8 @@ export const adminEnvSchema = z.object({
     .default("single sign-on")
     .describe('What the sign-in button calls the provider ("Sign in with …").'),
   SHUTDOWN_DRAIN_MS: env.drainMs(),
+  LOG_LEVEL: env.logLevel(),
+  LOG_FORMAT: env.logFormat(),
+  ...logShippingEnvShape,
   ...tracingEnvShape,
 });

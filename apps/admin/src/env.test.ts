@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { catalogOrigin, parseAdminEnv } from "./env";
 
 describe("parseAdminEnv", () => {
@@ -57,5 +57,27 @@ describe("single sign-on settings", () => {
     expect(() =>
       parseAdminEnv({ OIDC_ISSUER: "login", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }),
     ).toThrow(/OIDC_ISSUER/);
+  });
+});
+
+describe("the admin's environment", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("is read whole: tracing and log shipping take effect when set", async () => {
+    vi.stubEnv("TRACING_EXPORTER", "zipkin");
+    vi.stubEnv("TRACING_SAMPLE_RATIO", "1");
+    vi.stubEnv("LOG_LEVEL", "warn");
+    vi.stubEnv("LOG_SHIP_URL", "http://opensearch:9200");
+    vi.resetModules();
+    const { env } = await import("./env");
+    expect(env).toMatchObject({
+      TRACING_EXPORTER: "zipkin",
+      TRACING_SAMPLE_RATIO: 1,
+      LOG_LEVEL: "warn",
+      LOG_SHIP_URL: "http://opensearch:9200",
+    });
   });
 });

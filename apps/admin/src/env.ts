@@ -1,10 +1,12 @@
 // The admin's configuration, validated once. Nothing else reads process.env.
 import path from "node:path";
+import { loggingEnvOf } from "@emporium/runtime/app-logging";
+import type { LoggingEnv } from "@emporium/runtime/logging";
 import type { TracingEnv } from "@emporium/runtime/tracing";
 import type { OidcSettings } from "@emporium/auth/next-auth";
 import { adminEnvSchema as schema } from "./env-schema";
 
-export interface AdminEnv extends TracingEnv {
+export interface AdminEnv extends TracingEnv, LoggingEnv {
   CATALOG_URL: string;
   IDENTITY_URL: string;
   ORDERS_URL: string;
@@ -73,29 +75,13 @@ export function parseAdminEnv(source: Record<string, string | undefined>): Admin
     TRACING_ENDPOINT: e.TRACING_ENDPOINT,
     TRACING_SAMPLE_RATIO: e.TRACING_SAMPLE_RATIO,
     TRACING_SERVICE_NAME: e.TRACING_SERVICE_NAME,
+    ...loggingEnvOf(e),
   };
 }
 
-export const env = parseAdminEnv({
-  CATALOG_URL: process.env.CATALOG_URL,
-  IDENTITY_URL: process.env.IDENTITY_URL,
-  ORDERS_URL: process.env.ORDERS_URL,
-  INVENTORY_URL: process.env.INVENTORY_URL,
-  REVIEWS_URL: process.env.REVIEWS_URL,
-  AUDIT_URL: process.env.AUDIT_URL,
-  PAYMENT_OPS_URL: process.env.PAYMENT_OPS_URL,
-  FULFILLMENT_OPS_URL: process.env.FULFILLMENT_OPS_URL,
-  PSP_URL: process.env.PSP_URL,
-  STOREFRONT_OPS_URL: process.env.STOREFRONT_OPS_URL,
-  SERVICE_TOKEN_SECRET: process.env.SERVICE_TOKEN_SECRET,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
-  EMPORIUM_DATA_DIR: process.env.EMPORIUM_DATA_DIR,
-  MEDIA_UPLOAD_ORIGIN: process.env.MEDIA_UPLOAD_ORIGIN,
-  OIDC_ISSUER: process.env.OIDC_ISSUER,
-  OIDC_CLIENT_ID: process.env.OIDC_CLIENT_ID,
-  OIDC_CLIENT_SECRET: process.env.OIDC_CLIENT_SECRET,
-  OIDC_NAME: process.env.OIDC_NAME,
-});
+// The whole environment: the schema keeps its own variables and drops the rest (a list of names here
+// once left TRACING_* out, so the admin never traced whatever it was told).
+export const env = parseAdminEnv(process.env);
 
 export function catalogOrigin(catalogUrl: string): string {
   return new URL(catalogUrl).origin;

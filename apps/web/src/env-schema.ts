@@ -2,6 +2,7 @@
 // when imported) so that docs/configuration.md can be generated from it without reading any environment.
 import { env } from "@emporium/config";
 import { z } from "zod";
+import { logShippingEnvShape } from "@emporium/runtime/logging";
 import { tracingEnvShape } from "@emporium/runtime/tracing";
 
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -64,5 +65,8 @@ export const webEnvSchema = z.object({
       "Set by Next.js; development lets the storefront's Content-Security-Policy allow eval (hot reload).",
     ),
   SHUTDOWN_DRAIN_MS: env.drainMs(),
+  LOG_LEVEL: env.logLevel(),
+  LOG_FORMAT: env.logFormat(),
+  ...logShippingEnvShape,
   ...tracingEnvShape,
 });

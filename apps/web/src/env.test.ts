@@ -79,3 +79,29 @@ describe("catalogOrigin", () => {
     expect(() => parseWebEnv({ TRACING_SAMPLE_RATIO: "2" })).toThrow(/TRACING_SAMPLE_RATIO/);
   });
 });
+
+describe("logging settings", () => {
+  it("write JSON at info to stdout only by default, and ship to the log store when told", () => {
+    expect(parseWebEnv({})).toMatchObject({
+      LOG_LEVEL: "info",
+      LOG_FORMAT: "json",
+      LOG_SHIP_URL: undefined,
+      LOG_SHIP_INDEX_PREFIX: "emporium-logs",
+    });
+    expect(
+      parseWebEnv({
+        LOG_LEVEL: "warn",
+        LOG_SHIP_URL: "http://opensearch:9200",
+        LOG_SHIP_INDEX_PREFIX: "shop-logs",
+        LOG_SHIP_RETENTION_DAYS: "30",
+      }),
+    ).toMatchObject({
+      LOG_LEVEL: "warn",
+      LOG_SHIP_URL: "http://opensearch:9200",
+      LOG_SHIP_INDEX_PREFIX: "shop-logs",
+      LOG_SHIP_RETENTION_DAYS: 30,
+    });
+    expect(() => parseWebEnv({ LOG_SHIP_URL: "opensearch:9200" })).toThrow(/LOG_SHIP_URL/);
+    expect(() => parseWebEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+  });
+});

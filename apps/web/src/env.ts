@@ -1,11 +1,13 @@
 // The storefront's configuration, validated once. Nothing else reads process.env: a bad value fails
 // at start-up (and at build, where next.config reads it) naming the variable.
 import path from "node:path";
+import { loggingEnvOf } from "@emporium/runtime/app-logging";
+import type { LoggingEnv } from "@emporium/runtime/logging";
 import type { TracingEnv } from "@emporium/runtime/tracing";
 import type { OidcSettings } from "@emporium/auth/next-auth";
 import { webEnvSchema as schema } from "./env-schema";
 
-export interface WebEnv extends TracingEnv {
+export interface WebEnv extends TracingEnv, LoggingEnv {
   CATALOG_URL: string;
   ORDERS_URL: string;
   /** The payment provider's public API; browsers reach it through the storefront's /psp rewrite. */
@@ -48,6 +50,12 @@ export function parseWebEnv(source: Record<string, string | undefined>): WebEnv 
     TRACING_ENDPOINT: source.TRACING_ENDPOINT || undefined,
     TRACING_SAMPLE_RATIO: source.TRACING_SAMPLE_RATIO || undefined,
     TRACING_SERVICE_NAME: source.TRACING_SERVICE_NAME || undefined,
+    LOG_LEVEL: source.LOG_LEVEL || undefined,
+    LOG_FORMAT: source.LOG_FORMAT || undefined,
+    LOG_SHIP_URL: source.LOG_SHIP_URL || undefined,
+    LOG_SHIP_INDEX_PREFIX: source.LOG_SHIP_INDEX_PREFIX || undefined,
+    LOG_SHIP_RETENTION_DAYS: source.LOG_SHIP_RETENTION_DAYS || undefined,
+    LOG_SHIP_BUFFER: source.LOG_SHIP_BUFFER || undefined,
   });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -87,6 +95,7 @@ export function parseWebEnv(source: Record<string, string | undefined>): WebEnv 
     TRACING_ENDPOINT: e.TRACING_ENDPOINT,
     TRACING_SAMPLE_RATIO: e.TRACING_SAMPLE_RATIO,
     TRACING_SERVICE_NAME: e.TRACING_SERVICE_NAME,
+    ...loggingEnvOf(e),
   };
 }
 

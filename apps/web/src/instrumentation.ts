@@ -1,19 +1,30 @@
-// Runs once when the server starts.
-// - Tracing, when TRACING_EXPORTER says where to send spans (@emporium/runtime/tracing, as in every
-//   backend): Next.js reports its own spans (each request, its rendering, each fetch) to the provider
-//   registered here, and every fetch to a backend carries the request's traceparent, so the backend's
-//   spans join the page's trace.
-// - Started with NEXT_MANUAL_SIG_HANDLE set (the start script, the image), Next leaves SIGTERM to the
-//   app, which drains for SHUTDOWN_DRAIN_MS before it exits: /readyz answers 503 meanwhile, so the
-//   gateway stops sending requests before the server goes away.
+// What the server does at start-up and with a failed request (@emporium/runtime/next-app, the same for
+// the storefront and the admin):
+// - register: tracing when TRACING_EXPORTER says where to send spans (Next.js's own spans, and a
+//   traceparent on every fetch to a backend); the app's logger (src/server-log.ts), shipping to the log
+//   store when LOG_SHIP_URL is set; started with NEXT_MANUAL_SIG_HANDLE (the start script, the image),
+//   draining for SHUTDOWN_DRAIN_MS on SIGTERM, then sending the buffered log lines before exiting.
+// - onRequestError: every server-side error of a request that Next.js reports (a page, a route handler,
+//   a server action) as one structured line of that logger, with the request's traceId — never its
+//   headers or cookies.
+import type { Instrumentation } from "next";
+
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ env }, { startTracingFrom }] = await Promise.all([
+  const [{ env }, { SERVICE }, { startNextApp }] = await Promise.all([
     import("./env"),
-    import("@emporium/runtime/tracing"),
+    import("./server-log"),
+    import("@emporium/runtime/next-app"),
   ]);
-  await startTracingFrom(env, "web");
-  if (!process.env.NEXT_MANUAL_SIG_HANDLE) return;
-  const { exitAfterDrainOnSignal } = await import("@emporium/runtime/draining");
-  exitAfterDrainOnSignal(env.SHUTDOWN_DRAIN_MS, (message) => console.log(message));
+  await startNextApp(env, SERVICE);
 }
+
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ env }, { SERVICE }, { logRequestError }] = await Promise.all([
+    import("./env"),
+    import("./server-log"),
+    import("@emporium/runtime/next-app"),
+  ]);
+  logRequestError(env, SERVICE, error, request, context);
+};
