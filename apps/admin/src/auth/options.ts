@@ -7,8 +7,10 @@ import { appCookies, oidcProvider, passwordProvider, sessionSecret } from "@empo
 import { STAFF_ROLES, type StaffRole } from "@emporium/auth";
 import { BAD_CREDENTIALS, signInLimitedCode, SIGN_IN_UNAVAILABLE } from "@emporium/auth/sign-in-codes";
 import { createIdentityClient } from "@emporium/identity/client";
+import { backendFault, nextAuthLogger } from "@emporium/runtime/app-logging";
 import { clientIp } from "@/client-ip";
 import { env } from "@/env";
+import { serverLog } from "@/server-log";
 import { NOT_STAFF_ERROR } from "./messages";
 import { bearerFor } from "./service-token";
 
@@ -55,6 +57,7 @@ async function authorizeStaff(email: string, password: string) {
   try {
     user = await identity.auth.signIn.mutate({ email, password });
   } catch (error) {
+    if (backendFault(error)) serverLog().warn({ err: error }, "sign-in: the identity service did not answer");
     throw new Error(signInFailureCode(error));
   }
   if (!user.role) throw new Error(NOT_STAFF_ERROR);
@@ -89,7 +92,10 @@ async function currentRole(token: { sub?: string; email?: string | null; role?: 
   try {
     const state = await identity.auth.session.query();
     return state.sessionVersion === token.sv ? state.role : null;
-  } catch {
+  } catch (error) {
+    // Failing closed signs all staff out while identity is away: an operator hears of it.
+    if (backendFault(error))
+      serverLog().warn({ err: error }, "session check: the identity service did not answer; signed out");
     return null;
   }
 }
@@ -101,6 +107,7 @@ export function authOptions(): NextAuthOptions {
   options ??= {
     secret: sessionSecret(env.NEXTAUTH_SECRET, env.EMPORIUM_DATA_DIR, "admin-session"),
     cookies: appCookies("admin"),
+    logger: nextAuthLogger(serverLog),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [

@@ -1,9 +1,12 @@
 // A backend's refusal as a form shows it: the service's message written for a person, and the input
 // field it names. Services describe bad input for programs ("Invalid input: password: must be at least
 // 10 characters", "amount: at most $3.00 can be refunded …"); a person reads "Password must be at least
-// 10 characters." Anything that is not a tRPC answer (a bug, a network failure) is rethrown, so the
-// error page and the logs see it rather than a form.
+// 10 characters." Anything that is not a tRPC answer (a bug) is rethrown, so the error page and the logs
+// see it rather than a form; a backend that did not answer or failed inside is shown in the form too
+// ("fetch failed", "Internal server error") and logged for the operator.
 import { TRPCClientError } from "@trpc/client";
+import { backendFault } from "@emporium/runtime/app-logging";
+import { serverLog } from "@/server-log";
 
 export interface Refusal {
   /** Written for a person. */
@@ -45,6 +48,13 @@ export function forPeople(message: string, field?: string): string {
 export function refusalOf(error: unknown): Refusal {
   if (!(error instanceof TRPCClientError)) throw error;
   const data: unknown = error.data;
+  if (backendFault(error)) {
+    const procedure = typeof data === "object" && data !== null ? Reflect.get(data, "path") : undefined;
+    serverLog().error(
+      { err: error, ...(typeof procedure === "string" ? { procedure } : {}) },
+      "a backend did not answer or failed inside; the staff member saw its error",
+    );
+  }
   const field =
     typeof data === "object" && data !== null && "field" in data && typeof data.field === "string"
       ? data.field

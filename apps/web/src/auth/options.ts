@@ -5,8 +5,10 @@
 import type { NextAuthOptions, User } from "next-auth";
 import { appCookies, oidcProvider, passwordProvider, sessionSecret } from "@emporium/auth/next-auth";
 import { createIdentityClient } from "@emporium/identity/client";
+import { backendFault, nextAuthLogger } from "@emporium/runtime/app-logging";
 import { clientIp } from "@/client-ip";
 import { env } from "@/env";
+import { serverLog } from "@/server-log";
 import { signInFailureCode } from "./messages";
 import { bearerFor } from "./service-token";
 
@@ -37,6 +39,7 @@ async function signInWithPassword(email: string, password: string): Promise<User
     const user = await identity.auth.signIn.mutate({ email, password });
     return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
   } catch (error) {
+    if (backendFault(error)) serverLog().warn({ err: error }, "sign-in: the identity service did not answer");
     // next-auth puts what is thrown into the sign-in page's ?error=: a code, which the page words itself
     // (a limited sign-in's code carries the wait identity named).
     throw new Error(signInFailureCode(error));
@@ -56,7 +59,10 @@ async function stillSignedIn(token: { sub?: string; email?: string | null; sv?: 
   if (!client) return false;
   try {
     return (await client.auth.session.query()).sessionVersion === token.sv;
-  } catch {
+  } catch (error) {
+    // Failing closed signs every shopper out while identity is away: an operator hears of it.
+    if (backendFault(error))
+      serverLog().warn({ err: error }, "session check: the identity service did not answer; signed out");
     return false;
   }
 }
@@ -68,6 +74,7 @@ export function authOptions(): NextAuthOptions {
   options ??= {
     secret: sessionSecret(env.NEXTAUTH_SECRET, env.EMPORIUM_DATA_DIR, "web-session"),
     cookies: appCookies("shop"),
+    logger: nextAuthLogger(serverLog),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/account/sign-in", error: "/account/sign-in" },
     providers: [

@@ -4,10 +4,12 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { toClientCart } from "@/cart/client-cart";
+import { backendFault } from "@emporium/runtime/app-logging";
 import { classifyOrdersError } from "@/orders/errors";
 import { currentShopper, ordersAs } from "@/auth/session";
 import { orders } from "@/orders/server";
 import { PLACED_PARAM } from "@/order/thank-you";
+import { serverLog } from "@/server-log";
 import { orderPath } from "@/session/cookies";
 import { clearCartToken, readCartToken, writeOrderToken } from "@/session/server";
 import { IDEMPOTENCY_KEY } from "./attempt";
@@ -63,6 +65,7 @@ export async function reviewCheckout(method: string): Promise<ReviewResult> {
     });
     return { ok: true, summary: { cart: toClientCart(cart), ...totals } };
   } catch (error) {
+    if (backendFault(error)) serverLog().warn({ err: error }, "checkout: the orders service gave no summary");
     return { ok: false, problem: checkoutProblem(classifyOrdersError(error)) };
   }
 }
@@ -120,6 +123,8 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
       holdOnDecline: true,
     });
   } catch (error) {
+    // The shopper is told to try again; the operator needs to know that checkout is failing.
+    if (backendFault(error)) serverLog().error({ err: error }, "checkout: placing an order failed");
     const problem = checkoutProblem(classifyOrdersError(error));
     // A cart that was already turned into an order (or expired) is of no further use.
     if (problem.kind === "cart") await clearCartToken();

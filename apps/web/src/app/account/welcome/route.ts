@@ -4,7 +4,9 @@
 import type { NextRequest, NextResponse } from "next/server";
 import { safeReturnPath } from "@/return-path";
 import { currentShopper, ordersAs } from "@/auth/session";
+import { backendFault } from "@emporium/runtime/app-logging";
 import { env } from "@/env";
+import { serverLog } from "@/server-log";
 import { cartCookie, CART_COOKIE, cartTokenFrom } from "@/session/cookies";
 import { seeOther } from "@/session/redirect";
 
@@ -19,8 +21,10 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
       guest ? { cartToken: guest } : {},
     );
     if (cartToken) response.cookies.set(cartCookie(cartToken, { secure: env.SECURE_COOKIES }));
-  } catch {
+  } catch (error) {
     // The orders service is away: the shopper is signed in all the same, with the cart they had.
+    if (backendFault(error))
+      serverLog().warn({ err: error }, "sign-in: the shopper's cart was not claimed (orders service)");
   }
   return response;
 }

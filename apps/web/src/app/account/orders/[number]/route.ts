@@ -2,7 +2,9 @@
 // theirs, and its live page opens with the access token set as that order's cookie.
 import type { NextRequest } from "next/server";
 import { currentShopper, ordersAs } from "@/auth/session";
+import { backendFault } from "@emporium/runtime/app-logging";
 import { env } from "@/env";
+import { serverLog } from "@/server-log";
 import { orderCookie, orderPath } from "@/session/cookies";
 import { seeOther } from "@/session/redirect";
 
@@ -13,7 +15,8 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   let order;
   try {
     order = await ordersAs(shopper).account.orders.get.query({ number });
-  } catch {
+  } catch (error) {
+    if (backendFault(error)) serverLog().warn({ err: error }, "account: the orders service gave no order");
     return seeOther("/account?missing=1");
   }
   const response = seeOther(orderPath(order.id));
