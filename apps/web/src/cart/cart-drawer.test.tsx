@@ -101,6 +101,21 @@ describe("cart link and drawer", () => {
     expect(readCart).toHaveBeenCalledTimes(1);
   });
 
+  it("on a page rendered without the cart, asks again when the page comes back from the back/forward cache", async () => {
+    vi.mocked(readCart)
+      .mockClear()
+      .mockResolvedValueOnce({ cart, unavailable: false })
+      .mockResolvedValueOnce({ cart: { ...cart, itemCount: 3 }, unavailable: false });
+    renderShop(null, { loadInBrowser: true });
+    expect(await screen.findByRole("link", { name: "Cart, 2 items" })).toBeTruthy();
+    const restored = new Event("pageshow");
+    Object.defineProperty(restored, "persisted", { value: true });
+    window.dispatchEvent(restored);
+    // The shopper may have changed her cart on the pages she went to.
+    expect(await screen.findByRole("link", { name: "Cart, 3 items" })).toBeTruthy();
+    expect(readCart).toHaveBeenCalledTimes(2);
+  });
+
   it("on a page rendered without the cart, says so when the orders service does not answer", async () => {
     vi.mocked(readCart).mockResolvedValueOnce({ cart: null, unavailable: true });
     renderShop(null, { loadInBrowser: true });
