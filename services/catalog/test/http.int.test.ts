@@ -1,12 +1,15 @@
-// The catalog over real HTTP: status codes a browser or proxy sees, media, health and metrics.
+// The catalog over real HTTP: status codes a browser or proxy sees, media, health and metrics, and a
+// server span for every request (tracing is on for the whole file, its spans held in memory).
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { request } from "node:http";
 import { MAX_BATCH_SIZE, type ServiceServer } from "@emporium/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SpanKind } from "@opentelemetry/api";
 import { signServiceToken, tokenKey } from "@emporium/auth";
-import { createServiceMetrics } from "@emporium/observability";
+import { InMemorySpanExporter } from "@opentelemetry/sdk-trace-base";
+import { createServiceMetrics, startTracing, stopTracing } from "@emporium/observability";
 import { randomBytes } from "node:crypto";
 import { createLocalUploadHandler, LocalFolderStore, LocalFolderUploads } from "@emporium/storage";
 import { PrismaMediaStore } from "../src/adapters/prisma/prisma-media-store";
@@ -22,13 +25,22 @@ import { createCatalogFixture, silentLog, type CatalogFixture } from "./fixture"
 const pglite = embeddedTestDatabase();
 const key = tokenKey("catalog-http-test-secret-0123456789abcdef");
 const uploadSecret = randomBytes(32);
+const spans = new InMemorySpanExporter();
 
-function rawStatusAt(base: string, rawPath: string): Promise<number> {
+/** A GET over node:http (no URL normalisation, no fetch client span): its status and x-cache header. */
+function rawGet(
+  base: string,
+  rawPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; cache: string | undefined }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path: rawPath, method: "GET" }, (res) => {
+    const req = request({ host: hostname, port, path: rawPath, method: "GET", headers }, (res) => {
       res.resume();
-      resolve(res.statusCode ?? 0);
+      res.on("end", () => {
+        const cache = res.headers["x-cache"];
+        resolve({ status: res.statusCode ?? 0, cache: typeof cache === "string" ? cache : undefined });
+      });
     });
     req.on("error", reject);
     req.end();
@@ -44,6 +56,12 @@ describe("catalog HTTP server", () => {
   const readiness: Readiness = { ready: true, detail: "ready" };
 
   beforeAll(async () => {
+    await startTracing({
+      service: "catalog-http-test",
+      exporter: "none",
+      sampleRatio: 1,
+      spanExporter: spans,
+    });
     f = await createCatalogFixture(pglite);
     mediaDir = await mkdtemp(path.join(tmpdir(), "emporium-http-media-"));
     media = new LocalFolderStore(mediaDir);
@@ -77,11 +95,12 @@ describe("catalog HTTP server", () => {
   });
   afterAll(async () => {
     await server?.close(0);
+    await stopTracing();
     await f?.dispose();
     if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
   });
 
-  const rawStatus = (rawPath: string) => rawStatusAt(base, rawPath);
+  const rawStatus = async (rawPath: string) => (await rawGet(base, rawPath)).status;
   const query = (proc: string, input: unknown) =>
     fetch(`${base}/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}`);
 
@@ -105,6 +124,31 @@ describe("catalog HTTP server", () => {
     const notFoundAgain = await query("product.bySlug", { slug: "missing-thing" });
     expect([notFound.status, notFoundAgain.status]).toEqual([404, 404]);
     expect(notFoundAgain.headers.get("x-cache")).toBe("MISS");
+  });
+
+  it("traces each public query, from the cache or not, and each media request under the caller's trace", async () => {
+    const traceId = randomBytes(16).toString("hex");
+    const parentId = randomBytes(8).toString("hex");
+    const traced = { traceparent: `00-${traceId}-${parentId}-01` };
+    // node:http, so that the request carries this traceparent rather than a fetch client span's.
+    const listing = `/trpc/product.list?input=${encodeURIComponent(JSON.stringify({ limit: 4, sort: "newest" }))}`;
+    const answers = [await rawGet(base, listing, traced), await rawGet(base, listing, traced)];
+    expect(answers).toEqual([
+      { status: 200, cache: "MISS" },
+      { status: 200, cache: "HIT" },
+    ]);
+    expect((await rawGet(base, "/media/products/demo/1-navy.webp", traced)).status).toBe(200);
+    await expect
+      .poll(() => spans.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId).length)
+      .toBe(3);
+    const mine = spans.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
+    expect(mine.map((s) => s.name)).toEqual(["trpc product.list", "trpc product.list", "GET /media"]);
+    for (const span of mine) {
+      expect(span.kind).toBe(SpanKind.SERVER);
+      expect(span.parentSpanContext?.spanId).toBe(parentId);
+      expect(span.attributes["http.response.status_code"]).toBe(200);
+    }
+    expect(mine[1]?.attributes["emporium.cache"]).toBe("hit");
   });
 
   it("answers bad input with 4xx and a message naming the field — never 5xx, a stack or SQL", async () => {

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import type { Logger, ServiceMetrics } from "@emporium/observability";
+import { inServerSpan, nameActiveSpan, type Logger, type ServiceMetrics } from "@emporium/observability";
 import {
   createServiceServer,
   MAX_BATCH_SIZE,
@@ -124,6 +124,11 @@ export function createCatalogServer(deps: ServerDeps): ServiceServer {
         ...(hit.cacheControl ? { "cache-control": hit.cacheControl } : {}),
       });
       res.end(hit.body);
+      nameActiveSpan(`trpc ${procedure}`, {
+        "rpc.system": "trpc",
+        "rpc.method": procedure,
+        "emporium.cache": "hit",
+      });
       deps.metrics.observeProcedure(procedure, "query", "OK", (performance.now() - started) / 1000);
       return;
     }
@@ -180,11 +185,14 @@ export function createCatalogServer(deps: ServerDeps): ServiceServer {
     const url = req.url ?? "/";
     if (path.startsWith("/trpc/")) {
       if (req.method !== "GET") return false;
-      await query(req, res, url, path);
+      // Its own span, as the kit gives the other requests: GET queries, cached or not, are most of the
+      // catalog's traffic and the first hop of a storefront page's trace.
+      await inServerSpan(req, res, "/trpc", () => query(req, res, url, path));
       return true;
     }
     if (path === "/uploads" && deps.uploadHandler) {
-      if (req.method === "POST") await deps.uploadHandler(req, res);
+      const upload = deps.uploadHandler;
+      if (req.method === "POST") await inServerSpan(req, res, "/uploads", () => upload(req, res));
       else sendJson(res, 405, { error: "method not allowed" });
       return true;
     }
@@ -198,7 +206,9 @@ export function createCatalogServer(deps: ServerDeps): ServiceServer {
       return true;
     }
     if (path.startsWith("/media/")) {
-      await serveMedia(req, res, deps.media, path.slice("/media/".length));
+      await inServerSpan(req, res, "/media", () =>
+        serveMedia(req, res, deps.media, path.slice("/media/".length)),
+      );
       return true;
     }
     return false;

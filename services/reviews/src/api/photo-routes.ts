@@ -7,7 +7,7 @@
 // shop, even to someone holding their address. Staged uploads are unchecked bytes and never served.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { can, principalFromHeader, type Principal } from "@emporium/auth";
-import type { Logger } from "@emporium/observability";
+import { inServerSpan, type Logger } from "@emporium/observability";
 import { SECURITY_HEADERS, sendJson, type Routes } from "@emporium/service-kit";
 import { UnavailableError } from "@emporium/service-kit/errors";
 import type { ReviewPhotos } from "../app/photos";
@@ -63,8 +63,9 @@ export function photoRoutes(d: PhotoRoutesDeps): Routes {
   }
 
   return async (req, res, path) => {
-    if (path === "/uploads" && d.uploadHandler) {
-      if (req.method === "POST") await d.uploadHandler(req, res);
+    const upload = d.uploadHandler;
+    if (path === "/uploads" && upload) {
+      if (req.method === "POST") await inServerSpan(req, res, "/uploads", () => upload(req, res));
       else sendJson(res, 405, { error: "method not allowed" });
       return true;
     }
@@ -73,16 +74,18 @@ export function photoRoutes(d: PhotoRoutesDeps): Routes {
       sendJson(res, 405, { error: "method not allowed" });
       return true;
     }
-    try {
-      await servePhoto(req, res, decodeURIComponent(path.slice("/photos/".length)));
-    } catch (err) {
-      if (err instanceof URIError) notFound(res);
-      else if (err instanceof UnavailableError) sendJson(res, 503, { error: err.message });
-      else {
-        d.log.error({ err, path }, "could not serve a review photo");
-        sendJson(res, 500, { error: "the photo could not be read" });
+    await inServerSpan(req, res, "/photos", async () => {
+      try {
+        await servePhoto(req, res, decodeURIComponent(path.slice("/photos/".length)));
+      } catch (err) {
+        if (err instanceof URIError) notFound(res);
+        else if (err instanceof UnavailableError) sendJson(res, 503, { error: err.message });
+        else {
+          d.log.error({ err, path }, "could not serve a review photo");
+          sendJson(res, 500, { error: "the photo could not be read" });
+        }
       }
-    }
+    });
     return true;
   };
 }
