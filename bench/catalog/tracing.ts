@@ -9,7 +9,7 @@
 // (TRACING_EXPORTER=none), and tracing on at 10% sampling exporting to a real Zipkin. Metrics are always
 // on; /metrics is scraped every second during the load in both arms, so the scrape's cost is in both.
 // Paired rounds alternate which arm goes first; it prints each run and the median of the rounds' on/off
-// ratios against issue 16's goal (at most 5% slower).
+// ratios against issue 16's goal (at most 5% slower), and the same from the catalog's CPU per request.
 // Needs PostgreSQL (BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL: an admin URL; the bench uses
 // a database named emporium_bench next to it, seeded once) and Zipkin (BENCH_ZIPKIN_URL or
 // TEST_ZIPKIN_URL). Tuning: BENCH_ROUNDS (3 pairs), BENCH_CONNECTIONS (10), BENCH_DURATION (10 s),
@@ -21,6 +21,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCatalogClient, type CatalogClient, type RouterInputs } from "@emporium/catalog/client";
 import { pool } from "@emporium/system-tests";
+import { cpuBetween, cpuSnapshot } from "../orders/cpu";
 import { servingCatalogEnv } from "./database";
 import {
   buildCatalog,
@@ -174,7 +175,11 @@ async function main(): Promise<void> {
       progress(`round ${round}, tracing ${arm}: one pass over the mix to fill the caches`);
       await prime(catalog.base, paths);
       const scraper = scrapeEvery(`${catalog.base}/metrics`, scrapeMs);
-      const figures = await load(`tracing ${arm}`, catalog.base, loadOptions, rotating(paths).options);
+      const mix = rotating(paths);
+      const named = new Map([[catalog.child.pid ?? -1, "catalog"]]);
+      const before = cpuSnapshot(named);
+      const figures = await load(`tracing ${arm}`, catalog.base, loadOptions, mix.options);
+      const cpuSeconds = cpuBetween(before, cpuSnapshot(named)).get("catalog") ?? 0;
       const scrapes = await scraper.stop();
       progress(
         `round ${round}, tracing ${arm}: ${scrapes.ms.length} scrapes of /metrics (p99 ${fmt(percentile(scrapes.ms, 99), 1)} ms), ${scrapes.failed} failed`,
@@ -183,6 +188,8 @@ async function main(): Promise<void> {
         perSecond: figures.perSecond,
         p99Ms: figures.p99Ms,
         errors: figures.errors + scrapes.failed,
+        // Over the warm-up and the measured load: every request autocannon sent.
+        cpuMsPerOp: (cpuSeconds * 1000) / Math.max(1, mix.sent()),
       };
     } finally {
       // Stopping flushes the spans still buffered.

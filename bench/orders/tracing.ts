@@ -3,7 +3,8 @@
 // throughput (closed loop, BENCH_CLIENTS clients for BENCH_SECONDS) in paired rounds that alternate
 // which arm goes first: tracing off (TRACING_EXPORTER=none) and tracing on at 10% sampling exporting to
 // a real Zipkin, every process restarted between the two. Prints each round and the median of the
-// rounds' on/off ratios (goal: on ≥ 0.95× off).
+// rounds' on/off ratios (goal: on ≥ 0.95× off), and the same from the CPU the platform's processes
+// spent per order (until the saga finished it), which a busy machine moves far less.
 // Needs BENCH_ZIPKIN_URL (or TEST_ZIPKIN_URL) besides the orders benchmark's servers. Tuning:
 // BENCH_CLIENTS (10), BENCH_SECONDS (15), BENCH_ROUNDS (2 pairs), BENCH_SAMPLE_RATIO (0.1).
 import { CARDS, pool, setStock, stockedVariants, tokenize, type Stack } from "@emporium/system-tests";
@@ -16,6 +17,7 @@ import {
   type Arm,
   type ArmResult,
 } from "../shared/tracing-rounds";
+import { cpuBetween, cpuSnapshot } from "./cpu";
 import { benchStack, closedLoop, intEnv, prepareCarts, settle, type Prepared } from "./load";
 
 const clients = intEnv("BENCH_CLIENTS", 10);
@@ -37,11 +39,24 @@ async function setTracing(s: Stack, arm: Arm): Promise<void> {
   }
 }
 
-/** placeOrder orders/s with `clients` at once for `seconds`, from prepared carts. */
+/**
+ * placeOrder orders/s with `clients` at once for `seconds`, from prepared carts; and the CPU the
+ * platform's processes spent per order, from the first order until the saga has finished the last.
+ */
 async function measure(carts: Prepared[]): Promise<ArmResult> {
+  const named = stack.pids();
+  const before = cpuSnapshot(named);
   const { latencies, errors, elapsed, ranOut } = await closedLoop(stack, carts, clients, seconds);
   if (ranOut) progress("warning: the round ran out of prepared carts; raise BENCH_CARTS");
-  return { perSecond: latencies.length / elapsed, p99Ms: percentile(latencies, 99), errors };
+  await settle(stack, 900_000);
+  const used = cpuBetween(before, cpuSnapshot(named));
+  const platform = [...new Set(named.values())].reduce((sum, name) => sum + (used.get(name) ?? 0), 0);
+  return {
+    perSecond: latencies.length / elapsed,
+    p99Ms: percentile(latencies, 99),
+    errors,
+    cpuMsPerOp: (platform * 1000) / Math.max(1, latencies.length),
+  };
 }
 
 async function main(): Promise<void> {

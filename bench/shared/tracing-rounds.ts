@@ -10,6 +10,11 @@ export interface ArmResult {
   perSecond: number;
   p99Ms: number;
   errors: number;
+  /**
+   * CPU milliseconds the measured processes spent per operation (from /proc): what tracing costs in
+   * work, steadier on a shared machine than the throughput, which moves with whatever else runs.
+   */
+  cpuMsPerOp?: number;
 }
 
 /** Issue 16's goal: tracing and metrics on cost at most 5% of the throughput. */
@@ -91,8 +96,9 @@ export async function pairedRounds(
     for (const arm of order) {
       const r = await measure(arm, round);
       got[arm] = r;
+      const cpu = r.cpuMsPerOp === undefined ? "" : `, CPU ${fmt(r.cpuMsPerOp, 3)} ms each`;
       console.log(
-        `  round ${round}, tracing ${arm.padEnd(3)}: ${fmt(r.perSecond, 1)} ${unit}, p99 ${fmt(r.p99Ms, 1)} ms, ${r.errors} errors`,
+        `  round ${round}, tracing ${arm.padEnd(3)}: ${fmt(r.perSecond, 1)} ${unit}, p99 ${fmt(r.p99Ms, 1)} ms${cpu}, ${r.errors} errors`,
       );
     }
     if (!got.off || !got.on) throw new Error(`round ${round} measured only one arm`);
@@ -124,4 +130,14 @@ export function printCost(
       `medians ${fmt(on, 1)} vs ${fmt(off, 1)} ${unit}, p99 ${p99("on")} vs ${p99("off")} ms; ` +
       `cost ${fmt(cost * 100, 1)}%, goal ≤ ${GOAL_COST * 100}%: ${caveat ? `NOT JUDGED, ${caveat}` : cost <= GOAL_COST ? "meets goal" : "ABOVE GOAL"})`,
   );
+  const cpu = pairs.map((p) => [p.off.cpuMsPerOp, p.on.cpuMsPerOp]);
+  if (cpu.every(([off, on]) => off !== undefined && on !== undefined)) {
+    // Throughput on a CPU-bound machine is the inverse of the CPU each operation takes.
+    const perRoundCpu = cpu.map(([off = 1, on = 1]) => off / on);
+    const cpuRatio = median(perRoundCpu);
+    console.log(
+      `${subject} CPU per operation, as a throughput ratio (off/on CPU): ${fmt(cpuRatio, 3)}× (rounds ${perRoundCpu.map((r) => fmt(r, 3)).join(", ")}; ` +
+        `medians ${fmt(median(cpu.map(([, on = 0]) => on)), 3)} vs ${fmt(median(cpu.map(([off = 0]) => off)), 3)} ms; cost ${fmt((1 - cpuRatio) * 100, 1)}%)`,
+    );
+  }
 }
