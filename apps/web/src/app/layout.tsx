@@ -10,7 +10,6 @@ import { NONCE_HEADER } from "@/security-headers";
 import { sharedRender } from "@/shared-cache";
 import { InlineScript } from "@/shell/inline-script";
 import { NavigationProgress } from "@/shell/navigation-progress";
-import { HydrateLater } from "@/shell/hydrate-later";
 import { SiteFooter } from "@/shell/site-footer";
 import { SiteHeader } from "@/shell/site-header";
 import { SkipLink } from "@/shell/skip-link";
@@ -68,9 +67,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
           <CartDrawer />
         </CartProvider>
-        <HydrateLater>
-          <SiteFooter categories={categories} />
-        </HydrateLater>
+        <SiteFooter categories={categories} />
       </body>
     </html>
   );

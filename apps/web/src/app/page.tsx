@@ -7,7 +7,6 @@ import { ProductCard } from "@emporium/ui/product-card";
 import { ProductGrid } from "@emporium/ui/product-grid";
 import { categoryHref } from "@/links";
 import { cardProps } from "@/product/card-props";
-import { HydrateLater } from "@/shell/hydrate-later";
 import { WarmingUp } from "@/status/warming-up";
 import { attempt } from "@/trpc/catalog-errors";
 import { getHome } from "@/trpc/server";
@@ -113,7 +112,7 @@ export default async function HomePage() {
   if (!result.ok) return <WarmingUp detail={result.failure.message} />;
   const home = result.data;
   return (
-    <HydrateLater>
+    <>
       <Hero home={home} />
       <Section title="Shop by department">
         <ul className="grid grid-cols-2 gap-4 sm:gap-6 md:grid-cols-3 lg:grid-cols-5">
@@ -165,6 +164,6 @@ export default async function HomePage() {
           </ProductGrid>
         </Section>
       )}
-    </HydrateLater>
+    </>
   );
 }

@@ -2,7 +2,6 @@ import { Suspense } from "react";
 import Link from "next/link";
 import type { CategoryNode } from "@emporium/catalog/client";
 import { CartLink } from "@/cart/cart-link";
-import { HydrateLater } from "./hydrate-later";
 import { SearchBox, SearchBoxFallback } from "@/search/search-box";
 import { MegaMenu } from "./mega-menu";
 import { MobileMenu } from "./mobile-menu";
@@ -27,9 +26,7 @@ export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-2 gap-y-3 px-4 py-3 sm:gap-x-4 sm:px-6 lg:px-8">
         {categories.length > 0 && (
           <div className="md:hidden">
-            <HydrateLater>
-              <MobileMenu categories={categories} />
-            </HydrateLater>
+            <MobileMenu categories={categories} />
           </div>
         )}
         <Logo />
@@ -56,9 +53,7 @@ export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
       {categories.length > 0 && (
         <nav aria-label="Departments" className="hidden border-t border-line md:block">
           <div className="mx-auto max-w-7xl px-2 py-1 sm:px-4 lg:px-6">
-            <HydrateLater>
-              <MegaMenu categories={categories} />
-            </HydrateLater>
+            <MegaMenu categories={categories} />
           </div>
         </nav>
       )}

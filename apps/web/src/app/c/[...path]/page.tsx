@@ -19,7 +19,6 @@ import { StaleFilters } from "@/listing/stale-filters";
 import { TooManySearches } from "@/listing/too-many-searches";
 import { NextLink } from "@/next-link";
 import { breadcrumbList, ROOT_CRUMB } from "@/seo/structured-data";
-import { HydrateLater } from "@/shell/hydrate-later";
 import { JsonLd } from "@/seo/json-ld";
 import { WarmingUp } from "@/status/warming-up";
 import { attempt } from "@/trpc/catalog-errors";
@@ -138,7 +137,7 @@ export default async function CategoryPage(props: CategoryPageProps) {
         <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">{category.name}</h1>
         {category.description && <p className="mt-2 text-ink-muted">{category.description}</p>}
       </header>
-      <HydrateLater>{body}</HydrateLater>
+      {body}
     </div>
   );
 }

@@ -16,7 +16,6 @@ import { getReviewPage, reviewViewerOf } from "@/reviews/server";
 import { JsonLd } from "@/seo/json-ld";
 import { breadcrumbList, productBreadcrumbs, productJsonLd } from "@/seo/structured-data";
 import { sharedRender } from "@/shared-cache";
-import { HydrateLater } from "@/shell/hydrate-later";
 import { WarmingUp } from "@/status/warming-up";
 import { attempt } from "@/trpc/catalog-errors";
 import { getLiveStock, getProduct } from "@/trpc/server";
@@ -110,70 +109,66 @@ export default async function ProductPage(props: ProductPageProps) {
           .
         </Alert>
       )}
-      <HydrateLater>
-        <div className="mt-6">
-          <ProductView
-            product={product}
-            initialVariantId={variantId}
-            heading={
-              <div>
-                {product.brand && (
-                  <Link
-                    href={`/search?brand=${encodeURIComponent(product.brand.slug)}`}
-                    className="text-sm font-medium tracking-wide text-brand-700 uppercase hover:underline"
-                  >
-                    {product.brand.name}
-                  </Link>
-                )}
-                <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance">{product.title}</h1>
-                {summary && summary.average !== null && summary.count > 0 && (
-                  <RatingLink
-                    average={summary.average}
-                    count={summary.count}
-                    href="#reviews"
-                    className="mt-2"
-                  />
-                )}
-              </div>
-            }
-          >
-            <div className="flex flex-col gap-6 border-t border-line pt-6">
-              <section aria-labelledby="description-heading">
-                <h2 id="description-heading" className="text-sm font-semibold">
-                  Description
-                </h2>
-                <p className="mt-2 leading-relaxed text-ink-muted">{product.description}</p>
-              </section>
-              {product.attributes.length > 0 && (
-                <section aria-labelledby="details-heading">
-                  <h2 id="details-heading" className="text-sm font-semibold">
-                    Details
-                  </h2>
-                  <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-                    {product.attributes.map((attribute) => (
-                      <div key={attribute.slug} className="contents">
-                        <dt className="text-ink-muted">{attribute.name}</dt>
-                        <dd className="text-ink">{attribute.values.join(", ")}</dd>
-                      </div>
-                    ))}
-                  </dl>
-                </section>
+      <div className="mt-6">
+        <ProductView
+          product={product}
+          initialVariantId={variantId}
+          heading={
+            <div>
+              {product.brand && (
+                <Link
+                  href={`/search?brand=${encodeURIComponent(product.brand.slug)}`}
+                  className="text-sm font-medium tracking-wide text-brand-700 uppercase hover:underline"
+                >
+                  {product.brand.name}
+                </Link>
+              )}
+              <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance">{product.title}</h1>
+              {summary && summary.average !== null && summary.count > 0 && (
+                <RatingLink
+                  average={summary.average}
+                  count={summary.count}
+                  href="#reviews"
+                  className="mt-2"
+                />
               )}
             </div>
-          </ProductView>
-        </div>
-      </HydrateLater>
-      <HydrateLater>
-        <ReviewsSection
-          productId={product.id}
-          productPath={productHref(product.slug)}
-          result={reviews}
-          sort={reviewSort}
-          cursor={reviewCursor}
-          variantId={variantId}
-          viewer={viewer}
-        />
-      </HydrateLater>
+          }
+        >
+          <div className="flex flex-col gap-6 border-t border-line pt-6">
+            <section aria-labelledby="description-heading">
+              <h2 id="description-heading" className="text-sm font-semibold">
+                Description
+              </h2>
+              <p className="mt-2 leading-relaxed text-ink-muted">{product.description}</p>
+            </section>
+            {product.attributes.length > 0 && (
+              <section aria-labelledby="details-heading">
+                <h2 id="details-heading" className="text-sm font-semibold">
+                  Details
+                </h2>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+                  {product.attributes.map((attribute) => (
+                    <div key={attribute.slug} className="contents">
+                      <dt className="text-ink-muted">{attribute.name}</dt>
+                      <dd className="text-ink">{attribute.values.join(", ")}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            )}
+          </div>
+        </ProductView>
+      </div>
+      <ReviewsSection
+        productId={product.id}
+        productPath={productHref(product.slug)}
+        result={reviews}
+        sort={reviewSort}
+        cursor={reviewCursor}
+        variantId={variantId}
+        viewer={viewer}
+      />
     </div>
   );
 }
