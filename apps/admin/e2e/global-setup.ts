@@ -1,8 +1,9 @@
 // The admin's browser tests run against the shared browser-test stack (@emporium/testkit/browser-stack:
 // the payment provider simulator, an OpenID Connect provider for staff single sign-on, the development
-// host with 120 seeded products and the local staff accounts, and production builds of the admin and of
-// the storefront — the storefront for the test that follows a product from the admin to a shopper's
-// order) and hand its addresses and service-token secret to the tests.
+// host with 120 seeded products and the local staff accounts, its payment worker giving up on a capture
+// after three deliveries, and production builds of the admin and of the storefront — the storefront for
+// the test that follows a product from the admin to a shopper's order) and hand its addresses and
+// service-token secret to the tests.
 import type { TestProject } from "vitest/node";
 import { createScratchDatabase } from "@emporium/db/testing";
 import { startBrowserStack } from "@emporium/testkit/browser-stack";
@@ -33,6 +34,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     apps: ["admin", "web"],
     singleSignOn: "admin",
     seedProducts: 120,
+    // Three deliveries in under a second: a capture the provider refuses is dead-lettered at once, for
+    // the operations test to replay once the provider is back.
+    paymentRetryDelaysMs: [200, 500],
     scratchDatabase: async (url, prefix) => {
       const scratch = await createScratchDatabase(url, prefix);
       databaseUrl = scratch.url;

@@ -6,18 +6,28 @@
 // Then the console's other panels: every process with its health (the backends ready, with what they
 // checked; the payment provider; the workers inside the development host not watched), and an order
 // stuck while the provider's captures are down — listed with the step it waits on (the stack counts
-// every unfinished order as stuck at once), no button for support, "Retry step" for a manager; once the
-// provider is back the order completes, and the provider saw exactly one capture for it.
+// every unfinished order as stuck at once), no button for support, "Retry step" for a manager once the
+// provider is back; the order completes, and the provider saw exactly one capture for it.
+// Last, a command that failed because its dependency was down: the stack's payment worker gives up on a
+// capture after three deliveries (PAYMENT_RETRY_DELAYS_MS 200,500), so with captures down an order's
+// payment.capture is dead-lettered within seconds; a manager finds it, the provider comes back, the
+// manager replays it and the order is delivered, charged once. Replaying it again changes nothing.
+// After an outage each test waits until checkout takes payments again (the payment worker's breaker
+// closes only after its reset time), as a shopper or an operator would.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { openDatabase } from "@emporium/db";
 import { launchBrowser, waitForHydration } from "@emporium/testkit/browser";
-import { placeOrder, placePaidOrder, staffOrders } from "./orders-api";
+import { TRPCClientError } from "@trpc/client";
+import { placeOrder, placePaidOrder, staffOrders, untilPaymentsAvailable } from "./orders-api";
 import { submitSignIn } from "./sign-in";
 
 const databaseUrl = inject("databaseUrl");
 const pspUrl = inject("pspUrl");
+
+const CAPTURES_DOWN = { failureRate: 1, failureStatus: 503, failureOperations: ["capture"] };
+const PROVIDER_BACK = { failureRate: 0, failureOperations: [] };
 
 /** Steers the payment provider simulator's injected failures (see services/psp/README.md). */
 async function pspControl(patch: Record<string, unknown>): Promise<void> {
@@ -86,6 +96,40 @@ async function reloadUntil(page: Page, find: (page: Page) => Locator, text: stri
 const deadLetterOn = (page: Page, messageId: string) =>
   reloadUntil(page, (p) => p.getByTestId("dead-letter"), messageId);
 
+/** Presses `button` on `scope`, then `confirm` once `question` is asked. */
+async function pressConfirmed(scope: Locator, button: string, question: string, confirm: string) {
+  const first = scope.getByRole("button", { name: button });
+  await waitForHydration(first);
+  await first.click();
+  await scope.getByText(question).waitFor();
+  await scope.getByRole("button", { name: confirm }).click();
+}
+
+/** The provider answers captures again, and checkout takes payments again (the worker's breaker closed). */
+async function providerBack(): Promise<void> {
+  await pspControl(PROVIDER_BACK);
+  await untilPaymentsAvailable();
+}
+
+/** The order's payment.capture once it is dead-lettered, as the console's API lists it. */
+async function deadCaptureOf(orderId: string) {
+  const find = async () => {
+    const queues = await staffOrders("manager").admin.ops.deadLetters.query({ limit: 100 });
+    const letters = queues.find((q) => q.queue === "payment.capture")?.letters ?? [];
+    return letters.find((l) => l.orderId === orderId) ?? null;
+  };
+  await expect.poll(find, { timeout: 30_000, interval: 250 }).not.toBeNull();
+  const letter = await find();
+  if (!letter) throw new Error(`the capture of order ${orderId} is no dead letter`);
+  return letter;
+}
+
+const orderStatus = async (orderId: string) =>
+  (await staffOrders("manager").admin.orders.get.query({ orderId })).status;
+
+const providerStats = async (orderId: string): Promise<unknown> =>
+  (await fetch(`${pspUrl}/_stats?reference=${orderId}`)).json();
+
 describe.runIf(databaseUrl !== "")("operations console", () => {
   it("shows a poison command to support read-only, and a manager discards it", async () => {
     const order = await placePaidOrder(`ops-${randomUUID().slice(0, 8)}@example.com`);
@@ -114,18 +158,15 @@ describe.runIf(databaseUrl !== "")("operations console", () => {
     await support.close();
 
     // The manager discards it, confirming first; it is gone, and the console says so.
-    const discard = card.getByRole("button", { name: "Discard" });
-    await waitForHydration(discard);
-    await discard.click();
-    await card.getByText("Discard it for good?").waitFor();
-    await card.getByRole("button", { name: "Yes, discard" }).click();
+    await pressConfirmed(card, "Discard", "Discard it for good?", "Yes, discard");
     await manager.getByRole("heading", { name: "No dead letters" }).waitFor();
     expect(await manager.getByTestId("dead-letter").filter({ hasText: messageId }).count()).toBe(0);
     await manager.close();
   });
 
   it("shows each process's health, and a manager retries an order stuck while captures were down", async () => {
-    await pspControl({ failureRate: 1, failureStatus: 503, failureOperations: ["capture"] });
+    await untilPaymentsAvailable();
+    await pspControl(CAPTURES_DOWN);
     try {
       const placed = await placeOrder(`stuck-${randomUUID().slice(0, 8)}@example.com`);
       const { number } = await staffOrders("manager").admin.orders.get.query({ orderId: placed.orderId });
@@ -141,43 +182,99 @@ describe.runIf(databaseUrl !== "")("operations console", () => {
       expect(await rowOf("psp").textContent()).toContain("ready");
       expect(await rowOf("payment").textContent()).toContain("Not watched here: set PAYMENT_OPS_URL");
 
-      // Shipped, its capture refused by the provider: it waits on payment.capture.
+      // Shipped, its capture refused by the provider until the worker gave up on it (dead-lettered):
+      // it waits on payment.capture.
       const stuckRow = (page: Page) => page.getByTestId("stuck-order").filter({ hasText: "payment.capture" });
       await reloadUntil(manager, stuckRow, number);
+      const deadCapture = await deadCaptureOf(placed.orderId);
 
       const support = await signIn("support");
       const seen = await reloadUntil(support, (p) => p.getByTestId("stuck-order"), number);
       expect(await seen.getByRole("button").count()).toBe(0);
       await support.close();
 
+      // The provider is back: a manager sends the capture again, and the order completes, charged once.
+      await providerBack();
       const row = await reloadUntil(manager, stuckRow, number);
-      const retry = row.getByRole("button", { name: "Retry step" });
-      await waitForHydration(retry);
-      await retry.click();
-      await row.getByText("Send payment.capture again?").waitFor();
-      await row.getByRole("button", { name: "Yes, retry" }).click();
-      await manager.getByText("Sent payment.capture again").waitFor();
-
-      // The provider is back: the order completes, charged once whichever capture got there first.
-      await pspControl({ failureRate: 0, failureOperations: [] });
+      await pressConfirmed(row, "Retry step", "Send payment.capture again?", "Yes, retry");
+      // Sent: the row says so, or is gone already — the provider is up, so the order may be paid for
+      // before the console is drawn again (a refusal would stay on the row, in place of the message).
       await expect
         .poll(
           async () =>
-            (await staffOrders("manager").admin.orders.get.query({ orderId: placed.orderId })).status,
-          {
-            timeout: 90_000,
-            interval: 500,
-          },
+            (await manager.getByText("Sent payment.capture again").count()) > 0 ||
+            (await stuckRow(manager).filter({ hasText: number }).count()) === 0,
+          { timeout: 30_000, interval: 250 },
         )
+        .toBe(true);
+
+      await expect
+        .poll(() => orderStatus(placed.orderId), { timeout: 90_000, interval: 500 })
         .toBe("DELIVERED");
-      const stats = await (await fetch(`${pspUrl}/_stats?reference=${placed.orderId}`)).json();
-      expect(stats).toMatchObject({ authorizations: 1, captures: 1 });
+      expect(await providerStats(placed.orderId)).toMatchObject({ authorizations: 1, captures: 1 });
       await manager.reload();
       await manager.getByRole("heading", { name: "Stuck orders" }).waitFor();
       expect(await manager.getByTestId("stuck-order").filter({ hasText: number }).count()).toBe(0);
       await manager.close();
+
+      // Completed by the retried step: its first capture is still dead-lettered, and not needed any more.
+      expect(await deadCaptureOf(placed.orderId)).toMatchObject({ messageId: deadCapture.messageId });
+      await staffOrders("manager").admin.ops.discard.mutate({
+        queue: "payment.capture",
+        messageId: deadCapture.messageId,
+      });
     } finally {
-      await pspControl({ failureRate: 0, failureOperations: [] });
+      await pspControl(PROVIDER_BACK);
+    }
+  }, 180_000);
+
+  it("replays a capture dead-lettered while the provider was down, once it is back, and the order completes", async () => {
+    await untilPaymentsAvailable();
+    await pspControl(CAPTURES_DOWN);
+    try {
+      const placed = await placeOrder(`replay-${randomUUID().slice(0, 8)}@example.com`);
+      const { messageId } = await deadCaptureOf(placed.orderId);
+
+      const manager = await signIn("manager");
+      const card = await deadLetterOn(manager, messageId);
+      const text = (await card.textContent()) ?? "";
+      expect(text).toContain("payment.capture.v1");
+      expect(text).toMatch(/gave up after 3 attempts: TransientProviderError: .*answered 503/);
+      expect(text).toContain("3 attempts");
+      expect(await card.getByRole("link", { name: "View order" }).getAttribute("href")).toBe(
+        `/orders/${placed.orderId}`,
+      );
+      // Shipped but not paid for: it waits on its capture.
+      expect(await orderStatus(placed.orderId)).not.toBe("DELIVERED");
+      expect(await providerStats(placed.orderId)).toMatchObject({ captures: 0 });
+
+      // The provider is back; the manager replays the capture, confirming first.
+      await providerBack();
+      await pressConfirmed(card, "Replay", "Send it back to its queue to be tried again?", "Yes, replay");
+
+      await expect
+        .poll(() => orderStatus(placed.orderId), { timeout: 90_000, interval: 500 })
+        .toBe("DELIVERED");
+      expect(await providerStats(placed.orderId)).toMatchObject({ authorizations: 1, captures: 1 });
+      await manager.reload();
+      await manager.getByRole("heading", { name: "Operations", level: 1 }).waitFor();
+      expect(await manager.getByTestId("dead-letter").filter({ hasText: messageId }).count()).toBe(0);
+      await manager.close();
+
+      // Replaying the same message again is refused, and changes nothing.
+      const again = await staffOrders("manager")
+        .admin.ops.replay.mutate({ queue: "payment.capture", messageId })
+        .then(
+          () => null,
+          (err: unknown) => err,
+        );
+      expect(again).toBeInstanceOf(TRPCClientError);
+      expect(again).toMatchObject({ data: { code: "NOT_FOUND", httpStatus: 404 } });
+      expect((again as Error).message).toContain("replayed or discarded already (nothing was changed)");
+      expect(await orderStatus(placed.orderId)).toBe("DELIVERED");
+      expect(await providerStats(placed.orderId)).toMatchObject({ authorizations: 1, captures: 1 });
+    } finally {
+      await pspControl(PROVIDER_BACK);
     }
   }, 180_000);
 });

@@ -57,21 +57,41 @@ export const LONDON: Address = {
   country: "GB",
 };
 
+/** A seeded variant with stock to spare for `quantity` units. */
+async function variantWithStock(quantity: number): Promise<string> {
+  const catalog = createCatalogClient({ url: inject("catalogUrl") });
+  const list = await catalog.product.list.query({ limit: 20, sort: "newest" });
+  for (const card of list.items) {
+    const product = await catalog.product.bySlug.query({ slug: card.slug });
+    const variantId = product.variants.find((v) => v.available >= Math.max(2, quantity + 1))?.id;
+    if (variantId) return variantId;
+  }
+  throw new Error("no seeded variant has stock");
+}
+
+/**
+ * Waits until checkout takes payments again, as the storefront's review step tells the shopper: after
+ * an outage the payment worker's breaker reopens its way to the provider only after its reset time.
+ */
+export async function untilPaymentsAvailable(): Promise<void> {
+  const orders = createOrdersClient({ url: inject("ordersUrl") });
+  const cart = await orders.cart.addLine.mutate({ variantId: await variantWithStock(1), quantity: 1 });
+  await expect
+    .poll(
+      async () =>
+        (await orders.checkout.summary.query({ cartToken: cart.token, shippingMethod: "standard" })).payments,
+      { timeout: 60_000, interval: 500 },
+    )
+    .toMatchObject({ available: true });
+}
+
 /**
  * An order placed with a card that pays: a card token from the provider, a cart and checkout; of
  * `quantity` units (1 unless told) of a seeded variant with stock to spare.
  */
 export async function placeOrder(email: string, shippingAddress: Address = LONDON, quantity = 1) {
-  const catalog = createCatalogClient({ url: inject("catalogUrl") });
   const orders = createOrdersClient({ url: inject("ordersUrl") });
-  const list = await catalog.product.list.query({ limit: 20, sort: "newest" });
-  let variantId: string | undefined;
-  for (const card of list.items) {
-    const product = await catalog.product.bySlug.query({ slug: card.slug });
-    variantId = product.variants.find((v) => v.available >= Math.max(2, quantity + 1))?.id;
-    if (variantId) break;
-  }
-  if (!variantId) throw new Error("no seeded variant has stock");
+  const variantId = await variantWithStock(quantity);
   const token = await cardToken(shippingAddress.name);
   const cart = await orders.cart.addLine.mutate({ variantId, quantity });
   const input = {

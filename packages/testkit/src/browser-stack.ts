@@ -71,6 +71,11 @@ export interface BrowserStackOptions<A extends AppName> {
    * `@emporium/db/testing`, passed in because that package depends on this one).
    */
   scratchDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }>;
+  /**
+   * The payment worker's waits (ms) before each retry of a capture or refund (PAYMENT_RETRY_DELAYS_MS);
+   * unset: its two-hour default. A short one dead-letters a capture refused by the provider in seconds.
+   */
+  paymentRetryDelaysMs?: readonly number[];
 }
 
 export interface BrowserStack<A extends AppName> extends StackBackends {
@@ -241,6 +246,9 @@ export async function startBrowserStack<A extends AppName>(
         CARRIER_STEP_MS: "300",
         // The operations console lists every unfinished order as stuck at once (and lets staff retry it).
         ORDERS_STUCK_AFTER_MINUTES: "0",
+        ...(options.paymentRetryDelaysMs
+          ? { PAYMENT_RETRY_DELAYS_MS: options.paymentRetryDelaysMs.join(",") }
+          : {}),
         LOG_LEVEL: "warn",
       },
     });
