@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "@emporium/db";
 import { luhnValid } from "@emporium/observability/log-scrub";
-import { realServer, waitFor } from "@emporium/testkit";
+import { openSearchApi, realServer, waitFor } from "@emporium/testkit";
 import { afterAll, expect, it } from "vitest";
 import { buy, CARDS, describeSystem, stockedVariants, tokenize, waitTerminal } from "../src";
 import type { ServiceName } from "../src/stack";
@@ -53,17 +53,8 @@ function savedSearch(title: string): string {
   throw new Error(`no saved search "${title}" in ${file}`);
 }
 
-/** One call of the store's REST API (plain fetch: the shipper under test uses the official client). */
-async function store(method: string, path: string, body?: object): Promise<unknown> {
-  const res = await fetch(`${storeUrl}/${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!res.ok)
-    throw new Error(`OpenSearch answered ${res.status} to ${method} /${path}: ${await res.text()}`);
-  return res.json();
-}
+/** The store's REST API (plain fetch: the shipper under test uses the official client). */
+const store = openSearchApi(storeUrl);
 
 /** A run of 13–19 digits that passes the Luhn check: a card number, however it got there. */
 const cardNumbersIn = (text: string): string[] => (text.match(/\d{13,19}/g) ?? []).filter(luhnValid);
