@@ -187,17 +187,23 @@ export async function startCatalog(
   // The production artifact (`npm run build -w @emporium/catalog`), started exactly as its `start`
   // script (and the container) start it: plain node with the production heap settings.
   const start = catalogStart(args.repoRoot);
-  const child = spawn(process.execPath, start.args, {
-    cwd: path.join(args.repoRoot, "services", "catalog"),
-    env: {
-      ...args.env,
-      ...start.env,
-      CATALOG_PORT: String(port),
-      CATALOG_HOST: "127.0.0.1",
-      NODE_ENV: "production",
+  // BENCH_CPU_PROF_DIR: each catalog writes a V8 CPU profile there when it stops (for where time goes).
+  const profile = process.env.BENCH_CPU_PROF_DIR;
+  const child = spawn(
+    process.execPath,
+    [...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []), ...start.args],
+    {
+      cwd: path.join(args.repoRoot, "services", "catalog"),
+      env: {
+        ...args.env,
+        ...start.env,
+        CATALOG_PORT: String(port),
+        CATALOG_HOST: "127.0.0.1",
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "inherit", "inherit"],
     },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  );
   try {
     await waitForReady(`${base}/readyz`, child, args.readyTimeoutMs);
   } catch (err) {

@@ -14,7 +14,8 @@
 // a database named emporium_bench next to it, seeded once) and Zipkin (BENCH_ZIPKIN_URL or
 // TEST_ZIPKIN_URL). Tuning: BENCH_ROUNDS (3 pairs), BENCH_CONNECTIONS (10), BENCH_DURATION (10 s),
 // BENCH_WARMUP (2 s), BENCH_SAMPLE_RATIO (0.1), BENCH_SCRAPE_MS (1000), BENCH_LISTINGS (200 distinct
-// listing pages at most), BENCH_PRODUCTS (2000). The catalog's own variables pass through to both arms
+// listing pages at most), BENCH_PRODUCTS (2000), BENCH_CPU_PROF_DIR (each catalog writes a V8 CPU profile
+// there when it stops). The catalog's own variables pass through to both arms
 // (e.g. HTTP_CACHE_SECONDS=0 to take the response micro-cache out).
 import { availableParallelism } from "node:os";
 import path from "node:path";
