@@ -28,12 +28,14 @@ const anyOf = (names) => `(${names.join("|")})`;
 const serviceExcept = (entries) =>
   `^@emporium/${anyOf(SERVICES)}${entries.length ? `(?!/${anyOf(entries)}$)` : ""}(/.*)?$`;
 
+// `/browser` is the part of the client contract without the tRPC client (pure rules a page's JavaScript
+// needs), which the client re-exports; bundlers keep the client when a page imports a rule from it.
 const onlyClient = {
-  regex: serviceExcept(["client"]),
+  regex: serviceExcept(["client", "browser"]),
   message:
-    "Reach a service only through its client entry, '@emporium/<service>/client'. If you need something else " +
-    "from it, re-export it from the service's src/client.ts (pure domain helpers belong to the client contract) " +
-    "or move shared pure code into a package.",
+    "Reach a service only through its client entry, '@emporium/<service>/client' (or '/browser', its pure rules " +
+    "without the tRPC client). If you need something else from it, re-export it from the service's src/client.ts " +
+    "(pure domain helpers belong to the client contract) or move shared pure code into a package.",
 };
 const noService = {
   regex: serviceExcept([]),

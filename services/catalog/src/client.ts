@@ -7,16 +7,10 @@ export type { AppRouter, RouterInputs, RouterOutputs } from "./api/router/_app";
 export type * from "./domain/types";
 export type * from "./domain/admin-types";
 // Pure domain rules that are part of the contract, so callers never reach into the catalog's folders:
-// the storefront picks variants with the catalog's own option matrix, and the admin describes the
-// import file (its columns, list separator and limits) exactly as the catalog will check it.
-export {
-  choose,
-  findVariant,
-  initialSelection,
-  valueState,
-  type Selection,
-  type ValueState,
-} from "./domain/variant-matrix";
+// the storefront picks variants with the catalog's own option matrix (also in ./browser, without this
+// client), and the admin describes the import file (its columns, list separator and limits) exactly as
+// the catalog will check it.
+export * from "./browser";
 export {
   IMPORT_COLUMNS,
   LIST_SEPARATOR,
@@ -24,8 +18,6 @@ export {
   REQUIRED_COLUMNS,
   type ImportColumn,
 } from "./domain/product-import";
-/** How deep a listing opens a page by number (product.list's `page`): numbered links stop there. */
-export { MAX_OFFSET } from "./domain/paging";
 /** The largest image an upload form allows (the admin refuses bigger uploads before forwarding them). */
 export { MAX_IMAGE_BYTES } from "./domain/media-rules";
 /** The one currency the catalog accepts prices in (see @emporium/contracts). */

@@ -17,7 +17,7 @@ export {
   REPLY_MAX,
   TITLE_MAX,
 } from "./domain/review";
-export { MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_ALT_MAX, photoAt, THUMBNAIL_WIDTH } from "./domain/photos";
+export * from "./browser";
 
 export { reviewPhotoResponse } from "./photo-proxy";
 

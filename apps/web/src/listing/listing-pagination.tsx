@@ -8,7 +8,8 @@
 // are keyset cursors again. The catalog tells every page how many products come before it
 // (ProductPage.offset, carried in the keyset cursors), which gives the position and the current page
 // number. When it does not know (an old cursor), the page shows the count alone and no current number.
-import { MAX_OFFSET, type ProductPage } from "@emporium/catalog/client";
+import { MAX_OFFSET } from "@emporium/catalog/browser";
+import type { ProductPage } from "@emporium/catalog/client";
 import { buttonStyles } from "@emporium/ui/button";
 import { cn } from "@emporium/ui/cn";
 import { NextLink } from "@/next-link";

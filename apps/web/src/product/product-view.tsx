@@ -4,7 +4,8 @@
 // (replacing the history entry, so Back still leaves the page) to make the exact variant shareable;
 // the server renders that URL with the same choice.
 import { useState, type ReactNode } from "react";
-import { choose, findVariant, type ProductDetail, type Selection } from "@emporium/catalog/client";
+import { choose, findVariant, type Selection } from "@emporium/catalog/browser";
+import type { ProductDetail } from "@emporium/catalog/client";
 import { Badge } from "@emporium/ui/badge";
 import { Price } from "@emporium/ui/price";
 import { AddToCart } from "./add-to-cart";

@@ -1,6 +1,7 @@
 // Glue between the product page and the catalog's variant matrix: which options the URL's variant
 // stands for, and which image shows the chosen colour.
-import { initialSelection, type ProductDetail, type Selection } from "@emporium/catalog/client";
+import { initialSelection, type Selection } from "@emporium/catalog/browser";
+import type { ProductDetail } from "@emporium/catalog/client";
 
 type Media = ProductDetail["media"][number];
 

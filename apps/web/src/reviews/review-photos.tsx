@@ -1,7 +1,8 @@
 // A review's photos as thumbnails, each a link to the photo at full size. Each is described by the alt
 // text its author gave, or, when she gave none, as the photo it is ("Photo 2 from Ada L.'s review").
 // The images come through /review-photos, where the reviews service decides who may see them.
-import { photoAt, THUMBNAIL_WIDTH, type ReviewPhoto } from "@emporium/reviews/client";
+import { photoAt, THUMBNAIL_WIDTH } from "@emporium/reviews/browser";
+import type { ReviewPhoto } from "@emporium/reviews/client";
 
 export const reviewPhotoUrl = (key: string) => `/review-photos/${key}`;
 
