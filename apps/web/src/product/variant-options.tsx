@@ -2,13 +2,8 @@
 // One row of toggle buttons per option (Colour, Size). Sold-out values stay selectable but look
 // crossed out; values that do not exist with the other choices look dashed, and picking one moves the
 // other choices to the nearest combination that does (the catalog's `choose`).
-import {
-  valueState,
-  type ProductOptionView,
-  type Selection,
-  type ValueState,
-  type VariantView,
-} from "@emporium/catalog/client";
+import { valueState, type Selection, type ValueState } from "@emporium/catalog/browser";
+import type { ProductOptionView, VariantView } from "@emporium/catalog/client";
 import { cn } from "@emporium/ui/cn";
 
 export interface VariantOptionsProps {
