@@ -4,11 +4,10 @@ import { TRPCClientError } from "@trpc/client";
 import type { AdminOrderPage } from "@emporium/orders/client";
 import { buttonStyles } from "@emporium/ui/button";
 import { EmptyState } from "@emporium/ui/empty-state";
-import { formatMoney } from "@emporium/ui/money";
 import { requireStaff } from "@/auth/session";
 import { isCatalogUnavailable as isServiceUnavailable } from "@/trpc/catalog-unavailable";
 import { getOrderPage } from "@/trpc/orders";
-import { ORDER_STATUSES, OrderStatusBadge } from "../../order-status";
+import { ORDER_STATUSES, OrderStatusBadge, OrderTotalCell } from "../../order-status";
 import { OrdersUnavailableNotice } from "../../orders-unavailable-notice";
 import { PagedNav } from "../../page-numbers";
 import { countOf } from "@/count";
@@ -168,14 +167,7 @@ export default async function OrdersPage({ searchParams }: OrdersPageProps) {
                   <OrderStatusBadge status={o.status} />
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">{o.itemCount}</td>
-                <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
-                  {formatMoney(o.total, o.currency)}
-                  {o.refunded > 0 && (
-                    <span className="block text-xs text-ink-muted">
-                      {formatMoney(o.refunded, o.currency)} refunded
-                    </span>
-                  )}
-                </td>
+                <OrderTotalCell total={o.total} refunded={o.refunded} currency={o.currency} />
               </tr>
             ))}
           </DataTable>

@@ -5,7 +5,7 @@ import { TRPCClientError } from "@trpc/client";
 import { formatMoney } from "@emporium/ui/money";
 import { requireStaff } from "@/auth/session";
 import { getCustomer } from "@/trpc/orders";
-import { OrderStatusBadge } from "../../../order-status";
+import { OrderStatusBadge, OrderTotalCell } from "../../../order-status";
 import { DataTable } from "../../../data-table";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -78,14 +78,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ email
               <td className="px-4 py-2">
                 <OrderStatusBadge status={o.status} />
               </td>
-              <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
-                {formatMoney(o.total, o.currency)}
-                {o.refunded > 0 && (
-                  <span className="block text-xs text-ink-muted">
-                    {formatMoney(o.refunded, o.currency)} refunded
-                  </span>
-                )}
-              </td>
+              <OrderTotalCell total={o.total} refunded={o.refunded} currency={o.currency} />
             </tr>
           ))}
         </DataTable>
